@@ -1,0 +1,3 @@
+from checker.cli.app import main
+
+main()

@@ -1,0 +1,77 @@
+"""Everything the rules need from one article: its claims read into facts, events and counts."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from checker.align.counts import CountStatement, counts_of, load_count_rules
+from checker.align.events import events_of, load_event_rules
+from checker.align.facts import facts_of
+from checker.align.lexicon import AlignLexicon, load_align_lexicon
+from checker.align.reading import read_claim
+from checker.align.tense import load_tense_rules
+from checker.claims import load_claim_rules, split_claims
+from checker.entities import EntityLexicon, NameCanon, load_entities
+from checker.model import Article, Claim, Event, Fact
+
+_HAS_FIGURE = re.compile(r"\d|[零一二三四五六七八九十百千万亿两半]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|half|third|quarter|fifth|tenth|dozen|next year|last year|this year)\b", re.I)
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+
+
+@dataclass(frozen=True)
+class ArticleAnalysis:
+    article: Article
+    claims: tuple[Claim, ...]
+    facts: tuple[Fact, ...]
+    events: tuple[Event, ...]
+    counts: tuple[CountStatement, ...]
+
+
+class Analyzer:
+    """Holds the lexicons once; ``analyse(article)`` is a pure function of the article."""
+
+    def __init__(self, rules_dir: Path | None = None) -> None:
+        key = str(rules_dir) if rules_dir else None
+        self.entities: EntityLexicon = load_entities(key)
+        self.lexicon: AlignLexicon = load_align_lexicon(key)
+        self.claim_rules = load_claim_rules(key)
+        self.tense = load_tense_rules(key)
+        self.event_rules = load_event_rules(key)
+        self.count_rules = load_count_rules(key)
+
+    def article_commodity(self, article: Article) -> str | None:
+        """The commodity an article is mostly about (title counts double)."""
+        counts: Counter[str] = Counter()
+        for text, weight in ((article.title or "", 2), (article.body, 1)):
+            for hit in self.lexicon.matcher.find(text):
+                if hit.kind == "commodity":
+                    counts[hit.id] += weight
+        if not counts:
+            return None
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+    def analyse(self, article: Article) -> ArticleAnalysis:
+        claims = split_claims(article, self.claim_rules)
+        lowercase = frozenset(_LOWER_WORD.findall(article.body))
+        commodity = self.article_commodity(article)
+        facts: list[Fact] = []
+        events: list[Event] = []
+        counts: list[CountStatement] = []
+        for claim in claims:
+            if not _HAS_FIGURE.search(claim.text):
+                continue
+            reading = read_claim(claim, article, self.entities, self.lexicon, lowercase)
+            facts.extend(facts_of(reading, self.lexicon, commodity))
+            events.extend(events_of(reading, self.tense, self.event_rules))
+            counts.extend(counts_of(reading, self.count_rules))
+        return ArticleAnalysis(article, tuple(claims), tuple(facts), tuple(events), tuple(counts))
+
+
+def unify_names(analyses: list[ArticleAnalysis]) -> tuple[list[Fact], list[Event]]:
+    """Near-variant proper names become one subject across the batch (rapidfuzz, blocked)."""
+    canon = NameCanon()
+    facts = [replace(f, subject=canon.canonical(f.subject)) for a in analyses for f in a.facts]
+    events = [replace(e, subject=canon.canonical(e.subject)) for a in analyses for e in a.events]
+    return facts, events

@@ -1,0 +1,122 @@
+"""Stated counts next to the items they enumerate ("the four countries, the US, Japan and India")."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from checker.align.reading import ClaimReading
+from checker.data import default_rules_dir, expect, expect_str_list, read_toml
+from checker.model import EntityMention
+
+_SEP = re.compile(r"\s*(?:,\s*and|,\s*or|,|and|or|&)\s*$")
+
+
+@dataclass(frozen=True)
+class CountRules:
+    numbers: dict[str, int]
+    partial: tuple[str, ...]
+    not_counted: frozenset[str]
+    pattern: re.Pattern
+
+
+@dataclass(frozen=True)
+class CountStatement:
+    """A count and the list that enumerates it, inside one claim."""
+
+    count: int
+    noun: str
+    count_text: str
+    items: tuple[EntityMention, ...]
+    start: int
+    end: int
+    reading: ClaimReading
+
+
+@functools.lru_cache(maxsize=4)
+def load_count_rules(rules_dir: str | None = None) -> CountRules:
+    path = Path(rules_dir or default_rules_dir()) / "lexicons" / "counts.toml"
+    data = read_toml(path)
+    numbers = {k.lower(): int(v) for k, v in expect(data, "numbers", dict, path).items()}
+    adjectives = expect(data, "max_adjectives", int, path, default=2)
+    words = "|".join(sorted(numbers, key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?<![\w-])(?P<num>\d{{1,2}}|{words})\s+(?P<adj>(?:[a-z][a-z-]*\s+){{0,{adjectives}}})(?P<noun>[a-z][a-z-]*s)(?![\w-])",
+        re.I,
+    )
+    return CountRules(numbers, tuple(expect_str_list(data, "partial", path)),
+                      frozenset(expect_str_list(data, "not_counted", path)), pattern)
+
+
+def _list_after(reading: ClaimReading, start: int) -> list[EntityMention]:
+    text = reading.text
+    lead = re.match(r"\s*[,:—–-]\s*", text[start:])
+    if not lead:
+        return []
+    cursor = start + lead.end()
+    items: list[EntityMention] = []
+    for mention in reading.entities:
+        if mention.start < cursor:
+            continue
+        gap = text[cursor:mention.start]
+        if items and not _SEP.fullmatch(gap or " "):
+            break
+        if not items and gap.strip() not in ("", "the", "The"):
+            break
+        if items and gap.strip() == "":
+            break
+        items.append(mention)
+        cursor = mention.end
+    return items
+
+
+def _list_before(reading: ClaimReading, start: int) -> list[EntityMention]:
+    text = reading.text
+    lead = re.search(r"[,:—–]\s*(?:the\s+)?$", text[:start], re.I)
+    if not lead:
+        return []
+    cursor = lead.start()
+    items: list[EntityMention] = []
+    for mention in reversed(reading.entities):
+        if mention.end > cursor:
+            continue
+        gap = text[mention.end:cursor]
+        if items and not _SEP.fullmatch(gap or " "):
+            break
+        if not items and gap.strip():
+            break
+        items.insert(0, mention)
+        cursor = mention.start
+    # a list before the count must open the sentence (or follow a colon)
+    if items and text[:items[0].start].strip(" \"“'").lower() not in ("", "the"):
+        return []
+    return items
+
+
+def counts_of(reading: ClaimReading, rules: CountRules | None = None) -> list[CountStatement]:
+    """Count statements whose enumerated items can be counted (partial lists are skipped)."""
+    rules = rules or load_count_rules()
+    text = reading.text
+    found: list[CountStatement] = []
+    for match in rules.pattern.finditer(text):
+        noun = match.group("noun").lower()
+        if noun in rules.not_counted:
+            continue
+        raw = match.group("num").lower()
+        count = int(raw) if raw.isdigit() else rules.numbers.get(raw)
+        if count is None:
+            continue
+        tail = text[match.end():match.end() + 40].lower()
+        if any(tail.lstrip(" ,:").startswith(p) for p in rules.partial):
+            continue
+        items = _list_after(reading, match.end())
+        if len(items) < 2:
+            of_group = re.match(r"\s+of\s+[^,]{1,60}", text[match.end():])
+            items = _list_before(reading, match.start())
+            if not items and of_group:
+                items = []
+        if len(items) < 2:
+            continue
+        found.append(CountStatement(count, noun, match.group(), tuple(items), match.start(), match.end(), reading))
+    return found

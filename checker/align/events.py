@@ -1,0 +1,131 @@
+"""Events: dated clauses with a subject (project or actor), an action class and a modality."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from checker.align.reading import ClaimReading
+from checker.align.tense import TenseRules, load_tense_rules, modality
+from checker.data import default_rules_dir, expect, expect_str_list, read_toml
+from checker.model import DateValue, EntityMention, Event
+
+_CLAUSE_STOP = re.compile(r"[;]|\s[-–—]\s")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+@dataclass(frozen=True)
+class EventRules:
+    lemma_of: dict[str, str]
+    classes: tuple[tuple[str, str, tuple[tuple[str, ...], ...]], ...]   # id, label, phrases (lemma tuples)
+    facilities: frozenset[str]
+    determiners: frozenset[str]
+
+
+@functools.lru_cache(maxsize=4)
+def load_event_rules(rules_dir: str | None = None) -> EventRules:
+    path = Path(rules_dir or default_rules_dir()) / "lexicons" / "events.toml"
+    data = read_toml(path)
+    lemma_of: dict[str, str] = {}
+    for lemma, forms in expect(data, "lemmas", dict, path).items():
+        for form in expect_str_list({"f": forms}, "f", path, where=f"lemmas.{lemma}"):
+            lemma_of[form.lower()] = lemma
+    determiners = frozenset(expect_str_list(data, "determiners", path))
+    classes = []
+    for event_id, entry in expect(data, "event", dict, path).items():
+        where = f"event.{event_id}"
+        phrases = tuple(
+            tuple(lemma_of.get(w, w) for w in p.lower().split() if w not in determiners)
+            for p in expect_str_list(entry, "phrases", path, where=where)
+        )
+        classes.append((event_id, expect(entry, "label", str, path, where=where), phrases))
+    return EventRules(lemma_of, tuple(classes), frozenset(expect_str_list(data, "facilities", path)), determiners)
+
+
+def _lemmas(text: str, rules: EventRules) -> list[str]:
+    return [rules.lemma_of.get(w, w) for w in (m.group().lower() for m in _WORD.finditer(text)) if w not in rules.determiners]
+
+
+def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1))
+
+
+def action_of(clause: str, rules: EventRules) -> tuple[str, str]:
+    """The event class of a clause, else its own main verb phrase in lemma form."""
+    words = _lemmas(clause, rules)
+    best = None
+    for event_id, label, phrases in rules.classes:
+        for phrase in phrases:
+            if _contains(words, phrase) and (best is None or len(phrase) > best[2]):
+                best = (event_id, label, len(phrase))
+    if best:
+        return best[0], best[1]
+    verbs = [i for i, w in enumerate(words) if w in rules.lemma_of.values()]
+    if verbs:
+        i = verbs[0]
+        phrase = " ".join(words[i:i + 3])
+        return "verb:" + phrase, phrase
+    return "", ""
+
+
+def _project(reading: ClaimReading, before: int, rules: EventRules) -> EntityMention | None:
+    """A proper name followed (within three words) by a facility noun: "the Lake Ellford gigafactory"."""
+    text = reading.text
+    best = None
+    for mention in reading.entities:
+        if mention.kind != "name" or mention.start > before:
+            continue
+        following = _WORD.findall(text[mention.end:mention.end + 60])[:4]
+        if any(w.lower() in rules.facilities for w in following[:4]) and mention.role != "possessive":
+            best = mention
+    return best
+
+
+def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: EventRules | None = None) -> list[Event]:
+    """One event per date of the claim, with the modality of the clause around the date."""
+    if not reading.dates:
+        return []
+    tense = tense or load_tense_rules()
+    rules = rules or load_event_rules()
+    text = reading.text
+    dates = sorted(reading.dates, key=lambda d: d.span_start)
+    attributed = bool(reading.phrases_in(0, len(text), "attribution"))
+    events: list[Event] = []
+    previous_end = 0
+    for i, date in enumerate(dates):
+        start = previous_end
+        stop = _CLAUSE_STOP.search(text, start, date.span_start)
+        while stop:
+            start = stop.end()
+            stop = _CLAUSE_STOP.search(text, start, date.span_start)
+        end_limit = dates[i + 1].span_start if i + 1 < len(dates) else len(text)
+        after = _CLAUSE_STOP.search(text, date.span_end, end_limit)
+        end = after.start() if after else end_limit
+        clause = text[start:end]
+        mood = "target" if date.deadline else modality(clause, tense)
+        project = _project(reading, date.span_start, rules)
+        subject = project or _actor(reading, start, date.span_start)
+        action_id, action_label = action_of(text[start:date.span_start], rules)
+        events.append(Event(
+            subject=subject.entity if subject else "",
+            action=action_id,
+            date=date,
+            modality=mood,
+            claim=reading.claim,
+            article=reading.article,
+            subject_surface=subject.surface if subject else "",
+            action_surface=action_label,
+            attributed=attributed,
+        ))
+        previous_end = date.span_end
+    return events
+
+
+def _actor(reading: ClaimReading, start: int, end: int) -> EntityMention | None:
+    inside = [e for e in reading.entities if start <= e.start < end]
+    if inside:
+        return inside[0]
+    before = [e for e in reading.entities if e.start < end]
+    return before[0] if before else None

@@ -1,0 +1,262 @@
+"""Facts: for every figure of a claim, who it is about, what it measures, over which period.
+
+The reading is positional and lexicon-driven, never tied to one sentence pattern:
+* the **metric** comes from the "of ..." phrase after a share ("60% of global MINING"),
+  else the nearest metric word before the figure ("China PRODUCED ..."), else it is carried
+  from the figure before it in the same sentence ("... and nearly 90% of refining");
+* the **subject** is the nearest entity before the figure in its own stretch of text, a
+  "global"/"world" word there makes it the world total, "its" points back to the sentence's
+  subject, and otherwise the subject of the previous figure carries over;
+* the **scope** of a share is global unless its "of" phrase names an owner ("of Turkey's
+  imports", "of new car sales in the US", "of China's");
+* the **period** is the year of the nearest date in the sentence, else "current" at the
+  article's publication; stocks such as reserves have no period.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from checker.align.lexicon import AlignLexicon
+from checker.align.reading import ClaimReading
+from checker.model import EntityMention, Fact, Quantity
+
+_OF = re.compile(r"\s*(?:worth\s+)?of\s+", re.I)
+_PHRASE_STOP = re.compile(r"[,;:()]|\s(?:while|whereas|but|compared|versus|vs\.?)\s")
+_SEPARATOR = re.compile(r"^\s*(?:,|and|or|,\s*and|,\s*or)\s*$")
+_FROM = re.compile(r"\bfrom\s+$")
+_IN = re.compile(r"\bin\s+$")
+_FIGURE_KINDS = ("percentage", "quantity", "currency", "number")
+
+
+@dataclass
+class _Frame:
+    quantity: Quantity
+    left: tuple[int, int]
+    of_phrase: tuple[int, int] | None
+    metric: str | None = None
+    metric_surface: str = ""
+    commodity: str | None = None
+    subject: EntityMention | None = None
+    subject_id: str | None = None
+    scope: str = ""
+    is_share: bool = False
+    change: bool = False
+
+
+def _figures(reading: ClaimReading) -> list[Quantity]:
+    figures = []
+    for q in reading.quantities:
+        if q.kind not in _FIGURE_KINDS:
+            continue
+        if q.kind == "percentage" and q.unit != "percent":
+            continue                       # percentage points are changes, never shares
+        figures.append(q)
+    figures.sort(key=lambda q: q.start)
+    return figures
+
+
+def _of_phrase(text: str, q: Quantity, limit: int) -> tuple[int, int] | None:
+    match = _OF.match(text, q.end)
+    if not match or match.end() > limit:
+        return None
+    stop = _PHRASE_STOP.search(text, match.end(), limit)
+    end = stop.start() if stop else limit
+    return (q.end, end) if end > match.end() else None
+
+
+def _frames(reading: ClaimReading, figures: list[Quantity]) -> list[_Frame]:
+    text = reading.text
+    frames: list[_Frame] = []
+    boundary = 0
+    for i, q in enumerate(figures):
+        limit = figures[i + 1].start if i + 1 < len(figures) else len(text)
+        of_phrase = _of_phrase(text, q, limit)
+        frames.append(_Frame(q, (boundary, q.start), of_phrase))
+        boundary = of_phrase[1] if of_phrase else q.end
+    return frames
+
+
+def _nearest(items, before: int):
+    best = None
+    for item in items:
+        if item.end <= before and (best is None or item.start > best.start):
+            best = item
+    return best
+
+
+def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon) -> None:
+    q = frame.quantity
+    lo, hi = frame.left
+    left = reading.phrases_in(lo, hi, "metric_noun", "metric_verb")
+    right = reading.phrases_in(*frame.of_phrase, "metric_noun") if frame.of_phrase else []
+    left_share = reading.phrases_in(lo, hi, "share_words")
+    frame.is_share = q.kind == "percentage"
+    if frame.is_share and not frame.of_phrase and not left_share:
+        before = reading.text[max(lo, hi - 25):hi].lower()
+        if any(cue in before.split() or cue in before for cue in lexicon.cues["change"]):
+            frame.change = True
+    candidates = (right + left[::-1]) if frame.is_share else (left[::-1] + right)
+    for hit in candidates:
+        metric = lexicon.metrics[hit.id]
+        if metric.money_only and q.kind != "currency":
+            continue
+        frame.metric, frame.metric_surface = metric.group, hit.surface
+        break
+    commodities = (reading.phrases_in(*frame.of_phrase, "commodity") if frame.of_phrase else []) or \
+        reading.phrases_in(lo, hi, "commodity")[::-1]
+    if commodities:
+        frame.commodity = commodities[0].id
+
+
+def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon, first_entity) -> None:
+    lo, hi = frame.left
+    local = [e for e in reading.entities_in(lo, hi)]
+    pronoun = reading.phrases_in(lo, hi, "pronouns")
+    if pronoun and first_entity is not None and (not local or pronoun[-1].start > local[-1].end):
+        frame.subject = first_entity
+        return
+    if local:
+        frame.subject = local[-1]
+        return
+    if reading.phrases_in(lo, hi, "global"):
+        frame.subject_id = "WORLD"
+
+
+def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity) -> None:
+    """Owner of a share ("of Turkey's imports", "of new car sales in the US") and its role."""
+    if not frame.is_share:
+        return
+    if not frame.of_phrase:
+        frame.scope = "global"
+        return
+    text = reading.text
+    inside = reading.entities_in(*frame.of_phrase)
+    owner = next((e for e in inside if e.role == "possessive"), None)
+    if owner is None and reading.phrases_in(*frame.of_phrase, "pronouns"):
+        owner = first_entity
+    supplier = next((e for e in inside if _FROM.search(text[max(0, e.start - 6):e.start])), None)
+    located = next((e for e in inside if _IN.search(text[max(0, e.start - 4):e.start])), None)
+    if frame.metric == "new_sales_share":
+        if located is not None:
+            frame.subject = located
+        frame.scope = "market"
+        return
+    if frame.metric == "imports" and owner is not None:
+        frame.scope = f"imports:{owner.entity}"
+        if supplier is not None:
+            frame.subject = supplier
+        elif frame.subject is not None and frame.subject.entity == owner.entity:
+            others = [e for e in reading.entities if e.entity != owner.entity and e.end <= frame.quantity.start]
+            frame.subject = others[-1] if others else None
+        return
+    if owner is not None and owner.entity != "WORLD":
+        frame.scope = f"of:{owner.entity}"
+    elif located is not None and located.entity != "WORLD":
+        frame.scope = f"in:{located.entity}"
+    else:
+        frame.scope = "global"
+
+
+def _respectively(frames: list[_Frame], reading: ClaimReading) -> None:
+    """ "A, B and C held 40%, 35% and 20% ... respectively": pair entities and figures in order."""
+    if not reading.phrases_in(0, len(reading.text), "respectively"):
+        return
+    text = reading.text
+    run = [frames[0]] if frames else []
+    for frame in frames[1:]:
+        gap = text[run[-1].quantity.end:frame.quantity.start]
+        if _SEPARATOR.match(gap):
+            run.append(frame)
+        else:
+            break
+    names = [e for e in reading.entities if e.end <= run[0].quantity.start] if run else []
+    if len(run) >= 2 and len(names) >= len(run):
+        for frame, entity in zip(run, names[-len(run):]):
+            frame.subject = entity
+
+
+def _carry(frames: list[_Frame], article_commodity: str | None) -> None:
+    """Fill what a figure leaves unsaid from its neighbours in the same sentence."""
+    # "40%, 35% and 20% of global output": the shared "of" phrase is read back onto the list.
+    for i in range(len(frames) - 2, -1, -1):
+        nxt, cur = frames[i + 1], frames[i]
+        if cur.of_phrase is None and cur.is_share == nxt.is_share and cur.metric is None:
+            cur.metric, cur.metric_surface = nxt.metric, nxt.metric_surface
+            cur.commodity = cur.commodity or nxt.commodity
+            if cur.is_share and nxt.scope:
+                cur.scope = nxt.scope
+    previous: _Frame | None = None
+    for frame in frames:
+        if previous is not None:
+            if frame.metric is None:
+                frame.metric, frame.metric_surface = previous.metric, previous.metric_surface
+            if frame.commodity is None:
+                frame.commodity = previous.commodity
+            if frame.subject is None and frame.subject_id is None:
+                frame.subject, frame.subject_id = previous.subject, previous.subject_id
+        if frame.commodity is None:
+            frame.commodity = article_commodity
+        previous = frame
+
+
+def _period(frame: _Frame, reading: ClaimReading, static: bool) -> tuple[str, bool]:
+    if static:
+        return "stock", False
+    dates = [d for d in reading.dates if not d.deadline]
+    if not dates:
+        return "current", False
+    q = frame.quantity
+    nearest = min(dates, key=lambda d: min(abs(d.span_start - q.end), abs(q.start - d.span_end)))
+    return str(nearest.start.year), True
+
+
+def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: str | None) -> list[Fact]:
+    """The facts a claim states (figures with a subject and a metric)."""
+    figures = _figures(reading)
+    if not figures:
+        return []
+    frames = _frames(reading, figures)
+    first_entity = reading.entities[0] if reading.entities else None
+    for frame in frames:
+        _resolve_metric(frame, reading, lexicon)
+        _resolve_subject(frame, reading, lexicon, first_entity)
+    _respectively(frames, reading)
+    _carry(frames, article_commodity)
+    for frame in frames:
+        _resolve_scope(frame, reading, first_entity)
+    attributed = bool(reading.phrases_in(0, len(reading.text), "attribution"))
+    facts: list[Fact] = []
+    for frame in frames:
+        if frame.change or frame.metric is None:
+            continue
+        subject = frame.subject.entity if frame.subject is not None else frame.subject_id
+        if subject is None:
+            continue
+        metric = next((m for m in lexicon.metrics.values() if m.group == frame.metric), None)
+        period, dated = _period(frame, reading, bool(metric and metric.static))
+        q = frame.quantity
+        kind = "share" if frame.is_share else f"amount:{q.dimension or q.kind}"
+        if q.kind == "currency":
+            kind = f"amount:currency:{q.unit}"
+        facts.append(Fact(
+            subject=subject,
+            metric=frame.metric,
+            scope=frame.scope,
+            period=period,
+            value=q,
+            claim=reading.claim,
+            article=reading.article,
+            commodity=frame.commodity or "",
+            kind=kind,
+            dated=dated,
+            attributed=attributed,
+            subject_surface=frame.subject.surface if frame.subject is not None else "the world",
+            metric_surface=frame.metric_surface,
+        ))
+    return facts
+
+
+def with_subject(fact: Fact, subject: str) -> Fact:
+    """The same fact under a canonical subject id (after near-variant names are unified)."""
+    return replace(fact, subject=subject)

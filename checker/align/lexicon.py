@@ -1,0 +1,80 @@
+"""The alignment lexicons (metrics, commodities, scope and cue words) loaded into one matcher."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from checker.align.phrases import PhraseMatcher
+from checker.data import DataError, default_rules_dir, expect, expect_str_list, read_toml
+
+
+@dataclass(frozen=True)
+class Metric:
+    id: str
+    label: str
+    group: str
+    static: bool
+    money_only: bool
+
+
+@dataclass(frozen=True)
+class AlignLexicon:
+    matcher: PhraseMatcher
+    metrics: dict[str, Metric]
+    commodity_labels: dict[str, str]
+    cues: dict[str, frozenset[str]]
+
+
+_METRIC_KEYS = {"label", "group", "nouns", "verbs", "static", "money_only"}
+
+
+@functools.lru_cache(maxsize=4)
+def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
+    """Read metrics.toml, commodities.toml and cues.toml from rules/lexicons/."""
+    base = Path(rules_dir or default_rules_dir()) / "lexicons"
+    matcher = PhraseMatcher()
+    metrics: dict[str, Metric] = {}
+
+    path = base / "metrics.toml"
+    data = read_toml(path)
+    scope = expect(data, "scope", dict, path)
+    for word in expect_str_list(scope, "global", path, where="scope"):
+        matcher.add(word, "global", "global")
+    for metric_id, entry in expect(data, "metric", dict, path).items():
+        where = f"metric.{metric_id}"
+        if not isinstance(entry, dict):
+            raise DataError(path, "expected a table", key=where)
+        unknown = set(entry) - _METRIC_KEYS
+        if unknown:
+            raise DataError(path, f"unknown key(s): {', '.join(sorted(unknown))}", key=where)
+        metrics[metric_id] = Metric(
+            metric_id,
+            expect(entry, "label", str, path, where=where),
+            expect(entry, "group", str, path, default=metric_id, where=where),
+            expect(entry, "static", bool, path, default=False, where=where),
+            expect(entry, "money_only", bool, path, default=False, where=where),
+        )
+        for noun in expect_str_list(entry, "nouns", path, where=where):
+            matcher.add(noun, "metric_noun", metric_id)
+        for verb in expect_str_list(entry, "verbs", path, default=[], where=where):
+            matcher.add(verb, "metric_verb", metric_id)
+
+    path = base / "commodities.toml"
+    data = read_toml(path)
+    labels: dict[str, str] = {}
+    for commodity_id, entry in expect(data, "commodity", dict, path).items():
+        names = expect_str_list(entry, "names", path, where=f"commodity.{commodity_id}")
+        labels[commodity_id] = names[0] if names else commodity_id
+        for name in names:
+            matcher.add(name, "commodity", commodity_id)
+
+    path = base / "cues.toml"
+    data = read_toml(path)
+    cues: dict[str, frozenset[str]] = {}
+    for key in ("attribution", "pronouns", "respectively", "change", "share_words"):
+        words = expect_str_list(data, key, path)
+        cues[key] = frozenset(w.lower() for w in words)
+        for word in words:
+            matcher.add(word, key, key)
+    return AlignLexicon(matcher, metrics, labels, cues)

@@ -1,0 +1,70 @@
+"""A case-insensitive phrase matcher over word starts: dictionary look-ups, no giant regex."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORD_START = re.compile(r"(?<![\w'’-])[\w]|[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseHit:
+    start: int
+    end: int
+    kind: str        # which lexicon: metric_noun, metric_verb, commodity, global, ...
+    id: str          # the entry id
+    surface: str
+
+
+class PhraseMatcher:
+    """Longest phrase at each word start; phrases are matched on lower-cased text."""
+
+    def __init__(self) -> None:
+        self._by_first: dict[str, list[tuple[str, str, str]]] = {}
+
+    def add(self, phrase: str, kind: str, entry_id: str) -> None:
+        phrase = phrase.strip().lower()
+        if not phrase:
+            return
+        first = _first_word(phrase)
+        bucket = self._by_first.setdefault(first, [])
+        if (phrase, kind, entry_id) not in bucket:
+            bucket.append((phrase, kind, entry_id))
+            bucket.sort(key=lambda item: len(item[0]), reverse=True)
+
+    def find(self, text: str, lowered: str | None = None) -> list[PhraseHit]:
+        """All non-overlapping hits, longest first at each position, in text order."""
+        lowered = lowered if lowered is not None else text.lower()
+        hits: list[PhraseHit] = []
+        cursor = 0
+        n = len(lowered)
+        for match in _WORD_START.finditer(lowered):
+            i = match.start()
+            if i < cursor:
+                continue
+            ch = lowered[i]
+            if "\u4e00" <= ch <= "\u9fff":
+                bucket = self._by_first.get(ch, ())
+                cjk = True
+            else:
+                j = i
+                while j < n and (lowered[j].isalnum() or lowered[j] == "_"):
+                    j += 1
+                bucket = self._by_first.get(lowered[i:j], ())
+                cjk = False
+            for phrase, kind, entry_id in bucket:
+                if lowered.startswith(phrase, i):
+                    end = i + len(phrase)
+                    if not cjk and end < n and (lowered[end].isalnum() or lowered[end] == "-"):
+                        continue
+                    hits.append(PhraseHit(i, end, kind, entry_id, text[i:end]))
+                    cursor = end
+                    break
+        return hits
+
+
+def _first_word(phrase: str) -> str:
+    if "\u4e00" <= phrase[0] <= "\u9fff":
+        return phrase[0]
+    match = re.match(r"[\w]+", phrase)
+    return match.group() if match else phrase[:1]

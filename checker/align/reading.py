@@ -1,0 +1,39 @@
+"""Everything a claim mentions, read once: figures, dates, entities and lexicon phrases."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checker.align.lexicon import AlignLexicon
+from checker.align.phrases import PhraseHit
+from checker.entities import EntityLexicon, find_entities
+from checker.model import Article, Claim, DateValue, EntityMention, Quantity
+from checker.quantities import extract_dates, extract_quantities
+
+
+@dataclass(frozen=True)
+class ClaimReading:
+    claim: Claim
+    article: Article
+    text: str
+    quantities: tuple[Quantity, ...]
+    dates: tuple[DateValue, ...]
+    entities: tuple[EntityMention, ...]
+    phrases: tuple[PhraseHit, ...]
+
+    def phrases_in(self, start: int, end: int, *kinds: str) -> list[PhraseHit]:
+        return [p for p in self.phrases if p.start >= start and p.end <= end and (not kinds or p.kind in kinds)]
+
+    def entities_in(self, start: int, end: int) -> list[EntityMention]:
+        return [e for e in self.entities if e.start >= start and e.end <= end]
+
+
+def read_claim(claim: Claim, article: Article, entities: EntityLexicon, lexicon: AlignLexicon,
+               lowercase_words: frozenset[str]) -> ClaimReading:
+    """Read one claim; the text compared is the claim without its citation markers."""
+    text = claim.text
+    reference = article.published_date
+    quantities = tuple(extract_quantities(text))
+    dates = tuple(extract_dates(text, reference))
+    mentions = tuple(find_entities(text, entities, lowercase_words=lowercase_words))
+    phrases = tuple(lexicon.matcher.find(text))
+    return ClaimReading(claim, article, text, quantities, dates, mentions, phrases)

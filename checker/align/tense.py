@@ -1,0 +1,68 @@
+"""Tense and modality of a dated clause, from the cue lists in rules/lexicons/tense.toml."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from checker.data import default_rules_dir, expect_str_list, read_toml
+
+_WORD = re.compile(r"[A-Za-z']+")
+
+
+@dataclass(frozen=True)
+class TenseRules:
+    upcoming: re.Pattern
+    plan_past: re.Pattern
+    reported: re.Pattern
+    done_irregular: frozenset[str]
+    not_past: frozenset[str]
+    blockers: tuple[str, ...]
+
+
+def _phrases(words: list[str]) -> re.Pattern:
+    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'])(?:{body})(?![\w'])", re.I)
+
+
+@functools.lru_cache(maxsize=4)
+def load_tense_rules(rules_dir: str | None = None) -> TenseRules:
+    path = Path(rules_dir or default_rules_dir()) / "lexicons" / "tense.toml"
+    data = read_toml(path)
+    return TenseRules(
+        _phrases(expect_str_list(data, "upcoming", path)),
+        _phrases(expect_str_list(data, "plan_past", path)),
+        _phrases(expect_str_list(data, "reported", path)),
+        frozenset(w.lower() for w in expect_str_list(data, "done_irregular", path)),
+        frozenset(w.lower() for w in expect_str_list(data, "not_past", path)),
+        tuple(w.lower() for w in expect_str_list(data, "done_blockers", path)),
+    )
+
+
+def modality(clause: str, rules: TenseRules | None = None) -> str:
+    """upcoming | done | plan_past | reported | unknown, for the clause around one date."""
+    rules = rules or load_tense_rules()
+    if rules.plan_past.search(clause):
+        return "plan_past"
+    if rules.reported.search(clause):
+        return "reported"
+    if rules.upcoming.search(clause):
+        return "upcoming"
+    if _has_past_verb(clause, rules):
+        return "done"
+    return "unknown"
+
+
+def _has_past_verb(clause: str, rules: TenseRules) -> bool:
+    lowered = clause.lower()
+    for match in _WORD.finditer(lowered):
+        word = match.group()
+        if word in rules.not_past:
+            continue
+        if word in rules.done_irregular or (word.endswith("ed") and len(word) > 4):
+            before = lowered[max(0, match.start() - 1 - max((len(b) for b in rules.blockers), default=0)):match.end()]
+            if any(before.endswith(b) for b in rules.blockers):
+                continue
+            return True
+    return False

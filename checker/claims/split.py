@@ -1,0 +1,141 @@
+"""Split article bodies into claims: sentences and digest bullets, citation markers kept apart."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from checker.data import DataError, default_rules_dir, expect, expect_str_list, read_toml
+from checker.model import Article, Claim
+
+# A sentence may end at . ! ? (and CJK 。！？) followed by space; quotes/brackets may close it.
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|[。！？]+[”’」』)]*")
+_STARTS_SENTENCE = re.compile(r"\s+[\"'“‘(\[]?[A-Z0-9\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class ClaimRules:
+    abbreviations: frozenset[str]
+    label: re.Pattern[str]
+    citation: re.Pattern[str]
+    citations_run: re.Pattern[str]
+    trailing_citations: re.Pattern[str]
+    bullet_boundary: re.Pattern[str]
+    line_bullet: re.Pattern[str]
+    max_chars: int
+
+
+@functools.lru_cache(maxsize=8)
+def load_claim_rules(rules_dir: str | None = None) -> ClaimRules:
+    """Read rules/lexicons/claims.toml into compiled patterns."""
+    path = Path(rules_dir or default_rules_dir()) / "lexicons" / "claims.toml"
+    data = read_toml(path)
+    try:
+        labels = "|".join(f"(?:{p})" for p in expect_str_list(data, "bullet_labels", path))
+        cite = expect(data, "citation", str, path)
+        sep = expect(data, "bullet_separator", str, path)
+        run = f"(?:\\s*{cite})+"
+        return ClaimRules(
+            abbreviations=frozenset(expect_str_list(data, "abbreviations", path)),
+            label=re.compile(rf"(?:^|(?<=\s))(?:{labels})\s*[-–—:]\s+"),
+            citation=re.compile(cite),
+            citations_run=re.compile(run),
+            trailing_citations=re.compile(rf"(?:{run})\s*[.;,]?\s*$"),
+            # a bullet starts after a run of citation markers followed by a dash separator
+            bullet_boundary=re.compile(rf"(?<=\])\.?{sep}"),
+            line_bullet=re.compile(expect(data, "line_bullet", str, path), re.M),
+            max_chars=expect(data, "max_claim_chars", int, path, default=2000),
+        )
+    except re.error as exc:
+        raise DataError(path, f"bad regular expression: {exc}") from None
+
+
+def _mask(body: str, rules: ClaimRules) -> tuple[str, list[int]]:
+    """Blank out labels and bullet dashes (offsets kept) and list the places where claims must cut."""
+    chars = list(body)
+    cuts: list[int] = [0, len(body)]
+    for pattern in (rules.label, rules.bullet_boundary, rules.line_bullet):
+        for match in pattern.finditer(body):
+            chars[match.start():match.end()] = " " * (match.end() - match.start())
+            cuts.append(match.start())
+    for match in re.finditer(r"\n", body):
+        cuts.append(match.start())
+    return "".join(chars), sorted(set(cuts))
+
+
+def _sentences(body: str, start: int, end: int, rules: ClaimRules) -> list[tuple[int, int]]:
+    """Sentence spans inside one piece, skipping abbreviations and decimals."""
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for match in _END.finditer(body, start, end):
+        stop = match.end()
+        if body[match.start()] == ".":
+            token_start = body.rfind(" ", cursor, match.start()) + 1
+            token = body[max(token_start, cursor):match.start() + 1]
+            if token in rules.abbreviations and not _ends_after_abbreviation(body, stop, end):
+                continue
+            if re.fullmatch(r"(?:[A-Z]\.)+", token):   # initials: "J." or "U.S."
+                if not _ends_after_abbreviation(body, stop, end):
+                    continue
+        if body[match.start()] in ".!?" and not _STARTS_SENTENCE.match(body, stop, end) and stop < end:
+            continue
+        spans.append((cursor, stop))
+        cursor = stop
+    if cursor < end:
+        spans.append((cursor, end))
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        while b - a > rules.max_chars:
+            cut = body.rfind(" ", a, a + rules.max_chars)
+            cut = cut if cut > a else a + rules.max_chars
+            out.append((a, cut))
+            a = cut
+        out.append((a, b))
+    return out
+
+
+def _ends_after_abbreviation(body: str, stop: int, end: int) -> bool:
+    """After "U.S." a sentence ends only when a typical sentence opener follows."""
+    rest = body[stop:min(end, stop + 12)].lstrip()
+    return bool(re.match(r"(?:The|This|It|In|But|And|A|An|They|He|She|We|However)\b", rest))
+
+
+def _trim(body: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and body[a].isspace():
+        a += 1
+    while b > a and body[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def split_claims(article: Article, rules: ClaimRules | None = None) -> list[Claim]:
+    """Claims of an article in body order; each keeps its citation markers as provenance."""
+    rules = rules or load_claim_rules()
+    body = article.body
+    masked, cuts = _mask(body, rules)
+    claims: list[Claim] = []
+    for piece_start, piece_end in zip(cuts, cuts[1:]):
+        for a, b in _sentences(masked, piece_start, piece_end, rules):
+            a, b = _trim(masked, a, b)
+            if b - a < 2:
+                continue
+            text = body[a:b]
+            citations = tuple(rules.citation.findall(text))
+            trailing = rules.trailing_citations.search(text)
+            if trailing and trailing.start() > 0:
+                b = a + trailing.start()
+                a, b = _trim(body, a, b)
+                text = body[a:b]
+            if not re.search(r"\w", text):
+                continue
+            claims.append(Claim(
+                id=f"{article.id}:{len(claims) + 1}",
+                article_id=article.id,
+                text=text,
+                start=a,
+                end=b,
+                line=article.line_of(a),
+                citations=citations,
+            ))
+    return claims

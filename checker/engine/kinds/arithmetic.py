@@ -1,0 +1,96 @@
+"""arithmetic: figures in one article that cannot add up.
+
+* shares of one total stated in one sentence (same measure and period, different subjects)
+  whose lower bounds sum above 100% plus a tolerance;
+* "X tonnes, Y% of world output" against a world total W stated in the same article:
+  the ratio interval of X and W must meet Y's interval.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from checker.engine.batch import Batch
+from checker.engine.evidence import evidence, fingerprint, interval, render_message
+from checker.engine.rules import Rule
+from checker.model import INF, Fact, Finding
+
+PARAMS = {
+    "sum_tolerance": (float, 0.0),        # points above 100% that a sum of lower bounds may reach
+    "ratio_tolerance": (float, 0.0),      # points of slack between a stated share and X / W
+    "check_sums": (bool, True),
+    "check_ratios": (bool, True),
+}
+
+
+def _measure_key(fact: Fact) -> tuple:
+    return (fact.commodity, fact.metric, fact.scope, fact.period)
+
+
+def _sums(rule: Rule, batch: Batch) -> list[Finding]:
+    by_claim: dict[tuple, list[Fact]] = defaultdict(list)
+    for fact in batch.facts:
+        if fact.kind == "share" and fact.subject != "WORLD":
+            by_claim[(fact.claim.id, *_measure_key(fact))].append(fact)
+    findings = []
+    for key in sorted(by_claim):
+        facts = by_claim[key]
+        subjects = {f.subject for f in facts}
+        if len(subjects) < 2 or len(subjects) != len(facts):
+            continue
+        total_low = sum(f.value.low for f in facts)
+        if total_low <= 100.0 + rule.param("sum_tolerance"):
+            continue
+        items = [evidence(f.article, f.claim, quantity=f.value) for f in facts]
+        measure = f"shares of {facts[0].commodity.replace('_', ' ')} {facts[0].metric} ({facts[0].period})"
+        message = render_message(rule.message, measure=measure, detail=f"shares sum to at least {total_low:.1f}%: " +
+                                 ", ".join(f"{f.subject_surface} {f.value.text}" for f in facts))
+        findings.append(Finding(rule.code, rule.name, rule.category, rule.severity, message, tuple(items), measure,
+                                fingerprint(rule.code, measure, items)))
+    return findings
+
+
+def _ratios(rule: Rule, batch: Batch) -> list[Finding]:
+    by_article: dict[tuple, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
+    for fact in batch.facts:
+        key = (fact.article.id, *_measure_key(fact)[:2], fact.period)
+        if fact.kind == "share" and fact.scope == "global":
+            by_article[key]["share"].append(fact)
+        elif fact.kind.startswith("amount:"):
+            by_article[key]["world" if fact.subject == "WORLD" else "part"].append(fact)
+    findings = []
+    slack = rule.param("ratio_tolerance")
+    for key in sorted(by_article):
+        parts = by_article[key]
+        for world in parts.get("world", []):
+            for part in parts.get("part", []):
+                if part.kind != world.kind:
+                    continue
+                for share in parts.get("share", []):
+                    if share.subject != part.subject:
+                        continue
+                    w_lo, w_hi = world.value.low, world.value.high
+                    if w_lo <= 0 or w_hi == INF:
+                        continue
+                    lo = part.value.low / w_hi * 100
+                    hi = (part.value.high / w_lo * 100) if part.value.high != INF else INF
+                    s_lo, s_hi = share.value.low, share.value.high
+                    if not (s_lo - hi > slack or lo - s_hi > slack):
+                        continue
+                    trio = [part, world, share]
+                    items = [evidence(f.article, f.claim, quantity=f.value) for f in trio]
+                    measure = f"{part.subject_surface}'s share of {part.commodity.replace('_', ' ')} {part.metric} ({part.period})"
+                    detail = (f"{part.value.text} of {world.value.text} is {interval(lo, hi, 'percent')}, "
+                              f"not {share.value.text}")
+                    message = render_message(rule.message, measure=measure, detail=detail)
+                    findings.append(Finding(rule.code, rule.name, rule.category, rule.severity, message,
+                                            tuple(items), measure, fingerprint(rule.code, measure, items)))
+    return findings
+
+
+def run(rule: Rule, batch: Batch) -> list[Finding]:
+    findings = []
+    if rule.param("check_sums"):
+        findings += _sums(rule, batch)
+    if rule.param("check_ratios"):
+        findings += _ratios(rule, batch)
+    return findings

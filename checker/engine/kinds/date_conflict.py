@@ -1,0 +1,62 @@
+"""date_conflict: one event (subject and action) dated differently by two sources."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from checker.engine.batch import Batch
+from checker.engine.evidence import evidence, fingerprint, render_message
+from checker.engine.kinds.sides import split_sides
+from checker.engine.rules import Rule
+from checker.model import Event, Finding
+
+PARAMS = {
+    "min_gap_days": (int, 1),            # intervals closer than this never conflict
+    "moods": (list, ["done", "upcoming"]),  # an event is compared only with events of the same mood
+    "cross_article_only": (bool, True),
+    "require_action": (bool, True),      # events without a recognised action are not compared
+    "attributed_severity": (str, ""),
+}
+
+
+def run(rule: Rule, batch: Batch) -> list[Finding]:
+    groups: dict[tuple[str, str, str], list[Event]] = defaultdict(list)
+    for event in batch.events:
+        if event.modality not in rule.param("moods") or not event.subject:
+            continue
+        if rule.param("require_action") and (not event.action or event.action.startswith("verb:") and not event.subject.startswith("name:") and False):
+            continue
+        if not event.action:
+            continue
+        groups[(event.subject, event.action, event.modality)].append(event)
+    findings = []
+    gap_days = rule.param("min_gap_days")
+
+    def apart(lo1, hi1, lo2, hi2) -> bool:
+        return lo2 - hi1 >= gap_days or lo1 - hi2 >= gap_days
+
+    for key in sorted(groups):
+        events = groups[key]
+        if rule.param("cross_article_only") and len({e.article.id for e in events}) < 2:
+            continue
+        unique = {(e.claim.id, e.date.text): e for e in events}
+        sides = split_sides(list(unique.values()), lambda e: (e.date.start.toordinal(), e.date.end.toordinal()), apart)
+        if len(sides) < 2:
+            continue
+        if rule.param("cross_article_only") and len({e.article.id for s in sides for e in s}) < 2:
+            continue
+        items = []
+        labels = []
+        for side in sides:
+            label = " / ".join(sorted({e.date.iso for e in side}))
+            labels.append(" / ".join(sorted({e.date.text for e in side})))
+            for event in sorted(side, key=lambda e: (e.article.id, e.claim.start)):
+                items.append(evidence(event.article, event.claim, side=label, value=event.date.iso,
+                                      span=(event.date.span_start, event.date.span_end)))
+        first = events[0]
+        measure = f"{first.subject_surface or first.subject} — {first.action_surface} ({first.modality})"
+        message = render_message(rule.message, event=measure, sides=" vs ".join(labels))
+        attributed = all(e.attributed for s in sides for e in s)
+        severity = rule.param("attributed_severity") if attributed and rule.param("attributed_severity") else rule.severity
+        findings.append(Finding(rule.code, rule.name, rule.category, severity, message, tuple(items), measure,
+                                fingerprint(rule.code, measure, items)))
+    return findings

@@ -1,0 +1,38 @@
+"""stale_schedule: an event presented as upcoming although its date is before the article's own date."""
+from __future__ import annotations
+
+from checker.engine.batch import Batch
+from checker.engine.evidence import evidence, fingerprint, render_message
+from checker.engine.kinds.temporal import describe, months_between, publication
+from checker.engine.rules import Rule
+from checker.model import Finding
+
+PARAMS = {
+    "min_months": (int, 1),              # the date's last month must be this many months before publication
+    "include_targets": (bool, False),    # "aims to ... by 2020" in a 2022 article
+    "include_relative": (bool, False),   # "next year" is resolved against the article itself: never stale
+    "attributed_severity": (str, ""),
+}
+
+
+def run(rule: Rule, batch: Batch) -> list[Finding]:
+    findings: list[Finding] = []
+    moods = {"upcoming"} | ({"target"} if rule.param("include_targets") else set())
+    for event in batch.events:
+        published = publication(event)
+        if published is None or event.modality not in moods:
+            continue
+        if event.date.relative and not rule.param("include_relative"):
+            continue
+        gap = months_between(event.date.end, published)
+        if gap < rule.param("min_months"):
+            continue
+        item = evidence(event.article, event.claim, value=event.date.iso,
+                        span=(event.date.span_start, event.date.span_end))
+        measure = f"{describe(event)} {event.date.text}".strip()
+        message = render_message(rule.message, date=event.date.text, published=published.isoformat(),
+                                 months=str(gap), event=describe(event))
+        severity = rule.param("attributed_severity") if event.attributed and rule.param("attributed_severity") else rule.severity
+        findings.append(Finding(rule.code, rule.name, rule.category, severity, message, (item,), measure,
+                                fingerprint(rule.code, measure, [item])))
+    return findings

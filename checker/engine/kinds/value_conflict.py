@@ -1,0 +1,120 @@
+"""value_conflict: facts about the same measure and period whose intervals do not overlap."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from checker.engine.batch import Batch
+from checker.engine.evidence import evidence, fingerprint, interval, render_message
+from checker.engine.kinds.sides import split_sides
+from checker.engine.rules import Rule
+from checker.model import INF, Fact, Finding
+
+PARAMS = {
+    # tolerance per kind of figure: points for shares, a relative fraction for amounts
+    "share_tolerance": (float, 0.0),
+    "amount_tolerance": (float, 0.0),
+    # an undated ("current") figure is compared with dated figures of these years relative to
+    # its publication year, the first that any source dates; else with the year before publication
+    "current_year_offsets": (list, [-1, 0, -2]),
+    "cross_article_only": (bool, True),
+    "kinds": (list, ["share", "amount"]),
+    "attributed_severity": (str, ""),
+}
+
+
+def _unit(fact: Fact) -> str | None:
+    return fact.value.base_unit
+
+
+def _period_buckets(facts: list[Fact], offsets: list[int]) -> dict[str, list[Fact]]:
+    dated_years = {f.period for f in facts if f.dated}
+    buckets: dict[str, list[Fact]] = defaultdict(list)
+    for fact in facts:
+        if fact.dated or fact.period == "stock":
+            buckets[fact.period].append(fact)
+            continue
+        year = fact.article.published.year if fact.article.published else None
+        if year is None:
+            buckets["current"].append(fact)
+            continue
+        chosen = next((str(year + o) for o in offsets if str(year + o) in dated_years), str(year + offsets[0]) if offsets else str(year))
+        buckets[chosen].append(fact)
+    return buckets
+
+
+def _measure(fact: Fact, period: str, labels: dict[str, str]) -> str:
+    subject = labels.get(fact.subject, fact.subject_surface or fact.subject)
+    commodity = labels.get(fact.commodity, fact.commodity.replace("_", " "))
+    metric = labels.get("metric:" + fact.metric, fact.metric.replace("_", " "))
+    if fact.kind == "share":
+        scope = fact.scope
+        where = "global" if scope == "global" else (
+            f"{labels.get(scope.split(':', 1)[1], scope.split(':', 1)[1])}'s" if scope.startswith(("imports:", "of:")) else
+            f"in {labels.get(scope.split(':', 1)[1], scope.split(':', 1)[1])}" if scope.startswith("in:") else scope)
+        what = f"{subject}'s share of {where} {commodity} {metric}".replace("  ", " ")
+        if scope.startswith("imports:"):
+            what = f"{subject}'s share of {labels.get(scope[8:], scope[8:])}'s {commodity} imports"
+    else:
+        what = f"{subject}'s {commodity} {metric}".replace("  ", " ")
+    when = "stock" if period == "stock" else period
+    return f"{what}, {when}"
+
+
+def run(rule: Rule, batch: Batch) -> list[Finding]:
+    """One finding per measure whose sources fall on sides that do not overlap."""
+    kinds = set(rule.param("kinds"))
+    groups: dict[tuple, list[Fact]] = defaultdict(list)
+    for fact in batch.facts:
+        base_kind = fact.kind.split(":", 1)[0]
+        if base_kind in kinds:
+            groups[fact.key].append(fact)
+    findings: list[Finding] = []
+    for key in sorted(groups):
+        facts = groups[key]
+        if len({f.article.id for f in facts}) < 2 and rule.param("cross_article_only"):
+            continue
+        for period, items in sorted(_period_buckets(facts, rule.param("current_year_offsets")).items()):
+            finding = _conflict(rule, batch, items, period)
+            if finding:
+                findings.append(finding)
+    return findings
+
+
+def _conflict(rule: Rule, batch: Batch, facts: list[Fact], period: str) -> Finding | None:
+    share = facts[0].kind == "share"
+    tolerance = rule.param("share_tolerance") if share else rule.param("amount_tolerance")
+
+    def apart(lo1: float, hi1: float, lo2: float, hi2: float) -> bool:
+        if share:
+            return lo2 - hi1 > tolerance or lo1 - hi2 > tolerance
+        scale = max(abs(hi1) if hi1 != INF else abs(lo1), abs(hi2) if hi2 != INF else abs(lo2), 1e-12)
+        return (lo2 - hi1) / scale > tolerance or (lo1 - hi2) / scale > tolerance
+
+    # one figure per claim and measure: the same sentence quoted twice is one voice
+    unique: dict[tuple[str, str], Fact] = {}
+    for fact in facts:
+        unique.setdefault((fact.claim.id, fact.value.text), fact)
+    sides = split_sides(list(unique.values()), lambda f: (f.value.low, f.value.high), apart)
+    if len(sides) < 2:
+        return None
+    if rule.param("cross_article_only") and len({f.article.id for side in sides for f in side}) < 2:
+        return None
+    items = []
+    side_texts = []
+    for side in sides:
+        lo = max(f.value.low for f in side)
+        hi = min(f.value.high for f in side)
+        label = interval(lo, hi, _unit(side[0]))
+        surfaces = sorted({f.value.text for f in side})
+        side_texts.append(f"{' / '.join(surfaces)} ({len({f.article.id for f in side})} source{'s' if len({f.article.id for f in side}) > 1 else ''})")
+        for fact in sorted(side, key=lambda f: (f.article.id, f.claim.start)):
+            items.append(evidence(fact.article, fact.claim, side=label, quantity=fact.value))
+    measure = _measure(facts[0], period, batch.labels)
+    notes = sorted({n for f in facts for n in f.value.notes})
+    attributed = all(f.attributed for side in sides for f in side)
+    severity = rule.param("attributed_severity") if attributed and rule.param("attributed_severity") else rule.severity
+    message = render_message(rule.message, measure=measure, sides=" vs ".join(side_texts), rule=rule.name)
+    if notes:
+        message += " [" + "; ".join(notes) + "]"
+    return Finding(rule.code, rule.name, rule.category, severity, message, tuple(items), measure,
+                   fingerprint(rule.code, measure, items), tuple(notes))

@@ -1,0 +1,116 @@
+"""Load the entity lexicon (generated countries + curated additions) into one matcher."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.data import DataError, default_rules_dir, expect, expect_str_list, read_toml
+
+_ROLES = (("names", "name"), ("demonyms", "demonym"), ("capitals", "government"), ("zh", "name"))
+_KINDS = {"country", "bloc", "region", "company", "org", "world"}
+
+
+@dataclass
+class EntityInfo:
+    id: str
+    kind: str
+    label: str
+    members: tuple[str, ...] = ()
+
+
+@dataclass
+class EntityLexicon:
+    """Surface -> (entity id, role), indexed by first word so that matching is dictionary look-ups."""
+
+    entities: dict[str, EntityInfo]
+    surfaces: dict[str, tuple[str, str]]
+    by_first_word: dict[str, list[str]] = field(repr=False)
+    cjk: dict[str, list[str]] = field(repr=False)
+
+    def label(self, entity_id: str) -> str:
+        info = self.entities.get(entity_id)
+        return info.label if info else entity_id
+
+    def kind(self, entity_id: str) -> str:
+        info = self.entities.get(entity_id)
+        return info.kind if info else "name"
+
+
+def _merge(files: list[Path]) -> tuple[dict[str, dict], set[str]]:
+    merged: dict[str, dict] = {}
+    blocked: set[str] = set()
+    for path in files:
+        data = read_toml(path)
+        aliases = expect(data, "aliases", dict, path, default={})
+        blocked.update(expect_str_list(aliases, "blocked", path, default=[], where="aliases"))
+        for entity_id, entry in expect(data, "entity", dict, path, default={}).items():
+            where = f"entity.{entity_id}"
+            if not isinstance(entry, dict):
+                raise DataError(path, "expected a table", key=where)
+            unknown = set(entry) - {"kind", "names", "demonyms", "capitals", "zh", "members", "drop", "label"}
+            if unknown:
+                raise DataError(path, f"unknown key(s): {', '.join(sorted(unknown))}", key=where)
+            target = merged.setdefault(entity_id, {"kind": "country", "names": [], "demonyms": [], "capitals": [], "zh": [], "members": [], "drop": []})
+            if "kind" in entry:
+                kind = expect(entry, "kind", str, path, where=where)
+                if kind not in _KINDS:
+                    raise DataError(path, f"unknown kind {kind!r}; one of {sorted(_KINDS)}", key=f"{where}.kind")
+                target["kind"] = kind
+            if "label" in entry:
+                target["label"] = expect(entry, "label", str, path, where=where)
+            for key in ("names", "demonyms", "capitals", "zh", "members", "drop"):
+                for value in expect_str_list(entry, key, path, default=[], where=where):
+                    if value not in target[key]:
+                        target[key].append(value)
+    return merged, blocked
+
+
+def _variants(surface: str) -> list[str]:
+    """"the United States" also matches as "The United States" at a sentence start."""
+    out = [surface]
+    if surface.startswith("the "):
+        out.append("The " + surface[4:])
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def load_entities(rules_dir: str | None = None) -> EntityLexicon:
+    """All *.toml under rules/entities/, generated first, curated last (curated wins)."""
+    base = Path(rules_dir or default_rules_dir()) / "entities"
+    files = sorted(base.glob("*.toml"), key=lambda p: (p.name == "curated.toml", p.name))
+    if not files:
+        raise DataError(base, "no entity lexicon files")
+    merged, blocked = _merge(files)
+    entities: dict[str, EntityInfo] = {}
+    surfaces: dict[str, tuple[str, str]] = {}
+    for entity_id, entry in merged.items():
+        names = [n for n in entry["names"] if n not in entry["drop"]]
+        label = entry.get("label") or next((n for n in names if not n.isupper() and not n.startswith("the ")), names[0] if names else entity_id)
+        entities[entity_id] = EntityInfo(entity_id, entry["kind"], label, tuple(entry["members"]))
+        for key, role in _ROLES:
+            for surface in entry[key]:
+                if surface in entry["drop"] or surface in blocked or len(surface) < 2:
+                    continue
+                for variant in _variants(surface):
+                    # curated files come last, so their reading of a shared surface wins
+                    surfaces[variant] = (entity_id, role)
+    by_first_word: dict[str, list[str]] = {}
+    cjk: dict[str, list[str]] = {}
+    for surface in sorted(surfaces, key=len, reverse=True):
+        if _is_cjk(surface[0]):
+            cjk.setdefault(surface[0], []).append(surface)
+        else:
+            by_first_word.setdefault(_first_word(surface), []).append(surface)
+    return EntityLexicon(entities, surfaces, by_first_word, cjk)
+
+
+def _first_word(surface: str) -> str:
+    for i, ch in enumerate(surface):
+        if not (ch.isalnum() or ch in "&-+"):
+            return surface[:i] or surface[:1]
+    return surface
+
+
+def _is_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)

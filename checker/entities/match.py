@@ -1,0 +1,159 @@
+"""Find entity mentions in a claim: lexicon aliases first, then runs of capitalised words."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from checker.data import default_rules_dir, expect_str_list, read_toml
+from checker.entities.lexicon import EntityLexicon
+from checker.model import EntityMention
+
+_TOKEN = r"[A-Z][A-Za-z0-9&'’.\-]*[A-Za-z0-9&]|[A-Z]"
+_RUN = re.compile(rf"(?<![\w'’.])(?:{_TOKEN})(?:[ \t]+(?:{_TOKEN}))*")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)(?!\w)")
+
+
+@dataclass(frozen=True)
+class NameRules:
+    leading: frozenset[str]
+    not_names: frozenset[str]
+    suffixes: frozenset[str]
+
+
+@functools.lru_cache(maxsize=4)
+def load_name_rules(rules_dir: str | None = None) -> NameRules:
+    """rules/lexicons/names.toml."""
+    path = Path(rules_dir or default_rules_dir()) / "lexicons" / "names.toml"
+    data = read_toml(path)
+    return NameRules(
+        frozenset(expect_str_list(data, "leading_words", path)),
+        frozenset(expect_str_list(data, "not_names", path)),
+        frozenset(expect_str_list(data, "corporate_suffixes", path)),
+    )
+
+
+def name_id(surface: str, rules: NameRules) -> str:
+    """Canonical id of a proper name: lower case, no corporate suffix, no possessive."""
+    tokens = [t for t in re.split(r"\s+", surface.strip()) if t]
+    while len(tokens) > 1 and tokens[-1] in rules.suffixes:
+        tokens.pop()
+    return "name:" + " ".join(t.lower().rstrip(".") for t in tokens)
+
+
+def find_entities(text: str, lexicon: EntityLexicon, *, sentence_start: int = 0,
+                  lowercase_words: frozenset[str] | set[str] = frozenset(),
+                  rules: NameRules | None = None) -> list[EntityMention]:
+    """Entity mentions in reading order, each with its role (name, possessive, demonym, government)."""
+    rules = rules or load_name_rules()
+    found: list[EntityMention] = []
+    taken = bytearray(len(text))
+    for start, end, surface in _lexicon_hits(text, lexicon):
+        entity_id, role = lexicon.surfaces[surface]
+        possessive = _POSSESSIVE.match(text, end)
+        if possessive and role == "name":
+            role = "possessive"
+            end = possessive.end()
+        elif possessive and role == "government":
+            role = "possessive"
+            end = possessive.end()
+        found.append(EntityMention(entity_id, text[start:end], start, end, lexicon.kind(entity_id), role))
+        taken[start:end] = b"\x01" * (end - start)
+    for match in _RUN.finditer(text):
+        start, end = match.start(), match.end()
+        if any(taken[start:end]):
+            # split the run around lexicon matches: keep the parts outside them
+            for part_start, part_end in (p for f in _free_parts(taken, start, end) for p in _split_possessives(text, *f)):
+                _add_name(text, part_start, part_end, found, rules, sentence_start, lowercase_words)
+            continue
+        for part_start, part_end in _split_possessives(text, start, end):
+            _add_name(text, part_start, part_end, found, rules, sentence_start, lowercase_words)
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+_WORD_START = re.compile(r"(?<![\w$.])[A-Za-z]|[\u4e00-\u9fff]")
+
+
+def _lexicon_hits(text: str, lexicon: EntityLexicon):
+    """Longest lexicon surface at each word start, left to right, without overlaps."""
+    cursor = 0
+    for match in _WORD_START.finditer(text):
+        i = match.start()
+        if i < cursor:
+            continue
+        ch = text[i]
+        if "\u4e00" <= ch <= "\u9fff":
+            candidates = lexicon.cjk.get(ch, ())
+        else:
+            j = i
+            while j < len(text) and (text[j].isalnum() or text[j] in "&-+"):
+                j += 1
+            candidates = lexicon.by_first_word.get(text[i:j] or ch, ())
+        for surface in candidates:
+            if text.startswith(surface, i):
+                end = i + len(surface)
+                if not ("\u4e00" <= ch <= "\u9fff") and end < len(text) and (text[end].isalnum() or text[end] in "$_"):
+                    continue
+                yield i, end, surface
+                cursor = end
+                break
+
+
+def _split_possessives(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """ "Kasalis EV's Ferland Creek" is two names: the owner and the project."""
+    parts, cursor = [], start
+    for match in _POSSESSIVE.finditer(text, start, end):
+        parts.append((cursor, match.end()))
+        cursor = match.end()
+    if cursor < end:
+        parts.append((cursor, end))
+    return [(a + (len(text[a:b]) - len(text[a:b].lstrip())), b) for a, b in parts if text[a:b].strip()]
+
+
+def _free_parts(taken: bytearray, start: int, end: int) -> list[tuple[int, int]]:
+    parts, cursor = [], start
+    for i in range(start, end + 1):
+        if i == end or taken[i]:
+            if i > cursor:
+                parts.append((cursor, i))
+            cursor = i + 1
+    return parts
+
+
+def _add_name(text: str, start: int, end: int, found: list[EntityMention], rules: NameRules,
+              sentence_start: int, lowercase_words) -> None:
+    """Trim a capitalised run to a plausible proper name and record it."""
+    tokens = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+    while tokens and _clean(text[tokens[0][0]:tokens[0][1]]) in rules.leading:
+        tokens.pop(0)
+    while tokens and _clean(text[tokens[-1][0]:tokens[-1][1]]) in rules.not_names and len(tokens) > 1 and _clean(text[tokens[-1][0]:tokens[-1][1]]) not in ("EV",):
+        tokens.pop()
+    if not tokens:
+        return
+    words = [_clean(text[a:b]) for a, b in tokens]
+    if all(w in rules.not_names or not w for w in words):
+        return
+    a, b = tokens[0][0], tokens[-1][1]
+    if text[b:b + 1] == "$":       # "US$37bn" is money, not a name
+        return
+    surface = text[a:b]
+    possessive = _POSSESSIVE.search(surface)
+    role = "name"
+    if possessive and possessive.end() == len(surface):
+        surface = surface[:possessive.start()]
+        role = "possessive"
+    surface = surface.rstrip(".,;:")
+    if len(words) == 1:
+        word = words[0]
+        # A lone capitalised word that also occurs in lower case is an ordinary word.
+        if word.lower() in lowercase_words or (a - sentence_start <= 1 and word.lower() in lowercase_words):
+            return
+        if len(word) < 2:
+            return
+    found.append(EntityMention(name_id(surface, rules), surface, a, a + len(surface) if role == "name" else b, "name", role))
+
+
+def _clean(token: str) -> str:
+    return _POSSESSIVE.sub("", token).strip(".,;:\"“”()")

@@ -1,0 +1,83 @@
+"""The figure layer: numbers, words, fractions, hedges as intervals, units, money, durations, dates.
+
+Public API (what the rest of the pipeline calls):
+    extract_quantities(text) -> list[Quantity]
+    extract_dates(text, reference) -> list[DateValue]
+    mentions(text, reference) -> list[dict]      # conformance-form items, also what `factlint mentions` prints
+    hedge_interval(value, hedge, surface) -> (low, high)
+"""
+from __future__ import annotations
+
+import datetime as _dt
+
+from checker.model import DateValue, Quantity
+from checker.quantities import dates as _dates
+from checker.quantities.extract import Reading, read
+from checker.quantities.hedges import hedge_interval
+from checker.quantities.numbers import normalize
+
+__all__ = ["extract_quantities", "extract_dates", "mentions", "hedge_interval"]
+
+
+def _share(r: Reading) -> bool:
+    """A fraction in words used as a share ("nearly half", "三成" is already a percentage)."""
+    return r.fraction and r.kind == "number" and 0 < r.value <= 1
+
+
+def extract_quantities(text: str) -> list[Quantity]:
+    """Figures in a sentence as Quantity values (years, dates, labels and citation markers left out)."""
+    if not text:
+        return []
+    t = normalize(text)
+    blocks = [(h.start, h.end) for h in _dates.find(t, None) if not h.offset]
+    out: list[Quantity] = []
+    for r in read(text, blocks):
+        if r.kind == "number" and (r.label or r.year_like):
+            continue
+        kind, value, unit, low, high, base, dim = r.kind, r.value, r.unit, r.low, r.high, r.base_unit, r.dimension
+        if _share(r):
+            kind, unit, base, dim = "percentage", "percent", "percent", "share"
+            value, low, high = value * 100, low * 100, high * 100
+        out.append(Quantity(kind=kind, value=value, unit=unit, start=r.start, end=r.end,
+                            text=text[r.start:r.end], low=low, high=high, base_unit=base, dimension=dim,
+                            hedge=r.hedge, hedge_text=r.hedge_text, notes=r.notes))
+    return out
+
+
+def extract_dates(text: str, reference: _dt.date | None) -> list[DateValue]:
+    """Dates and periods in a sentence; relative ones are resolved against ``reference``."""
+    if not text:
+        return []
+    out: list[DateValue] = []
+    for h in _dates.find(normalize(text), reference):
+        if h.first is None or h.last is None:
+            continue
+        iso = h.iso if "XXXX" not in h.iso else h.iso.replace("XXXX", f"{h.first.year:04d}")
+        out.append(DateValue(start=h.first, end=h.last, granularity=h.granularity, text=text[h.start:h.end],
+                             span_start=h.start, span_end=h.end, iso=iso,
+                             relative=h.relative or "XXXX" in h.iso, deadline=h.deadline))
+    return out
+
+
+def _finite(x: float) -> float | None:
+    return x if x == x and abs(x) != float("inf") else None
+
+
+def mentions(text: str, reference: _dt.date | None) -> list[dict]:
+    """Everything read in ``text`` as conformance items: kind, value, unit, start, end, low, high, hedge."""
+    if not text:
+        return []
+    t = normalize(text)
+    hits = _dates.find(t, reference)
+    items: list[dict] = []
+    for h in hits:
+        items.append({"kind": "date", "value": h.iso, "unit": None, "start": h.start, "end": h.end,
+                      "low": h.first.isoformat() if h.first else None,
+                      "high": h.last.isoformat() if h.last else None, "hedge": None,
+                      "text": text[h.start:h.end]})
+    for r in read(text, [(h.start, h.end) for h in hits], mentions_mode=True):
+        items.append({"kind": r.kind, "value": r.value, "unit": r.unit, "start": r.start, "end": r.end,
+                      "low": _finite(r.low), "high": _finite(r.high), "hedge": r.hedge,
+                      "text": text[r.start:r.end]})
+    items.sort(key=lambda i: (i["start"], i["end"]))
+    return items

@@ -1,0 +1,340 @@
+"""Dates and periods with their granularity: "July 2023", "Q3 2024", "mid-2024", "next year", "2023年7月"."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from checker.quantities import lexicon, words
+
+
+@dataclass(frozen=True, slots=True)
+class DateHit:
+    """A date read from text; ``iso`` may hold XXXX for a year the text does not give."""
+
+    start: int
+    end: int
+    first: dt.date | None
+    last: dt.date | None
+    granularity: str
+    iso: str
+    relative: bool = False
+    deadline: bool = False
+    offset: bool = False      # "in 3 years", "two months ago": a date counted from the reference
+
+
+@functools.lru_cache(maxsize=None)
+def tables() -> dict:
+    """Lexicons from rules/dates.toml."""
+    d = lexicon.load("dates")
+    months = lexicon.number_map(d, "months", "dates")
+    days = dict(lexicon.number_map(d, "day_ordinals", "dates"))
+    for tens, tv in (("twenty", 20), ("thirty", 30)):
+        for w, v in list(lexicon.number_map(d, "day_ordinals", "dates").items())[:9]:
+            for sep in ("-", " "):
+                days[f"{tens}{sep}{w}"] = tv + v
+    card = lexicon.number_map(lexicon.load("numbers"), "cardinals", "numbers")
+    for w, v in card.items():
+        if v <= 31:
+            days.setdefault(w, v)
+    for tens, tv in (("twenty", 20), ("thirty", 30)):
+        for w, v in card.items():
+            if v < 10 and tv + v <= 31:
+                for sep in ("-", " "):
+                    days.setdefault(f"{tens}{sep}{w}", tv + v)
+    return {"months": months, "days": days,
+            "parts": {k: tuple(v) for k, v in lexicon.need(d, "parts", dict, "dates").items()},
+            "quarters": lexicon.number_map(d, "quarters", "dates"),
+            "halves": lexicon.number_map(d, "halves", "dates"),
+            "rel_years": lexicon.need(d, "relative_years", dict, "dates"),
+            "rel_months": lexicon.number_map(d, "relative_months", "dates"),
+            "rel_days": lexicon.number_map(d, "relative_days", "dates"),
+            "deadline": lexicon.need(d, "deadline_words", list, "dates"),
+            "cues": set(lexicon.need(d, "year_cues", list, "dates")),
+            "min_year": int(d.get("min_year", 1800)), "max_year": int(d.get("max_year", 2100))}
+
+
+_DUR = r"(?P<{p}u>years?|months?|weeks?|days?|decades?)"
+
+
+@functools.lru_cache(maxsize=None)
+def pattern() -> re.Pattern:
+    """All date forms as one alternation; named groups are prefixed by the form's name."""
+    t = tables()
+    M = rf"(?:{lexicon.alternation(t['months'])})(?![a-z])\.?"
+    Y = r"(?:1[89]\d\d|20\d\d|2100)(?![\d]|[.,]\d)"
+    D = r"(?:[12]\d|3[01]|0?[1-9])(?!\d)(?:st|nd|rd|th)?"
+    DW = lexicon.alternation(t["days"])
+    Q = lexicon.alternation(t["quarters"])
+    H = lexicon.alternation(t["halves"])
+    P = lexicon.alternation([k for k in t["parts"] if " " in k])
+    RY = lexicon.alternation(t["rel_years"])
+    RM = lexicon.alternation(t["rel_months"])
+    RD = lexicon.alternation(t["rel_days"])
+    WD = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+)?"
+    num = words.run_pattern()
+    forms = [
+        ("iso", rf"(?<![\d.])(?P<iso_y>{Y})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?![\d])(?:[ T]\d\d:\d\d(?::\d\d)?)?"),
+        ("ymd", rf"(?<![\d.])(?P<ymd_y>{Y})[/.](?P<ymd_m>1[0-2]|0?[1-9])[/.](?P<ymd_d>[12]\d|3[01]|0?[1-9])(?![\d])"),
+        ("yMd", rf"(?<![\d.])(?P<yMd_y>{Y})[-/](?P<yMd_m>{M})[-/](?P<yMd_d>{D})"),
+        ("dmy", rf"(?<![\d./])(?P<dmy_a>\d{{1,2}})(?P<dmy_s>[-/.])(?P<dmy_b>\d{{1,2}})(?P=dmy_s)(?P<dmy_y>{Y})"),
+        ("dMy", rf"(?<![\d])(?P<dMy_d>{D})[-/](?P<dMy_m>{M})[-/](?P<dMy_y>{Y})"),
+        ("Mdy", rf"(?P<Mdy_m>{M})[-/](?P<Mdy_d>{D})[-/](?P<Mdy_y>{Y})"),
+        ("mdy", rf"{WD}(?P<mdy_m>{M})[ \t]*(?:the[ \t]+)?(?:(?P<mdy_d>{D})|(?P<mdy_w>{DW})(?![a-z]))(?:,?[ \t]+(?:of[ \t]+)?(?P<mdy_y>{Y}))?(?![\d,]\d)"),
+        ("dmY", rf"(?:the[ \t]+)?(?:(?P<dmY_d>{D})\.?|(?P<dmY_w>{DW}))[ \t]+(?:of[ \t]+)?(?P<dmY_m>{M})(?:,?[ \t]+(?:of[ \t]+|in[ \t]+)?(?P<dmY_y>{Y}))?"),
+        ("my", rf"(?P<my_m>{M})(?:[ \t]+of[ \t]+|,[ \t]*|[-/]|[ \t]+)(?P<my_y>{Y})"),
+        ("ym", rf"(?<![\d.])(?P<ym_y>{Y})(?:,[ \t]*|[ \t]+)(?P<ym_m>{M})"),
+        ("yn", rf"(?<![\d./-])(?P<yn_y>{Y})[-/](?P<yn_m>1[0-2]|0?[1-9])(?![\d/.-])"),
+        ("ny", rf"(?<![\d./-])(?P<ny_m>1[0-2]|0?[1-9])[-/](?P<ny_y>{Y})(?![\d/])"),
+        ("q", rf"(?:the[ \t]+)?(?P<q_o>{Q})[ \t-]+quarter[ \t]+(?:of[ \t]+)?(?P<q_y>{Y})"),
+        ("qy", rf"\bQ(?P<qy_q>[1-4])[ \t]*(?:of[ \t]+)?(?P<qy_y>{Y})|(?P<qy_y2>{Y})[ \t]*Q(?P<qy_q2>[1-4])\b"),
+        ("h", rf"(?:the[ \t]+)?(?P<h_o>{H})[ \t-]+half[ \t]+(?:of[ \t]+)?(?P<h_y>{Y})"),
+        ("hy", rf"\bH(?P<hy_h>[12])[ \t]*(?P<hy_y>{Y})"),
+        ("part", rf"(?P<part_p>early|mid|late)[ \t-]*(?P<part_y>{Y})|(?P<part_p2>{P})[ \t]+(?P<part_y2>{Y})"),
+        ("zh", rf"(?P<zh_y>{Y})年(?:(?P<zh_m>1[0-2]|0?[1-9])月(?:(?P<zh_d>[12]\d|3[01]|0?[1-9])日)?)?"),
+        ("mnext", rf"(?P<mnext_m>{M})[ \t]+(?P<mnext_r>next|last|this)[ \t]+year"),
+        ("relm", rf"(?P<relm_r>this|next|last)[ \t]+(?P<relm_m>{M})"),
+        ("ry", rf"(?P<ry_x>{RY})"),
+        ("rm", rf"(?P<rm_x>{RM})"),
+        ("rd", rf"(?<![A-Za-z])(?P<rd_x>{RD})(?![A-Za-z])"),
+        ("ago", rf"(?P<ago_n>\d+|{num})[ \t]+{_DUR.format(p='ago_')}[ \t]+ago"),
+        ("inn", rf"(?<![A-Za-z])in[ \t]+(?P<inn_n>\d+|{num})[ \t]+{_DUR.format(p='inn_')}(?![A-Za-z])"),
+        ("md", rf"(?<![\d/.-])(?P<md_a>\d{{1,2}})/(?P<md_b>\d{{1,2}})(?![\d/.]|[ \t]*(?:of|mile|inch|point|cup|of)\b)"),
+        ("mon", rf"(?P<mon_m>{M})(?![ \t]*\d)"),
+        ("year", rf"(?<![\d.,$£€])(?P<year_y>{Y})(?!%|[ \t]*(?:percent|per cent|tonnes|tons|people|units))"),
+    ]
+    src = "|".join(f"(?P<{name}>{p})" for name, p in forms)
+    return re.compile(rf"(?i)(?<![A-Za-z0-9])(?:{src})(?![A-Za-z0-9])")
+
+
+def _month(s: str) -> int:
+    return int(tables()["months"][s.lower().rstrip(".")])
+
+
+def _day(g: str | None, w: str | None) -> int | None:
+    if g:
+        return int(re.sub(r"\D", "", g))
+    if w:
+        return int(tables()["days"].get(" ".join(w.lower().split()).replace(" ", " "), 0)) or None
+    return None
+
+
+def _month_range(y: int, m1: int, m2: int) -> tuple[dt.date, dt.date]:
+    return dt.date(y, m1, 1), dt.date(y, m2, calendar.monthrange(y, m2)[1])
+
+
+def _num(s: str) -> float | None:
+    if s.isdigit():
+        return float(s)
+    got = words.parse_run(s)
+    return got[0].value if got and got[0].end >= len(s.strip()) - 1 else None
+
+
+def _shift(ref: dt.date, n: float, unit: str) -> dt.date | None:
+    unit = unit.lower().rstrip("s")
+    n = int(n)
+    try:
+        if unit == "day":
+            return ref + dt.timedelta(days=n)
+        if unit == "week":
+            return ref + dt.timedelta(weeks=n)
+        months = n * {"month": 1, "year": 12, "decade": 120}[unit]
+        y, m = divmod(ref.month - 1 + months, 12)
+        day = min(ref.day, calendar.monthrange(ref.year + y, m + 1)[1])
+        return dt.date(ref.year + y, m + 1, day)
+    except (ValueError, OverflowError, KeyError):
+        return None
+
+
+def find(text: str, reference: dt.date | None) -> list[DateHit]:
+    """All date expressions in ``text`` (normalised digits), left to right."""
+    out: list[DateHit] = []
+    t = tables()
+    for m in pattern().finditer(text):
+        try:
+            hit = _hit(m, text, reference, t)
+        except ValueError:
+            hit = None
+        if hit is not None:
+            out.append(hit)
+    return out
+
+
+def _deadline(text: str, start: int) -> bool:
+    before = text[max(0, start - 20):start].lower().rstrip()
+    return any(before.endswith(w) for w in tables()["deadline"])
+
+
+def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None:
+    g = m.lastgroup
+    s, e = m.start(), m.end()
+    G = m.group
+
+    def day_hit(y, mo, d):
+        first = dt.date(y, mo, d)
+        return DateHit(s, e, first, first, "day", first.isoformat(), deadline=_deadline(text, s))
+
+    def month_hit(y, mo):
+        a, b = _month_range(y, mo, mo)
+        return DateHit(s, e, a, b, "month", f"{y:04d}-{mo:02d}", deadline=_deadline(text, s))
+
+    def no_year(mo, d=None):
+        iso = f"XXXX-{mo:02d}" + (f"-{d:02d}" if d else "")
+        if d and (d > calendar.monthrange(2000, mo)[1]):
+            return None
+        first = last = None
+        if ref:
+            y = ref.year
+            if d:
+                try:
+                    first = last = dt.date(y, mo, d)
+                except ValueError:
+                    first = last = None
+            else:
+                first, last = _month_range(y, mo, mo)
+        return DateHit(s, e, first, last, "day" if d else "month", iso)
+
+    if g == "iso":
+        return day_hit(int(G("iso_y")), int(G("iso_m")), int(G("iso_d")))
+    if g == "ymd":
+        return day_hit(int(G("ymd_y")), int(G("ymd_m")), int(G("ymd_d")))
+    if g == "yMd":
+        return day_hit(int(G("yMd_y")), _month(G("yMd_m")), _day(G("yMd_d"), None))
+    if g == "dmy":
+        a, b = int(G("dmy_a")), int(G("dmy_b"))
+        mo, d = (b, a) if a > 12 else (a, b)
+        return day_hit(int(G("dmy_y")), mo, d)
+    if g == "dMy":
+        return day_hit(int(G("dMy_y")), _month(G("dMy_m")), _day(G("dMy_d"), None))
+    if g == "Mdy":
+        return day_hit(int(G("Mdy_y")), _month(G("Mdy_m")), _day(G("Mdy_d"), None))
+    if g in ("mdy", "dmY"):
+        mo = _month(G(g + "_m"))
+        d = _day(G(g + "_d"), G(g + "_w"))
+        if not d:
+            return None
+        mword = G(g + "_m").lower().rstrip(".")
+        if mword == "may" and g == "mdy" and not G(g + "_y") and G(g + "_w"):
+            pass
+        if G(g + "_y"):
+            return day_hit(int(G(g + "_y")), mo, d)
+        if mword in ("may", "march", "mar", "jan", "dec", "sep", "oct", "nov", "aug", "jun", "jul", "apr", "feb") \
+                and G(g + "_w") and g == "mdy" and mword in ("may", "march"):
+            return None
+        return no_year(mo, d)
+    if g == "my":
+        return month_hit(int(G("my_y")), _month(G("my_m")))
+    if g == "ym":
+        return month_hit(int(G("ym_y")), _month(G("ym_m")))
+    if g == "yn":
+        return month_hit(int(G("yn_y")), int(G("yn_m")))
+    if g == "ny":
+        return month_hit(int(G("ny_y")), int(G("ny_m")))
+    if g in ("q", "qy"):
+        if g == "q":
+            q, y = int(t["quarters"][G("q_o").lower()]), int(G("q_y"))
+        else:
+            q = int(G("qy_q") or G("qy_q2"))
+            y = int(G("qy_y") or G("qy_y2"))
+        a, b = _month_range(y, 3 * q - 2, 3 * q)
+        return DateHit(s, e, a, b, "quarter", f"{y}-Q{q}", deadline=_deadline(text, s))
+    if g in ("h", "hy"):
+        h = int(t["halves"][G("h_o").lower()]) if g == "h" else int(G("hy_h"))
+        y = int(G("h_y") if g == "h" else G("hy_y"))
+        a, b = _month_range(y, 6 * h - 5, 6 * h)
+        return DateHit(s, e, a, b, "half", f"{y}-H{h}", deadline=_deadline(text, s))
+    if g == "part":
+        p = (G("part_p") or G("part_p2")).lower()
+        y = int(G("part_y") or G("part_y2"))
+        m1, m2 = t["parts"][" ".join(p.split())]
+        a, b = _month_range(y, int(m1), int(m2))
+        return DateHit(s, e, a, b, "range", f"{y}-{int(m1):02d}/{y}-{int(m2):02d}", deadline=_deadline(text, s))
+    if g == "zh":
+        y = int(G("zh_y"))
+        if G("zh_d"):
+            return day_hit(y, int(G("zh_m")), int(G("zh_d")))
+        if G("zh_m"):
+            return month_hit(y, int(G("zh_m")))
+        return DateHit(s, e, dt.date(y, 1, 1), dt.date(y, 12, 31), "year", str(y))
+    if g == "mnext":
+        if not ref:
+            return None
+        y = ref.year + {"next": 1, "last": -1, "this": 0}[G("mnext_r").lower()]
+        a, b = _month_range(y, _month(G("mnext_m")), _month(G("mnext_m")))
+        return DateHit(s, e, a, b, "month", f"{y}-{a.month:02d}", relative=True)
+    if g == "relm":
+        if not ref:
+            return None
+        mo = _month(G("relm_m"))
+        r = G("relm_r").lower()
+        y = ref.year
+        if r == "next" and mo <= ref.month:
+            y += 1
+        elif r == "last" and mo >= ref.month:
+            y -= 1
+        a, b = _month_range(y, mo, mo)
+        return DateHit(s, e, a, b, "month", f"{y}-{mo:02d}", relative=True)
+    if g == "ry":
+        if not ref:
+            return None
+        off, r1, r2 = t["rel_years"][" ".join(G("ry_x").lower().split())]
+        y = ref.year + int(off)
+
+        def mon(rule):
+            return {"jan": 1, "dec": 12, "pub": ref.month, "pub+1": min(12, ref.month + 1),
+                    "pub-1": max(1, ref.month - 1)}[rule]
+        a, b = _month_range(y, mon(r1), mon(r2))
+        iso = str(y) if (r1, r2) == ("jan", "dec") else f"{y}-{a.month:02d}/{y}-{b.month:02d}"
+        return DateHit(s, e, a, b, "year" if (r1, r2) == ("jan", "dec") else "range", iso, relative=True,
+                       deadline=_deadline(text, s))
+    if g == "rm":
+        if not ref:
+            return None
+        d = _shift(ref.replace(day=1), t["rel_months"][G("rm_x").lower()], "month")
+        a, b = _month_range(d.year, d.month, d.month)
+        return DateHit(s, e, a, b, "month", f"{d.year}-{d.month:02d}", relative=True)
+    if g == "rd":
+        if not ref:
+            return None
+        d = ref + dt.timedelta(days=int(t["rel_days"][G("rd_x").lower()]))
+        return DateHit(s, e, d, d, "day", d.isoformat(), relative=True)
+    if g in ("ago", "inn"):
+        if not ref:
+            return None
+        n = _num(G(g + "_n"))
+        if n is None or n != int(n):
+            return None
+        unit = G(g + "_u")
+        d = _shift(ref, -n if g == "ago" else n, unit)
+        if d is None:
+            return None
+        return DateHit(s, e, d, d, "day", d.isoformat(), relative=True, offset=True)
+    if g == "md":
+        a, b = int(G("md_a")), int(G("md_b"))
+        if 1 <= a <= 12 and 12 < b <= 31:
+            return no_year(a, b)
+        if 12 < a <= 31 and G("md_b").startswith("0") and 1 <= b <= 12:
+            return no_year(b, a)
+        return None
+    if g == "mon":
+        word = G("mon_m").lower().rstrip(".")
+        if len(word) <= 3 and word not in ("may",):
+            return None
+        prev = re.search(r"([A-Za-z]+)[ \t]*$", text[max(0, s - 12):s])
+        pw = prev.group(1).lower() if prev else ""
+        if word in ("may", "march") and pw not in ("in", "the", "of", "since", "from", "until", "early", "late", "mid", "by", "last", "next", "this"):
+            return None
+        if G("mon_m")[0].islower() and word not in ("may",) and pw not in ("in", "the", "of", "from", "since", "until", "by"):
+            pass
+        mo = _month(word)
+        return no_year(mo)
+    if g == "year":
+        y = int(G("year_y"))
+        prev = re.search(r"([A-Za-z]+)[ \t]*$", text[max(0, s - 16):s])
+        pw = prev.group(1).lower() if prev else ""
+        if pw not in t["cues"]:
+            return None
+        return DateHit(s, e, dt.date(y, 1, 1), dt.date(y, 12, 31), "year", str(y), deadline=_deadline(text, s))
+    return None

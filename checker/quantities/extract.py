@@ -1,0 +1,480 @@
+"""Finds figures in text: one compiled scan for number cores, then unit, money, hedge and range context."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from checker.quantities import chinese, hedges, lexicon, money, units, words
+from checker.quantities.numbers import DIGITS, UNICODE_FRACTIONS, fraction_value, normalize, parse_digits
+
+INF = float("inf")
+
+
+@dataclass(slots=True)
+class Reading:
+    """One figure as read, before it becomes a Quantity or a conformance item."""
+
+    kind: str                    # number | percentage | quantity | currency | duration
+    value: float                 # as written, in ``unit``
+    unit: str | None
+    start: int
+    end: int
+    shown: float = 1.0           # unit of the last shown digit (in ``unit``)
+    sig: float = 1.0             # unit of the last significant digit
+    hedge: str | None = None
+    hedge_text: str | None = None
+    low: float = 0.0
+    high: float = 0.0
+    dimension: str | None = None
+    base_unit: str | None = None
+    base_factor: float = 1.0
+    fraction: bool = False       # a fraction in words ("two thirds"): a share in extract_quantities
+    label: bool = False          # "Group 1": a label, not a figure
+    year_like: bool = False      # a bare 4-digit year
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+# ---------------------------------------------------------------- patterns built once from rules/
+
+@functools.lru_cache(maxsize=None)
+def _numbers_rules() -> dict:
+    d = lexicon.load("numbers")
+    mags = lexicon.number_map(d, "magnitudes", "numbers")
+    cs = lexicon.need(d, "case_sensitive_magnitudes", dict, "numbers")
+    return {"mags": {k.lower(): float(v) for k, v in mags.items()}, "cs_mags": cs,
+            "labels": set(lexicon.need(d, "label_words", list, "numbers")),
+            "pronoun": set(lexicon.need(d, "pronoun_determiners", list, "numbers")),
+            "vague": set(lexicon.need(d, "vague_quantifiers", list, "numbers"))}
+
+
+@functools.lru_cache(maxsize=None)
+def master() -> re.Pattern:
+    """One alternation for every number core: word runs, Chinese runs, fractions, digits."""
+    fr = "".join(UNICODE_FRACTIONS)
+    sign = r"(?:(?<![A-Za-z0-9)\]%])-(?=\.?\d))?"
+    return re.compile(
+        rf"(?P<w>(?i:{words.run_pattern()}))"
+        rf"|(?P<z>{chinese.run_pattern()})"
+        rf"|(?P<f>{sign}(?<![A-Za-z0-9_.,/])(?<![A-Za-z]-)(?:\d+[ \t]+)?\d+/\d+(?![\d/]))"
+        rf"|(?P<d>{sign}(?<![A-Za-z0-9_.])(?<![A-Za-z]-)(?:{DIGITS})(?:[ \t]*(?P<uf>[{fr}]))?)"
+        rf"|(?P<u>[{fr}])")
+
+
+@functools.lru_cache(maxsize=None)
+def _mag_regex() -> re.Pattern:
+    r = _numbers_rules()
+    words_ = [k for k in r["mags"] if len(k) > 1 and k != "hundred"]
+    letters = [k for k in r["cs_mags"] if len(k) == 1] + ["k", "b"]
+    return re.compile(rf"(?:[ \t]*-?[ \t]*(?i:(?P<w>{lexicon.alternation(words_)}))"
+                      rf"|(?P<l>MM|{lexicon.alternation(letters)})|[ \t](?P<sp>M)(?=[ \t]*(?:$|[.,;:)])))"
+                      rf"(?![A-Za-z0-9])")
+
+
+@functools.lru_cache(maxsize=None)
+def suffix_table() -> dict:
+    """Every surface that can follow a number, with what it makes of it."""
+    ut = units.table()
+    cs: dict[str, tuple] = {}
+    ci: dict[str, tuple] = {}
+    for k in ("%", "percent", "per cent", "per-cent", "pct", "percentage", "pc"):
+        ci[k] = ("pct",)
+    for k in ("percentage points", "percentage point", "percentage-points", "percentage-point",
+              "pct points", "pct point", "points of percentage"):
+        ci[k] = ("pp",)
+    cs["pp"] = ("pp",)
+    zh = lexicon.load("chinese")
+    for k in lexicon.need(zh, "percentage_point", list, "chinese"):
+        cs[k] = ("pp",)
+    cs[lexicon.need(zh, "percent_tenths", str, "chinese")] = ("tenths",)
+    for k, v in lexicon.need(zh, "units", dict, "chinese").items():
+        cs[k] = ("unit", units.Unit(v[0], _dimension_of(v[0])), float(v[1]))
+    for k, v in lexicon.need(zh, "durations", dict, "chinese").items():
+        cs[k] = ("dur", v, 1.0)
+    for k, u in ut["words"].items():
+        ci[k] = ("unit", u, 1.0)
+    for k, u in ut["symbols"].items():
+        cs[k] = ("unit", u, 1.0)
+    for k, v in ut["durations"].items():
+        ci[k] = ("dur", v, 1.0)
+    for k, v in ut["duration_symbols"].items():
+        cs[k] = ("dur", v, 1.0, "glued")
+    m = money.suffix_entries()
+    for k, v in m["ci"].items():
+        ci[k] = v
+    for k, v in m["cs"].items():
+        cs[k] = v
+    rx = re.compile(rf"(?P<sep>[ \t]*-?[ \t]*)(?:(?P<cs>{lexicon.alternation(cs)})|(?i:(?P<ci>{lexicon.alternation(ci)})))"
+                    rf"(?![A-Za-z0-9])")
+    return {"cs": cs, "ci": ci, "rx": rx}
+
+
+def _dimension_of(pint_name: str) -> str:
+    for u in list(units.table()["words"].values()) + list(units.table()["symbols"].values()):
+        if u.pint == pint_name:
+            return u.dimension
+    return "quantity"
+
+
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]*$")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+_CENTS = re.compile(r"(?:[ \t]+and)?[ \t]+(?P<n>\d+|(?i:[a-z]+(?:-[a-z]+)?))[ \t]+(?i:cents?)\b")
+_AND_HALF = re.compile(r"(?i)[ \t]+and[ \t]+(?:(?P<a>a)[ \t]+)?(?P<f>half|quarter)\b")
+_INCH_OK = re.compile(r"[ \t]+(?:thick|long|wide|tall|high|deep|across|in diameter)\b|[ \t]*\.?[ \t]*$")
+_METRE_WORDS = {"tall", "long", "high", "wide", "deep", "away", "above", "below", "in", "of", "from", "and",
+                "or", "to", "at", "on", "by", "for", "the", "a", "with", "under", "over", "per", "is", "was"}
+_A_DURATION = re.compile(r"(?i)(?<![A-Za-z])(?P<a>an?)[ \t]+(?P<u>hour|fortnight|decade|week|month|year|day|minute|century)\b")
+_A_DURATION_CUES = {"for", "within", "than", "about", "over", "after", "nearly", "almost", "lasted", "takes",
+                    "took", "take", "last", "around", "roughly", "least", "only", "just"}
+_RANGE = re.compile(r"[ \t]*(?P<c>-|–|—|to|and)[ \t]*$")
+
+
+def _word_before(t: str, pos: int) -> str:
+    m = _WORD_BEFORE.search(t, max(0, pos - 20), pos)
+    return m.group(1).lower() if m else ""
+
+
+def _cores(t: str):
+    """Yield (start, end, value, shown, sig, fraction, cjk info) for every number core."""
+    for m in master().finditer(t):
+        g = m.lastgroup
+        s = m.start()
+        if g == "d":
+            txt = m.group("d")
+            uf = m.group("uf")
+            if uf:
+                body = txt[: txt.rindex(uf)].strip()
+                v = float(body) + UNICODE_FRACTIONS[uf]
+                yield s, m.end(), v, 0.0, 0.0, False, None
+                continue
+            try:
+                v, shown, sig = parse_digits(txt)
+            except (ValueError, OverflowError):
+                continue
+            if v != v or abs(v) == INF:
+                continue
+            yield s, m.end(), v, shown, sig, False, None
+        elif g == "f":
+            v = fraction_value(m.group("f").lstrip("-"))
+            if v is None:
+                continue
+            if m.group("f").startswith("-"):
+                v = -v
+            yield s, m.end(), v, 0.0, 0.0, True, "slash"
+        elif g == "u":
+            yield s, m.end(), UNICODE_FRACTIONS[m.group()], 0.0, 0.0, True, None
+        elif g == "w":
+            run = m.group("w")
+            for wn in words.parse_run(run):
+                yield s + wn.start, s + wn.end, wn.value, wn.shown, wn.sig, wn.fraction, "words"
+        else:
+            run = m.group("z").rstrip(".,")
+            if chinese.rejected(t, s, run):
+                continue
+            cj = chinese.parse(run)
+            if cj is None:
+                continue
+            yield s, s + cj.end, cj.value, 1.0, 1.0, cj.fraction, cj
+
+
+def read(text: str, blocked: list[tuple[int, int]] = (), mentions_mode: bool = False) -> list[Reading]:
+    """All figures in ``text`` (spans in ``blocked``, e.g. dates, are skipped)."""
+    t = normalize(text)
+    urls = [(m.start(), m.end()) for m in _URL.finditer(t)] if "://" in t or "www." in t else []
+    blocks = sorted(list(blocked) + urls)
+    st = suffix_table()
+    nr = _numbers_rules()
+    out: list[Reading] = []
+    last_end = -1
+    for s, e, v, shown, sig, frac, info in _cores(t):
+        if s < last_end or any(a < e and s < b for a, b in blocks):
+            continue
+        r = _context(t, s, e, v, shown, sig, frac, info, st, nr)
+        if r is None:
+            continue
+        out.append(r)
+        last_end = r.end
+    extra = _a_durations(t, out, blocks)
+    if extra:
+        out = [r for r in out if not any(x.start <= r.start and r.end <= x.end for x in extra)] + extra
+    out.sort(key=lambda r: r.start)
+    out = _ranges(t, out)
+    for r in out:
+        _finish(r)
+    return out
+
+
+def _context(t, s, e, v, shown, sig, frac, info, st, nr) -> Reading | None:
+    """Attach magnitude, unit, currency, hedge to one number core."""
+    cj = info if isinstance(info, chinese.CjkNumber) else None
+    # pronoun "one", "several hundred", citation markers
+    if info == "words":
+        first = t[s:e].split()[0].lower()
+        prev = _word_before(t, s)
+        if t[s:e].lower() == "one" and prev in nr["pronoun"]:
+            return None
+        if first in ("hundred", "thousand", "million", "billion") and prev in nr["vague"]:
+            return None
+    if s > 0 and t[s - 1] == "[" and t.startswith("]", e):
+        return None
+    start, end = s, e
+    kind, unit, dim, notes = "number", None, None, ()
+    mult = 1.0
+    cur = None
+    if not cj and info not in ("words", "slash"):
+        cp = money.find_prefix(t, s)
+        if cp:
+            cur = cp[0]
+            mult *= cp[1]
+            start = cp[2]
+    # magnitude after digits ("37bn", "1.2 million", "10M")
+    if info is None and not frac:
+        mm = _mag_regex().match(t, e)
+        if mm:
+            w, l, sp = mm.group("w"), mm.group("l"), mm.group("sp")
+            mval = None
+            if w:
+                mval = nr["mags"].get(w.lower())
+            elif sp:
+                mval = 1e6
+            elif l:
+                mval = _letter_magnitude(t, l, mm.end(), cur is not None, nr)
+            if mval:
+                mult *= mval
+                shown *= mval
+                sig *= mval
+                e = end = mm.end()
+    # suffix: percent, unit, currency, duration, Chinese markers
+    sm = st["rx"].match(t, e)
+    suffix = None
+    if sm:
+        key = sm.group("cs") or sm.group("ci")
+        entry = st["cs"].get(key) if sm.group("cs") else st["ci"].get(" ".join(key.lower().split()))
+        if entry is not None and _suffix_ok(t, s, e, sm, entry, cj, info, mult, v):
+            suffix = entry
+    if cj is not None and cj.percent:
+        kind, unit = "percentage", "percent"
+        if suffix and suffix[0] in ("pct", "pp", "tenths"):
+            suffix = None
+    if suffix:
+        k = suffix[0]
+        if k == "pct" and cur is None:
+            kind, unit, end = "percentage", "percent", sm.end()
+        elif k == "pp" and cur is None:
+            kind, unit, end = "percentage", "percentage_point", sm.end()
+        elif k == "tenths" and cur is None:
+            kind, unit, end = "percentage", "percent", sm.end()
+            v, shown, sig = v * 10, shown * 10, sig * 10
+            if t.startswith(chinese.tables()["data"]["half"], end):
+                v += 5
+                end += 1
+        elif k == "cur" and cur is None:
+            kind, unit, end = "currency", suffix[1], sm.end()
+            mult *= suffix[2]
+        elif k == "sub" and cur is None:
+            kind, unit, end = "currency", suffix[1], sm.end()
+            mult *= suffix[2]
+        elif k == "unit" and cur is None:
+            u = suffix[1]
+            kind, unit, dim, end = "quantity", u.pint, u.dimension, sm.end()
+            mult *= suffix[2]
+            if u.note:
+                notes = (u.note,)
+            if u.pint == "pound" and mult >= 1e6 and sm.group("ci").lower() in money.table()["pounds"]:
+                kind, unit, dim, notes = "currency", "GBP", None, ()
+        elif k == "dur" and cur is None:
+            kind, unit, end = "duration", suffix[1], sm.end()
+    if cur is not None:
+        kind, unit = "currency", cur
+    if kind == "currency":
+        tail = _CENTS.match(t, end)
+        if tail and unit == "USD" and suffix and suffix[0] == "cur":
+            cents = _small_number(tail.group("n"))
+            if cents is not None and cents < 100:
+                v = v + cents / 100 / mult if mult else v
+                end = tail.end()
+        if suffix and suffix[0] == "cur" and cur is None:
+            m2 = re.match(r"[ \t]+(?i:(million|billion|bn|trillion))\b", t[end:end + 12])
+            if m2:
+                mult *= nr["mags"][m2.group(1).lower()]
+                end += m2.end()
+    if kind == "duration":
+        tail = _AND_HALF.match(t, end)
+        if tail:
+            v += 0.5 if tail.group("f").lower() == "half" else 0.25
+            end = tail.end()
+        f = units.table()["duration_factors"].get(unit)
+        if f:
+            unit, mult = f[0], mult * f[1]
+    value = v * mult
+    r = Reading(kind, value, unit, start, end, shown=shown if kind != "currency" else shown,
+                sig=sig, dimension=dim, fraction=frac and kind == "number", notes=notes)
+    if cj is not None:
+        if cj.fraction and kind == "number":
+            r.fraction = True        # 十分之一: a ratio; a share when extract_quantities reads it
+        if cj.approx:
+            r.hedge, r.hedge_text = cj.approx, "多"
+    if kind == "number" and cj is None and start > 0 and t.startswith("半", end) and v == 1 and t[s:e] == "一":
+        pass
+    if cj is not None or (s > 0 and "\u4e00" <= t[s - 1] <= "\u9fff") or t.startswith(("成", "个", "%"), end):
+        zh = hedges.find_zh(t, start, end)
+        if zh and not r.hedge:
+            r.hedge, r.hedge_text, r.start, r.end = zh[0], zh[1], zh[2], zh[3]
+    if cj is not None and kind == "number" and t.startswith("半", end) and value == 1:
+        r.kind, r.unit, r.value, r.end, r.fraction = "number", None, 0.5, end + 1, True
+    if not r.hedge:
+        h = hedges.find_before(t, r.start)
+        if h:
+            r.hedge, r.hedge_text, r.start = h[0], h[1], h[2]
+    if kind == "number" and not frac and info is None and mult == 1:
+        word = _word_before(t, s)
+        r.label = word in nr["labels"] or (s > 0 and t[s - 1] == "#")
+        txt = t[s:e]
+        r.year_like = len(txt) == 4 and txt.isdigit() and 1800 <= value <= 2100
+    return r
+
+
+def _letter_magnitude(t: str, letter: str, end: int, has_cur: bool, nr: dict) -> float | None:
+    """A one-letter magnitude after digits: "10M", "$2.174T", "3.5m EVs" (but "1.8m tall" is metres)."""
+    if letter == "MM":
+        return 1e6
+    if letter == "m":
+        if has_cur:
+            return 1e6
+        m = _NEXT_WORD.match(t, end)
+        if m and m.group(1).lower() not in _METRE_WORDS and m.group(1)[0].isalpha() and m.group(1) not in units.table()["symbols"]:
+            return 1e6
+        return None
+    if letter == "K" and ("°" in t or "kelvin" in t.lower()):
+        return None
+    if letter in ("B", "T") and not has_cur and not (end >= len(t) or not t[end].isalnum()):
+        return None
+    return nr["cs_mags"].get(letter) or nr["mags"].get(letter)
+
+
+def _suffix_ok(t, s, e, sm, entry, cj, info, mult, v) -> bool:
+    """Guards for ambiguous short suffixes (C/F/K, in, ", one-letter durations, Chinese markers)."""
+    sep = sm.group("sep")
+    key = sm.group("cs") or sm.group("ci")
+    after = sm.end()
+    nxt = t[after:after + 2]
+    if "\u4e00" <= key[0] <= "\u9fff" or key[0] in "个個":
+        return sep == ""
+    if "-" in sep and entry[0] in ("pct", "pp"):
+        return False
+    if len(entry) > 3 and entry[3] == "glued":
+        if sep and not (key == "h" and re.match(r"[ \t]*(?:$|[.,;:!?)])", t[after:after + 3])):
+            return False
+        return True
+    if entry[0] == "unit":
+        guard = entry[1].guard
+        if guard == "letter":
+            if sep == "":
+                return re.match(r"[ \t]*(?:$|[.,;:!?)\]])", t[after:after + 3]) is not None
+            return re.match(r"(?:$|[.,;:!?)\]]|[ \t]+[a-z])", t[after:after + 3]) is not None
+        if guard == "inch_in":
+            if key == '"':
+                return sep == "" and not nxt[:1].isalnum()
+            return sep != "" and _INCH_OK.match(t, after) is not None
+        if key in ("m", "t") and sep == "-":
+            return False
+    if entry[0] == "cur" and key.isupper() and len(key) == 3 and sep == "" and not t[e - 1].isdigit():
+        return False
+    return True
+
+
+def _small_number(s: str) -> float | None:
+    if s.isdigit():
+        return float(s)
+    got = words.parse_run(s)
+    return got[0].value if got else None
+
+
+def _a_durations(t: str, found: list[Reading], blocks) -> list[Reading]:
+    """"for an hour", "a fortnight": a duration of one unit with no numeral."""
+    if " a" not in t and "A" not in t:
+        return []
+    out = []
+    ut = units.table()
+    for m in _A_DURATION.finditer(t):
+        if any(r.start < m.end() and m.start() < r.end for r in found) or \
+                any(a < m.end() and m.start() < b for a, b in blocks):
+            continue
+        prev = _word_before(t, m.start())
+        if prev not in _A_DURATION_CUES:
+            continue
+        unit = ut["durations"][m.group("u").lower()]
+        value = 1.0
+        end = m.end()
+        tail = _AND_HALF.match(t, end)
+        if tail:
+            value += 0.5 if tail.group("f").lower() == "half" else 0.25
+            end = tail.end()
+        f = ut["duration_factors"].get(unit)
+        if f:
+            unit, value = f[0], value * f[1]
+        r = Reading("duration", value, unit, m.start(), end, shown=1.0, sig=1.0)
+        h = hedges.find_before(t, r.start)
+        if h:
+            r.hedge, r.hedge_text, r.start = h[0], h[1], h[2]
+        out.append(r)
+    return out
+
+
+def _ranges(t: str, rs: list[Reading]) -> list[Reading]:
+    """"between 60 and 70%", "60-70%", "60 to 70 per cent": one reading with both ends."""
+    if len(rs) < 2:
+        return rs
+    out: list[Reading] = []
+    i = 0
+    while i < len(rs):
+        a = rs[i]
+        if i + 1 < len(rs):
+            b = rs[i + 1]
+            m = _RANGE.match(t[a.end:b.start]) if b.start - a.end <= 5 else None
+            if m and a.kind == "number" and not a.fraction and b.kind != "number" and not b.hedge \
+                    and b.kind != "currency" or (m and a.kind == b.kind == "currency" and m.group("c") in "-–—"):
+                c = m.group("c")
+                before = _word_before(t, a.start)
+                ok = c in "-–—" or (c == "to" and before != "from") or (c == "and" and before == "between")
+                if ok and a.value <= b.value / (1 if a.kind == "currency" else _mult_of(b)) + 1e-9:
+                    lo = a.value if a.kind == "currency" else a.value * _mult_of(b)
+                    r = Reading(b.kind, lo, b.unit, a.start, b.end, shown=b.shown, sig=b.sig,
+                                hedge="range", hedge_text=("between" if c == "and" else c),
+                                dimension=b.dimension, notes=b.notes)
+                    r.low, r.high = lo, b.value
+                    if before == "between" and c == "and":
+                        r.start = a.start - len("between ") if t[max(0, a.start - 8):a.start].lower() == "between " else a.start
+                    out.append(r)
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _mult_of(b: Reading) -> float:
+    """The magnitude of a range's second end, shared by the first ("3-4 million")."""
+    return 1.0
+
+
+def _finish(r: Reading) -> None:
+    """Hedge interval and base-unit conversion."""
+    if r.hedge != "range":
+        r.low, r.high = hedges.interval(r.value, r.hedge, r.shown, r.sig)
+    if r.kind == "percentage":
+        r.dimension = "share" if r.unit == "percent" else "percentage_point"
+        r.base_unit = r.unit
+    elif r.kind == "currency":
+        r.dimension, r.base_unit = "currency", r.unit
+    elif r.kind == "duration":
+        r.dimension, r.base_unit = "duration", r.unit
+    elif r.kind == "number":
+        r.dimension, r.base_unit = "count", "count"
+    elif r.kind == "quantity":
+        base, f = units.factor(r.unit, r.dimension or "")
+        r.base_unit, r.base_factor = base, f
+        if f != 1.0:
+            r.low *= f
+            r.high *= f

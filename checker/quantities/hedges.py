@@ -1,0 +1,108 @@
+"""Hedge words ("about", "nearly", "more than", 约, 近, 超过) and the intervals they make of a figure."""
+from __future__ import annotations
+
+import functools
+import re
+
+from checker.quantities import lexicon
+from checker.quantities.numbers import DIGITS, parse_digits
+
+INF = float("inf")
+_BANDS = {"exact", "about", "nearly", "just_over", "open_above", "closed_below"}
+
+
+@functools.lru_cache(maxsize=None)
+def table() -> dict:
+    """Hedge classes from rules/hedges.toml: surface -> class, class -> band parameters."""
+    data = lexicon.load("hedges")
+    exact = lexicon.need(data, "exact", dict, "hedges")
+    classes = lexicon.need(data, "class", dict, "hedges")
+    en: dict[str, str] = {}
+    zh_before: dict[str, str] = {}
+    zh_after: dict[str, str] = {}
+    bands: dict[str, tuple[str, float]] = {}
+    for name, spec in classes.items():
+        band = lexicon.need(spec, "band", str, f"hedges [class.{name}]")
+        if band not in _BANDS:
+            raise lexicon.LexiconError(f"rules/hedges.toml: [class.{name}] band {band!r} is not one of {sorted(_BANDS)}")
+        bands[name] = (band, float(spec.get("rel", 0.0)))
+        for w in spec.get("words", []):
+            en[w.lower()] = name
+        for w in spec.get("zh_before", []):
+            zh_before[w] = name
+        for w in spec.get("zh_after", []):
+            zh_after[w] = name
+    bands["exact"] = ("exact", float(lexicon.need(exact, "rel", float, "hedges [exact]")))
+    return {"en": en, "zh_before": zh_before, "zh_after": zh_after, "bands": bands,
+            "cap": float(lexicon.need(exact, "cap", float, "hedges [exact]"))}
+
+
+@functools.lru_cache(maxsize=None)
+def before_regex() -> re.Pattern:
+    """Matches a hedge phrase that ends right before a number (search with endpos = number start)."""
+    words = lexicon.alternation(table()["en"])
+    return re.compile(rf"(?i)(?<![A-Za-z])(?P<h>{words})[ \t]+$")
+
+
+def find_before(text: str, start: int) -> tuple[str, str, int] | None:
+    """(class, surface, start offset) of an English hedge ending at ``start``."""
+    m = before_regex().search(text, max(0, start - 40), start)
+    if not m:
+        return None
+    surface = m.group("h")
+    return table()["en"][surface.lower()], surface, m.start("h")
+
+
+def find_zh(text: str, start: int, end: int) -> tuple[str, str, int, int] | None:
+    """(class, surface, new start, new end) of a Chinese hedge around a number."""
+    t = table()
+    for w in sorted(t["zh_before"], key=len, reverse=True):
+        if text.startswith(w, start - len(w)):
+            return t["zh_before"][w], w, start - len(w), end
+    for w in sorted(t["zh_after"], key=len, reverse=True):
+        if text.startswith(w, end):
+            return t["zh_after"][w], w, start, end + len(w)
+    return None
+
+
+def interval(value: float, hedge: str | None, shown: float, sig: float) -> tuple[float, float]:
+    """The interval a hedge makes of ``value`` given the units of its last shown/significant digits."""
+    t = table()
+    band, rel = t["bands"].get(hedge or "exact", ("exact", t["bands"]["exact"][1]))
+    n = value
+    a = abs(n)
+    if band == "exact":
+        half = min(max(rel * a, sig / 2), t["cap"] * a)
+        return n - half, n + half
+    if band == "about":
+        half = rel * a + shown / 2
+        return n - half, n + half
+    if band == "nearly":
+        return n * (1 - rel), n
+    if band == "just_over":
+        return n, n * (1 + rel)
+    if band == "open_above":
+        return n, INF
+    return (0.0 if n >= 0 else -INF), n
+
+
+_DIG = re.compile(DIGITS)
+
+
+def hedge_interval(value: float, hedge: str | None, surface: str) -> tuple[float, float]:
+    """The interval a hedge makes of ``value``; the digits in ``surface`` give its precision."""
+    if hedge == "range":
+        return value, value
+    m = _DIG.search(surface or "")
+    if m:
+        parsed, shown, sig = parse_digits(m.group())
+        scale = abs(value / parsed) if parsed else 1.0
+        return interval(value, hedge, shown * scale, sig * scale)
+    if value == int(value):
+        iv, tz = abs(int(value)), 0
+        while iv and iv % 10 == 0:
+            iv //= 10
+            tz += 1
+        sig = 10.0 ** tz
+        return interval(value, hedge, 1.0 if abs(value) < 100 else sig, sig)
+    return interval(value, hedge, 0.0, 0.0)

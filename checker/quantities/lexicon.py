@@ -1,0 +1,59 @@
+"""Finds and loads the rule data (TOML lexicons) of the figure layer, once per process."""
+from __future__ import annotations
+
+import functools
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import checker
+
+
+class LexiconError(ValueError):
+    """A rule file is missing or malformed; the message names the file and key."""
+
+
+def rules_dir(rules_dir: str | Path | None = None) -> Path:
+    """The rules folder: the argument when given, else the repo's rules/ beside the checker package."""
+    # One function on purpose: checker/config.py will later take over this lookup.
+    if rules_dir is not None:
+        return Path(rules_dir)
+    return Path(checker.__file__).resolve().parent.parent / "rules"
+
+
+@functools.lru_cache(maxsize=None)
+def load(name: str, directory: str | None = None) -> dict[str, Any]:
+    """Parse rules/<name>.toml (cached)."""
+    path = rules_dir(directory) / f"{name}.toml"
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError as exc:
+        raise LexiconError(f"{path}: rule file not found") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"{path}: not valid TOML: {exc}") from exc
+
+
+def need(data: dict[str, Any], key: str, kind: type | tuple[type, ...], file: str) -> Any:
+    """data[key], checked to be of the given type, or a LexiconError naming file and key."""
+    if key not in data:
+        raise LexiconError(f"rules/{file}.toml: missing key {key!r}")
+    value = data[key]
+    if not isinstance(value, kind):
+        raise LexiconError(f"rules/{file}.toml: key {key!r} should be {kind}, got {type(value).__name__}")
+    return value
+
+
+def number_map(data: dict[str, Any], key: str, file: str) -> dict[str, float]:
+    """A table of surface -> number, validated."""
+    table = need(data, key, dict, file)
+    for k, v in table.items():
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            raise LexiconError(f"rules/{file}.toml: [{key}] {k!r} should be a number, got {v!r}")
+    return table
+
+
+def alternation(words: list[str] | set[str] | dict) -> str:
+    """A regex alternation of literal words, longest first so the longest surface wins."""
+    import re
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))

@@ -1,0 +1,31 @@
+"""Entity lexicon cases: tests/cases/entities/*.toml."""
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from checker.entities import NameCanon, find_entities, load_entities
+
+CASES = Path(__file__).parent / "cases" / "entities"
+
+
+def _cases():
+    for path in sorted(CASES.glob("*.toml")):
+        for case in tomllib.loads(path.read_text(encoding="utf-8"))["case"]:
+            yield pytest.param(case, id=case["text"][:40])
+
+
+@pytest.mark.parametrize("case", list(_cases()))
+def test_entities(case):
+    found = find_entities(case["text"], load_entities())
+    assert [[m.entity, m.role] for m in found] == case["entities"]
+
+
+def test_near_variants_unify_but_look_alikes_stay_apart():
+    canon = NameCanon()
+    assert canon.canonical("name:norustone ev") == "name:norustone ev"
+    assert canon.canonical("name:norustone evs") == "name:norustone ev"
+    assert canon.canonical("name:norustone minerals") == "name:norustone minerals"
+    assert canon.canonical("US") == "US"
