@@ -25,7 +25,10 @@ def test_entities(case):
 
 def test_near_variants_unify_but_look_alikes_stay_apart():
     canon = NameCanon()
+    canon.build({"name:norustone ev", "name:norustone evs", "name:kasalis", "name:kasalis ev", "name:dagotek", "name:dagotek auto", "name:dagotek minerals", "US"})
     assert canon.canonical("name:norustone ev") == "name:norustone ev"
     assert canon.canonical("name:norustone evs") == "name:norustone ev"
-    assert canon.canonical("name:norustone minerals") == "name:norustone minerals"
+    assert canon.canonical("name:kasalis") == "name:kasalis ev"
+    assert canon.canonical("name:dagotek") == "name:dagotek"
+    assert canon.canonical("name:dagotek auto") == "name:dagotek auto"
     assert canon.canonical("US") == "US"

@@ -255,3 +255,42 @@ def test_parse_published(value, expected):
     got = parse_published(value)
     assert got == expected
     assert got is None or got.tzinfo is None
+
+
+def test_html_chrome_classes_are_whole_tokens():
+    page = (b'<html><body><article><p class="share-price">Shares rose 5%.</p><div class="related-links">'
+            b'<ul><li>Other story</li></ul></div><div class="x related"><p>Rel</p></div><p>End.</p>'
+            b'</article></body></html>')
+    doc, _ = load_document("x.html", page)
+    assert doc.records[0].body == "Shares rose 5%.\n\nEnd."
+
+
+# ----------------------------------------------------------------- generated corpus
+GEN = ROOT.parent / "shared" / "eval" / "gen_corpus.py"   # the evaluation harness next to the project
+
+
+@pytest.mark.skipif(not GEN.exists(), reason="evaluation harness not available")
+def test_generated_corpus_articles_and_lines(tmp_path, monkeypatch):
+    """Every file gives the generator's number of articles, and every gold claim sits on its gold line."""
+    import json
+    import subprocess
+    from collections import Counter
+
+    out = tmp_path / "c"
+    subprocess.run([sys.executable, str(GEN), "--out", str(out), "--docs", "120", "--seed", "7", "--quiet"],
+                   check=True)
+    monkeypatch.chdir(out)
+    docs, problems = read_inputs(["docs"])
+    assert problems == []
+    articles = [a for d in docs for a in segment(d)]
+    gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
+    by_format = Counter(("digest" if a.multi else "txt") if a.doc_id.endswith(".txt") else a.doc_id.rsplit(".", 1)[1]
+                        for a in articles)
+    assert dict(by_format) == {k: v for k, v in gold["generator"]["articles_by_format"].items() if v}
+    assert all(a.title and a.published for a in articles)
+    index = {a.id: a for a in articles}
+    for item in gold["discrepancies"] + gold["consistent"]:
+        for ev in item["evidence"]:
+            art = index[ev["doc"] + (f"#{ev['article']}" if "article" in ev else "")]
+            pos = art.body.find(ev["contains"])
+            assert pos >= 0 and art.line_of(pos) == ev["line"], ev

@@ -80,6 +80,7 @@ def test_segment_case(case):
 
 
 # ----------------------------------------------------------------- rule files
+from checker.data import DataError  # noqa: E402
 from checker.segment import RulesError, load_segment_rules  # noqa: E402
 from checker.segment.rules import default_rules_dir, parse_rules  # noqa: E402
 
@@ -99,26 +100,27 @@ def test_packaged_rules_load_and_are_cached():
 
 
 @pytest.mark.parametrize("bylines, words", [
-    ("[[digest]]\npattern = '(?P<date>[0-9'\n", "digest[0].pattern does not compile"),
+    ("[[digest]]\npattern = '(?P<date>[0-9'\n", "[digest[0].pattern]: pattern does not compile"),
     ("[[digest]]\npattern = '(?P<when>x)'\n", "unknown group"),
     ("[[dateline]]\npattern = '(?P<outlet>x)'\n", "needs a (?P<date>"),
     ("[[dateline]]\npattern = '^(?P<date>(a+)+)$'\n", "nested quantifier"),
     ("[[dateline]]\nname = 'x'\npattern = '(?P<date>x)'\nflags = 'i'\n", "unknown key"),
-    ("[settings]\nmatch_timeout = -1\n", "settings.match_timeout"),
-    ("[[digest]]\npattern = 5\n", "digest[0].pattern must be"),
+    ("[settings]\nmatch_timeout = -1\n", "[settings.match_timeout]: must be a positive float"),
+    ("[[digest]]\npattern = 5\n", "[digest[0].pattern]: pattern must be"),
     ("[stuff]\n", "unknown key"),
-    ("not toml = = 1\n", "not valid TOML"),
+    ("not toml = = 1\n", "bylines.toml:1: malformed TOML"),
 ])
 def test_bad_rule_files_name_file_and_key(tmp_path, bylines, words):
-    with pytest.raises(RulesError) as err:
+    with pytest.raises(DataError) as err:  # RulesError is a DataError: the CLI reports it with exit 2
         _rules(tmp_path, bylines)
+    assert isinstance(err.value, RulesError)
     assert "bylines.toml" in str(err.value) and words in str(err.value)
 
 
 def test_bad_chrome_file(tmp_path):
-    with pytest.raises(RulesError, match=r"chrome.toml: lines must be"):
+    with pytest.raises(RulesError, match=r"chrome.toml \[lines\]: must be"):
         _rules(tmp_path, "", "lines = [1]\n")
-    with pytest.raises(RulesError, match=r"chrome.toml: header.max_keyword_chars"):
+    with pytest.raises(RulesError, match=r"chrome.toml \[header.max_keyword_chars\]"):
         _rules(tmp_path, "", "[header]\nmax_keyword_chars = 'x'\n")
 
 

@@ -44,10 +44,10 @@ class Analyzer:
     def article_commodity(self, article: Article) -> str | None:
         """The commodity an article is mostly about (title counts double)."""
         counts: Counter[str] = Counter()
+        of = self.lexicon.commodity_of
         for text, weight in ((article.title or "", 2), (article.body, 1)):
-            for hit in self.lexicon.matcher.find(text):
-                if hit.kind == "commodity":
-                    counts[hit.id] += weight
+            for match in self.lexicon.commodity_finder.finditer(text):
+                counts[of[match.group().lower()]] += weight
         if not counts:
             return None
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
@@ -63,7 +63,7 @@ class Analyzer:
             if not _HAS_FIGURE.search(claim.text):
                 continue
             reading = read_claim(claim, article, self.entities, self.lexicon, lowercase)
-            facts.extend(facts_of(reading, self.lexicon, commodity))
+            facts.extend(facts_of(reading, self.lexicon, commodity, self.event_rules.facilities))
             events.extend(events_of(reading, self.tense, self.event_rules))
             counts.extend(counts_of(reading, self.count_rules))
         return ArticleAnalysis(article, tuple(claims), tuple(facts), tuple(events), tuple(counts))
@@ -72,6 +72,7 @@ class Analyzer:
 def unify_names(analyses: list[ArticleAnalysis]) -> tuple[list[Fact], list[Event]]:
     """Near-variant proper names become one subject across the batch (rapidfuzz, blocked)."""
     canon = NameCanon()
+    canon.build({f.subject for a in analyses for f in a.facts} | {e.subject for a in analyses for e in a.events})
     facts = [replace(f, subject=canon.canonical(f.subject)) for a in analyses for f in a.facts]
     events = [replace(e, subject=canon.canonical(e.subject)) for a in analyses for e in a.events]
     return facts, events

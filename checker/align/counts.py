@@ -10,7 +10,7 @@ from checker.align.reading import ClaimReading
 from checker.data import default_rules_dir, expect, expect_str_list, read_toml
 from checker.model import EntityMention
 
-_SEP = re.compile(r"\s*(?:,\s*and|,\s*or|,|and|or|&)\s*$")
+_SEP = re.compile(r"\s*(?:,\s*and|,\s*or|,|and|or|&)\s*(?:the\s+)?$")
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from checker.align.tense import TenseRules, load_tense_rules, modality
 from checker.data import default_rules_dir, expect, expect_str_list, read_toml
 from checker.model import DateValue, EntityMention, Event
 
+_AUXILIARIES = frozenset({"be", "have", "do", "will", "would", "expect", "set", "schedule", "plan", "say", "aim"})
 _CLAUSE_STOP = re.compile(r"[;]|\s[-–—]\s")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
@@ -21,6 +22,9 @@ class EventRules:
     classes: tuple[tuple[str, str, tuple[tuple[str, ...], ...]], ...]   # id, label, phrases (lemma tuples)
     facilities: frozenset[str]
     determiners: frozenset[str]
+    finder: re.Pattern = None          # every phrase, longest first, over the lemma string
+    phrase_class: dict = None          # " ".join(phrase) -> (id, label)
+    verbs: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -40,29 +44,29 @@ def load_event_rules(rules_dir: str | None = None) -> EventRules:
             for p in expect_str_list(entry, "phrases", path, where=where)
         )
         classes.append((event_id, expect(entry, "label", str, path, where=where), phrases))
-    return EventRules(lemma_of, tuple(classes), frozenset(expect_str_list(data, "facilities", path)), determiners)
+    phrase_class: dict[str, tuple[str, str]] = {}
+    for event_id, label, phrases in classes:
+        for phrase in phrases:
+            phrase_class.setdefault(" ".join(phrase), (event_id, label))
+    ordered = sorted(phrase_class, key=len, reverse=True)
+    finder = re.compile(r"(?<!\S)(?:" + "|".join(re.escape(p) for p in ordered) + r")(?!\S)")
+    return EventRules(lemma_of, tuple(classes), frozenset(expect_str_list(data, "facilities", path)), determiners,
+                      finder, phrase_class, frozenset(lemma_of.values()))
 
 
 def _lemmas(text: str, rules: EventRules) -> list[str]:
     return [rules.lemma_of.get(w, w) for w in (m.group().lower() for m in _WORD.finditer(text)) if w not in rules.determiners]
 
 
-def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1))
-
-
 def action_of(clause: str, rules: EventRules) -> tuple[str, str]:
     """The event class of a clause, else its own main verb phrase in lemma form."""
     words = _lemmas(clause, rules)
-    best = None
-    for event_id, label, phrases in rules.classes:
-        for phrase in phrases:
-            if _contains(words, phrase) and (best is None or len(phrase) > best[2]):
-                best = (event_id, label, len(phrase))
-    if best:
-        return best[0], best[1]
-    verbs = [i for i, w in enumerate(words) if w in rules.lemma_of.values()]
+    joined = " ".join(words)
+    hits = [m.group() for m in rules.finder.finditer(joined)]
+    if hits:
+        return rules.phrase_class[max(hits, key=len)]
+    # no known event: the clause's own main verb (not "be", the auxiliary of "is expected to")
+    verbs = [i for i, w in enumerate(words) if w in rules.verbs and w not in _AUXILIARIES]
     if verbs:
         i = verbs[0]
         phrase = " ".join(words[i:i + 3])
@@ -108,6 +112,9 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         project = _project(reading, date.span_start, rules)
         subject = project or _actor(reading, start, date.span_start)
         action_id, action_label = action_of(text[start:date.span_start], rules)
+        if any(start <= q.start < end for q in reading.quantities):
+            # a dated figure ("produced 5 kt in 2023"): its date is a period, not an event
+            action_id, action_label = "", ""
         events.append(Event(
             subject=subject.entity if subject else "",
             action=action_id,

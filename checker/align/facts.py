@@ -85,6 +85,17 @@ def _nearest(items, before: int):
     return best
 
 
+def _modified(hit, reading: ClaimReading):
+    """ "refined rare earth output" is refining: a participle of another metric just before the noun wins."""
+    if hit.kind != "metric_noun":
+        return hit
+    for other in reading.phrases_in(max(0, hit.start - 40), hit.start, "metric_verb"):
+        between = reading.text[other.end:hit.start].split()
+        if other.surface.lower().endswith("ed") and other.id != hit.id and len(between) <= 3:
+            return other
+    return hit
+
+
 def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon) -> None:
     q = frame.quantity
     lo, hi = frame.left
@@ -97,6 +108,7 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
         if any(cue in before.split() or cue in before for cue in lexicon.cues["change"]):
             frame.change = True
     candidates = (right + left[::-1]) if frame.is_share else (left[::-1] + right)
+    candidates = [_modified(hit, reading) for hit in candidates]
     for hit in candidates:
         metric = lexicon.metrics[hit.id]
         if metric.money_only and q.kind != "currency":
@@ -107,6 +119,23 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
         reading.phrases_in(lo, hi, "commodity")[::-1]
     if commodities:
         frame.commodity = commodities[0].id
+
+
+_WORLD_OF = re.compile(r"(?:global|world|worldwide|world's)\b[^,;.]{0,50}\bof\s*$", re.I)
+_RELATIVE = re.compile(r"^\W*(?:which|that)\b", re.I)
+
+
+def _world_total(frame: _Frame, previous: _Frame | None, reading: ClaimReading) -> bool:
+    """ "of global deliveries of 5.13 million", "global output, which reached 718 Mt": the world total."""
+    text = reading.text
+    q = frame.quantity
+    before = text[max(0, q.start - 70):q.start]
+    if _WORLD_OF.search(before) and not reading.entities_in(q.start - len(before), q.start):
+        return True
+    lo, hi = frame.left
+    if previous is not None and previous.of_phrase and _RELATIVE.match(text[lo:hi]) and not reading.entities_in(lo, hi):
+        return bool(reading.phrases_in(*previous.of_phrase, "global"))
+    return False
 
 
 def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon, first_entity) -> None:
@@ -127,8 +156,10 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity) -> None:
     """Owner of a share ("of Turkey's imports", "of new car sales in the US") and its role."""
     if not frame.is_share:
         return
+    if frame.metric == "new_sales_share":
+        frame.scope = "market"
     if not frame.of_phrase:
-        frame.scope = "global"
+        frame.scope = frame.scope or "global"
         return
     text = reading.text
     inside = reading.entities_in(*frame.of_phrase)
@@ -176,17 +207,19 @@ def _respectively(frames: list[_Frame], reading: ClaimReading) -> None:
             frame.subject = entity
 
 
-def _carry(frames: list[_Frame], article_commodity: str | None) -> None:
+def _carry(frames: list[_Frame], article_commodity: str | None, text: str) -> None:
     """Fill what a figure leaves unsaid from its neighbours in the same sentence."""
     # "40%, 35% and 20% of global output": the shared "of" phrase is read back onto the list.
     for i in range(len(frames) - 2, -1, -1):
         nxt, cur = frames[i + 1], frames[i]
-        if cur.of_phrase is None and cur.is_share == nxt.is_share and cur.metric is None:
-            cur.metric, cur.metric_surface = nxt.metric, nxt.metric_surface
+        gap = text[cur.quantity.end:nxt.quantity.start]
+        if cur.of_phrase is None and cur.is_share == nxt.is_share and _SEPARATOR.match(gap):
+            if cur.metric is None:
+                cur.metric, cur.metric_surface = nxt.metric, nxt.metric_surface
             cur.commodity = cur.commodity or nxt.commodity
-            if cur.is_share and nxt.scope:
-                cur.scope = nxt.scope
+            cur.of_phrase = nxt.of_phrase
     previous: _Frame | None = None
+    speaker: _Frame | None = None          # the last figure about a real subject (not the world total)
     for frame in frames:
         if previous is not None:
             if frame.metric is None:
@@ -194,10 +227,14 @@ def _carry(frames: list[_Frame], article_commodity: str | None) -> None:
             if frame.commodity is None:
                 frame.commodity = previous.commodity
             if frame.subject is None and frame.subject_id is None:
-                frame.subject, frame.subject_id = previous.subject, previous.subject_id
+                # "X produced 5 kt out of a world total of 191 kt, a share of 2.6%": the share is X's
+                source = speaker if speaker is not None else previous
+                frame.subject, frame.subject_id = source.subject, source.subject_id
         if frame.commodity is None:
             frame.commodity = article_commodity
         previous = frame
+        if frame.subject is not None:
+            speaker = frame
 
 
 def _period(frame: _Frame, reading: ClaimReading, static: bool) -> tuple[str, bool]:
@@ -211,18 +248,40 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool) -> tuple[str, bo
     return str(nearest.start.year), True
 
 
-def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: str | None) -> list[Fact]:
+def _projects(reading: ClaimReading, facilities: frozenset[str]) -> list[EntityMention]:
+    """Proper names followed by a facility noun ("the Varmore Bay assembly plant")."""
+    out = []
+    for mention in reading.entities:
+        if mention.kind != "name" or mention.role == "possessive":
+            continue
+        following = re.findall(r"[A-Za-z]+", reading.text[mention.end:mention.end + 50])[:3]
+        if any(w.lower() in facilities for w in following):
+            out.append(mention)
+    return out
+
+
+def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: str | None,
+             facilities: frozenset[str] = frozenset()) -> list[Fact]:
     """The facts a claim states (figures with a subject and a metric)."""
     figures = _figures(reading)
     if not figures:
         return []
     frames = _frames(reading, figures)
     first_entity = reading.entities[0] if reading.entities else None
+    projects = _projects(reading, facilities) if facilities else []
+    previous = None
     for frame in frames:
         _resolve_metric(frame, reading, lexicon)
         _resolve_subject(frame, reading, lexicon, first_entity)
+        if not frame.is_share and _world_total(frame, previous, reading):
+            frame.subject, frame.subject_id = None, "WORLD"
+        previous = frame
+        if frame.quantity.kind == "currency" and projects and frame.metric in (None, "investment"):
+            # money tied to a named project is the project's value or investment, whoever pays it
+            frame.metric, frame.metric_surface = "investment", frame.metric_surface or "value"
+            frame.subject = projects[0]
     _respectively(frames, reading)
-    _carry(frames, article_commodity)
+    _carry(frames, article_commodity, reading.text)
     for frame in frames:
         _resolve_scope(frame, reading, first_entity)
     attributed = bool(reading.phrases_in(0, len(reading.text), "attribution"))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,8 @@ class AlignLexicon:
     metrics: dict[str, Metric]
     commodity_labels: dict[str, str]
     cues: dict[str, frozenset[str]]
+    commodity_finder: re.Pattern       # commodity names only: a cheap scan of a whole article
+    commodity_of: dict[str, str]
 
 
 _METRIC_KEYS = {"label", "group", "nouns", "verbs", "static", "money_only"}
@@ -63,11 +66,15 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
     path = base / "commodities.toml"
     data = read_toml(path)
     labels: dict[str, str] = {}
+    commodity_of: dict[str, str] = {}
     for commodity_id, entry in expect(data, "commodity", dict, path).items():
         names = expect_str_list(entry, "names", path, where=f"commodity.{commodity_id}")
         labels[commodity_id] = names[0] if names else commodity_id
         for name in names:
             matcher.add(name, "commodity", commodity_id)
+            commodity_of.setdefault(name.lower(), commodity_id)
+    names_alt = "|".join(re.escape(n) for n in sorted(commodity_of, key=len, reverse=True))
+    commodity_finder = re.compile(rf"(?<![\w-])(?:{names_alt})(?![\w-])", re.I)
 
     path = base / "cues.toml"
     data = read_toml(path)
@@ -77,4 +84,4 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
         cues[key] = frozenset(w.lower() for w in words)
         for word in words:
             matcher.add(word, key, key)
-    return AlignLexicon(matcher, metrics, labels, cues)
+    return AlignLexicon(matcher, metrics, labels, cues, commodity_finder, commodity_of)

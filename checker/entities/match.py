@@ -20,6 +20,7 @@ class NameRules:
     leading: frozenset[str]
     not_names: frozenset[str]
     suffixes: frozenset[str]
+    trailing: frozenset[str]
 
 
 @functools.lru_cache(maxsize=4)
@@ -31,6 +32,7 @@ def load_name_rules(rules_dir: str | None = None) -> NameRules:
         frozenset(expect_str_list(data, "leading_words", path)),
         frozenset(expect_str_list(data, "not_names", path)),
         frozenset(expect_str_list(data, "corporate_suffixes", path)),
+        frozenset(expect_str_list(data, "trailing_drop", path)),
     )
 
 
@@ -128,7 +130,7 @@ def _add_name(text: str, start: int, end: int, found: list[EntityMention], rules
     tokens = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
     while tokens and _clean(text[tokens[0][0]:tokens[0][1]]) in rules.leading:
         tokens.pop(0)
-    while tokens and _clean(text[tokens[-1][0]:tokens[-1][1]]) in rules.not_names and len(tokens) > 1 and _clean(text[tokens[-1][0]:tokens[-1][1]]) not in ("EV",):
+    while len(tokens) > 1 and _clean(text[tokens[-1][0]:tokens[-1][1]]) in rules.trailing:
         tokens.pop()
     if not tokens:
         return

@@ -1,36 +1,41 @@
-"""Unify near variants of proper names across a batch with rapidfuzz, inside blocks, never all pairs."""
+"""Unify variants of proper names across a batch with rapidfuzz, inside blocks, never all pairs."""
 from __future__ import annotations
+
+from collections import defaultdict
 
 from rapidfuzz import fuzz, process
 
 
 class NameCanon:
-    """Maps name ids ("name:lynas rare earth") to one canonical id per near-identical family.
+    """Maps name ids ("name:lynas rare earths") to one canonical id per family of variants.
 
-    Names are blocked by their first three letters; inside a block a new name joins an
-    existing one when rapidfuzz's ratio reaches ``threshold`` (typos, plurals, spacing),
-    never on a shared prefix alone: "Kasalis EV" and "Kasalis Minerals" stay apart.
+    Names are blocked by their first word.  Inside a block a name joins another when
+    rapidfuzz's ratio reaches ``threshold`` (typos, plurals, spacing); a one-word name
+    ("Kasalis") joins the longer name it starts ("Kasalis EV") only when that name is the
+    only one with that first word in the batch: "Kasalis EV" and "Kasalis Minerals" stay apart,
+    and a bare "Kasalis" next to both stays itself.
     """
 
     def __init__(self, threshold: float = 94.0) -> None:
         self.threshold = threshold
-        self._blocks: dict[str, list[str]] = {}
         self._canon: dict[str, str] = {}
 
+    def build(self, names: set[str]) -> None:
+        """Learn the batch's names once, so short forms can be matched to their unique long form."""
+        blocks: dict[str, list[str]] = defaultdict(list)
+        for name in sorted(n for n in names if n.startswith("name:")):
+            blocks[name[5:].split(" ", 1)[0]].append(name[5:])
+        for first, members in blocks.items():
+            kept: list[str] = []
+            for text in sorted(members, key=lambda t: (-len(t), t)):
+                match = process.extractOne(text, kept, scorer=fuzz.ratio, score_cutoff=self.threshold) if kept else None
+                self._canon["name:" + text] = "name:" + (match[0] if match else text)
+                if not match:
+                    kept.append(text)
+            longer = [t for t in kept if " " in t]
+            if first in kept and len(longer) == 1:
+                self._canon["name:" + first] = "name:" + longer[0]
+
     def canonical(self, name: str) -> str:
-        """The canonical id for ``name`` (registering it when new)."""
-        if not name.startswith("name:"):
-            return name
-        known = self._canon.get(name)
-        if known:
-            return known
-        text = name[5:]
-        block = self._blocks.setdefault(text[:3], [])
-        match = process.extractOne(text, block, scorer=fuzz.ratio, score_cutoff=self.threshold) if block else None
-        if match:
-            canon = "name:" + match[0]
-        else:
-            block.append(text)
-            canon = name
-        self._canon[name] = canon
-        return canon
+        """The canonical id for ``name`` (names never built map to themselves)."""
+        return self._canon.get(name, name)

@@ -20,7 +20,7 @@ from checker.ingest.sniff import choose
 from checker.ingest.text import load_text
 from checker.model import Document, InputProblem
 
-__all__ = ["Limits", "load_document", "read_bytes", "read_inputs"]
+__all__ = ["Limits", "load_document", "read_bytes", "read_inputs", "read_source"]
 
 
 def _size_mb(n: int) -> str:
@@ -77,25 +77,27 @@ def read_inputs(paths: Sequence[str], *, encoding: str | None = None, limits: Li
     except Exception as exc:  # noqa: BLE001 - a listing failure must not lose the whole batch
         return [], [InputProblem(path=", ".join(paths), reason=f"cannot list inputs: {exc}", code="input")]
     for src in sources:
-        if src.error is not None:
-            problems.append(InputProblem(src.id, src.error, src.code))
-            continue
-        try:
-            data = read_bytes(src, limits, stdin)
-            doc, soft = load_document(src.id, data, encoding=encoding, limits=limits)
-        except InputError as exc:
-            problems.append(exc.problem(src.id))
-            continue
-        except OSError as exc:
-            problems.append(InputProblem(src.id, f"cannot read: {exc.strerror or exc}", "input"))
-            continue
-        except (RecursionError, MemoryError) as exc:
-            problems.append(InputProblem(src.id, f"input too complex to read ({type(exc).__name__})", "limit"))
-            continue
-        except Exception as exc:  # noqa: BLE001 - one bad input never stops the batch
-            problems.append(InputProblem(src.id, f"internal error while reading: {type(exc).__name__}: {exc}",
-                                         "input"))
-            continue
-        docs.append(doc)
-        problems.extend(p.problem(src.id) for p in soft)
+        doc, found = read_source(src, encoding=encoding, limits=limits, stdin=stdin)
+        if doc is not None:
+            docs.append(doc)
+        problems.extend(found)
     return docs, problems
+
+
+def read_source(src: Source, *, encoding: str | None = None, limits: Limits = DEFAULT_LIMITS,
+                stdin: BinaryIO | None = None) -> tuple[Document | None, list[InputProblem]]:
+    """One listed input: its Document (or None) and its problems; never raises (parallel workers call it)."""
+    if src.error is not None:
+        return None, [InputProblem(src.id, src.error, src.code)]
+    try:
+        data = read_bytes(src, limits, stdin)
+        doc, soft = load_document(src.id, data, encoding=encoding, limits=limits)
+    except InputError as exc:
+        return None, [exc.problem(src.id)]
+    except OSError as exc:
+        return None, [InputProblem(src.id, f"cannot read: {exc.strerror or exc}", "input")]
+    except (RecursionError, MemoryError) as exc:
+        return None, [InputProblem(src.id, f"input too complex to read ({type(exc).__name__})", "limit")]
+    except Exception as exc:  # noqa: BLE001 - one bad input never stops the batch
+        return None, [InputProblem(src.id, f"internal error while reading: {type(exc).__name__}: {exc}", "input")]
+    return doc, [p.problem(src.id) for p in soft]

@@ -16,8 +16,10 @@ BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"
 CHROME_SELECTOR = ("nav, aside, footer, header:not(article header), script, style, noscript, template, form, "
                    "iframe, svg, button, select, figure.related, [role=navigation], [role=complementary], "
                    "[aria-hidden=true]")
-_CHROME_CLASS = re.compile(r"\b(?:byline|dateline|related|share|sharing|social|newsletter|advert|ad-slot|"
-                           r"promo|subscribe|comments?|breadcrumbs?|tags|author-bio|timestamp)\b", re.I)
+# Whole class/id tokens only: "related" and "byline" are chrome, "share-price" is not.
+_CHROME_CLASS = re.compile(r"(?<![\w-])(?:byline|dateline|related|related-\w+|share|sharing|social|newsletter|"
+                           r"advert|ad-slot|promo|subscribe|comments?|breadcrumbs?|tags|author-bio|timestamp)"
+                           r"(?![\w-])", re.I)
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
 _BREAKS = frozenset({"br", "div", "td", "th", "tr", "ul", "ol", "table", "section"})
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
@@ -110,16 +112,18 @@ class _LineFinder:
 
 
 def _blocks(root) -> list:
-    """Outermost block elements under ``root`` in document order."""
+    """Outermost block elements under ``root`` in document order, none inside a chrome container."""
     chosen = []
     for node in root.css(", ".join(BLOCK_TAGS)):
-        parent, inside = node.parent, False
+        if _is_chrome(node):
+            continue
+        parent, skip = node.parent, False
         while parent is not None and parent.mem_id != root.mem_id:  # iterative: pages nest deep
-            if parent.tag in BLOCK_TAGS:
-                inside = True
+            if parent.tag in BLOCK_TAGS or _is_chrome(parent):
+                skip = True
                 break
             parent = parent.parent
-        if not inside:
+        if not skip:
             chosen.append(node)
     return chosen
 
@@ -158,7 +162,7 @@ def load_html(doc_id: str, raw: str, encoding: str, limits: Limits) -> tuple[Doc
     anchors: list[LineAnchor] = []
     offset = 0
     for node in _blocks(root):
-        if _is_chrome(node) or (node.css_first("time") is not None and len(node.text()) < 120):
+        if node.css_first("time") is not None and len(node.text()) < 120:
             continue  # bylines and date lines: metadata, not claims
         text = _block_text(node)
         if not text or (node.tag == "h1" and title and text == _clean(title)):

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from checker.quantities import lexicon, words
+from checker.quantities.numbers import lower_ascii
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,9 +90,9 @@ def pattern() -> re.Pattern:
         ("yn", rf"(?<![\d./-])(?P<yn_y>{Y})[-/](?P<yn_m>1[0-2]|0?[1-9])(?![\d/.-])"),
         ("ny", rf"(?<![\d./-])(?P<ny_m>1[0-2]|0?[1-9])[-/](?P<ny_y>{Y})(?![\d/])"),
         ("q", rf"(?:the[ \t]+)?(?P<q_o>{Q})[ \t-]+quarter[ \t]+(?:of[ \t]+)?(?P<q_y>{Y})"),
-        ("qy", rf"\bQ(?P<qy_q>[1-4])[ \t]*(?:of[ \t]+)?(?P<qy_y>{Y})|(?P<qy_y2>{Y})[ \t]*Q(?P<qy_q2>[1-4])\b"),
+        ("qy", rf"\bq(?P<qy_q>[1-4])[ \t]*(?:of[ \t]+)?(?P<qy_y>{Y})|(?P<qy_y2>{Y})[ \t]*q(?P<qy_q2>[1-4])\b"),
         ("h", rf"(?:the[ \t]+)?(?P<h_o>{H})[ \t-]+half[ \t]+(?:of[ \t]+)?(?P<h_y>{Y})"),
-        ("hy", rf"\bH(?P<hy_h>[12])[ \t]*(?P<hy_y>{Y})"),
+        ("hy", rf"\bh(?P<hy_h>[12])[ \t]*(?P<hy_y>{Y})"),
         ("part", rf"(?P<part_p>early|mid|late)[ \t-]*(?P<part_y>{Y})|(?P<part_p2>{P})[ \t]+(?P<part_y2>{Y})"),
         ("zh", rf"(?P<zh_y>{Y})年(?:(?P<zh_m>1[0-2]|0?[1-9])月(?:(?P<zh_d>[12]\d|3[01]|0?[1-9])日)?)?"),
         ("mnext", rf"(?P<mnext_m>{M})[ \t]+(?P<mnext_r>next|last|this)[ \t]+year"),
@@ -106,7 +107,39 @@ def pattern() -> re.Pattern:
         ("year", rf"(?<![\d.,$£€])(?P<year_y>{Y})(?!%|[ \t]*(?:percent|per cent|tonnes|tons|people|units))"),
     ]
     src = "|".join(f"(?P<{name}>{p})" for name, p in forms)
-    return re.compile(rf"(?i)(?<![A-Za-z0-9])(?:{src})(?![A-Za-z0-9])")
+    # no (?i): the pattern runs on ASCII-lower-cased text, at candidate positions only (see find)
+    return re.compile(rf"(?<![a-z0-9])(?:{src})(?![a-z0-9])")
+
+
+@functools.lru_cache(maxsize=None)
+def _triggers() -> tuple[re.Pattern, re.Pattern, frozenset]:
+    """Where a date expression can start; the big pattern is tried only there."""
+    t = tables()
+    ws = set(t["months"]) | {"today", "tomorrow", "yesterday", "early", "mid", "late", "later", "earlier",
+                             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    for table in ("quarters", "halves", "days"):
+        ws |= {k.split()[0].split("-")[0] for k in t[table]}
+    ws |= {w for w, c in words.tables()["cls"].items() if c[0] in ("card", "zero")}
+    ws -= {"last"}
+    num = lexicon.alternation({w for w, c in words.tables()["cls"].items() if c[0] in ("card", "zero")})
+    gate = ws | {"year", "years", "month", "months", "week", "weeks", "day", "days", "quarter", "half", "end",
+                 "beginning", "start", "middle", "close", "ago", "decade", "decades"}
+    plain = re.compile(r"\d+|[qh][1-4]|[明去今]年")
+    wordy = re.compile(rf"(?<![a-z])(?:(?:{lexicon.alternation(ws)})(?![a-z])"
+                       rf"|(?:this|next|last|the)[ \t]+(?=[a-z\d])|in[ \t]+(?=\d|(?:{num})(?![a-z]))"
+                       rf"|an?[ \t]+(?=(?:month|year|week|day|decade)s?[ \t]+ago))")
+    return plain, wordy, frozenset(gate)
+
+
+_WORDS = re.compile(r"[a-z]+")
+
+
+def _positions(lw: str) -> list[int]:
+    plain, wordy, gate = _triggers()
+    pos = [m.start() for m in plain.finditer(lw)]
+    if not gate.isdisjoint(_WORDS.findall(lw)):
+        pos = sorted(set(pos + [m.start() for m in wordy.finditer(lw)]))
+    return pos
 
 
 def _month(s: str) -> int:
@@ -148,11 +181,26 @@ def _shift(ref: dt.date, n: float, unit: str) -> dt.date | None:
         return None
 
 
-def find(text: str, reference: dt.date | None) -> list[DateHit]:
-    """All date expressions in ``text`` (normalised digits), left to right."""
+@functools.lru_cache(maxsize=512)
+def find(text: str, reference: dt.date | None) -> tuple[DateHit, ...]:
+    """All date expressions in ``text`` (normalised digits), left to right (cached: the pipeline
+    asks for the dates of a sentence and then for its quantities, which skip the dates)."""
+    return tuple(_find(text, reference))
+
+
+def _find(text: str, reference: dt.date | None) -> list[DateHit]:
     out: list[DateHit] = []
     t = tables()
-    for m in pattern().finditer(text):
+    lw = lower_ascii(text)
+    pat = pattern()
+    end = -1
+    for pos in _positions(lw):
+        if pos < end:
+            continue
+        m = pat.match(lw, pos)
+        if m is None:
+            continue
+        end = m.end()
         try:
             hit = _hit(m, text, reference, t)
         except ValueError:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from checker.quantities import chinese, hedges, lexicon, money, units, words
-from checker.quantities.numbers import DIGITS, UNICODE_FRACTIONS, fraction_value, normalize, parse_digits
+from checker.quantities.numbers import DIGITS, UNICODE_FRACTIONS, fraction_value, lower_ascii, normalize, parse_digits
 
 INF = float("inf")
 
@@ -54,7 +54,7 @@ def master() -> re.Pattern:
     fr = "".join(UNICODE_FRACTIONS)
     sign = r"(?:(?<![A-Za-z0-9)\]%])-(?=\.?\d))?"
     return re.compile(
-        rf"(?P<w>(?i:{words.run_pattern()}))"
+        rf"(?P<w>{words.run_pattern()})"
         rf"|(?P<z>{chinese.run_pattern()})"
         rf"|(?P<f>{sign}(?<![A-Za-z0-9_.,/])(?<![A-Za-z]-)(?:\d+[ \t]+)?\d+/\d+(?![\d/]))"
         rf"|(?P<d>{sign}(?<![A-Za-z0-9_.])(?<![A-Za-z]-)(?:{DIGITS})(?:[ \t]*(?P<uf>[{fr}]))?)"
@@ -124,7 +124,7 @@ _AND_HALF = re.compile(r"(?i)[ \t]+and[ \t]+(?:(?P<a>a)[ \t]+)?(?P<f>half|quarte
 _INCH_OK = re.compile(r"[ \t]+(?:thick|long|wide|tall|high|deep|across|in diameter)\b|[ \t]*\.?[ \t]*$")
 _METRE_WORDS = {"tall", "long", "high", "wide", "deep", "away", "above", "below", "in", "of", "from", "and",
                 "or", "to", "at", "on", "by", "for", "the", "a", "with", "under", "over", "per", "is", "was"}
-_A_DURATION = re.compile(r"(?i)(?<![A-Za-z])(?P<a>an?)[ \t]+(?P<u>hour|fortnight|decade|week|month|year|day|minute|century)\b")
+_A_DURATION = re.compile(r"(?<![a-z])(?P<a>an?)[ \t]+(?P<u>hour|fortnight|decade|week|month|year|day|minute|century)\b")
 _A_DURATION_CUES = {"for", "within", "than", "about", "over", "after", "nearly", "almost", "lasted", "takes",
                     "took", "take", "last", "around", "roughly", "least", "only", "just"}
 _RANGE = re.compile(r"[ \t]*(?P<c>-|–|—|to|and)[ \t]*$")
@@ -135,9 +135,51 @@ def _word_before(t: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _cores(t: str):
+@functools.lru_cache(maxsize=None)
+def _candidates() -> tuple[re.Pattern, re.Pattern, frozenset]:
+    """Where a number can start: digits, Chinese numerals, fraction signs; number words (second pattern)."""
+    fr = "".join(UNICODE_FRACTIONS)
+    cj = re.escape(chinese.tables()["numch"] + chinese.tables()["neg"])
+    starts = {w for w, c in words.tables()["cls"].items() if c[0] in ("card", "zero", "hund", "scale", "mult", "neg")}
+    starts |= {"half", "quarter", "quarters"}
+    dens = {w for w, c in words.tables()["cls"].items() if c[0] == "den"}
+    alt = lexicon.alternation(starts)
+    # scanning for candidates in C and trying the big pattern only there is what keeps this fast;
+    # the word alternation is only scanned when a number word occurs at all (a set lookup)
+    plain = re.compile(rf"-(?=\.?\d)|\.(?=\d)|\d+|[{cj}]+|[{fr}]")
+    wordy = re.compile(rf"(?<![a-z])(?:an?[ \t-]+(?=(?:{alt}|{lexicon.alternation(dens)}|[a-z]+-[a-z]+)(?![a-z]))"
+                       rf"|(?:{alt})(?![a-z]))")
+    return plain, wordy, frozenset(starts)
+
+
+_WORDS = re.compile(r"[a-z]+")
+
+
+def _positions(lw: str):
+    """Candidate start offsets in the lower-cased text, left to right."""
+    plain, wordy, starts = _candidates()
+    pos = [m.start() for m in plain.finditer(lw)]
+    if not starts.isdisjoint(_WORDS.findall(lw)):
+        pos = sorted(pos + [m.start() for m in wordy.finditer(lw)])
+    return pos
+
+
+def _matches(lw: str):
+    """The master pattern matched at candidate positions only (leftmost, non-overlapping)."""
+    mp = master()
+    end = -1
+    for pos in _positions(lw):
+        if pos < end:
+            continue
+        m = mp.match(lw, pos)
+        if m:
+            end = m.end()
+            yield m
+
+
+def _cores(t: str, lw: str):
     """Yield (start, end, value, shown, sig, fraction, cjk info) for every number core."""
-    for m in master().finditer(t):
+    for m in _matches(lw):
         g = m.lastgroup
         s = m.start()
         if g == "d":
@@ -165,11 +207,11 @@ def _cores(t: str):
         elif g == "u":
             yield s, m.end(), UNICODE_FRACTIONS[m.group()], 0.0, 0.0, True, None
         elif g == "w":
-            run = m.group("w")
+            run = t[m.start("w"):m.end("w")]
             for wn in words.parse_run(run):
                 yield s + wn.start, s + wn.end, wn.value, wn.shown, wn.sig, wn.fraction, "words"
         else:
-            run = m.group("z").rstrip(".,")
+            run = t[m.start("z"):m.end("z")].rstrip(".,")
             if chinese.rejected(t, s, run):
                 continue
             cj = chinese.parse(run)
@@ -181,21 +223,22 @@ def _cores(t: str):
 def read(text: str, blocked: list[tuple[int, int]] = (), mentions_mode: bool = False) -> list[Reading]:
     """All figures in ``text`` (spans in ``blocked``, e.g. dates, are skipped)."""
     t = normalize(text)
+    lw = lower_ascii(t)
     urls = [(m.start(), m.end()) for m in _URL.finditer(t)] if "://" in t or "www." in t else []
     blocks = sorted(list(blocked) + urls)
     st = suffix_table()
     nr = _numbers_rules()
     out: list[Reading] = []
     last_end = -1
-    for s, e, v, shown, sig, frac, info in _cores(t):
+    for s, e, v, shown, sig, frac, info in _cores(t, lw):
         if s < last_end or any(a < e and s < b for a, b in blocks):
             continue
-        r = _context(t, s, e, v, shown, sig, frac, info, st, nr)
+        r = _context(t, lw, s, e, v, shown, sig, frac, info, st, nr)
         if r is None:
             continue
         out.append(r)
         last_end = r.end
-    extra = _a_durations(t, out, blocks)
+    extra = _a_durations(t, lw, out, blocks)
     if extra:
         out = [r for r in out if not any(x.start <= r.start and r.end <= x.end for x in extra)] + extra
     out.sort(key=lambda r: r.start)
@@ -205,7 +248,7 @@ def read(text: str, blocked: list[tuple[int, int]] = (), mentions_mode: bool = F
     return out
 
 
-def _context(t, s, e, v, shown, sig, frac, info, st, nr) -> Reading | None:
+def _context(t, lw, s, e, v, shown, sig, frac, info, st, nr) -> Reading | None:
     """Attach magnitude, unit, currency, hedge to one number core."""
     cj = info if isinstance(info, chinese.CjkNumber) else None
     # pronoun "one", "several hundred", citation markers
@@ -324,7 +367,7 @@ def _context(t, s, e, v, shown, sig, frac, info, st, nr) -> Reading | None:
     if cj is not None and kind == "number" and t.startswith("半", end) and value == 1:
         r.kind, r.unit, r.value, r.end, r.fraction = "number", None, 0.5, end + 1, True
     if not r.hedge:
-        h = hedges.find_before(t, r.start)
+        h = hedges.find_before(t, r.start, lw)
         if h:
             r.hedge, r.hedge_text, r.start = h[0], h[1], h[2]
     if kind == "number" and not frac and info is None and mult == 1:
@@ -391,13 +434,14 @@ def _small_number(s: str) -> float | None:
     return got[0].value if got else None
 
 
-def _a_durations(t: str, found: list[Reading], blocks) -> list[Reading]:
+def _a_durations(t: str, lw: str, found: list[Reading], blocks) -> list[Reading]:
     """"for an hour", "a fortnight": a duration of one unit with no numeral."""
-    if " a" not in t and "A" not in t:
+    if not any(w in lw for w in ("a hour", "an hour", "a fortnight", "a decade", "a week", "a month", "a year",
+                                  "a day", "a minute", "a century")):
         return []
     out = []
     ut = units.table()
-    for m in _A_DURATION.finditer(t):
+    for m in _A_DURATION.finditer(lw):
         if any(r.start < m.end() and m.start() < r.end for r in found) or \
                 any(a < m.end() and m.start() < b for a, b in blocks):
             continue
@@ -415,7 +459,7 @@ def _a_durations(t: str, found: list[Reading], blocks) -> list[Reading]:
         if f:
             unit, value = f[0], value * f[1]
         r = Reading("duration", value, unit, m.start(), end, shown=1.0, sig=1.0)
-        h = hedges.find_before(t, r.start)
+        h = hedges.find_before(t, r.start, lw)
         if h:
             r.hedge, r.hedge_text, r.start = h[0], h[1], h[2]
         out.append(r)

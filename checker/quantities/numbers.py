@@ -18,6 +18,14 @@ DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?(?:[eE][+-]?\d+(?![\d.]))
 _EXP = re.compile(r"[eE]")
 
 
+_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
+
+
+def lower_ascii(text: str) -> str:
+    """ASCII letters in lower case only, so offsets stay valid (str.lower can change lengths)."""
+    return text.translate(_LOWER)
+
+
 def normalize(text: str) -> str:
     """Full-width digits, %, comma, point and minus as ASCII (same length, same offsets)."""
     return text.translate(_FW_TABLE)
