@@ -51,7 +51,8 @@ def load_count_rules(rules_dir: str | None = None) -> CountRules:
 
 def _list_after(reading: ClaimReading, start: int) -> list[EntityMention]:
     text = reading.text
-    lead = re.match(r"\s*[,:—–-]\s*", text[start:])
+    # "the four countries with the largest reserves, Russia, ..." : a short qualifier may come first
+    lead = re.match(r"(?:\s+(?:with|of|in|from|among|that|which)\s+[^,:;]{1,50}?)?\s*[,:—–-]\s*", text[start:])
     if not lead:
         return []
     cursor = start + lead.end()

@@ -74,6 +74,14 @@ def action_of(clause: str, rules: EventRules) -> tuple[str, str]:
     return "", ""
 
 
+def _FACILITY_AFTER(text: str, end: int, facilities: frozenset[str]) -> bool:
+    """A facility noun right after a name, with at most two lower-case words between: "Port Zanwood grain terminal"."""
+    match = re.match(r"((?:\s+[a-z][a-z-]*){1,3})", text[end:end + 60])
+    if not match:
+        return False
+    return any(w in facilities for w in match.group(1).split())
+
+
 def _project(reading: ClaimReading, before: int, rules: EventRules) -> EntityMention | None:
     """A proper name followed (within three words) by a facility noun: "the Lake Ellford gigafactory"."""
     text = reading.text
@@ -81,8 +89,7 @@ def _project(reading: ClaimReading, before: int, rules: EventRules) -> EntityMen
     for mention in reading.entities:
         if mention.kind != "name" or mention.start > before:
             continue
-        following = _WORD.findall(text[mention.end:mention.end + 60])[:4]
-        if any(w.lower() in rules.facilities for w in following[:4]) and mention.role != "possessive":
+        if mention.role != "possessive" and _FACILITY_AFTER(text, mention.end, rules.facilities):
             best = mention
     return best
 

@@ -56,13 +56,20 @@ def _figures(reading: ClaimReading) -> list[Quantity]:
     return figures
 
 
+def _figure_end(text: str, q: Quantity) -> int:
+    """Where the figure itself ends ("2.6 million tonnes of" read with its "of" still ends at "tonnes")."""
+    end = q.end
+    tail = re.search(r"\s+of$", text[q.start:end])
+    return q.start + tail.start() if tail else end
+
+
 def _of_phrase(text: str, q: Quantity, limit: int) -> tuple[int, int] | None:
-    match = _OF.match(text, q.end)
+    match = _OF.match(text, _figure_end(text, q))
     if not match or match.end() > limit:
         return None
     stop = _PHRASE_STOP.search(text, match.end(), limit)
     end = stop.start() if stop else limit
-    return (q.end, end) if end > match.end() else None
+    return (_figure_end(text, q), end) if end > match.end() else None
 
 
 def _frames(reading: ClaimReading, figures: list[Quantity]) -> list[_Frame]:
@@ -254,8 +261,8 @@ def _projects(reading: ClaimReading, facilities: frozenset[str]) -> list[EntityM
     for mention in reading.entities:
         if mention.kind != "name" or mention.role == "possessive":
             continue
-        following = re.findall(r"[A-Za-z]+", reading.text[mention.end:mention.end + 50])[:3]
-        if any(w.lower() in facilities for w in following):
+        match = re.match(r"((?:\s+[a-z][a-z-]*){1,3})", reading.text[mention.end:mention.end + 60])
+        if match and any(w in facilities for w in match.group(1).split()):
             out.append(mention)
     return out
 

@@ -10,6 +10,9 @@ from checker.model import Article, Claim, DateValue, EntityMention, Quantity
 from checker.quantities import extract_dates, extract_quantities
 
 
+_NAMEABLE = frozenset({"metric_noun", "metric_verb", "commodity"})
+
+
 @dataclass(frozen=True)
 class ClaimReading:
     claim: Claim
@@ -35,5 +38,8 @@ def read_claim(claim: Claim, article: Article, entities: EntityLexicon, lexicon:
     quantities = tuple(extract_quantities(text))
     dates = tuple(extract_dates(text, reference))
     mentions = tuple(find_entities(text, entities, lowercase_words=lowercase_words))
-    phrases = tuple(lexicon.matcher.find(text))
+    names = [(m.start, m.end) for m in mentions if m.kind == "name"]
+    # "Davowick Resources" or "Crebaria Grain" name a company, not a metric or a commodity
+    phrases = tuple(p for p in lexicon.matcher.find(text)
+                    if not (p.kind in _NAMEABLE and any(a <= p.start and p.end <= b for a, b in names)))
     return ClaimReading(claim, article, text, quantities, dates, mentions, phrases)

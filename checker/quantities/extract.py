@@ -149,7 +149,7 @@ def _candidates() -> tuple[re.Pattern, re.Pattern, frozenset]:
     plain = re.compile(rf"-(?=\.?\d)|\.(?=\d)|\d+|[{cj}]+|[{fr}]")
     wordy = re.compile(rf"(?<![a-z])(?:an?[ \t-]+(?=(?:{alt}|{lexicon.alternation(dens)}|[a-z]+-[a-z]+)(?![a-z]))"
                        rf"|(?:{alt})(?![a-z]))")
-    return plain, wordy, frozenset(starts)
+    return plain, wordy, frozenset(starts | dens)
 
 
 _WORDS = re.compile(r"[a-z]+")

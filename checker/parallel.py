@@ -1,0 +1,180 @@
+"""Spread ingest, segmentation and per-article analysis over processes; alignment and rules stay in one.
+
+Workers get chunks of input files and send back, per file, what the serial pipeline would have
+made of it; the results come back in input order, so ``finish`` sees exactly the serial batch and
+the report is byte-identical whatever the number of jobs.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, BinaryIO
+
+from checker.config import Config
+from checker.ingest.limits import DEFAULT_LIMITS
+from checker.ingest.paths import Source, expand
+from checker.model import Document, InputProblem, Report
+from checker.progress import Advance, progress_bar
+
+SMALL_BYTES = 600_000     # about 200 articles: below this, starting processes costs more than it saves
+CHUNK_FILES = 48          # files per task: large enough to amortise pickling, small enough to balance
+
+
+@dataclass
+class WorkerState:
+    """What every task needs, built once per process (inherited through fork, or by the initializer)."""
+
+    key: tuple
+    analyzer: Any
+    segment_rules: Any
+    encoding: str | None
+    extra: Any = None
+
+
+@dataclass
+class SourceResult:
+    """One input file as the serial pipeline sees it: its document, its problems, its analyses."""
+
+    doc: Document | None
+    problems: list[InputProblem]
+    analyses: list            # ArticleAnalysis, or whatever a store worker makes of them
+    empty: bool = False       # read, but no article text found
+
+
+_STATE: WorkerState | None = None
+
+
+def worker_state(config: Config, extra: Any = None) -> WorkerState:
+    """The per-process state for ``config``, reused when it is already there."""
+    global _STATE
+    key = (str(config.rules_dir) if config.rules_dir else None, config.encoding)
+    if _STATE is None or _STATE.key != key:
+        from checker.align import Analyzer
+        from checker.segment import load_segment_rules
+
+        _STATE = WorkerState(key, Analyzer(config.rules_dir), load_segment_rules(config.rules_dir), config.encoding)
+    _STATE.extra = extra
+    return _STATE
+
+
+def _init(config: Config, extra: Any) -> None:
+    worker_state(config, extra)
+
+
+def slim(doc: Document) -> Document:
+    """The document as ``finish`` needs it: text only when it carries suppression markers (memory)."""
+    text = doc.text if "factlint:" in doc.text else ""
+    return replace(doc, text=text, records=())
+
+
+def read_and_segment(src: Source, state: WorkerState):
+    """Read and segment one input: (document, problems, articles)."""
+    from checker.ingest import read_source
+    from checker.segment import segment
+
+    doc, problems = read_source(src, encoding=state.encoding, limits=DEFAULT_LIMITS)
+    if doc is None:
+        return None, problems, []
+    return doc, problems, segment(doc, state.segment_rules)
+
+
+def analyse_source(src: Source, state: WorkerState) -> SourceResult:
+    """The default task: read, segment and analyse one input file."""
+    doc, problems, articles = read_and_segment(src, state)
+    if doc is None:
+        return SourceResult(None, problems, [])
+    analyses = [state.analyzer.analyse(article) for article in articles]
+    return SourceResult(slim(doc), problems, analyses, empty=not articles)
+
+
+def _run_chunk(task: tuple[Callable, list[Source]]) -> list:
+    work, chunk = task
+    return [work(src, _STATE) for src in chunk]
+
+
+def list_sources(paths: Sequence[str]) -> tuple[list[Source], list[InputProblem]]:
+    """Expand the arguments as ``read_inputs`` does; a listing failure is a problem, not a crash."""
+    try:
+        return list(expand(list(paths), DEFAULT_LIMITS.max_files)), []
+    except Exception as exc:  # noqa: BLE001 - same policy as read_inputs
+        return [], [InputProblem(path=", ".join(paths), reason=f"cannot list inputs: {exc}", code="input")]
+
+
+def _small(sources: list[Source]) -> bool:
+    if len(sources) >= 200:
+        return False
+    total = 0
+    for src in sources:
+        try:
+            total += os.path.getsize(src.id) if src.error is None else 0
+        except OSError:
+            pass
+    return total < SMALL_BYTES
+
+
+def _context():
+    # fork shares the lexicons already loaded in this process; elsewhere each worker loads its own
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def map_sources(sources: list[Source], config: Config, jobs: int, work: Callable = analyse_source, *,
+                extra: Any = None, label: str = "reading", progress: bool = True) -> Iterator:
+    """``work(src, state)`` for every source, in input order; in-process for one job or a small batch."""
+    jobs = max(1, min(jobs, len(sources) // 2 or 1))
+    if jobs == 1 or _small(sources):
+        state = worker_state(config, extra)
+        with progress_bar(len(sources) if progress else 0, label) as advance:
+            for src in sources:
+                yield work(src, state)
+                advance(1)
+        return
+    worker_state(config, extra)   # built here first, so forked workers inherit it ready-made
+    tasks = [(work, sources[i:i + CHUNK_FILES]) for i in range(0, len(sources), CHUNK_FILES)]
+    pool = _context().Pool(jobs, initializer=_init, initargs=(config, extra))
+    try:
+        # the pool's processes exist before the bar's refresh thread starts (fork after threads is unsafe)
+        with progress_bar(len(sources) if progress else 0, label) as advance:
+            for results in pool.imap(_run_chunk, tasks):
+                yield from results
+                advance(len(results))
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def analyse_paths(paths: Sequence[str], config: Config, jobs: int, *, progress: bool = True):
+    """Documents, analyses and problems of ``paths``, in exactly the serial pipeline's order."""
+    sources, problems = list_sources(paths)
+    docs: list[Document] = []
+    analyses: list = []
+    empty: list[InputProblem] = []
+    for result in map_sources(sources, config, jobs, progress=progress):
+        problems.extend(result.problems)
+        if result.doc is None:
+            continue
+        docs.append(result.doc)
+        analyses.extend(result.analyses)
+        if result.empty:
+            empty.append(InputProblem(result.doc.id, "no article text found", "empty"))
+    return docs, analyses, problems + empty
+
+
+def check_parallel(paths: Sequence[str], config: Config | None = None, *, select: list[str] | None = None,
+                   ignore: list[str] | None = None, stdin: BinaryIO | None = None, jobs: int | None = None) -> Report:
+    """``pipeline.check`` with ingest and analysis spread over ``jobs`` processes; the same Report."""
+    from checker.engine import active_rules
+    from checker.pipeline import check, finish
+
+    config = config or Config()
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [str(paths)]
+    paths = [str(p) for p in paths]
+    if "-" in paths:   # standard input can be read only once, by this process
+        return check(paths, config, select=select, ignore=ignore, stdin=stdin)
+    rules = active_rules(config, select, ignore)
+    docs, analyses, problems = analyse_paths(paths, config, jobs or config.jobs or 1)
+    return finish(docs, analyses, problems, config, rules, paths, worker_state(config).analyzer)
