@@ -119,7 +119,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         project = _project(reading, date.span_start, rules)
         subject = project or _actor(reading, start, date.span_start)
         action_id, action_label = action_of(text[start:date.span_start], rules)
-        if any(start <= q.start < end for q in reading.quantities):
+        if any(start <= q.start < date.span_start for q in reading.quantities):
             # a dated figure ("produced 5 kt in 2023"): its date is a period, not an event
             action_id, action_label = "", ""
         events.append(Event(

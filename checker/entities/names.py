@@ -27,7 +27,7 @@ class NameCanon:
             blocks[name[5:].split(" ", 1)[0]].append(name[5:])
         for first, members in blocks.items():
             kept: list[str] = []
-            for text in sorted(members, key=lambda t: (-len(t), t)):
+            for text in sorted(members, key=lambda t: (len(t), t)):
                 match = process.extractOne(text, kept, scorer=fuzz.ratio, score_cutoff=self.threshold) if kept else None
                 self._canon["name:" + text] = "name:" + (match[0] if match else text)
                 if not match:
