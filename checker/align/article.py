@@ -46,8 +46,8 @@ class Analyzer:
         counts: Counter[str] = Counter()
         of = self.lexicon.commodity_of
         for text, weight in ((article.title or "", 2), (article.body, 1)):
-            for match in self.lexicon.commodity_finder.finditer(text):
-                counts[of[match.group().lower()]] += weight
+            for match in self.lexicon.commodity_finder.finditer(text.lower()):
+                counts[of[match.group()]] += weight
         if not counts:
             return None
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
@@ -73,6 +73,8 @@ def unify_names(analyses: list[ArticleAnalysis]) -> tuple[list[Fact], list[Event
     """Near-variant proper names become one subject across the batch (rapidfuzz, blocked)."""
     canon = NameCanon()
     canon.build({f.subject for a in analyses for f in a.facts} | {e.subject for a in analyses for e in a.events})
-    facts = [replace(f, subject=canon.canonical(f.subject)) for a in analyses for f in a.facts]
-    events = [replace(e, subject=canon.canonical(e.subject)) for a in analyses for e in a.events]
+    facts = [f if canon.canonical(f.subject) == f.subject else replace(f, subject=canon.canonical(f.subject))
+             for a in analyses for f in a.facts]
+    events = [e if canon.canonical(e.subject) == e.subject else replace(e, subject=canon.canonical(e.subject))
+              for a in analyses for e in a.events]
     return facts, events

@@ -65,13 +65,29 @@ def action_of(clause: str, rules: EventRules) -> tuple[str, str]:
     hits = [m.group() for m in rules.finder.finditer(joined)]
     if hits:
         return rules.phrase_class[max(hits, key=len)]
-    # no known event: the clause's own main verb (not "be", the auxiliary of "is expected to")
+    # no known event: the clause's own main verb (not "be", the auxiliary of "is expected to"),
+    # else the word after "to"/"will", else a past-tense "-ed" word; stemmed so tenses agree
     verbs = [i for i, w in enumerate(words) if w in rules.verbs and w not in _AUXILIARIES]
+    if not verbs:
+        verbs = [i + 1 for i, w in enumerate(words[:-1]) if w in ("to", "will", "would", "finally")]
+    if not verbs:
+        verbs = [i for i, w in enumerate(words) if w.endswith("ed") and len(w) > 4]
     if verbs:
         i = verbs[0]
-        phrase = " ".join(words[i:i + 3])
-        return "verb:" + phrase, phrase
+        phrase = " ".join(_stem(w) for w in words[i:i + 3])
+        return "verb:" + phrase, " ".join(words[i:i + 3])
     return "", ""
+
+
+def _stem(word: str) -> str:
+    """A crude stem that makes "delivered" and "deliver", "shipped" and "ship" agree."""
+    if word.endswith("ed") and len(word) > 4:
+        word = word[:-2]
+        if len(word) > 2 and word[-1] == word[-2] and word[-1] not in "ls":
+            word = word[:-1]
+    elif word.endswith("s") and len(word) > 3 and not word.endswith("ss"):
+        word = word[:-1]
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
 
 
 def _FACILITY_AFTER(text: str, end: int, facilities: frozenset[str]) -> bool:

@@ -74,7 +74,8 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
             matcher.add(name, "commodity", commodity_id)
             commodity_of.setdefault(name.lower(), commodity_id)
     names_alt = "|".join(re.escape(n) for n in sorted(commodity_of, key=len, reverse=True))
-    commodity_finder = re.compile(rf"(?<![\w-])(?:{names_alt})(?![\w-])", re.I)
+    # run on lower-cased text: a case-insensitive alternation is several times slower in `re`
+    commodity_finder = re.compile(rf"(?<![\w-])(?:{names_alt})(?![\w-])")
 
     path = base / "cues.toml"
     data = read_toml(path)

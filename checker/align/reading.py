@@ -7,7 +7,7 @@ from checker.align.lexicon import AlignLexicon
 from checker.align.phrases import PhraseHit
 from checker.entities import EntityLexicon, find_entities
 from checker.model import Article, Claim, DateValue, EntityMention, Quantity
-from checker.quantities import extract_dates, extract_quantities
+from checker.quantities import extract_figures
 
 
 _NAMEABLE = frozenset({"metric_noun", "metric_verb", "commodity"})
@@ -35,8 +35,8 @@ def read_claim(claim: Claim, article: Article, entities: EntityLexicon, lexicon:
     """Read one claim; the text compared is the claim without its citation markers."""
     text = claim.text
     reference = article.published_date
-    quantities = tuple(extract_quantities(text))
-    dates = tuple(extract_dates(text, reference))
+    found_quantities, found_dates = extract_figures(text, reference)
+    quantities, dates = tuple(found_quantities), tuple(found_dates)
     mentions = tuple(find_entities(text, entities, lowercase_words=lowercase_words))
     names = [(m.start, m.end) for m in mentions if m.kind == "name"]
     # "Davowick Resources" or "Crebaria Grain" name a company, not a metric or a commodity

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +28,8 @@ class EntityLexicon:
     surfaces: dict[str, tuple[str, str]]
     by_first_word: dict[str, list[str]] = field(repr=False)
     cjk: dict[str, list[str]] = field(repr=False)
+    lower_pattern: "re.Pattern | None" = field(default=None, repr=False)
+    needs_the: frozenset[str] = frozenset()
 
     def label(self, entity_id: str) -> str:
         info = self.entities.get(entity_id)
@@ -97,12 +100,28 @@ def load_entities(rules_dir: str | None = None) -> EntityLexicon:
                     surfaces[variant] = (entity_id, role)
     by_first_word: dict[str, list[str]] = {}
     cjk: dict[str, list[str]] = {}
+    lower: list[str] = []
+    needs_the: set[str] = set()
     for surface in sorted(surfaces, key=len, reverse=True):
         if _is_cjk(surface[0]):
             cjk.setdefault(surface[0], []).append(surface)
-        else:
-            by_first_word.setdefault(_first_word(surface), []).append(surface)
-    return EntityLexicon(entities, surfaces, by_first_word, cjk)
+            continue
+        core = surface[4:] if surface.startswith(("the ", "The ")) else surface
+        if core[:1].isupper():
+            # indexed by its first capitalised word; "the" is taken in when the text has it, and
+            # required when only "the X" is an alias ("the Valley" is a capital, "Valley" a word)
+            if core not in surfaces:
+                surfaces[core] = surfaces[surface]
+                needs_the.add(core)
+            bucket = by_first_word.setdefault(_first_word(core), [])
+            if core not in bucket:
+                bucket.append(core)
+        elif not surface.startswith("The "):
+            lower.append(surface)
+    for bucket in by_first_word.values():
+        bucket.sort(key=len, reverse=True)
+    lower_pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(s) for s in sorted(lower, key=len, reverse=True)) + r")(?![\w])") if lower else None
+    return EntityLexicon(entities, surfaces, by_first_word, cjk, lower_pattern, frozenset(needs_the))
 
 
 def _first_word(surface: str) -> str:

@@ -75,32 +75,51 @@ def find_entities(text: str, lexicon: EntityLexicon, *, sentence_start: int = 0,
     return found
 
 
-_WORD_START = re.compile(r"(?<![\w$.])[A-Za-z]|[\u4e00-\u9fff]")
+_UPPER_START = re.compile(r"(?<![\w$.])[A-Z]|[\u4e00-\u9fff]")
 
 
 def _lexicon_hits(text: str, lexicon: EntityLexicon):
-    """Longest lexicon surface at each word start, left to right, without overlaps."""
+    """Longest lexicon surface at each capitalised (or CJK) word start, left to right, no overlaps.
+
+    Only capitalised starts are looked up: "the United States" is found at "United" and then
+    widened to take in its "the"; the few lower-case surfaces ("the world") have their own scan.
+    """
+    hits = []
     cursor = 0
-    for match in _WORD_START.finditer(text):
+    n = len(text)
+    for match in _UPPER_START.finditer(text):
         i = match.start()
         if i < cursor:
             continue
         ch = text[i]
-        if "\u4e00" <= ch <= "\u9fff":
+        cjk = "\u4e00" <= ch <= "\u9fff"
+        if cjk:
             candidates = lexicon.cjk.get(ch, ())
         else:
             j = i
-            while j < len(text) and (text[j].isalnum() or text[j] in "&-+"):
+            while j < n and (text[j].isalnum() or text[j] in "&-+"):
                 j += 1
             candidates = lexicon.by_first_word.get(text[i:j] or ch, ())
         for surface in candidates:
             if text.startswith(surface, i):
                 end = i + len(surface)
-                if not ("\u4e00" <= ch <= "\u9fff") and end < len(text) and (text[end].isalnum() or text[end] in "$_"):
+                if not cjk and end < n and (text[end].isalnum() or text[end] in "$_"):
                     continue
-                yield i, end, surface
+                start = i
+                has_the = i >= 4 and text[i - 4:i] in ("the ", "The ")
+                if surface in lexicon.needs_the and not has_the:
+                    continue
+                if has_the and ("the " + surface) in lexicon.surfaces:
+                    start, surface = i - 4, "the " + surface
+                hits.append((start, end, surface))
                 cursor = end
                 break
+    if lexicon.lower_pattern is not None and ("world" in text or "globe" in text):
+        for match in lexicon.lower_pattern.finditer(text):
+            if not any(a < match.end() and match.start() < b for a, b, _ in hits):
+                hits.append((match.start(), match.end(), match.group()))
+        hits.sort()
+    return hits
 
 
 def _split_possessives(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -16,7 +16,7 @@ from checker.quantities.extract import Reading, read
 from checker.quantities.hedges import hedge_interval
 from checker.quantities.numbers import normalize
 
-__all__ = ["extract_quantities", "extract_dates", "mentions", "hedge_interval"]
+__all__ = ["extract_figures", "extract_quantities", "extract_dates", "mentions", "hedge_interval"]
 
 
 def _share(r: Reading) -> bool:
@@ -24,12 +24,24 @@ def _share(r: Reading) -> bool:
     return r.fraction and r.kind == "number" and 0 < r.value <= 1
 
 
+def extract_figures(text: str, reference: _dt.date | None) -> tuple[list[Quantity], list[DateValue]]:
+    """Quantities and dates of a sentence in one pass (dates are read once and fence the numbers)."""
+    if not text:
+        return [], []
+    t = normalize(text)
+    hits = _dates.find(t, reference)
+    return _quantities(text, [(h.start, h.end) for h in hits if not h.offset]), _date_values(text, hits)
+
+
 def extract_quantities(text: str) -> list[Quantity]:
     """Figures in a sentence as Quantity values (years, dates, labels and citation markers left out)."""
     if not text:
         return []
     t = normalize(text)
-    blocks = [(h.start, h.end) for h in _dates.find(t, None) if not h.offset]
+    return _quantities(text, [(h.start, h.end) for h in _dates.find(t, None) if not h.offset])
+
+
+def _quantities(text: str, blocks: list[tuple[int, int]]) -> list[Quantity]:
     out: list[Quantity] = []
     for r in read(text, blocks):
         if r.kind == "number" and (r.label or r.year_like):
@@ -48,8 +60,12 @@ def extract_dates(text: str, reference: _dt.date | None) -> list[DateValue]:
     """Dates and periods in a sentence; relative ones are resolved against ``reference``."""
     if not text:
         return []
+    return _date_values(text, _dates.find(normalize(text), reference))
+
+
+def _date_values(text: str, hits) -> list[DateValue]:
     out: list[DateValue] = []
-    for h in _dates.find(normalize(text), reference):
+    for h in hits:
         if h.first is None or h.last is None:
             continue
         iso = h.iso if "XXXX" not in h.iso else h.iso.replace("XXXX", f"{h.first.year:04d}")

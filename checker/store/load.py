@@ -1,0 +1,98 @@
+"""Load from the archive only the fact and event groups a new batch touches, as model objects."""
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+
+from checker.align import ArticleAnalysis
+from checker.model import Article, Claim, Document
+from checker.store import codec
+
+_FACT_KEY = ("subject", "commodity", "metric", "scope", "kind")
+_NAME_THRESHOLD = 94.0    # NameCanon's: archive spellings the batch would merge with its own names
+
+
+def _name_variants(conn: sqlite3.Connection, subjects: set[str]) -> dict[str, set[str]]:
+    """Archived subjects that alignment would unify with each new "name:" subject (same block, near spelling)."""
+    from rapidfuzz import fuzz, process
+
+    variants = {s: {s} for s in subjects}
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for subject in subjects:
+        if subject.startswith("name:"):
+            blocks[subject[5:8]].append(subject)
+    for block, members in blocks.items():
+        low, high = "name:" + block, "name:" + block + "\U0010ffff"
+        archived = {r[0] for table in ("facts", "events") for r in conn.execute(
+            f"SELECT DISTINCT subject FROM {table} WHERE subject >= ? AND subject < ?", (low, high))}
+        archived = [a[5:] for a in archived if a[5:8] == block]
+        for subject in members:
+            for match, _, _ in process.extract(subject[5:], archived, scorer=fuzz.ratio,
+                                               score_cutoff=_NAME_THRESHOLD, limit=None):
+                variants[subject].add("name:" + match)
+    return variants
+
+
+def _keys_table(conn: sqlite3.Connection, name: str, columns: tuple[str, ...], keys: set[tuple]) -> None:
+    conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
+    conn.execute(f"CREATE TEMP TABLE {name} ({', '.join(columns)}, PRIMARY KEY ({', '.join(columns)})) WITHOUT ROWID")
+    conn.executemany(f"INSERT OR IGNORE INTO temp.{name} VALUES ({', '.join('?' * len(columns))})", keys)
+
+
+def load_touching(conn: sqlite3.Connection, analyses: list[ArticleAnalysis],
+                  exclude: set[str]) -> tuple[list[ArticleAnalysis], list[Document]]:
+    """Archived articles with facts or events in the groups of ``analyses``, minus the ``exclude`` ids.
+
+    Groups are the alignment keys: facts by (subject, commodity, metric, scope, kind), events by
+    (subject, action); a whole group is loaded because period buckets depend on all of its facts.
+    """
+    facts = [f for a in analyses for f in a.facts]
+    events = [e for a in analyses for e in a.events]
+    variants = _name_variants(conn, {f.subject for f in facts} | {e.subject for e in events})
+    _keys_table(conn, "want_facts", _FACT_KEY,
+                {(s, f.commodity, f.metric, f.scope, f.kind) for f in facts for s in variants[f.subject]})
+    _keys_table(conn, "want_events", ("subject", "action"),
+                {(s, e.action) for e in events for s in variants[e.subject]})
+    fact_rows = conn.execute(
+        "SELECT f.article_id, f.seq, f.claim_id, f.subject, f.commodity, f.metric, f.scope, f.kind, f.period, f.extra,"
+        " f.value FROM facts f JOIN temp.want_facts w USING (subject, commodity, metric, scope, kind)").fetchall()
+    event_rows = conn.execute(
+        "SELECT e.article_id, e.seq, e.claim_id, e.subject, e.action, e.modality, e.extra, e.date"
+        " FROM events e JOIN temp.want_events w USING (subject, action)").fetchall()
+    fact_rows = [r for r in fact_rows if r[0] not in exclude]
+    event_rows = [r for r in event_rows if r[0] not in exclude]
+    ids = sorted({r[0] for r in fact_rows} | {r[0] for r in event_rows})
+    articles = _articles(conn, ids)
+    claims = _claims(conn, {r[2] for r in fact_rows} | {r[2] for r in event_rows})
+    by_article: dict[str, tuple[list, list]] = {i: ([], []) for i in ids}
+    # stored order (seq) inside each article, articles by id: the same batch every time
+    for row in sorted(fact_rows, key=lambda r: (r[0], r[1])):
+        by_article[row[0]][0].append(codec.fact_from(row[3:], claims[row[2]], articles[row[0]]))
+    for row in sorted(event_rows, key=lambda r: (r[0], r[1])):
+        by_article[row[0]][1].append(codec.event_from(row[3:], claims[row[2]], articles[row[0]]))
+    loaded = [ArticleAnalysis(articles[i], (), tuple(fs), tuple(es), ()) for i, (fs, es) in by_article.items()]
+    return loaded, _documents(conn, {articles[i].doc_id for i in ids})
+
+
+def _in_chunks(conn: sqlite3.Connection, sql: str, values: list[str]):
+    # SQLite caps bound parameters per statement; 500 stays well under every build's limit
+    for i in range(0, len(values), 500):
+        chunk = values[i:i + 500]
+        yield from conn.execute(sql.format(marks=", ".join("?" * len(chunk))), chunk)
+
+
+def _articles(conn: sqlite3.Connection, ids: list[str]) -> dict[str, Article]:
+    sql = "SELECT id, doc_path, idx, title, outlet, published, url, multi FROM articles WHERE id IN ({marks})"
+    return {row[0]: codec.article_from(row) for row in _in_chunks(conn, sql, ids)}
+
+
+def _claims(conn: sqlite3.Connection, ids: set[str]) -> dict[str, Claim]:
+    sql = "SELECT id, article_id, text, start, end_, line, citations FROM claims WHERE id IN ({marks})"
+    return {row[0]: codec.claim_from(row) for row in _in_chunks(conn, sql, sorted(ids))}
+
+
+def _documents(conn: sqlite3.Connection, paths: set[str]) -> list[Document]:
+    """Stand-ins for the archived files that carry suppression markers, so those markers still apply."""
+    sql = "SELECT path, format, markers FROM documents WHERE markers IS NOT NULL AND path IN ({marks})"
+    return [Document(id=p, path=p, format=fmt, text=text) for p, fmt, text in _in_chunks(conn, sql, sorted(paths))]
+
