@@ -71,9 +71,11 @@ def action_of(clause: str, rules: EventRules) -> tuple[str, str]:
     if not verbs:
         verbs = [i + 1 for i, w in enumerate(words[:-1]) if w in ("to", "will", "would", "finally")]
     if not verbs:
-        verbs = [i for i, w in enumerate(words) if w.endswith("ed") and len(w) > 4]
+        # "-ed" words, but not participles such as "owned by", "developed by"
+        verbs = [i for i, w in enumerate(words) if w.endswith("ed") and len(w) > 4
+                 and (i + 1 >= len(words) or words[i + 1] != "by")]
     if verbs:
-        i = verbs[0]
+        i = verbs[-1]             # the verb nearest the date is the one the date belongs to
         phrase = " ".join(_stem(w) for w in words[i:i + 3])
         return "verb:" + phrase, " ".join(words[i:i + 3])
     return "", ""
@@ -92,7 +94,7 @@ def _stem(word: str) -> str:
 
 def _FACILITY_AFTER(text: str, end: int, facilities: frozenset[str]) -> bool:
     """A facility noun right after a name, with at most two lower-case words between: "Port Zanwood grain terminal"."""
-    match = re.match(r"((?:\s+[a-z][a-z-]*){1,3})", text[end:end + 60])
+    match = re.match(r"((?:\s+[a-z][a-z-]*){1,4})", text[end:end + 70])
     if not match:
         return False
     return any(w in facilities for w in match.group(1).split())

@@ -244,6 +244,17 @@ def _carry(frames: list[_Frame], article_commodity: str | None, text: str) -> No
             speaker = frame
 
 
+def _subject_after(frames: list[_Frame], reading: ClaimReading) -> None:
+    """ "With 6.1 Mt of reserves, Orrulex holds ...": a figure before any subject takes the first one after it."""
+    for frame in frames:
+        if frame.subject is not None or frame.subject_id is not None:
+            continue
+        after = frame.of_phrase[1] if frame.of_phrase else frame.quantity.end
+        nxt = next((e for e in reading.entities if e.start >= after and e.role != "possessive"), None)
+        if nxt is not None:
+            frame.subject = nxt
+
+
 def _period(frame: _Frame, reading: ClaimReading, static: bool) -> tuple[str, bool]:
     if static:
         return "stock", False
@@ -261,7 +272,7 @@ def _projects(reading: ClaimReading, facilities: frozenset[str]) -> list[EntityM
     for mention in reading.entities:
         if mention.kind != "name" or mention.role == "possessive":
             continue
-        match = re.match(r"((?:\s+[a-z][a-z-]*){1,3})", reading.text[mention.end:mention.end + 60])
+        match = re.match(r"((?:\s+[a-z][a-z-]*){1,4})", reading.text[mention.end:mention.end + 70])
         if match and any(w in facilities for w in match.group(1).split()):
             out.append(mention)
     return out
@@ -289,6 +300,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             frame.subject = projects[0]
     _respectively(frames, reading)
     _carry(frames, article_commodity, reading.text)
+    _subject_after(frames, reading)
     for frame in frames:
         _resolve_scope(frame, reading, first_entity)
     attributed = bool(reading.phrases_in(0, len(reading.text), "attribution"))
