@@ -114,7 +114,11 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
         before = reading.text[max(lo, hi - 25):hi].lower()
         if any(cue in before.split() or cue in before for cue in lexicon.cues["change"]):
             frame.change = True
-    candidates = (right + left[::-1]) if frame.is_share else (left[::-1] + right)
+    # "155,000 vehicles sold in 2016": a verb right after an amount states it
+    after = [] if frame.is_share else [
+        h for h in reading.phrases_in(_figure_end(reading.text, q), min(len(reading.text), _figure_end(reading.text, q) + 30), "metric_verb", "metric_noun")
+        if not reading.entities_in(_figure_end(reading.text, q), h.start)]
+    candidates = (right + left[::-1]) if frame.is_share else (left[::-1] + right + after[:1])
     candidates = [_modified(hit, reading) for hit in candidates]
     for hit in candidates:
         metric = lexicon.metrics[hit.id]

@@ -34,7 +34,8 @@ def table() -> dict:
             zh_after[w] = name
     bands["exact"] = ("exact", float(lexicon.need(exact, "rel", float, "hedges [exact]")))
     return {"en": en, "zh_before": zh_before, "zh_after": zh_after, "bands": bands,
-            "cap": float(lexicon.need(exact, "cap", float, "hedges [exact]"))}
+            "cap": float(lexicon.need(exact, "cap", float, "hedges [exact]")),
+            "digit_cap": float(lexicon.need(exact, "digit_cap", float, "hedges [exact]"))}
 
 
 @functools.lru_cache(maxsize=None)
@@ -80,7 +81,8 @@ def interval(value: float, hedge: str | None, shown: float, sig: float) -> tuple
         half = min(max(rel * a, sig / 2), t["cap"] * a)
         return n - half, n + half
     if band == "about":
-        half = rel * a + shown / 2
+        # a round figure ("about 1m") is not stretched without end by its last digit
+        half = rel * a + min(shown / 2, t["digit_cap"] * a)
         return n - half, n + half
     if band == "nearly":
         return n * (1 - rel), n

@@ -51,12 +51,25 @@ def _sums(rule: Rule, batch: Batch) -> list[Finding]:
 
 def _ratios(rule: Rule, batch: Batch) -> list[Finding]:
     by_article: dict[tuple, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
+    totals: dict[tuple, list[Fact]] = defaultdict(list)
     for fact in batch.facts:
         key = (fact.article.id, *_measure_key(fact)[:2], fact.period)
         if fact.kind == "share" and fact.scope == "global":
             by_article[key]["share"].append(fact)
         elif fact.kind.startswith("amount:"):
             by_article[key]["world" if fact.subject == "WORLD" else "part"].append(fact)
+            if fact.subject == "WORLD":
+                totals[(fact.article.id, fact.commodity, fact.period, fact.kind)].append(fact)
+    # "X's output of 3,100 t represented 8.1% of the world total": when the article states one
+    # world total of that commodity and period, "the world total" is that one, whatever its metric.
+    for key, parts in by_article.items():
+        if parts.get("world") or not parts.get("part"):
+            continue
+        kinds = {p.kind for p in parts["part"]}
+        for kind in kinds:
+            candidates = totals.get((key[0], key[1], key[3], kind), [])
+            if len({(f.metric, f.value.text) for f in candidates}) == 1:
+                parts["world"] = [candidates[0]]
     findings = []
     slack = rule.param("ratio_tolerance")
     for key in sorted(by_article):
