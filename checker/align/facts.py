@@ -27,6 +27,8 @@ _SEPARATOR = re.compile(r"^\s*(?:,|and|or|,\s*and|,\s*or)\s*$")
 _FROM = re.compile(r"\bfrom\s+$")
 _IN = re.compile(r"\bin\s+$")
 _FIGURE_KINDS = ("percentage", "quantity", "currency", "number")
+# metrics that money can measure besides a project's value ("exports worth $37bn")
+_MONEY_METRICS = frozenset({"exports", "imports", "revenue", "price", "sales"})
 
 
 @dataclass
@@ -298,10 +300,11 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         if not frame.is_share and _world_total(frame, previous, reading):
             frame.subject, frame.subject_id = None, "WORLD"
         previous = frame
-        if frame.quantity.kind == "currency" and projects and frame.metric in (None, "investment"):
+        if frame.quantity.kind == "currency" and projects and frame.metric not in _MONEY_METRICS:
             # money tied to a named project is the project's value or investment, whoever pays it
             frame.metric, frame.metric_surface = "investment", frame.metric_surface or "value"
             frame.subject = projects[0]
+            frame.commodity = ""          # the project names the measure; its commodity adds nothing
     _respectively(frames, reading)
     _carry(frames, article_commodity, reading.text)
     _subject_after(frames, reading)
