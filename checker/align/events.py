@@ -76,7 +76,7 @@ def action_of(clause: str, rules: EventRules) -> tuple[str, str]:
                  and (i + 1 >= len(words) or words[i + 1] != "by")]
     if verbs:
         i = verbs[-1]             # the verb nearest the date is the one the date belongs to
-        phrase = " ".join(_stem(w) for w in words[i:i + 3])
+        phrase = " ".join(w if w in rules.verbs else _stem(w) for w in words[i:i + 3])
         return "verb:" + phrase, " ".join(words[i:i + 3])
     return "", ""
 
@@ -89,7 +89,7 @@ def _stem(word: str) -> str:
             word = word[:-1]
     elif word.endswith("s") and len(word) > 3 and not word.endswith("ss"):
         word = word[:-1]
-    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
 def _FACILITY_AFTER(text: str, end: int, facilities: frozenset[str]) -> bool:
@@ -137,7 +137,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         project = _project(reading, date.span_start, rules)
         subject = project or _actor(reading, start, date.span_start)
         action_id, action_label = action_of(text[start:date.span_start], rules)
-        if any(start <= q.start < date.span_start for q in reading.quantities):
+        if any(start <= q.start < date.span_start and (q.kind != "number" or q.value >= 100) for q in reading.quantities):
             # a dated figure ("produced 5 kt in 2023"): its date is a period, not an event
             action_id, action_label = "", ""
         events.append(Event(

@@ -1,0 +1,45 @@
+"""What the align stage reads from claims: tests/cases/align/facts.toml and events.toml."""
+from __future__ import annotations
+
+import tomllib
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from checker.align import Analyzer
+from checker.model import Article, LineAnchor
+
+CASES = Path(__file__).parent / "cases" / "align"
+ANALYZER = Analyzer()
+
+
+def _load(name):
+    data = tomllib.loads((CASES / name).read_text(encoding="utf-8"))
+    return [pytest.param(c, id=c["text"][:50]) for c in data["case"]]
+
+
+def _article(case) -> Article:
+    return Article(id="a.txt", doc_id="a.txt", index=1, body=case["text"], anchors=(LineAnchor(0, 1, True),),
+                   title=case.get("title"), published=datetime.fromisoformat(case["published"]))
+
+
+@pytest.mark.parametrize("case", _load("facts.toml"))
+def test_facts(case):
+    analysis = ANALYZER.analyse(_article(case))
+    got = [[f.subject, f.commodity, f.metric, f.scope, f.kind, f.period, f.value.text] for f in analysis.facts]
+    assert got == case["facts"]
+
+
+@pytest.mark.parametrize("case", _load("events.toml"))
+def test_events(case):
+    analysis = ANALYZER.analyse(_article(case))
+    got = [[e.subject, e.action, e.modality, e.date.iso] for e in analysis.events]
+    assert got == case["events"]
+
+
+@pytest.mark.parametrize("case", _load("counts.toml"))
+def test_counts(case):
+    analysis = ANALYZER.analyse(_article(case))
+    got = [[c.count, len(c.items)] for c in analysis.counts]
+    assert got == case["counts"]
