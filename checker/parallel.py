@@ -18,9 +18,9 @@ from checker.config import Config
 from checker.ingest.limits import DEFAULT_LIMITS
 from checker.ingest.paths import Source, expand
 from checker.model import Document, InputProblem, Report
-from checker.progress import Advance, progress_bar
+from checker.progress import progress_bar
 
-SMALL_BYTES = 600_000     # about 200 articles: below this, starting processes costs more than it saves
+SMALL_BYTES = 600_000     # a few hundred articles: below this (and 200 files) forking costs more than it saves
 CHUNK_FILES = 48          # files per task: large enough to amortise pickling, small enough to balance
 WARM_FILES = 24           # files analysed in this process before forking, to warm what workers inherit
 
@@ -165,7 +165,7 @@ def map_sources(sources: list[Source], config: Config, jobs: int, work: Callable
                 extra: Any = None, label: str = "reading", progress: bool = True) -> Iterator:
     """``work(src, state)`` for every source, in input order; in-process for one job or a small batch."""
     jobs = max(1, min(jobs, len(sources) // 2 or 1))
-    if jobs == 1 or _small(sources):
+    if jobs == 1 or _small(sources) or any(src.id == "-" for src in sources):   # stdin is this process's
         state = worker_state(config, extra)
         with progress_bar(len(sources) if progress else 0, label) as advance:
             for src in sources:

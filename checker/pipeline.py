@@ -92,6 +92,9 @@ def finish(docs: list[Document], analyses: list[ArticleAnalysis], problems: list
         events=events,
         counts=[c for a in analyses for c in a.counts],
         reference_rows=reference,
+        growth=[g for a in analyses for g in a.growth],
+        group_counts=[g for a in analyses for g in a.group_counts],
+        members={eid: len(info.members) for eid, info in analyzer.entities.entities.items() if info.members},
         labels=labels_for(analyzer.entities, analyzer.lexicon),
     )
     findings = run_rules(batch, rules)

@@ -84,3 +84,23 @@ def test_cli_jobs_one_and_two_print_identical_json(corpus, pooled):
     two = runner.invoke(app, ["check", str(corpus), "--format", "json", "--jobs", "2", "--exit-zero"])
     assert one.exit_code == two.exit_code == 0
     assert one.stdout == two.stdout and '"rule"' in one.stdout
+
+
+def test_progress_only_on_an_interactive_stderr_for_long_runs(capsys):
+    import io
+
+    from checker.progress import progress_bar, wanted
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    assert not wanted(10_000, io.StringIO())        # piped or redirected: silent
+    assert not wanted(10, Tty())                    # short run: silent
+    tty = Tty()
+    with progress_bar(1_000, "reading", stream=tty) as advance:
+        advance(1_000)
+    assert "reading" in tty.getvalue()
+    with progress_bar(1_000, "reading", stream=io.StringIO()) as advance:
+        advance(1_000)
+    assert capsys.readouterr().out == ""            # never on stdout, where reports go

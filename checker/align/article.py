@@ -6,9 +6,10 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from checker.align.counts import CountStatement, counts_of, load_count_rules
+from checker.align.counts import CountStatement, GroupCount, counts_of, group_counts_of, load_count_rules
 from checker.align.events import events_of, load_event_rules
 from checker.align.facts import facts_of
+from checker.align.growth import GrowthStatement, growth_of, load_growth_rules
 from checker.align.lexicon import AlignLexicon, load_align_lexicon
 from checker.align.reading import read_claim
 from checker.align.tense import load_tense_rules
@@ -27,6 +28,8 @@ class ArticleAnalysis:
     facts: tuple[Fact, ...]
     events: tuple[Event, ...]
     counts: tuple[CountStatement, ...]
+    growth: tuple[GrowthStatement, ...] = ()
+    group_counts: tuple[GroupCount, ...] = ()
 
 
 class Analyzer:
@@ -40,6 +43,7 @@ class Analyzer:
         self.tense = load_tense_rules(key)
         self.event_rules = load_event_rules(key)
         self.count_rules = load_count_rules(key)
+        self.growth_rules = load_growth_rules(key)
 
     def article_commodity(self, article: Article) -> str | None:
         """The commodity an article is mostly about (title counts double)."""
@@ -59,6 +63,8 @@ class Analyzer:
         facts: list[Fact] = []
         events: list[Event] = []
         counts: list[CountStatement] = []
+        growth: list[GrowthStatement] = []
+        group_counts: list[GroupCount] = []
         for claim in claims:
             if not _HAS_FIGURE.search(claim.text):
                 continue
@@ -66,7 +72,10 @@ class Analyzer:
             facts.extend(facts_of(reading, self.lexicon, commodity, self.event_rules.facilities))
             events.extend(events_of(reading, self.tense, self.event_rules))
             counts.extend(counts_of(reading, self.count_rules))
-        return ArticleAnalysis(article, tuple(claims), tuple(facts), tuple(events), tuple(counts))
+            group_counts.extend(group_counts_of(reading, self.count_rules))
+            if len(reading.quantities) >= 3:
+                growth.extend(growth_of(reading, self.growth_rules))
+        return ArticleAnalysis(article, tuple(claims), tuple(facts), tuple(events), tuple(counts), tuple(growth), tuple(group_counts))
 
 
 def unify_names(analyses: list[ArticleAnalysis]) -> tuple[list[Fact], list[Event]]:

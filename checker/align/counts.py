@@ -19,6 +19,7 @@ class CountRules:
     partial: tuple[str, ...]
     not_counted: frozenset[str]
     pattern: re.Pattern
+    member_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -42,11 +43,12 @@ def load_count_rules(rules_dir: str | None = None) -> CountRules:
     adjectives = expect(data, "max_adjectives", int, path, default=2)
     words = "|".join(sorted(numbers, key=len, reverse=True))
     pattern = re.compile(
-        rf"(?<![\w-])(?P<num>\d{{1,2}}|{words})\s+(?P<adj>(?:[a-z][a-z-]*\s+){{0,{adjectives}}})(?P<noun>[a-z][a-z-]*s)(?![\w-])",
+        rf"(?<![\w-])(?P<num>\d{{1,2}}|{words})\s+(?P<adj>(?:[A-Za-z][A-Za-z-]*\s+){{0,{adjectives}}})(?P<noun>[a-z][a-z-]*s)(?![\w-])",
         re.I,
     )
     return CountRules(numbers, tuple(expect_str_list(data, "partial", path)),
-                      frozenset(expect_str_list(data, "not_counted", path)), pattern)
+                      frozenset(expect_str_list(data, "not_counted", path)), pattern,
+                      frozenset(expect_str_list(data, "member_nouns", path)))
 
 
 def _list_after(reading: ClaimReading, start: int) -> list[EntityMention]:
@@ -93,6 +95,43 @@ def _list_before(reading: ClaimReading, start: int) -> list[EntityMention]:
     if items and text[:items[0].start].strip(" \"“'").lower() not in ("", "the"):
         return []
     return items
+
+
+@dataclass(frozen=True)
+class GroupCount:
+    """A count stated for a named group: "the Quad's four members", "the four members of the Quad"."""
+
+    group: str                 # entity id of the bloc
+    count: int
+    text: str
+    start: int
+    end: int
+    reading: ClaimReading
+
+
+def group_counts_of(reading: ClaimReading, rules: CountRules | None = None) -> list[GroupCount]:
+    """Counts tied to a bloc of the lexicon, to check against its members and other sources."""
+    rules = rules or load_count_rules()
+    text = reading.text
+    found = []
+    blocs = [e for e in reading.entities if e.kind == "bloc"]
+    if not blocs:
+        return found
+    for match in rules.pattern.finditer(text):
+        raw = match.group("num").lower()
+        count = int(raw) if raw.isdigit() else rules.numbers.get(raw)
+        noun = match.group("noun").lower()
+        if count is None or noun not in rules.member_nouns:
+            continue
+        for bloc in blocs:
+            before = text[bloc.end:match.start()]
+            after = text[match.end():bloc.start]
+            # "the Quad's four members" / "the four members of the Quad" / "the four Quad countries"
+            if (bloc.role == "possessive" and not before.strip()) or re.fullmatch(r"\s+of\s+(?:the\s+)?", after) \
+                    or (bloc.start > match.start() and bloc.end <= match.end()):
+                found.append(GroupCount(bloc.entity, count, match.group(), match.start(), match.end(), reading))
+                break
+    return found
 
 
 def counts_of(reading: ClaimReading, rules: CountRules | None = None) -> list[CountStatement]:

@@ -17,4 +17,7 @@ class Batch:
     events: list[Event]
     counts: list["CountStatement"]
     reference_rows: list[dict[str, Any]] = field(default_factory=list)
+    growth: list[Any] = field(default_factory=list)               # align.growth.GrowthStatement
+    group_counts: list[Any] = field(default_factory=list)         # align.counts.GroupCount
+    members: dict[str, int] = field(default_factory=dict)         # bloc id -> number of members in the lexicon
     labels: dict[str, str] = field(default_factory=dict)     # entity / commodity / metric id -> label

@@ -38,7 +38,7 @@ def interval(low: float, high: float, unit: str | None) -> str:
     suffix = _UNIT_SUFFIX.get(unit or "", f" {unit}" if unit else "")
     if high == INF:
         return f"≥ {number(low)}{suffix}"
-    if low <= 0 and high > 0 and unit == "percent":
+    if low == 0 and high > 0 and unit == "percent":
         return f"≤ {number(high)}{suffix}"
     if abs(high - low) <= 1e-9 * max(1.0, abs(high)):
         return f"{number(low)}{suffix}"

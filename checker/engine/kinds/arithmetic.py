@@ -17,8 +17,10 @@ from checker.model import INF, Fact, Finding
 PARAMS = {
     "sum_tolerance": (float, 0.0),        # points above 100% that a sum of lower bounds may reach
     "ratio_tolerance": (float, 0.0),      # points of slack between a stated share and X / W
+    "growth_tolerance": (float, 1.0),     # points of slack between a stated rate and the values it links
     "check_sums": (bool, True),
     "check_ratios": (bool, True),
+    "check_growth": (bool, True),
 }
 
 
@@ -100,8 +102,33 @@ def _ratios(rule: Rule, batch: Batch) -> list[Finding]:
     return findings
 
 
+def _growth(rule: Rule, batch: Batch) -> list[Finding]:
+    """ "rose 20% from 1.0m to 1.5m": the rate the two values imply must meet the stated rate."""
+    findings = []
+    slack = rule.param("growth_tolerance")
+    for statement in batch.growth:
+        a, b, rate = statement.before, statement.after, statement.rate
+        if a.low <= 0 or a.high == INF or b.high == INF:
+            continue
+        lo = (b.low / a.high - 1) * 100
+        hi = (b.high / a.low - 1) * 100
+        s_lo, s_hi = (rate.low, rate.high) if statement.direction > 0 else (-rate.high, -rate.low)
+        if not (s_lo - hi > slack or lo - s_hi > slack):
+            continue
+        reading = statement.reading
+        items = [evidence(reading.article, reading.claim, quantity=q) for q in (rate, a, b)]
+        measure = f"change from {a.text} to {b.text}"
+        detail = f"{a.text} to {b.text} is a change of {interval(lo, hi, 'percent')}, not {'+' if statement.direction > 0 else '-'}{rate.text}"
+        message = render_message(rule.message, measure=measure, detail=detail)
+        findings.append(Finding(rule.code, rule.name, rule.category, rule.severity, message, tuple(items), measure,
+                                fingerprint(rule.code, measure, items)))
+    return findings
+
+
 def run(rule: Rule, batch: Batch) -> list[Finding]:
     findings = []
+    if rule.param("check_growth"):
+        findings += _growth(rule, batch)
     if rule.param("check_sums"):
         findings += _sums(rule, batch)
     if rule.param("check_ratios"):
