@@ -139,6 +139,7 @@ def check_size(work: Path, docs: int, jobs: int) -> dict:
         row[f"s{j}"], row[f"mem{j}"] = wall, peak
         outputs[j] = out.read_bytes()
     row["identical"] = len(set(outputs.values())) == 1
+    print(f"    {row}", file=sys.stderr, flush=True)   # partial results survive an interrupted run
     return row
 
 

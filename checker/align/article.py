@@ -83,7 +83,7 @@ def unify_names(analyses: list[ArticleAnalysis]) -> tuple[list[Fact], list[Event
     canon = NameCanon()
     canon.build({f.subject for a in analyses for f in a.facts} | {e.subject for a in analyses for e in a.events})
     facts = [f if canon.canonical(f.subject) == f.subject else replace(f, subject=canon.canonical(f.subject))
-             for a in analyses for f in a.facts]
+             for a in analyses for f in a.facts if canon.canonical(f.subject)]
     events = [e if canon.canonical(e.subject) == e.subject else replace(e, subject=canon.canonical(e.subject))
               for a in analyses for e in a.events]
     return facts, events

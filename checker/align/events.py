@@ -11,7 +11,7 @@ from checker.align.tense import TenseRules, load_tense_rules, modality
 from checker.data import default_rules_dir, expect, expect_str_list, read_toml
 from checker.model import DateValue, EntityMention, Event
 
-_AUXILIARIES = frozenset({"be", "have", "do", "will", "would", "expect", "set", "schedule", "plan", "say", "aim"})
+_AUXILIARIES = frozenset({"be", "have", "do", "will", "would", "expect", "set", "schedule", "plan", "say", "aim", "go", "get"})
 _CLAUSE_STOP = re.compile(r"[;]|\s[-–—]\s")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
@@ -137,7 +137,8 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         project = _project(reading, date.span_start, rules)
         subject = project or _actor(reading, start, date.span_start)
         action_id, action_label = action_of(text[start:date.span_start], rules)
-        if any(start <= q.start < date.span_start and (q.kind != "number" or q.value >= 100) for q in reading.quantities):
+        if any((start <= q.start < date.span_start and (q.kind != "number" or q.value >= 100))
+               or (start <= q.start < end and q.kind == "percentage") for q in reading.quantities):
             # a dated figure ("produced 5 kt in 2023"): its date is a period, not an event
             action_id, action_label = "", ""
         events.append(Event(

@@ -166,14 +166,17 @@ def _add_name(text: str, start: int, end: int, found: list[EntityMention], rules
         surface = surface[:possessive.start()]
         role = "possessive"
     surface = surface.rstrip(".,;:")
+    entity_id = name_id(surface, rules)
     if len(words) == 1:
         word = words[0]
         # A lone capitalised word that also occurs in lower case is an ordinary word.
-        if word.lower() in lowercase_words or (a - sentence_start <= 1 and word.lower() in lowercase_words):
+        if word.lower() in lowercase_words or len(word) < 2:
             return
-        if len(word) < 2:
-            return
-    found.append(EntityMention(name_id(surface, rules), surface, a, a + len(surface) if role == "name" else b, "name", role))
+        if not text[sentence_start:a].strip(" \"'“‘([") and role != "possessive" and word.endswith("s") and not word.endswith("ss"):
+            # "Dealers report ...", "Traders said ...": a plural that opens the sentence is a name
+            # only if the batch knows it as one elsewhere ("Kasalis" next to "Kasalis EV")
+            entity_id = "name?:" + entity_id[5:]
+    found.append(EntityMention(entity_id, surface, a, a + len(surface) if role == "name" else b, "name", role))
 
 
 def _clean(token: str) -> str:

@@ -21,10 +21,24 @@ class NameCanon:
         self._canon: dict[str, str] = {}
 
     def build(self, names: set[str]) -> None:
-        """Learn the batch's names once, so short forms can be matched to their unique long form."""
+        """Learn the batch's names once, so short forms can be matched to their unique long form.
+
+        A tentative name ("name?:dealers", a lone capitalised word opening a sentence) is kept
+        only when the batch knows it as a name elsewhere; otherwise it maps to "" (no entity).
+        """
         blocks: dict[str, list[str]] = defaultdict(list)
         for name in sorted(n for n in names if n.startswith("name:")):
             blocks[name[5:].split(" ", 1)[0]].append(name[5:])
+        for name in (n for n in names if n.startswith("name?:")):
+            word = name[6:]
+            members = blocks.get(word, [])
+            longer = [t for t in members if " " in t]
+            if word in members:
+                self._canon[name] = "name:" + word
+            elif len(longer) == 1:
+                self._canon[name] = "name:" + longer[0]
+            else:
+                self._canon[name] = ""
         for first, members in blocks.items():
             kept: list[str] = []
             for text in sorted(members, key=lambda t: (len(t), t)):
@@ -37,5 +51,7 @@ class NameCanon:
                 self._canon["name:" + first] = "name:" + longer[0]
 
     def canonical(self, name: str) -> str:
-        """The canonical id for ``name`` (names never built map to themselves)."""
+        """The canonical id for ``name`` (names never built map to themselves; unknown tentative ones to "")."""
+        if name.startswith("name?:"):
+            return self._canon.get(name, "")
         return self._canon.get(name, name)

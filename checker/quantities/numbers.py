@@ -14,7 +14,8 @@ UNICODE_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.
                      "⅞": 0.875, "⅒": 0.1}
 
 # The digit core: grouped thousands only when every group has three digits; a lone ".5" too.
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?(?:[eE][+-]?\d+(?![\d.]))?|\.\d+"
+# A space (or a no-break/thin space, normalised to one) groups thousands too: "1 840 Mt".
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?: \d{3})+(?![\d,.]?\d)|\d+)(?:\.\d+)?(?:[eE][+-]?\d+(?![\d.]))?|\.\d+"
 _EXP = re.compile(r"[eE]")
 
 
@@ -33,7 +34,7 @@ def normalize(text: str) -> str:
 
 def parse_digits(s: str) -> tuple[float, float, float]:
     """Value, shown unit and significant unit of a digit string ("210,000" -> 210000, 1, 10000)."""
-    s = s.replace(",", "")
+    s = s.replace(",", "").replace(" ", "")
     value = float(s)
     mant = _EXP.split(s)[0]
     exp = 0

@@ -13,8 +13,9 @@ PARAMS = {
     "min_gap_days": (int, 1),            # intervals closer than this never conflict
     "moods": (list, ["done", "upcoming"]),  # an event is compared only with events of the same mood
     "cross_article_only": (bool, True),
-    "require_action": (bool, True),      # events without a recognised action are not compared
     "attributed_severity": (str, ""),
+    # a measure whose sources fall into more sides than this is taken as misaligned, not reported
+    "max_sides": (int, 3),
 }
 
 
@@ -22,8 +23,6 @@ def run(rule: Rule, batch: Batch) -> list[Finding]:
     groups: dict[tuple[str, str, str], list[Event]] = defaultdict(list)
     for event in batch.events:
         if event.modality not in rule.param("moods") or not event.subject:
-            continue
-        if rule.param("require_action") and (not event.action or event.action.startswith("verb:") and not event.subject.startswith("name:") and False):
             continue
         if not event.action:
             continue
@@ -40,7 +39,7 @@ def run(rule: Rule, batch: Batch) -> list[Finding]:
             continue
         unique = {(e.claim.id, e.date.text): e for e in events}
         sides = split_sides(list(unique.values()), lambda e: (e.date.start.toordinal(), e.date.end.toordinal()), apart)
-        if len(sides) < 2:
+        if len(sides) < 2 or len(sides) > rule.param("max_sides"):
             continue
         if rule.param("cross_article_only") and len({e.article.id for s in sides for e in s}) < 2:
             continue

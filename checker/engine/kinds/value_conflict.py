@@ -19,6 +19,8 @@ PARAMS = {
     "cross_article_only": (bool, True),
     "kinds": (list, ["share", "amount"]),
     "attributed_severity": (str, ""),
+    # a measure whose sources fall into more sides than this is taken as misaligned, not reported
+    "max_sides": (int, 3),
 }
 
 
@@ -95,7 +97,7 @@ def _conflict(rule: Rule, batch: Batch, facts: list[Fact], period: str) -> Findi
     for fact in facts:
         unique.setdefault((fact.claim.id, fact.value.text), fact)
     sides = split_sides(list(unique.values()), lambda f: (f.value.low, f.value.high), apart)
-    if len(sides) < 2:
+    if len(sides) < 2 or len(sides) > rule.param("max_sides"):
         return None
     if rule.param("cross_article_only") and len({f.article.id for side in sides for f in side}) < 2:
         return None
