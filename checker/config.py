@@ -6,8 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from checker.data import DataError, default_rules_dir, expect, expect_str_list, read_toml
+from checker.ingest.limits import DEFAULT_LIMITS, Limits
 
-_KEYS = {"select", "ignore", "extra_rules", "rules", "fail_on", "reference", "baseline", "encoding", "jobs", "tons", "rules_dir"}
+_KEYS = {"select", "ignore", "extra_rules", "rules", "fail_on", "reference", "baseline", "encoding", "jobs", "tons", "rules_dir",
+         "limits"}
 
 
 @dataclass
@@ -24,6 +26,7 @@ class Config:
     encoding: str | None = None
     jobs: int = 1
     rules_dir: Path | None = None                         # replaces the packaged rules/ folder
+    limits: Limits = DEFAULT_LIMITS                       # [limits]: input size and shape caps
     source: str | None = None                             # the file the settings came from
 
     @property
@@ -85,6 +88,7 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         config.rules_dir = base / expect(data, "rules_dir", str, path)
     config.encoding = expect(data, "encoding", str, path, default=None)
     config.jobs = expect(data, "jobs", int, path, default=1)
+    config.limits = _limits(expect(data, "limits", dict, path, default={}), path)
     for code, table in expect(data, "rules", dict, path, default={}).items():
         if not isinstance(table, dict):
             raise DataError(path, "expected a table", key=f"rules.{code}")
@@ -95,3 +99,16 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
             raise DataError(path, "severity must be error, warning or info", key=f"rules.{code}.severity")
         config.rule_overrides[code] = table
     return config
+
+
+def _limits(table: dict[str, Any], path: Path) -> Limits:
+    """[limits]: positive integers overriding the ingest caps (max_file_bytes, max_json_depth, ...)."""
+    known = set(Limits.__dataclass_fields__)
+    unknown = set(table) - known
+    if unknown:
+        raise DataError(path, f"unknown limit(s): {', '.join(sorted(unknown))}; known: {', '.join(sorted(known))}",
+                        key=f"limits.{sorted(unknown)[0]}")
+    for key, value in table.items():
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise DataError(path, f"must be a positive integer, not {value!r}", key=f"limits.{key}")
+    return Limits(**table) if table else DEFAULT_LIMITS

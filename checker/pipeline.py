@@ -20,7 +20,7 @@ from checker.segment import load_segment_rules, segment
 
 def read_articles(paths: Sequence[str], config: Config, stdin: BinaryIO | None = None) -> tuple[list[Document], list[Article], list[InputProblem]]:
     """Ingest and segment; every input is either read or reported."""
-    docs, problems = read_inputs(list(paths), encoding=config.encoding, stdin=stdin)
+    docs, problems = read_inputs(list(paths), encoding=config.encoding, limits=config.limits, stdin=stdin)
     rules = load_segment_rules(config.rules_dir)
     articles: list[Article] = []
     for doc in docs:
@@ -110,6 +110,7 @@ def finish(docs: list[Document], analyses: list[ArticleAnalysis], problems: list
         claims=sum(len(a.claims) for a in analyses),
         facts=len(facts),
         events=len(events),
-        skipped=len({p.path for p in problems}),
+        # inputs that yielded no document; documents + skipped = every input given (problems say why)
+        skipped=len({p.path for p in problems} - {d.id for d in docs}),
     )
     return Report(tuple(findings), counts, tuple(inputs), tuple(problems), tuple(r.code for r in rules), __version__)

@@ -20,6 +20,7 @@ class CountRules:
     not_counted: frozenset[str]
     pattern: re.Pattern
     member_nouns: frozenset[str] = frozenset()
+    partial_after: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,8 @@ def load_count_rules(rules_dir: str | None = None) -> CountRules:
     )
     return CountRules(numbers, tuple(expect_str_list(data, "partial", path)),
                       frozenset(expect_str_list(data, "not_counted", path)), pattern,
-                      frozenset(expect_str_list(data, "member_nouns", path)))
+                      frozenset(expect_str_list(data, "member_nouns", path)),
+                      tuple(expect_str_list(data, "partial_after", path)))
 
 
 def _list_after(reading: ClaimReading, start: int) -> list[EntityMention]:
@@ -158,5 +160,8 @@ def counts_of(reading: ClaimReading, rules: CountRules | None = None) -> list[Co
                 items = []
         if len(items) < 2:
             continue
+        after = text[items[-1].end:items[-1].end + 30].lower()
+        if any(after.lstrip(" ,)—–-").startswith(p) for p in rules.partial_after):
+            continue            # "Korea and Russia among them": a partial list
         found.append(CountStatement(count, noun, match.group(), tuple(items), match.start(), match.end(), reading))
     return found

@@ -9,10 +9,13 @@ from pathlib import Path
 from checker.data import default_rules_dir, expect_str_list, read_toml
 
 _WORD = re.compile(r"[A-Za-z']+")
+# "its plans to", "a plan to": a noun, not the modal "plans to"
+_NOUN_BEFORE = re.compile(r"\b(?:its|their|his|her|a|an|the|our|new|whose)\s+$", re.I)
 
 
 @dataclass(frozen=True)
 class TenseRules:
+    upcoming_with_object: re.Pattern
     upcoming: re.Pattern
     plan_past: re.Pattern
     reported: re.Pattern
@@ -30,7 +33,9 @@ def _phrases(words: list[str]) -> re.Pattern:
 def load_tense_rules(rules_dir: str | None = None) -> TenseRules:
     path = Path(rules_dir or default_rules_dir()) / "lexicons" / "tense.toml"
     data = read_toml(path)
+    verbs = "|".join(re.escape(w) for w in expect_str_list(data, "upcoming_with_object", path))
     return TenseRules(
+        re.compile(rf"(?<![\w'])(?:{verbs})(?![\w'])[^.;]{{0,80}}?\bto\s+[a-z]", re.I),
         _phrases(expect_str_list(data, "upcoming", path)),
         _phrases(expect_str_list(data, "plan_past", path)),
         _phrases(expect_str_list(data, "reported", path)),
@@ -47,7 +52,8 @@ def modality(clause: str, rules: TenseRules | None = None) -> str:
         return "plan_past"
     if rules.reported.search(clause):
         return "reported"
-    if rules.upcoming.search(clause):
+    if any(not _NOUN_BEFORE.search(clause, 0, m.start()) for m in rules.upcoming.finditer(clause)) \
+            or rules.upcoming_with_object.search(clause):
         return "upcoming"
     if _has_past_verb(clause, rules):
         return "done"
@@ -58,8 +64,8 @@ def _has_past_verb(clause: str, rules: TenseRules) -> bool:
     lowered = clause.lower()
     for match in _WORD.finditer(lowered):
         word = match.group()
-        if word in rules.not_past:
-            continue
+        if word in rules.not_past or lowered[match.end():match.end() + 1] == "-" or lowered[match.start() - 1:match.start()] == "-":
+            continue        # "direct-reduced iron": a hyphenated adjective, not a verb
         if word in rules.done_irregular or (word.endswith("ed") and len(word) > 4):
             before = lowered[max(0, match.start() - 1 - max((len(b) for b in rules.blockers), default=0)):match.end()]
             if any(before.endswith(b) for b in rules.blockers):

@@ -10,7 +10,9 @@ from checker.data import default_rules_dir, expect_str_list, read_toml
 from checker.entities.lexicon import EntityLexicon
 from checker.model import EntityMention
 
-_TOKEN = r"[A-Z][A-Za-z0-9&'’.\-]*[A-Za-z0-9&]|[A-Z]"
+# Latin capitals with accents too ("Évora", "Østfold"); the rest of a token may be any letter ("Cafés").
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_TOKEN = rf"[{_UPPER}][\w&'’.\-]*[\w&]|[{_UPPER}]"
 _RUN = re.compile(rf"(?<![\w'’.])(?:{_TOKEN})(?:[ \t]+(?:{_TOKEN}))*")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)(?!\w)")
 
@@ -75,7 +77,7 @@ def find_entities(text: str, lexicon: EntityLexicon, *, sentence_start: int = 0,
     return found
 
 
-_UPPER_START = re.compile(r"(?<![\w$.])[A-Z]|[\u4e00-\u9fff]")
+_UPPER_START = re.compile(rf"(?<![\w$.])[{_UPPER}]|[\u4e00-\u9fff]")
 
 
 def _lexicon_hits(text: str, lexicon: EntityLexicon):
@@ -169,6 +171,8 @@ def _add_name(text: str, start: int, end: int, found: list[EntityMention], rules
     entity_id = name_id(surface, rules)
     if len(words) == 1:
         word = words[0]
+        if word.endswith("ing") and not text[sentence_start:a].strip(" \"'“‘(["):
+            return          # "Barring delays, ...", "Citing sources, ...": a participle opening the sentence
         # A lone capitalised word that also occurs in lower case is an ordinary word.
         if word.lower() in lowercase_words or len(word) < 2:
             return
