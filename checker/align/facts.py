@@ -145,6 +145,9 @@ def _world_total(frame: _Frame, previous: _Frame | None, reading: ClaimReading) 
     before = text[max(0, q.start - 70):q.start]
     if _WORLD_OF.search(before) and not reading.entities_in(q.start - len(before), q.start):
         return True
+    # "... 3.6% of the 4.63m tonnes of worldwide cocoa output": a total named by its own "of" phrase
+    if frame.of_phrase and re.search(r"\bof\s+(?:the\s+)?$", before, re.I) and reading.phrases_in(*frame.of_phrase, "global"):
+        return True
     lo, hi = frame.left
     if previous is not None and previous.of_phrase and _RELATIVE.match(text[lo:hi]) and not reading.entities_in(lo, hi):
         return bool(reading.phrases_in(*previous.of_phrase, "global"))

@@ -171,6 +171,8 @@ def _add_name(text: str, start: int, end: int, found: list[EntityMention], rules
     entity_id = name_id(surface, rules)
     if len(words) == 1:
         word = words[0]
+        if word.isupper() and len(word) <= 5 and re.match(r" [a-z]", text[b:b + 2]) and role != "possessive":
+            return          # "PV module", "LNG imports": an acronym used as a modifier, not a name
         if word.endswith("ing") and not text[sentence_start:a].strip(" \"'“‘(["):
             return          # "Barring delays, ...", "Citing sources, ...": a participle opening the sentence
         # A lone capitalised word that also occurs in lower case is an ordinary word.
