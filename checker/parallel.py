@@ -34,6 +34,7 @@ class WorkerState:
     segment_rules: Any
     encoding: str | None
     extra: Any = None
+    limits: Any = DEFAULT_LIMITS   # the run's [limits] (Config.limits)
 
 
 @dataclass
@@ -52,12 +53,14 @@ _STATE: WorkerState | None = None
 def worker_state(config: Config, extra: Any = None) -> WorkerState:
     """The per-process state for ``config``, reused when it is already there."""
     global _STATE
-    key = (str(config.rules_dir) if config.rules_dir else None, config.encoding)
+    limits = getattr(config, "limits", DEFAULT_LIMITS)
+    key = (str(config.rules_dir) if config.rules_dir else None, config.encoding, limits)
     if _STATE is None or _STATE.key != key:
         from checker.align import Analyzer
         from checker.segment import load_segment_rules
 
-        _STATE = WorkerState(key, Analyzer(config.rules_dir), load_segment_rules(config.rules_dir), config.encoding)
+        _STATE = WorkerState(key, Analyzer(config.rules_dir), load_segment_rules(config.rules_dir), config.encoding,
+                             limits=limits)
     _STATE.extra = extra
     return _STATE
 
@@ -77,7 +80,7 @@ def read_and_segment(src: Source, state: WorkerState):
     from checker.ingest import read_source
     from checker.segment import segment
 
-    doc, problems = read_source(src, encoding=state.encoding, limits=DEFAULT_LIMITS)
+    doc, problems = read_source(src, encoding=state.encoding, limits=state.limits)
     if doc is None:
         return None, problems, []
     return doc, problems, segment(doc, state.segment_rules)

@@ -100,12 +100,12 @@ def _FACILITY_AFTER(text: str, end: int, facilities: frozenset[str]) -> bool:
     return any(w in facilities for w in match.group(1).split())
 
 
-def _project(reading: ClaimReading, before: int, rules: EventRules) -> EntityMention | None:
-    """A proper name followed (within three words) by a facility noun: "the Lake Ellford gigafactory"."""
+def _project(reading: ClaimReading, before: int, rules: EventRules, after: int = 0) -> EntityMention | None:
+    """A proper name followed (within four words) by a facility noun: "the Lake Ellford gigafactory"."""
     text = reading.text
     best = None
     for mention in reading.entities:
-        if mention.kind != "name" or mention.start > before:
+        if mention.kind != "name" or mention.start > before or mention.start < after:
             continue
         if mention.role != "possessive" and _FACILITY_AFTER(text, mention.end, rules.facilities):
             best = mention
@@ -135,8 +135,15 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         clause = text[start:end]
         mood = "target" if date.deadline else modality(clause, tense)
         project = _project(reading, date.span_start, rules)
-        subject = project or _actor(reading, start, date.span_start)
         action_id, action_label = action_of(text[start:date.span_start], rules)
+        if not project or not action_id:
+            # "During May 2019, the X plant started production", "It was in 2021 that X opened":
+            # the subject and the verb come after the date
+            later = _project(reading, end, rules, after=date.span_end)
+            project = project or later
+            if not action_id:
+                action_id, action_label = action_of(text[date.span_end:end], rules)
+        subject = project or _actor(reading, start, date.span_start) or _actor(reading, date.span_end, end)
         if any((start <= q.start < date.span_start and (q.kind != "number" or q.value >= 100))
                or (start <= q.start < end and q.kind == "percentage") for q in reading.quantities):
             # a dated figure ("produced 5 kt in 2023"): its date is a period, not an event
