@@ -55,8 +55,10 @@ def load_count_rules(rules_dir: str | None = None) -> CountRules:
 
 def _list_after(reading: ClaimReading, start: int) -> list[EntityMention]:
     text = reading.text
-    # "the four countries with the largest reserves, Russia, ..." : a short qualifier may come first
-    lead = re.match(r"(?:\s+(?:with|of|in|from|among|that|which)\s+[^,:;]{1,50}?)?\s*[,:—–-]\s*", text[start:])
+    # "the four countries with the largest reserves, Russia, ...", "the five producers are A, B ...",
+    # "the four producers (A, B and C)": a short qualifier may come first, then a comma, dash,
+    # colon, bracket or a copula
+    lead = re.match(r"(?:\s+(?:with|of|in|from|among|that|which)\s+[^,:;()]{1,50}?)?(?:\s*[,:—–(-]\s*|\s+(?:are|were|is|was|comprise|comprised|consist of|being)\s+)", text[start:])
     if not lead:
         return []
     cursor = start + lead.end()
@@ -67,8 +69,8 @@ def _list_after(reading: ClaimReading, start: int) -> list[EntityMention]:
         gap = text[cursor:mention.start]
         if items and not _SEP.fullmatch(gap or " "):
             break
-        if not items and gap.strip() not in ("", "the", "The"):
-            break
+        if not items and not re.fullmatch(r"\s*(?:[Tt]he\s+)?(?:[a-z]+\s+)?", gap):
+            break           # the first item may carry one modifier: "— mainland China, ..."
         if items and gap.strip() == "":
             break
         items.append(mention)
@@ -150,7 +152,11 @@ def counts_of(reading: ClaimReading, rules: CountRules | None = None) -> list[Co
         if count is None:
             continue
         tail = text[match.end():match.end() + 40].lower()
-        if any(tail.lstrip(" ,:").startswith(p) for p in rules.partial):
+        if any(tail.lstrip(" ,:(—–-").startswith(p) for p in rules.partial):
+            continue
+        if re.search(r"\bof\s+(?:the\s+|its\s+|their\s+)?$", text[max(0, match.start() - 12):match.start()], re.I):
+            continue            # "Of the five producers, A and B are the best known": a selection
+        if re.match(r"\s+(?:include|includes|included|including)\b", text[match.end():]):
             continue
         items = _list_after(reading, match.end())
         if len(items) < 2:
