@@ -120,7 +120,11 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     after = [] if frame.is_share else [
         h for h in reading.phrases_in(_figure_end(reading.text, q), min(len(reading.text), _figure_end(reading.text, q) + 30), "metric_verb", "metric_noun")
         if not reading.entities_in(_figure_end(reading.text, q), h.start)]
-    candidates = (right + left[::-1]) if frame.is_share else (left[::-1] + right + after[:1])
+    # for amounts a noun before the figure names the measure better than a verb
+    # ("Mines in Peru delivered 502 kt" is production; "China produced 210 kt" has only the verb)
+    left_nouns = [h for h in left[::-1] if h.kind == "metric_noun"]
+    left_verbs = [h for h in left[::-1] if h.kind != "metric_noun"]
+    candidates = (right + left[::-1]) if frame.is_share else (left_nouns + left_verbs + right + after[:1])
     candidates = [_modified(hit, reading) for hit in candidates]
     for hit in candidates:
         metric = lexicon.metrics[hit.id]
@@ -189,6 +193,10 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity) -> None:
             frame.subject = located
         frame.scope = "market"
         return
+    if owner is not None and owner.entity == "WORLD":
+        owner = None                      # "of the world's output" is a global share
+    if frame.subject is None and frame.subject_id is None and supplier is not None:
+        frame.subject = supplier          # "11% of the world's cocoa came from Cameroon"
     if frame.metric == "imports" and owner is not None:
         frame.scope = f"imports:{owner.entity}"
         if supplier is not None:
@@ -311,8 +319,14 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     _respectively(frames, reading)
     _carry(frames, article_commodity, reading.text)
     _subject_after(frames, reading)
+    previous_share = None
     for frame in frames:
         _resolve_scope(frame, reading, first_entity)
+        if frame.is_share:
+            # "A held 45% of Malaysia's exports, with B on 40% and C on 36%": the scope carries on
+            if frame.of_phrase is None and previous_share is not None and previous_share.scope:
+                frame.scope = previous_share.scope
+            previous_share = frame
     attributed = bool(reading.phrases_in(0, len(reading.text), "attribution"))
     facts: list[Fact] = []
     for frame in frames:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -98,6 +99,9 @@ def load_entities(rules_dir: str | None = None) -> EntityLexicon:
                 for variant in _variants(surface):
                     # curated files come last, so their reading of a shared surface wins
                     surfaces[variant] = (entity_id, role)
+                    folded = _fold(variant)
+                    if folded != variant:          # "Yaounde" for "Yaoundé", "Turkiye" for "Türkiye"
+                        surfaces.setdefault(folded, (entity_id, role))
     by_first_word: dict[str, list[str]] = {}
     cjk: dict[str, list[str]] = {}
     lower: list[str] = []
@@ -129,6 +133,14 @@ def _first_word(surface: str) -> str:
         if not (ch.isalnum() or ch in "&-+"):
             return surface[:i] or surface[:1]
     return surface
+
+
+def _fold(text: str) -> str:
+    """The surface without accents, as news wires often write it."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _is_cjk(text: str) -> bool:
