@@ -113,4 +113,6 @@ def finish(docs: list[Document], analyses: list[ArticleAnalysis], problems: list
         # inputs that yielded no document; documents + skipped = every input given (problems say why)
         skipped=len({p.path for p in problems} - {d.id for d in docs}),
     )
+    # Sorted, so the report does not depend on the order the inputs were given in.
+    problems = sorted(problems, key=lambda p: (p.path, p.line or 0, p.code, p.reason))
     return Report(tuple(findings), counts, tuple(inputs), tuple(problems), tuple(r.code for r in rules), __version__)

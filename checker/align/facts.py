@@ -213,22 +213,73 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity) -> None:
         frame.scope = "global"
 
 
+def _coordinated(text: str, items: list, start_gap_ok=lambda gap: True) -> list:
+    """The longest run at the end of ``items`` joined only by ", " / " and " (a coordinated list)."""
+    run = items[-1:]
+    for item in reversed(items[:-1]):
+        gap = text[item.end:run[0].start]
+        if _SEPARATOR.match(gap) or re.fullmatch(r"\s*(?:,\s*)?(?:and|or)\s+(?:the\s+)?|,\s*(?:the\s+)?", gap):
+            run.insert(0, item)
+        else:
+            break
+    return run
+
+
 def _respectively(frames: list[_Frame], reading: ClaimReading) -> None:
-    """ "A, B and C held 40%, 35% and 20% ... respectively": pair entities and figures in order."""
-    if not reading.phrases_in(0, len(reading.text), "respectively"):
+    """ "A, B and C held 40%, 35% and 20% (respectively)": pair a list of entities with a list of figures.
+
+    With "respectively" the pairing is said outright; without it, it is read when a coordinated
+    list of N entities stands right before a coordinated list of N figures with only a short verb
+    phrase between them.
+    """
+    if len(frames) < 2:
         return
     text = reading.text
-    run = [frames[0]] if frames else []
+    run = [frames[0]]
     for frame in frames[1:]:
         gap = text[run[-1].quantity.end:frame.quantity.start]
         if _SEPARATOR.match(gap):
             run.append(frame)
         else:
             break
-    names = [e for e in reading.entities if e.end <= run[0].quantity.start] if run else []
-    if len(run) >= 2 and len(names) >= len(run):
+    if len(run) < 2:
+        return
+    names = [e for e in reading.entities if e.end <= run[0].quantity.start and e.role != "possessive"]
+    said = bool(reading.phrases_in(0, len(text), "respectively"))
+    if said and len(names) >= len(run):
         for frame, entity in zip(run, names[-len(run):]):
             frame.subject = entity
+        return
+    listed = _coordinated(text, names) if names else []
+    between = text[listed[-1].end:run[0].quantity.start] if listed else ""
+    if len(listed) == len(run) and len(between.split()) <= 4 and not re.search(r"[,;:]", between):
+        for frame, entity in zip(run, listed):
+            frame.subject = entity
+
+
+def _bracketed(frames: list[_Frame], reading: ClaimReading, lexicon: AlignLexicon) -> None:
+    """ "A (45%), B (40%) and C (36%) led Russia's steel output": each figure belongs to the name before it,
+    and the measure comes after the list."""
+    text = reading.text
+    bracketed = [f for f in frames if text[max(0, f.quantity.start - 2):f.quantity.start].rstrip().endswith("(")
+                 and text[f.quantity.end:f.quantity.end + 2].lstrip().startswith(")")]
+    if not bracketed:
+        return
+    tail_start = text.find(")", bracketed[-1].quantity.end) + 1
+    tail_end = min(len(text), tail_start + 80)
+    nouns = reading.phrases_in(tail_start, tail_end, "metric_noun")
+    metric = next((lexicon.metrics[h.id].group for h in nouns if not lexicon.metrics[h.id].money_only), None)
+    commodity = next((h.id for h in reading.phrases_in(tail_start, tail_end, "commodity")), None)
+    owner = next((e for e in reading.entities_in(tail_start, tail_end) if e.role == "possessive"), None)
+    for frame in bracketed:
+        before = [e for e in reading.entities if e.end <= frame.quantity.start]
+        if before and text[before[-1].end:frame.quantity.start].strip(" (") == "":
+            frame.subject = before[-1]
+        if frame.metric is None and metric:
+            frame.metric, frame.metric_surface = metric, nouns[0].surface
+        frame.commodity = frame.commodity or commodity
+        if owner is not None and frame.is_share and not frame.of_phrase:
+            frame.scope = f"of:{owner.entity}"
 
 
 def _carry(frames: list[_Frame], article_commodity: str | None, text: str) -> None:
@@ -317,6 +368,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             frame.subject = projects[0]
             frame.commodity = ""          # the project names the measure; its commodity adds nothing
     _respectively(frames, reading)
+    _bracketed(frames, reading, lexicon)
     _carry(frames, article_commodity, reading.text)
     _subject_after(frames, reading)
     previous_share = None
@@ -324,7 +376,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         _resolve_scope(frame, reading, first_entity)
         if frame.is_share:
             # "A held 45% of Malaysia's exports, with B on 40% and C on 36%": the scope carries on
-            if frame.of_phrase is None and previous_share is not None and previous_share.scope:
+            if frame.of_phrase is None and previous_share is not None and previous_share.scope and frame.scope in ("", "global"):
                 frame.scope = previous_share.scope
             previous_share = frame
     attributed = bool(reading.phrases_in(0, len(reading.text), "attribution"))
