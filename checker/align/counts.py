@@ -154,7 +154,7 @@ def counts_of(reading: ClaimReading, rules: CountRules | None = None) -> list[Co
         tail = text[match.end():match.end() + 40].lower()
         if any(tail.lstrip(" ,:(—–-").startswith(p) for p in rules.partial):
             continue
-        if re.search(r"\bof\s+(?:the\s+|its\s+|their\s+)?$", text[max(0, match.start() - 12):match.start()], re.I):
+        if re.search(r"\b(?:of|among)\s+(?:the\s+|its\s+|their\s+)?$", text[max(0, match.start() - 12):match.start()], re.I):
             continue            # "Of the five producers, A and B are the best known": a selection
         if re.match(r"\s+(?:include|includes|included|including)\b", text[match.end():]):
             continue

@@ -147,7 +147,8 @@ def _world_total(frame: _Frame, previous: _Frame | None, reading: ClaimReading) 
     text = reading.text
     q = frame.quantity
     before = text[max(0, q.start - 70):q.start]
-    if _WORLD_OF.search(before) and not reading.entities_in(q.start - len(before), q.start):
+    world = _WORLD_OF.search(before)
+    if world and not reading.entities_in(q.start - len(before) + world.start(), q.start):
         return True
     # "... 3.6% of the 4.63m tonnes of worldwide cocoa output": a total named by its own "of" phrase
     if frame.of_phrase and re.search(r"\bof\s+(?:the\s+)?$", before, re.I) and reading.phrases_in(*frame.of_phrase, "global"):
