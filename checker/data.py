@@ -14,8 +14,13 @@ class DataError(Exception):
         self.path = str(path)
         self.key = key
         self.line = line
+        self.reason = message
         where = self.path + (f":{line}" if line else "") + (f" [{key}]" if key else "")
         super().__init__(f"{where}: {message}")
+
+    def __reduce__(self):
+        # Rebuilt from its fields, so it survives the trip back from a worker process (--jobs).
+        return (type(self), (self.path, self.reason, self.key, self.line))
 
 
 def default_rules_dir() -> Path:

@@ -78,9 +78,17 @@ def _list_after(reading: ClaimReading, start: int) -> list[EntityMention]:
     return items
 
 
+def _enclosed(text: str, start: int, item: EntityMention) -> bool:
+    """Is a single item set off between dashes or brackets right after the count?"""
+    opener = re.match(r"\s*([—–(])", text[start:item.start])
+    closer = re.match(r"\s*([—–)])", text[item.end:])
+    return bool(opener and closer)
+
+
 def _list_before(reading: ClaimReading, start: int) -> list[EntityMention]:
     text = reading.text
-    lead = re.search(r"[,:—–]\s*(?:the\s+)?$", text[:start], re.I)
+    # "A, B and C, the three producers ..." or "A, B and C make up the three producers ..."
+    lead = re.search(r"(?:[,:—–]\s*|\s+(?:make up|makes up|made up|are|were|form|formed|comprise|constitute|became)\s+)(?:the\s+|all\s+)?$", text[:start], re.I)
     if not lead:
         return []
     cursor = lead.start()
@@ -154,17 +162,19 @@ def counts_of(reading: ClaimReading, rules: CountRules | None = None) -> list[Co
         tail = text[match.end():match.end() + 40].lower()
         if any(tail.lstrip(" ,:(—–-").startswith(p) for p in rules.partial):
             continue
-        if re.search(r"\b(?:of|among)\s+(?:the\s+|its\s+|their\s+)?$", text[max(0, match.start() - 12):match.start()], re.I):
+        if re.search(r"\b(?:of|among)\s+(?:the|its|their)\s+$", text[max(0, match.start() - 12):match.start()], re.I):
             continue            # "Of the five producers, A and B are the best known": a selection
         if re.match(r"\s+(?:include|includes|included|including)\b", text[match.end():]):
             continue
         items = _list_after(reading, match.end())
-        if len(items) < 2:
+        if len(items) == 1 and _enclosed(text, match.end(), items[0]):
+            pass                # "the two countries — Ghana — agreed": a list of one, set off by dashes
+        elif len(items) < 2:
             of_group = re.match(r"\s+of\s+[^,]{1,60}", text[match.end():])
             items = _list_before(reading, match.start())
             if not items and of_group:
                 items = []
-        if len(items) < 2:
+        if not items or (len(items) < 2 and not _enclosed(text, match.end(), items[0])):
             continue
         after = text[items[-1].end:items[-1].end + 30].lower()
         if any(after.lstrip(" ,)—–-").startswith(p) for p in rules.partial_after):

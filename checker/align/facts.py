@@ -24,8 +24,8 @@ from checker.model import EntityMention, Fact, Quantity
 _OF = re.compile(r"\s*(?:worth\s+)?of\s+", re.I)
 _PHRASE_STOP = re.compile(r"[,;:()]|\s(?:while|whereas|but|compared|versus|vs\.?)\s")
 _SEPARATOR = re.compile(r"^\s*(?:,|and|or|,\s*and|,\s*or)\s*$")
-_FROM = re.compile(r"\bfrom\s+$")
-_IN = re.compile(r"\bin\s+$")
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_IN = re.compile(r"\bin\s+(?:the\s+)?$", re.I)
 _FIGURE_KINDS = ("percentage", "quantity", "currency", "number")
 # metrics that money can measure besides a project's value ("exports worth $37bn")
 _MONEY_METRICS = frozenset({"exports", "imports", "revenue", "price", "sales"})
@@ -51,6 +51,8 @@ def _figures(reading: ClaimReading) -> list[Quantity]:
     for q in reading.quantities:
         if q.kind not in _FIGURE_KINDS:
             continue
+        if q.kind == "number" and q.value < 100:
+            continue                       # "the four producers": a count of things, not a measure
         if q.kind == "percentage" and q.unit != "percent":
             continue                       # percentage points are changes, never shares
         figures.append(q)
@@ -187,8 +189,8 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity) -> None:
     owner = next((e for e in inside if e.role == "possessive"), None)
     if owner is None and reading.phrases_in(*frame.of_phrase, "pronouns"):
         owner = first_entity
-    supplier = next((e for e in inside if _FROM.search(text[max(0, e.start - 6):e.start])), None)
-    located = next((e for e in inside if _IN.search(text[max(0, e.start - 4):e.start])), None)
+    supplier = next((e for e in inside if _FROM.search(text[max(0, e.start - 10):e.start])), None)
+    located = next((e for e in inside if _IN.search(text[max(0, e.start - 8):e.start])), None)
     if frame.metric == "new_sales_share":
         if located is not None:
             frame.subject = located
@@ -196,8 +198,10 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity) -> None:
         return
     if owner is not None and owner.entity == "WORLD":
         owner = None                      # "of the world's output" is a global share
-    if frame.subject is None and frame.subject_id is None and supplier is not None:
-        frame.subject = supplier          # "11% of the world's cocoa came from Cameroon"
+    if frame.subject is None and frame.subject_id is None and (supplier or located) is not None:
+        # "11% of the world's cocoa came from Cameroon", "2% of global reserves lie in Zambia"
+        frame.subject = supplier or located
+        located = None if frame.subject is located else located
     if frame.metric == "imports" and owner is not None:
         frame.scope = f"imports:{owner.entity}"
         if supplier is not None:

@@ -57,7 +57,7 @@ def master() -> re.Pattern:
         rf"(?P<w>{words.run_pattern()})"
         rf"|(?P<z>{chinese.run_pattern()})"
         rf"|(?P<f>{sign}(?<![A-Za-z0-9_.,/])(?<![A-Za-z]-)(?:\d+[ \t]+)?\d+/\d+(?![\d/]))"
-        rf"|(?P<d>{sign}(?<![A-Za-z0-9_.])(?<![A-Za-z]-)(?:{DIGITS})(?:[ \t]*(?P<uf>[{fr}]))?)"
+        rf"|(?P<d>{sign}(?:(?<![A-Za-z0-9_.])|(?<=usd|eur|gbp|cny|jpy|aud|cad|chf|inr|rmb|hkd|sgd|krw|brl))(?<![A-Za-z]-)(?:{DIGITS})(?:[ \t]*(?P<uf>[{fr}]))?)"
         rf"|(?P<u>[{fr}])")
 
 

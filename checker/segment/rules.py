@@ -29,6 +29,8 @@ class Pattern:
 
     name: str
     rx: Any  # regex.Pattern
+    path: str = ""  # the rule file and key it came from, for the error when it times out
+    key: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +106,7 @@ def _patterns(path: Path, data: dict[str, Any], key: str) -> tuple[Pattern, ...]
         if extra:
             raise RulesError(path, f"unknown key(s) {sorted(extra)}", where)
         name = item.get("name", f"{key}-{i + 1}")
-        out.append(Pattern(str(name), compile_pattern(path, where, item.get("pattern"))))
+        out.append(Pattern(str(name), compile_pattern(path, where, item.get("pattern")), str(path), f"{where}.pattern"))
     return tuple(out)
 
 
@@ -154,8 +156,14 @@ def load_segment_rules(rules_dir: Path | None = None) -> SegmentRules:
 
 
 def match(pattern: Pattern, line: str, timeout: float) -> Any:
-    """pattern.rx.search with a timeout; a pattern that times out simply does not match."""
+    """pattern.rx.search with a timeout; a pattern that times out is a rule-file error (exit 2), not a hang.
+
+    A pattern that takes longer than ``timeout`` on one short line backtracks catastrophically; letting it
+    fail silently would cost the timeout on every line of every input and hide the problem.
+    """
     try:
         return pattern.rx.search(line, timeout=timeout)
     except TimeoutError:
-        return None
+        raise RulesError(pattern.path or "bylines.toml",
+                         f"pattern {pattern.name!r} took more than {timeout} s on a {len(line)}-character line "
+                         "(catastrophic backtracking); rewrite it", pattern.key or None) from None
