@@ -27,7 +27,7 @@ passes = "p"
 # folder contents -> (file named in the error, key or line named in the error)
 BAD_RULE_FOLDERS = {
     "malformed_toml": ({"bad.toml": 'code = "XX01"\n[[[oops\n'}, "bad.toml", ":2"),
-    "unknown_key": ({"r.toml": GOOD.format(code="XX02") + 'colour = "red"\n'}, "r.toml", "[colour]"),
+    "unknown_key": ({"r.toml": 'colour = "red"\n' + GOOD.format(code="XX02")}, "r.toml", "[colour]"),
     "wrong_type": ({"r.toml": GOOD.format(code="XX03").replace('severity = "warning"', "severity = 3")},
                    "r.toml", "[severity]"),
     "wrong_param_type": ({"r.toml": GOOD.format(code="XX04").replace('kinds = ["share"]', 'kinds = ["share"]\n'

@@ -25,6 +25,7 @@ class EventRules:
     finder: re.Pattern = None          # every phrase, longest first, over the lemma string
     phrase_class: dict = None          # " ".join(phrase) -> (id, label)
     verbs: frozenset[str] = frozenset()
+    generic: dict = None               # lemma -> class, used only for named facilities
 
 
 @functools.lru_cache(maxsize=4)
@@ -32,6 +33,7 @@ def load_event_rules(rules_dir: str | None = None) -> EventRules:
     path = Path(rules_dir or default_rules_dir()) / "lexicons" / "events.toml"
     data = read_toml(path)
     lemma_of: dict[str, str] = {}
+    generic: dict[str, tuple[str, str]] = {}
     for lemma, forms in expect(data, "lemmas", dict, path).items():
         for form in expect_str_list({"f": forms}, "f", path, where=f"lemmas.{lemma}"):
             lemma_of[form.lower()] = lemma
@@ -44,6 +46,8 @@ def load_event_rules(rules_dir: str | None = None) -> EventRules:
             for p in expect_str_list(entry, "phrases", path, where=where)
         )
         classes.append((event_id, expect(entry, "label", str, path, where=where), phrases))
+        for word in expect_str_list(entry, "generic", path, default=[], where=where):
+            generic[lemma_of.get(word, word)] = (event_id, expect(entry, "label", str, path, where=where))
     phrase_class: dict[str, tuple[str, str]] = {}
     for event_id, label, phrases in classes:
         for phrase in phrases:
@@ -51,20 +55,24 @@ def load_event_rules(rules_dir: str | None = None) -> EventRules:
     ordered = sorted(phrase_class, key=len, reverse=True)
     finder = re.compile(r"(?<!\S)(?:" + "|".join(re.escape(p) for p in ordered) + r")(?!\S)")
     return EventRules(lemma_of, tuple(classes), frozenset(expect_str_list(data, "facilities", path)), determiners,
-                      finder, phrase_class, frozenset(lemma_of.values()))
+                      finder, phrase_class, frozenset(lemma_of.values()), generic)
 
 
 def _lemmas(text: str, rules: EventRules) -> list[str]:
     return [rules.lemma_of.get(w, w) for w in (m.group().lower() for m in _WORD.finditer(text)) if w not in rules.determiners]
 
 
-def action_of(clause: str, rules: EventRules) -> tuple[str, str]:
+def action_of(clause: str, rules: EventRules, facility: bool = False) -> tuple[str, str]:
     """The event class of a clause, else its own main verb phrase in lemma form."""
     words = _lemmas(clause, rules)
     joined = " ".join(words)
     hits = [m.group() for m in rules.finder.finditer(joined)]
     if hits:
         return rules.phrase_class[max(hits, key=len)]
+    if facility and rules.generic:
+        for word in words:
+            if word in rules.generic:
+                return rules.generic[word]
     # no known event: the clause's own main verb (not "be", the auxiliary of "is expected to"),
     # else the word after "to"/"will", else a past-tense "-ed" word; stemmed so tenses agree
     verbs = [i for i, w in enumerate(words) if w in rules.verbs and w not in _AUXILIARIES]
@@ -134,15 +142,12 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         end = after.start() if after else end_limit
         clause = text[start:end]
         mood = "target" if date.deadline else modality(clause, tense)
-        project = _project(reading, date.span_start, rules)
-        action_id, action_label = action_of(text[start:date.span_start], rules)
-        if not project or not action_id:
+        project = _project(reading, date.span_start, rules) or _project(reading, end, rules, after=date.span_end)
+        action_id, action_label = action_of(text[start:date.span_start], rules, project is not None)
+        if not action_id:
             # "During May 2019, the X plant started production", "It was in 2021 that X opened":
-            # the subject and the verb come after the date
-            later = _project(reading, end, rules, after=date.span_end)
-            project = project or later
-            if not action_id:
-                action_id, action_label = action_of(text[date.span_end:end], rules)
+            # the verb comes after the date
+            action_id, action_label = action_of(text[date.span_end:end], rules, project is not None)
         subject = project or _actor(reading, start, date.span_start) or _actor(reading, date.span_end, end)
         if any((start <= q.start < date.span_start and (q.kind != "number" or q.value >= 100))
                or (start <= q.start < end and q.kind == "percentage") for q in reading.quantities):
