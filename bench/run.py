@@ -25,18 +25,30 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GEN = ROOT.parent / "shared" / "eval" / "gen_corpus.py"
+CODE = ROOT   # where the measured checker package lives (a snapshot of it unless --live)
 
 
 def factlint(*args: str) -> list[str]:
-    """The command line of factlint from this checkout (what the console script runs)."""
+    """The command line of factlint from the measured code (what the console script runs)."""
     return [sys.executable, "-m", "checker", *args]
 
 
 def _env() -> dict[str, str]:
     env = dict(os.environ)
-    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env["PYTHONPATH"] = str(CODE) + os.pathsep + env.get("PYTHONPATH", "")
     env.pop("GITHUB_STEP_SUMMARY", None)
     return env
+
+
+def snapshot(work: Path) -> Path:
+    """Copy checker/ and rules/ aside, so edits made during a long run cannot mix two versions."""
+    import shutil
+
+    target = work / "code"
+    shutil.rmtree(target, ignore_errors=True)
+    for name in ("checker", "rules"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return target
 
 
 def _tree_rss(root: int) -> int:
@@ -61,10 +73,18 @@ def _tree_rss(root: int) -> int:
     return total
 
 
+def cpu_seconds() -> float:
+    """CPU time of every finished descendant (pool workers are counted once their parent waits for them)."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run(cmd: list[str], *, stdout=subprocess.DEVNULL, sample: bool = True) -> tuple[float, int, int]:
     """Wall seconds, peak tree RSS (bytes) and exit code of one command."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE, cwd=ROOT, env=_env())
+    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE, cwd=CODE, env=_env())
     peak = 0
     stop = threading.Event()
 
@@ -131,12 +151,14 @@ def check_size(work: Path, docs: int, jobs: int) -> dict:
     for j in sorted({1, jobs}):
         out = work / f"check-{docs}-j{j}.json"
         print(f"  check {docs} docs --jobs {j} ...", file=sys.stderr, flush=True)
+        load, cpu = os.getloadavg()[0], cpu_seconds()
         with out.open("wb") as handle:
             wall, peak, _ = run(factlint("check", str(folder), "--format", "json", "--exit-zero", "--jobs", str(j)),
                                 stdout=handle)
         summary = json.loads(out.read_text(encoding="utf-8"))["summary"]
         row["articles"] = summary["articles"]
-        row[f"s{j}"], row[f"mem{j}"] = wall, peak
+        row[f"s{j}"], row[f"mem{j}"], row[f"cpu{j}"] = wall, peak, cpu_seconds() - cpu
+        row["load"] = max(row.get("load", 0.0), load)   # other work on the machine when the run started
         outputs[j] = out.read_bytes()
     row["identical"] = len(set(outputs.values())) == 1
     print(f"    {row}", file=sys.stderr, flush=True)   # partial results survive an interrupted run
@@ -156,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--new", type=int, default=100, help="new documents checked --against the largest archive")
     parser.add_argument("--profile", action="store_true", help="also profile --jobs 1 at the largest size (pyinstrument)")
     parser.add_argument("--markdown", type=Path, help="also write the table to this file")
+    parser.add_argument("--live", action="store_true", help="run the checkout itself, not a snapshot of it")
     args = parser.parse_args(argv)
     if not GEN.exists():
         raise SystemExit(f"the corpus generator is missing: {GEN}")
@@ -165,23 +188,28 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit("--work must be outside the repository")
     work.mkdir(parents=True, exist_ok=True)
     jobs = max(1, args.jobs)
+    global CODE
+    if not args.live:
+        CODE = snapshot(work)
 
-    lines = [f"Machine: {machine()}", ""]
+    lines = [f"Machine: {machine()}", "",
+             "load: the 1-minute load average when a run started (other work sharing the cores)", ""]
     one_file = next(p for p in sorted(corpus(work, sizes[0], seed=1).rglob("*.md")))
     help_s = best(factlint("--help"), 5)
     one_s = best(factlint("check", str(one_file), "--exit-zero"), 3)
 
     rows = [check_size(work, n, jobs) for n in sizes]
     head = (f"| articles | MB | --jobs 1 s | art/s | MB/s | --jobs {jobs} s | art/s | MB/s | speed-up "
-            f"| peak mem j1 | peak mem j{jobs} | same JSON | exponent j1 |")
+            f"| CPU s j1 / j{jobs} | peak mem j1 | peak mem j{jobs} | same JSON | exponent j1 | load |")
     lines += [head, "|" + "---|" * (head.count("|") - 1)]
     for i, r in enumerate(rows):
         exp = f"{exponent(rows[i - 1], r, 's1'):.2f}" if i else "–"
         lines.append(
             f"| {r['articles']:,} | {r['mb']:.1f} | {r['s1']:.1f} | {r['articles'] / r['s1']:,.0f} | {r['mb'] / r['s1']:.2f} "
             f"| {r[f's{jobs}']:.1f} | {r['articles'] / r[f's{jobs}']:,.0f} | {r['mb'] / r[f's{jobs}']:.2f} "
-            f"| {r['s1'] / r[f's{jobs}']:.2f}× | {r['mem1'] / 2**20:,.0f} MB | {r[f'mem{jobs}'] / 2**20:,.0f} MB "
-            f"| {'yes' if r['identical'] else 'NO'} | {exp} |")
+            f"| {r['s1'] / r[f's{jobs}']:.2f}× | {r['cpu1']:.0f} / {r[f'cpu{jobs}']:.0f} "
+            f"| {r['mem1'] / 2**20:,.0f} MB | {r[f'mem{jobs}'] / 2**20:,.0f} MB "
+            f"| {'yes' if r['identical'] else 'NO'} | {exp} | {r['load']:.1f} |")
 
     big = corpus(work, sizes[-1], seed=1)
     db = work / f"archive-{sizes[-1]}.sqlite"

@@ -14,8 +14,7 @@ SEEDS = ROOT / "seeds"
 GEN = Path("/work/shared/eval/gen_corpus.py")
 if not GEN.is_file():
     GEN = ROOT.parent / "shared" / "eval" / "gen_corpus.py"
-sys.path.insert(0, str(Path(__file__).resolve().parent / "hostile"))
-import make_fixtures as mf  # noqa: E402
+from test_hostile import mf  # noqa: E402
 
 
 def check(args: list[str], cwd: Path) -> bytes:

@@ -17,8 +17,22 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 HOSTILE = Path(__file__).resolve().parent / "hostile"
-sys.path.insert(0, str(HOSTILE))
-import make_fixtures as mf  # noqa: E402
+
+
+def _load_fixtures():
+    """tests/hostile/make_fixtures.py under its own module name (tests/cases/ingest has a make_fixtures too)."""
+    import importlib.util
+
+    name = "hostile_make_fixtures"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, HOSTILE / "make_fixtures.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+mf = _load_fixtures()
 
 
 def run(args: list[str], cwd: Path, *, stdin: bytes | None = None, timeout: float = 120,

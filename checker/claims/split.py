@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import regex
+
 from checker.data import DataError, default_rules_dir, expect, expect_str_list, read_toml
 from checker.model import Article, Claim
 
@@ -14,16 +16,22 @@ _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|[。！？]+[”’」』)]*")
 _STARTS_SENTENCE = re.compile(r"\s+[\"'“‘(\[]?[A-Z0-9\u4e00-\u9fff]")
 
 
+# User patterns run with a time limit (the `regex` module), so a pattern that backtracks
+# catastrophically on some text is reported instead of hanging the run.
+_PATTERN_SECONDS = 0.5
+
+
 @dataclass(frozen=True)
 class ClaimRules:
     abbreviations: frozenset[str]
-    label: re.Pattern[str]
-    citation: re.Pattern[str]
-    citations_run: re.Pattern[str]
-    trailing_citations: re.Pattern[str]
-    bullet_boundary: re.Pattern[str]
-    line_bullet: re.Pattern[str]
+    label: regex.Pattern
+    citation: regex.Pattern
+    citations_run: regex.Pattern
+    trailing_citations: regex.Pattern
+    bullet_boundary: regex.Pattern
+    line_bullet: regex.Pattern
     max_chars: int
+    path: str = ""
 
 
 @functools.lru_cache(maxsize=8)
@@ -38,16 +46,17 @@ def load_claim_rules(rules_dir: str | None = None) -> ClaimRules:
         run = f"(?:\\s*{cite})+"
         return ClaimRules(
             abbreviations=frozenset(expect_str_list(data, "abbreviations", path)),
-            label=re.compile(rf"(?:^|(?<=\s))(?:{labels})\s*[-–—:]\s+"),
-            citation=re.compile(cite),
-            citations_run=re.compile(run),
-            trailing_citations=re.compile(rf"(?:{run})\s*[.;,]?\s*$"),
+            label=regex.compile(rf"(?:^|(?<=\s))(?:{labels})\s*[-–—:]\s+"),
+            citation=regex.compile(cite),
+            citations_run=regex.compile(run),
+            trailing_citations=regex.compile(rf"(?:{run})\s*[.;,]?\s*$"),
             # a bullet starts after a run of citation markers followed by a dash separator
-            bullet_boundary=re.compile(rf"(?<=\])\.?{sep}"),
-            line_bullet=re.compile(expect(data, "line_bullet", str, path), re.M),
+            bullet_boundary=regex.compile(rf"(?<=\])\.?{sep}"),
+            line_bullet=regex.compile(expect(data, "line_bullet", str, path), regex.M),
             max_chars=expect(data, "max_claim_chars", int, path, default=2000),
+            path=str(path),
         )
-    except re.error as exc:
+    except regex.error as exc:
         raise DataError(path, f"bad regular expression: {exc}") from None
 
 
@@ -55,10 +64,13 @@ def _mask(body: str, rules: ClaimRules) -> tuple[str, list[int]]:
     """Blank out labels and bullet dashes (offsets kept) and list the places where claims must cut."""
     chars = list(body)
     cuts: list[int] = [0, len(body)]
-    for pattern in (rules.label, rules.bullet_boundary, rules.line_bullet):
-        for match in pattern.finditer(body):
-            chars[match.start():match.end()] = " " * (match.end() - match.start())
-            cuts.append(match.start())
+    for key, pattern in (("bullet_labels", rules.label), ("bullet_separator", rules.bullet_boundary), ("line_bullet", rules.line_bullet)):
+        try:
+            for match in pattern.finditer(body, timeout=_PATTERN_SECONDS):
+                chars[match.start():match.end()] = " " * (match.end() - match.start())
+                cuts.append(match.start())
+        except TimeoutError:
+            raise DataError(rules.path, f"pattern took longer than {_PATTERN_SECONDS}s on one article (catastrophic backtracking?)", key=key) from None
     for match in re.finditer(r"\n", body):
         cuts.append(match.start())
     return "".join(chars), sorted(set(cuts))
@@ -121,8 +133,11 @@ def split_claims(article: Article, rules: ClaimRules | None = None) -> list[Clai
             if b - a < 2:
                 continue
             text = body[a:b]
-            citations = tuple(rules.citation.findall(text))
-            trailing = rules.trailing_citations.search(text)
+            try:
+                citations = tuple(rules.citation.findall(text, timeout=_PATTERN_SECONDS))
+                trailing = rules.trailing_citations.search(text, timeout=_PATTERN_SECONDS)
+            except TimeoutError:
+                raise DataError(rules.path, f"pattern took longer than {_PATTERN_SECONDS}s (catastrophic backtracking?)", key="citation") from None
             if trailing and trailing.start() > 0:
                 b = a + trailing.start()
                 a, b = _trim(body, a, b)

@@ -70,6 +70,9 @@ def load_rule_file(path: Path, kinds: dict[str, Any]) -> Rule:
     if severity not in SEVERITIES:
         raise DataError(path, f"severity must be one of {', '.join(SEVERITIES)}", key="severity")
     docs = expect(data, "docs", dict, path)
+    extra = set(docs) - _DOC_KEYS
+    if extra:
+        raise DataError(path, f"unknown doc key(s): {', '.join(sorted(extra))}", key="docs." + sorted(extra)[0])
     missing = _DOC_KEYS - set(docs)
     if missing:
         raise DataError(path, f"missing doc key(s): {', '.join(sorted(missing))}", key="docs")

@@ -13,17 +13,21 @@ _EVENT_COLUMNS = ("subject", "action", "modality")
 _OBJECTS = ("value", "date", "claim", "article")
 
 
-def _names(cls) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
+def _defaults(cls) -> dict[str, Any]:
+    return {f.name: f.default for f in dataclasses.fields(cls)}
 
 
-_FIELDS = {cls: _names(cls) for cls in (Quantity, DateValue, Fact, Event)}
+_FIELDS = {cls: _defaults(cls) for cls in (Quantity, DateValue, Fact, Event)}
+_NO_DEFAULT = dataclasses.MISSING
 
 
 def _plain(obj: Any) -> dict[str, Any]:
+    """Fields by name, leaving out those at their default (restored from the model on loading)."""
     out = {}
-    for name in _FIELDS[type(obj)]:
+    for name, default in _FIELDS[type(obj)].items():
         value = getattr(obj, name)
+        if default is not _NO_DEFAULT and value == default and type(value) is type(default):
+            continue
         out[name] = value.isoformat() if isinstance(value, date) else value
     return out
 

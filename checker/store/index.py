@@ -10,6 +10,7 @@ from pathlib import Path
 
 from checker import __version__
 from checker.config import Config
+from checker.ingest.limits import DEFAULT_LIMITS
 from checker.ingest.paths import Source
 from checker.model import InputProblem
 from checker.store import codec
@@ -71,20 +72,32 @@ def article_hash(article) -> str:
                    article.index, article.multi, article.anchors)
 
 
+def _file_hash(src: Source, encoding: str | None) -> str:
+    """Hash of the file's bytes (and of the encoding asked for); "" when it cannot be read."""
+    if src.error is not None or src.id == "-":
+        return ""
+    try:
+        with open(src.id, "rb") as handle:
+            data = handle.read(DEFAULT_LIMITS.max_file_bytes + 1)   # an oversized file is refused later anyway
+    except OSError:
+        return ""   # read_source reports it
+    return hashlib.blake2b(data + b"\0" + (encoding or "").encode(), digest_size=16).hexdigest()
+
+
 def index_source(src: Source, state) -> DocResult:
     """Worker task: read one file and analyse only its new or changed articles."""
-    from checker.parallel import read_and_segment
+    from checker.ingest import read_source
+    from checker.segment import segment
 
     known_docs, known_articles = state.extra
-    doc, problems, articles = read_and_segment(src, state)
+    doc_hash = _file_hash(src, state.encoding)
+    if doc_hash and known_docs.get(src.id) == doc_hash:   # before parsing: an unchanged file costs a read and a hash
+        return DocResult(src.id, [], doc_hash, unchanged=True)
+    doc, problems = read_source(src, encoding=state.encoding)
     if doc is None:
         return DocResult(src.id, problems)
-    doc_hash = _digest(doc.format, doc.text)
     result = DocResult(doc.id, problems, doc_hash, doc.format, doc.text if "factlint:" in doc.text else None)
-    if known_docs.get(doc.id) == doc_hash:
-        result.unchanged = True
-        return result
-    for article in articles:
+    for article in segment(doc, state.segment_rules):
         result.article_ids.append(article.id)
         digest = article_hash(article)
         if known_articles.get(article.id) == digest:

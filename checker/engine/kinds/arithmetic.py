@@ -76,30 +76,44 @@ def _ratios(rule: Rule, batch: Batch) -> list[Finding]:
     slack = rule.param("ratio_tolerance")
     for key in sorted(by_article):
         parts = by_article[key]
+        # one world total per kind of amount, and each part only with its own subject's shares:
+        # linear in the facts of an article, however dense it is
+        worlds: dict[str, Fact] = {}
         for world in parts.get("world", []):
-            for part in parts.get("part", []):
-                if part.kind != world.kind:
-                    continue
-                for share in parts.get("share", []):
-                    if share.subject != part.subject:
-                        continue
-                    w_lo, w_hi = world.value.low, world.value.high
-                    if w_lo <= 0 or w_hi == INF:
-                        continue
-                    lo = part.value.low / w_hi * 100
-                    hi = (part.value.high / w_lo * 100) if part.value.high != INF else INF
-                    s_lo, s_hi = share.value.low, share.value.high
-                    if not (s_lo - hi > slack or lo - s_hi > slack):
-                        continue
-                    trio = [part, world, share]
-                    items = [evidence(f.article, f.claim, quantity=f.value) for f in trio]
-                    measure = f"{part.subject_surface}'s share of {part.commodity.replace('_', ' ')} {part.metric} ({part.period})"
-                    detail = (f"{part.value.text} of {world.value.text} is {interval(lo, hi, 'percent')}, "
-                              f"not {share.value.text}")
-                    message = render_message(rule.message, measure=measure, detail=detail)
-                    findings.append(Finding(rule.code, rule.name, rule.category, rule.severity, message,
-                                            tuple(items), measure, fingerprint(rule.code, measure, items)))
+            worlds.setdefault(world.kind, world)
+        shares_of: dict[str, list[Fact]] = defaultdict(list)
+        for share in parts.get("share", []):
+            shares_of[share.subject].append(share)
+        for part in parts.get("part", []):
+            world = worlds.get(part.kind)
+            if world is None or world.value.low <= 0 or world.value.high == INF:
+                continue
+            own = shares_of.get(part.subject, [])
+            # the share stated with the amount, else the nearest share of the same subject
+            same_claim = [f for f in own if f.claim.id == part.claim.id]
+            candidates = same_claim or sorted(own, key=lambda f: abs(f.claim.start - part.claim.start))[:1]
+            for share in candidates:
+                finding = _ratio_finding(rule, part, world, share, slack)
+                if finding is not None:
+                    findings.append(finding)
     return findings
+
+
+def _ratio_finding(rule: Rule, part: Fact, world: Fact, share: Fact, slack: float) -> Finding | None:
+    """X of a world total W against the share stated for X."""
+    w_lo, w_hi = world.value.low, world.value.high
+    lo = part.value.low / w_hi * 100
+    hi = (part.value.high / w_lo * 100) if part.value.high != INF else INF
+    s_lo, s_hi = share.value.low, share.value.high
+    if not (s_lo - hi > slack or lo - s_hi > slack):
+        return None
+    trio = [part, world, share]
+    items = [evidence(f.article, f.claim, quantity=f.value) for f in trio]
+    measure = f"{part.subject_surface}'s share of {part.commodity.replace('_', ' ')} {part.metric} ({part.period})"
+    detail = f"{part.value.text} of {world.value.text} is {interval(lo, hi, 'percent')}, not {share.value.text}"
+    message = render_message(rule.message, measure=measure, detail=detail)
+    return Finding(rule.code, rule.name, rule.category, rule.severity, message, tuple(items), measure,
+                   fingerprint(rule.code, measure, items))
 
 
 def _growth(rule: Rule, batch: Batch) -> list[Finding]:
