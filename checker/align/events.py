@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from checker.align.reading import ClaimReading
+from checker.align.reading import ClaimReading, is_deadline
 from checker.align.tense import TenseRules, load_tense_rules, modality
 from checker.data import default_rules_dir, expect, expect_str_list, read_toml
 from checker.model import DateValue, EntityMention, Event
@@ -84,9 +84,15 @@ def action_of(clause: str, rules: EventRules, facility: bool = False) -> tuple[s
                  and (i + 1 >= len(words) or words[i + 1] != "by")]
     if verbs:
         i = verbs[-1]             # the verb nearest the date is the one the date belongs to
-        phrase = " ".join(w if w in rules.verbs else _stem(w) for w in words[i:i + 3])
-        return "verb:" + phrase, " ".join(words[i:i + 3])
+        # the verb and its object, without function words: "ban export palm oil" vs "ban export raw bauxite"
+        kept = [words[i]] + [w for w in words[i + 1:] if w not in _FUNCTION_WORDS][:3]
+        phrase = " ".join(w if w in rules.verbs else _stem(w) for w in kept)
+        return "verb:" + phrase, " ".join(kept)
     return "", ""
+
+
+_FUNCTION_WORDS = frozenset({"of", "to", "in", "on", "for", "at", "by", "with", "from", "and", "or", "as",
+                             "its", "their", "the", "a", "an", "this", "that", "these", "those", "into", "onto"})
 
 
 def _stem(word: str) -> str:
@@ -141,7 +147,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         after = _CLAUSE_STOP.search(text, date.span_end, end_limit)
         end = after.start() if after else end_limit
         clause = text[start:end]
-        mood = "target" if date.deadline else modality(clause, tense)
+        mood = "target" if is_deadline(reading, date) else modality(clause, tense)
         project = _project(reading, date.span_start, rules) or _project(reading, end, rules, after=date.span_end)
         action_id, action_label = action_of(text[start:date.span_start], rules, project is not None)
         if not action_id:
@@ -149,8 +155,8 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # the verb comes after the date
             action_id, action_label = action_of(text[date.span_end:end], rules, project is not None)
         subject = project or _actor(reading, start, date.span_start) or _actor(reading, date.span_end, end)
-        if any((start <= q.start < date.span_start and (q.kind != "number" or q.value >= 100))
-               or (start <= q.start < end and q.kind == "percentage") for q in reading.quantities):
+        if any(start <= q.start < end and (q.kind != "number" or q.value >= 100) and q.kind != "duration"
+               for q in reading.quantities):
             # a dated figure ("produced 5 kt in 2023"): its date is a period, not an event
             action_id, action_label = "", ""
         events.append(Event(

@@ -43,3 +43,12 @@ def read_claim(claim: Claim, article: Article, entities: EntityLexicon, lexicon:
     phrases = tuple(p for p in lexicon.matcher.find(text)
                     if not (p.kind in _NAMEABLE and any(a <= p.start and p.end <= b for a, b in names)))
     return ClaimReading(claim, article, text, quantities, dates, mentions, phrases)
+
+
+def is_deadline(reading: ClaimReading, date: DateValue) -> bool:
+    """ "aims to ... by 2030" is a deadline; a sentence that opens "By 2020, China accounted for ..." dates a fact."""
+    if not date.deadline:
+        return False
+    opening = reading.text[:date.span_start].strip().lower()
+    following = reading.text[date.span_end:date.span_end + 2]
+    return not (opening in ("by", "by the end of", "by end of") and following.startswith(","))

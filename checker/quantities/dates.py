@@ -104,7 +104,7 @@ def pattern() -> re.Pattern:
         ("inn", rf"(?<![A-Za-z])in[ \t]+(?P<inn_n>\d+|{num})[ \t]+{_DUR.format(p='inn_')}(?![A-Za-z])"),
         ("md", rf"(?<![\d/.-])(?P<md_a>\d{{1,2}})/(?P<md_b>\d{{1,2}})(?![\d/.]|[ \t]*(?:of|mile|inch|point|cup|of)\b)"),
         ("mon", rf"(?P<mon_m>{M})(?![ \t]*\d)"),
-        ("year", rf"(?<![\d.,$£€])(?P<year_y>{Y})(?!%|[ \t]*(?:percent|per cent|tonnes|tons|people|units))"),
+        ("year", rf"(?<![\d.,$£€])(?P<year_y>{Y})(?!%|[ \t]*(?:percent|per cent|pct|tonnes|tons|t\b|people|units|million|billion|thousand|trillion|mln|bln|bn|mn|metric|barrels|kt|mt|gw|mw|twh|gwh|teu|cgt|doses|vehicles|cars|jobs|workers))"),
     ]
     src = "|".join(f"(?P<{name}>{p})" for name, p in forms)
     # no (?i): the pattern runs on ASCII-lower-cased text, at candidate positions only (see find)
