@@ -14,6 +14,7 @@ from checker.model import EntityMention
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _TOKEN = rf"[{_UPPER}][\w&'’.\-]*[\w&]|[{_UPPER}]"
 _RUN = re.compile(rf"(?<![\w'’.])(?:{_TOKEN})(?:[ \t]+(?:{_TOKEN}))*")
+_SUFFIX_AFTER = re.compile(r" ([A-Za-z.]{2,6})(?![\w])")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)(?!\w)")
 
 
@@ -23,6 +24,7 @@ class NameRules:
     not_names: frozenset[str]
     suffixes: frozenset[str]
     trailing: frozenset[str]
+    lower_suffixes: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -35,6 +37,7 @@ def load_name_rules(rules_dir: str | None = None) -> NameRules:
         frozenset(expect_str_list(data, "not_names", path)),
         frozenset(expect_str_list(data, "corporate_suffixes", path)),
         frozenset(expect_str_list(data, "trailing_drop", path)),
+        frozenset(x.lower().rstrip(".") for x in expect_str_list(data, "corporate_suffixes", path)),
     )
 
 
@@ -168,6 +171,11 @@ def _add_name(text: str, start: int, end: int, found: list[EntityMention], rules
         surface = surface[:possessive.start()]
         role = "possessive"
     surface = surface.rstrip(".,;:")
+    suffix = _SUFFIX_AFTER.match(text, a + len(surface))
+    if suffix and suffix.group(1).lower().rstrip(".") in rules.lower_suffixes:
+        # "Embabay Vaccines plc": a lower-case corporate suffix belongs to the name
+        surface = text[a:suffix.end()]
+        b = max(b, suffix.end())
     entity_id = name_id(surface, rules)
     if len(words) == 1:
         word = words[0]

@@ -88,6 +88,8 @@ def pattern() -> re.Pattern:
         ("my", rf"(?P<my_m>{M})(?:[ \t]+of[ \t]+|,[ \t]*|[-/]|[ \t]+)(?P<my_y>{Y})"),
         ("ym", rf"(?<![\d.])(?P<ym_y>{Y})(?:,[ \t]*|[ \t]+)(?P<ym_m>{M})"),
         ("yn", rf"(?<![\d./-])(?P<yn_y>{Y})[-/](?P<yn_m>1[0-2]|0?[1-9])(?![\d/-]|\.\d)"),
+        ("myy", rf"(?P<myy_m>{M})[ \t]*['’](?P<myy_y>\d\d)(?![\d'’])"),
+        ("hh", rf"(?P<hh_h>[12])h[ \t]+(?P<hh_y>{Y})"),
         ("ny", rf"(?<![\d./-])(?P<ny_m>1[0-2]|0?[1-9])[-/](?P<ny_y>{Y})(?![\d/])"),
         ("q", rf"(?:the[ \t]+)?(?P<q_o>{Q})[ \t-]+quarter[ \t]+(?:of[ \t]+)?(?P<q_y>{Y})"),
         ("qy", rf"\bq(?P<qy_q>[1-4])[ \t]*(?:of[ \t]+)?(?P<qy_y>{Y})|(?P<qy_y2>{Y})[ \t]*q(?P<qy_q2>[1-4])\b"),
@@ -278,6 +280,13 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
         return month_hit(int(G("ym_y")), _month(G("ym_m")))
     if g == "yn":
         return month_hit(int(G("yn_y")), int(G("yn_m")))
+    if g == "myy":
+        # "Dec '22": a two-digit year with an apostrophe is this century's
+        return month_hit(2000 + int(G("myy_y")), _month(G("myy_m")))
+    if g == "hh":
+        h, y = int(G("hh_h")), int(G("hh_y"))
+        a, b = _month_range(y, 6 * h - 5, 6 * h)
+        return DateHit(s, e, a, b, "half", f"{y}-H{h}", deadline=_deadline(text, s))
     if g == "ny":
         return month_hit(int(G("ny_y")), int(G("ny_m")))
     if g in ("q", "qy"):
