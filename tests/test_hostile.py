@@ -272,8 +272,6 @@ def test_bad_limits_are_configuration_errors(tmp_path, table, key):
     assert "factlint.toml" in proc.stderr_text and key in proc.stderr_text
 
 
-@pytest.mark.xfail(reason="arithmetic._ratios pairs every world total, part and share of an article (cubic): "
-                          "a claim-dense article makes thousands of findings; 100 KB ran for minutes", strict=False)
 def test_a_dense_article_makes_a_bounded_number_of_findings(tmp_path):
     import random
 

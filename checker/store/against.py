@@ -25,7 +25,7 @@ def check_against(paths: Sequence[str], config: Config, db_path: str | Path, *, 
         docs, analyses, problems = analyse_paths(paths, config, jobs or config.jobs or 1)
         new_ids = {a.article.id for a in analyses}
         with guard(db_path):
-            archived, archived_docs = load_touching(conn, analyses, exclude=new_ids)
+            archived, archived_docs = load_touching(conn, analyses, new_ids, rules, whole_groups=include_all)
     finally:
         conn.close()
     # new articles first: name unification keeps the new batch's spelling as the canonical one

@@ -44,8 +44,9 @@ def dumps(data: dict[str, Any]) -> str:
 
 
 def fact_row(fact: Fact, seq: int) -> tuple:
-    extra = {k: v for k, v in _plain(fact).items() if k not in _FACT_COLUMNS and k not in _OBJECTS}
-    return (fact.article.id, seq, fact.claim.id, *(getattr(fact, c) for c in _FACT_COLUMNS),
+    extra = {k: v for k, v in _plain(fact).items() if k not in _FACT_COLUMNS and k not in _OBJECTS and k != "dated"}
+    year = fact.article.published.year if fact.article.published else None
+    return (fact.article.id, seq, fact.claim.id, *(getattr(fact, c) for c in _FACT_COLUMNS), int(fact.dated), year,
             dumps(extra), dumps(_plain(fact.value)))
 
 
@@ -79,10 +80,10 @@ def claim_from(row) -> Claim:
 
 
 def fact_from(row, claim: Claim, article: Article) -> Fact:
-    subject, commodity, metric, scope, kind, period, extra, value = row
+    subject, commodity, metric, scope, kind, period, dated, extra, value = row
     quantity = _build(Quantity, json.loads(value))
     return _build(Fact, json.loads(extra), subject=subject, commodity=commodity, metric=metric, scope=scope,
-                  kind=kind, period=period, value=quantity, claim=claim, article=article)
+                  kind=kind, period=period, dated=bool(dated), value=quantity, claim=claim, article=article)
 
 
 def event_from(row, claim: Claim, article: Article) -> Event:

@@ -136,7 +136,7 @@ def _write(conn: sqlite3.Connection, result: DocResult, known_articles: dict[str
             summary.added += 1
         conn.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.article)
         conn.executemany("INSERT OR REPLACE INTO claims VALUES (?, ?, ?, ?, ?, ?, ?)", rows.claims)
-        conn.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.facts)
+        conn.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.facts)
         conn.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows.events)
     summary.unchanged += len(result.article_ids) - len(result.changed)
 

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
+from datetime import datetime
+from types import SimpleNamespace
 
 from checker.align import ArticleAnalysis
-from checker.model import Article, Claim, Document
+from checker.model import Article, Claim, Document, Fact
 from checker.store import codec
 
 _FACT_KEY = ("subject", "commodity", "metric", "scope", "kind")
@@ -39,26 +41,65 @@ def _keys_table(conn: sqlite3.Connection, name: str, columns: tuple[str, ...], k
     conn.executemany(f"INSERT OR IGNORE INTO temp.{name} VALUES ({', '.join('?' * len(columns))})", keys)
 
 
-def load_touching(conn: sqlite3.Connection, analyses: list[ArticleAnalysis],
-                  exclude: set[str]) -> tuple[list[ArticleAnalysis], list[Document]]:
+def _fact_ids(conn: sqlite3.Connection, facts: list[Fact], variants: dict[str, set[str]], rules,
+              whole_groups: bool) -> set[int]:
+    """Rowids of archived facts that share a value_conflict group and period bucket with a new fact.
+
+    A first pass reads only (key, period, dated, year) for the touched keys and lets the rule kind's own
+    bucketing decide, so the full rows of the other periods (most of a popular measure) are never built.
+    """
+    from checker.engine.kinds.value_conflict import _period_buckets
+
+    offsets = {tuple(r.param("current_year_offsets")) for r in rules if r.kind == "value_conflict"}
+    if not offsets or not facts:
+        return set()
+    canon = {v: s for s in sorted(variants, reverse=True) for v in variants[s]}
+    _keys_table(conn, "want_facts", _FACT_KEY,
+                {(v, f.commodity, f.metric, f.scope, f.kind) for f in facts for v in variants[f.subject]})
+    groups: dict[tuple, list] = defaultdict(list)
+    for f in facts:
+        groups[(f.subject, f.commodity, f.metric, f.scope, f.kind)].append(f)
+    for rowid, subject, commodity, metric, scope, kind, period, dated, year in conn.execute(
+            "SELECT f.rowid, f.subject, f.commodity, f.metric, f.scope, f.kind, f.period, f.dated, f.year"
+            " FROM facts f JOIN temp.want_facts USING (subject, commodity, metric, scope, kind)"):
+        published = datetime(year, 1, 1) if year else None
+        groups[(canon[subject], commodity, metric, scope, kind)].append(SimpleNamespace(
+            rowid=rowid, period=period, dated=bool(dated), article=SimpleNamespace(published=published)))
+    wanted: set[int] = set()
+    if whole_groups:   # --all: every period of a touched measure, so archive-only conflicts show too
+        return {m.rowid for members in groups.values() for m in members if not isinstance(m, Fact)}
+    for members in groups.values():
+        for offset in offsets:
+            for bucket in _period_buckets(members, list(offset)).values():
+                if any(isinstance(m, Fact) for m in bucket):
+                    wanted.update(m.rowid for m in bucket if not isinstance(m, Fact))
+    return wanted
+
+
+def load_touching(conn: sqlite3.Connection, analyses: list[ArticleAnalysis], exclude: set[str],
+                  rules, *, whole_groups: bool = False) -> tuple[list[ArticleAnalysis], list[Document]]:
     """Archived articles with facts or events in the groups of ``analyses``, minus the ``exclude`` ids.
 
-    Groups are the alignment keys: facts by (subject, commodity, metric, scope, kind), events by
-    (subject, action); a whole group is loaded because period buckets depend on all of its facts.
+    Facts: those in a new fact's (subject, commodity, metric, scope, kind) group and period bucket
+    (every period of the group with ``whole_groups``).
+    Events: those in a new event's (subject, action, modality) group; events without an action are
+    never compared across articles, and one archived event alone makes no finding about the batch.
     """
     facts = [f for a in analyses for f in a.facts]
-    events = [e for a in analyses for e in a.events]
+    events = [e for a in analyses for e in a.events if e.action]
     variants = _name_variants(conn, {f.subject for f in facts} | {e.subject for e in events})
-    _keys_table(conn, "want_facts", _FACT_KEY,
-                {(s, f.commodity, f.metric, f.scope, f.kind) for f in facts for s in variants[f.subject]})
-    _keys_table(conn, "want_events", ("subject", "action"),
-                {(s, e.action) for e in events for s in variants[e.subject]})
+    ids = sorted(_fact_ids(conn, facts, variants, rules, whole_groups))
+    _keys_table(conn, "want_rows", ("id",), {(i,) for i in ids})
     fact_rows = conn.execute(
-        "SELECT f.article_id, f.seq, f.claim_id, f.subject, f.commodity, f.metric, f.scope, f.kind, f.period, f.extra,"
-        " f.value FROM facts f JOIN temp.want_facts w USING (subject, commodity, metric, scope, kind)").fetchall()
-    event_rows = conn.execute(
-        "SELECT e.article_id, e.seq, e.claim_id, e.subject, e.action, e.modality, e.extra, e.date"
-        " FROM events e JOIN temp.want_events w USING (subject, action)").fetchall()
+        "SELECT f.article_id, f.seq, f.claim_id, f.subject, f.commodity, f.metric, f.scope, f.kind, f.period,"
+        " f.dated, f.extra, f.value FROM facts f JOIN temp.want_rows w ON f.rowid = w.id").fetchall()
+    event_rows = []
+    if any(r.kind == "date_conflict" for r in rules):
+        _keys_table(conn, "want_events", ("subject", "action", "modality"),
+                    {(s, e.action, e.modality) for e in events for s in variants[e.subject]})
+        event_rows = conn.execute(
+            "SELECT e.article_id, e.seq, e.claim_id, e.subject, e.action, e.modality, e.extra, e.date"
+            " FROM events e JOIN temp.want_events USING (subject, action, modality)").fetchall()
     fact_rows = [r for r in fact_rows if r[0] not in exclude]
     event_rows = [r for r in event_rows if r[0] not in exclude]
     ids = sorted({r[0] for r in fact_rows} | {r[0] for r in event_rows})
@@ -95,4 +136,3 @@ def _documents(conn: sqlite3.Connection, paths: set[str]) -> list[Document]:
     """Stand-ins for the archived files that carry suppression markers, so those markers still apply."""
     sql = "SELECT path, format, markers FROM documents WHERE markers IS NOT NULL AND path IN ({marks})"
     return [Document(id=p, path=p, format=fmt, text=text) for p, fmt, text in _in_chunks(conn, sql, sorted(paths))]
-
