@@ -13,47 +13,44 @@ _EVENT_COLUMNS = ("subject", "action", "modality")
 _OBJECTS = ("value", "date", "claim", "article")
 
 
-def _defaults(cls) -> dict[str, Any]:
-    return {f.name: f.default for f in dataclasses.fields(cls)}
+def _names(cls, skip: tuple[str, ...] = ()) -> list[str]:
+    return [f.name for f in dataclasses.fields(cls) if f.name not in skip]
 
 
-_FIELDS = {cls: _defaults(cls) for cls in (Quantity, DateValue, Fact, Event)}
-_NO_DEFAULT = dataclasses.MISSING
+# Values are stored as JSON arrays in this field order (a third the size of named objects, and
+# faster to read); the order is kept in the archive, so a model that gains or loses a field still
+# reads old rows by name, and the extractor key makes the next `factlint index` rewrite them.
+LAYOUT: dict[str, list[str]] = {
+    "quantity": _names(Quantity),
+    "date": _names(DateValue),
+    "fact": _names(Fact, _FACT_COLUMNS + _OBJECTS + ("dated",)),
+    "event": _names(Event, _EVENT_COLUMNS + _OBJECTS),
+}
+_TUPLES = {name for cls in (Quantity, DateValue, Fact, Event) for f in dataclasses.fields(cls)
+           if isinstance(f.default, tuple) or f.default_factory is tuple}
 
 
-def _plain(obj: Any) -> dict[str, Any]:
-    """Fields by name, leaving out those at their default (restored from the model on loading)."""
-    out = {}
-    for name, default in _FIELDS[type(obj)].items():
+def _values(obj: Any, names: list[str]) -> list:
+    out = []
+    for name in names:
         value = getattr(obj, name)
-        if default is not _NO_DEFAULT and value == default and type(value) is type(default):
-            continue
-        out[name] = value.isoformat() if isinstance(value, date) else value
+        out.append(value.isoformat() if isinstance(value, date) else value)
     return out
 
 
-def _build(cls, data: dict[str, Any], **objects: Any):
-    # fields the model no longer has are dropped; fields it gained take their defaults
-    known = set(_FIELDS[cls])
-    args = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in known}
-    return cls(**args, **objects)
-
-
-def dumps(data: dict[str, Any]) -> str:
+def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def fact_row(fact: Fact, seq: int) -> tuple:
-    extra = {k: v for k, v in _plain(fact).items() if k not in _FACT_COLUMNS and k not in _OBJECTS and k != "dated"}
     year = fact.article.published.year if fact.article.published else None
     return (fact.article.id, seq, fact.claim.id, *(getattr(fact, c) for c in _FACT_COLUMNS), int(fact.dated), year,
-            dumps(extra), dumps(_plain(fact.value)))
+            dumps(_values(fact, LAYOUT["fact"])), dumps(_values(fact.value, LAYOUT["quantity"])))
 
 
 def event_row(event: Event, seq: int) -> tuple:
-    extra = {k: v for k, v in _plain(event).items() if k not in _EVENT_COLUMNS and k not in _OBJECTS}
     return (event.article.id, seq, event.claim.id, *(getattr(event, c) for c in _EVENT_COLUMNS),
-            dumps(extra), dumps(_plain(event.date)))
+            dumps(_values(event, LAYOUT["event"])), dumps(_values(event.date, LAYOUT["date"])))
 
 
 def claim_row(claim: Claim) -> tuple:
@@ -79,16 +76,29 @@ def claim_from(row) -> Claim:
     return Claim(cid, article_id, text, start, end, line, tuple(json.loads(citations)) if citations else ())
 
 
-def fact_from(row, claim: Claim, article: Article) -> Fact:
-    subject, commodity, metric, scope, kind, period, dated, extra, value = row
-    quantity = _build(Quantity, json.loads(value))
-    return _build(Fact, json.loads(extra), subject=subject, commodity=commodity, metric=metric, scope=scope,
-                  kind=kind, period=period, dated=bool(dated), value=quantity, claim=claim, article=article)
+class Decoder:
+    """Rebuilds facts and events from rows written with ``layout`` (the archive's, maybe older)."""
 
+    def __init__(self, layout: dict[str, list[str]]) -> None:
+        self.layout = layout
 
-def event_from(row, claim: Claim, article: Article) -> Event:
-    subject, action, modality, extra, when = row
-    data = json.loads(when)
-    data["start"], data["end"] = date.fromisoformat(data["start"]), date.fromisoformat(data["end"])
-    return _build(Event, json.loads(extra), subject=subject, action=action, modality=modality,
-                  date=_build(DateValue, data), claim=claim, article=article)
+    def _kwargs(self, part: str, values: list) -> dict[str, Any]:
+        # by name: fields the model no longer has are dropped, fields it gained take their defaults
+        current = set(LAYOUT[part])
+        return {k: tuple(v) if k in _TUPLES and isinstance(v, list) else v
+                for k, v in zip(self.layout.get(part, LAYOUT[part]), values) if k in current}
+
+    def fact(self, row, claim: Claim, article: Article) -> Fact:
+        subject, commodity, metric, scope, kind, period, dated, extra, value = row
+        extra, value = json.loads(f"[{extra},{value}]")   # one parse for both arrays
+        return Fact(subject=subject, metric=metric, scope=scope, period=period,
+                    value=Quantity(**self._kwargs("quantity", value)), claim=claim, article=article,
+                    commodity=commodity, kind=kind, dated=bool(dated), **self._kwargs("fact", extra))
+
+    def event(self, row, claim: Claim, article: Article) -> Event:
+        subject, action, modality, extra, when = row
+        extra, when = json.loads(f"[{extra},{when}]")
+        data = self._kwargs("date", when)
+        data["start"], data["end"] = date.fromisoformat(data["start"]), date.fromisoformat(data["end"])
+        return Event(subject=subject, action=action, date=DateValue(**data), modality=modality, claim=claim,
+                     article=article, **self._kwargs("event", extra))
