@@ -1,6 +1,7 @@
 """The archive: index, re-index by content hash, --against with new-only and --all, bad files."""
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import subprocess
@@ -180,3 +181,19 @@ def test_older_schema_is_migrated(tmp_path, monkeypatch):
     conn = open_store(db)
     assert schema.version_of(conn) == SCHEMA_VERSION + 1
     assert conn.execute("SELECT count(*) FROM notes").fetchone()[0] == 0
+
+
+def test_rows_of_an_older_model_still_load_by_name(archive):
+    from checker.store import codec, load
+
+    conn = open_store(archive)
+    row = conn.execute("SELECT subject, commodity, metric, scope, kind, period, dated, extra, value FROM facts"
+                       " LIMIT 1").fetchone()
+    current = codec.Decoder().fact(row, claim=None, article=None)
+    # a model that had an extra field "gone" first, and lacked the last field of Quantity
+    layout = {**codec.LAYOUT, "quantity": ["gone", *codec.LAYOUT["quantity"][:-1]]}
+    value = json.loads(row[8])
+    old_row = (*row[:8], json.dumps(["x", *value[:-1]]))
+    older = codec.Decoder(layout).fact(old_row, claim=None, article=None)
+    assert older.value.text == current.value.text and older.value.low == current.value.low
+    assert load is not None

@@ -26,7 +26,7 @@ LAYOUT: dict[str, list[str]] = {
     "fact": _names(Fact, _FACT_COLUMNS + _OBJECTS + ("dated",)),
     "event": _names(Event, _EVENT_COLUMNS + _OBJECTS),
 }
-_TUPLES = {name for cls in (Quantity, DateValue, Fact, Event) for f in dataclasses.fields(cls)
+_TUPLES = {f.name for cls in (Quantity, DateValue, Fact, Event) for f in dataclasses.fields(cls)
            if isinstance(f.default, tuple) or f.default_factory is tuple}
 
 
@@ -79,14 +79,15 @@ def claim_from(row) -> Claim:
 class Decoder:
     """Rebuilds facts and events from rows written with ``layout`` (the archive's, maybe older)."""
 
-    def __init__(self, layout: dict[str, list[str]]) -> None:
-        self.layout = layout
+    def __init__(self, layout: dict[str, list[str]] | None = None) -> None:
+        # per part: (position in the stored array, field name, a tuple field?) for the fields the model has;
+        # fields the model no longer has are dropped, fields it gained take their defaults
+        layout = layout or LAYOUT
+        self.plan = {part: [(i, name, name in _TUPLES) for i, name in enumerate(layout.get(part, names))
+                            if name in names] for part, names in LAYOUT.items()}
 
     def _kwargs(self, part: str, values: list) -> dict[str, Any]:
-        # by name: fields the model no longer has are dropped, fields it gained take their defaults
-        current = set(LAYOUT[part])
-        return {k: tuple(v) if k in _TUPLES and isinstance(v, list) else v
-                for k, v in zip(self.layout.get(part, LAYOUT[part]), values) if k in current}
+        return {name: (tuple(values[i]) if is_tuple else values[i]) for i, name, is_tuple in self.plan[part]}
 
     def fact(self, row, claim: Claim, article: Article) -> Fact:
         subject, commodity, metric, scope, kind, period, dated, extra, value = row

@@ -58,8 +58,8 @@ def _digest(*parts: object) -> str:
 
 
 def extractor_key(config: Config) -> str:
-    """What the stored facts depend on besides the text: the version and the lexicons (not rule files)."""
-    h = hashlib.blake2b(__version__.encode(), digest_size=16)
+    """What the stored facts depend on besides the text: version, row layout, lexicons (not rule files)."""
+    h = hashlib.blake2b(__version__.encode() + codec.dumps(codec.LAYOUT).encode(), digest_size=16)
     root = Path(config.rules_root)
     for path in sorted(p for p in root.rglob("*") if p.is_file() and "checks" not in p.relative_to(root).parts):
         h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
@@ -174,7 +174,9 @@ def index_paths(paths: Sequence[str], config: Config, db_path: str | Path, *, jo
                     conn.execute("COMMIT")
                     conn.execute("BEGIN IMMEDIATE")
                     pending = 0
-            for name, value in (("extractor", key), ("factlint_version", __version__), ("updated", now)):
+            meta = (("extractor", key), ("factlint_version", __version__), ("updated", now),
+                    ("layout", codec.dumps(codec.LAYOUT)))
+            for name, value in meta:
                 conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (name, value))
             conn.execute("COMMIT")
         except BaseException:

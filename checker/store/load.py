@@ -1,6 +1,7 @@
 """Load from the archive only the fact and event groups a new batch touches, as model objects."""
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import defaultdict
 from datetime import datetime
@@ -103,14 +104,16 @@ def load_touching(conn: sqlite3.Connection, analyses: list[ArticleAnalysis], exc
     fact_rows = [r for r in fact_rows if r[0] not in exclude]
     event_rows = [r for r in event_rows if r[0] not in exclude]
     ids = sorted({r[0] for r in fact_rows} | {r[0] for r in event_rows})
+    stored = conn.execute("SELECT value FROM meta WHERE key = 'layout'").fetchone()
+    decode = codec.Decoder(json.loads(stored[0]) if stored else None)
     articles = _articles(conn, ids)
     claims = _claims(conn, {r[2] for r in fact_rows} | {r[2] for r in event_rows})
     by_article: dict[str, tuple[list, list]] = {i: ([], []) for i in ids}
     # stored order (seq) inside each article, articles by id: the same batch every time
     for row in sorted(fact_rows, key=lambda r: (r[0], r[1])):
-        by_article[row[0]][0].append(codec.fact_from(row[3:], claims[row[2]], articles[row[0]]))
+        by_article[row[0]][0].append(decode.fact(row[3:], claims[row[2]], articles[row[0]]))
     for row in sorted(event_rows, key=lambda r: (r[0], r[1])):
-        by_article[row[0]][1].append(codec.event_from(row[3:], claims[row[2]], articles[row[0]]))
+        by_article[row[0]][1].append(decode.event(row[3:], claims[row[2]], articles[row[0]]))
     loaded = [ArticleAnalysis(articles[i], (), tuple(fs), tuple(es), ()) for i, (fs, es) in by_article.items()]
     return loaded, _documents(conn, {articles[i].doc_id for i in ids})
 
