@@ -69,7 +69,7 @@ class Analyzer:
             if not _HAS_FIGURE.search(claim.text):
                 continue
             reading = read_claim(claim, article, self.entities, self.lexicon, lowercase)
-            facts.extend(facts_of(reading, self.lexicon, commodity, self.event_rules.facilities))
+            facts.extend(facts_of(reading, self.lexicon, commodity, self.event_rules.facilities, self.tense))
             events.extend(events_of(reading, self.tense, self.event_rules))
             counts.extend(counts_of(reading, self.count_rules))
             group_counts.extend(group_counts_of(reading, self.count_rules))

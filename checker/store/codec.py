@@ -43,7 +43,7 @@ def dumps(data: Any) -> str:
 
 
 def fact_row(fact: Fact, seq: int) -> tuple:
-    year = fact.article.published.year if fact.article.published else None
+    year = fact.article.published.year if fact.article.published else 0
     return (fact.article.id, seq, fact.claim.id, *(getattr(fact, c) for c in _FACT_COLUMNS), int(fact.dated), year,
             dumps(_values(fact, LAYOUT["fact"])), dumps(_values(fact.value, LAYOUT["quantity"])))
 

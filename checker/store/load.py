@@ -43,38 +43,40 @@ def _keys_table(conn: sqlite3.Connection, name: str, columns: tuple[str, ...], k
 
 
 def _fact_ids(conn: sqlite3.Connection, facts: list[Fact], variants: dict[str, set[str]], rules,
-              whole_groups: bool) -> set[int]:
-    """Rowids of archived facts that share a value_conflict group and period bucket with a new fact.
+              whole_groups: bool) -> None:
+    """Fill temp.want_rows with the archived facts in a new fact's value_conflict group and period bucket.
 
-    A first pass reads only (key, period, dated, year) for the touched keys and lets the rule kind's own
-    bucketing decide, so the full rows of the other periods (most of a popular measure) are never built.
+    A first pass reads only the distinct (period, dated, year) of each touched measure from the
+    covering index and lets the rule kind's own bucketing decide, so the rows of the other periods
+    (most of a popular measure) are never read.
     """
     from checker.engine.kinds.value_conflict import _period_buckets
 
+    columns = (*_FACT_KEY, "period", "dated", "year")
     offsets = {tuple(r.param("current_year_offsets")) for r in rules if r.kind == "value_conflict"}
-    if not offsets or not facts:
-        return set()
-    canon = {v: s for s in sorted(variants, reverse=True) for v in variants[s]}
-    _keys_table(conn, "want_facts", _FACT_KEY,
-                {(v, f.commodity, f.metric, f.scope, f.kind) for f in facts for v in variants[f.subject]})
-    groups: dict[tuple, list] = defaultdict(list)
-    for f in facts:
-        groups[(f.subject, f.commodity, f.metric, f.scope, f.kind)].append(f)
-    for rowid, subject, commodity, metric, scope, kind, period, dated, year in conn.execute(
-            "SELECT f.rowid, f.subject, f.commodity, f.metric, f.scope, f.kind, f.period, f.dated, f.year"
-            " FROM facts f JOIN temp.want_facts USING (subject, commodity, metric, scope, kind)"):
-        published = datetime(year, 1, 1) if year else None
-        groups[(canon[subject], commodity, metric, scope, kind)].append(SimpleNamespace(
-            rowid=rowid, period=period, dated=bool(dated), article=SimpleNamespace(published=published)))
-    wanted: set[int] = set()
-    if whole_groups:   # --all: every period of a touched measure, so archive-only conflicts show too
-        return {m.rowid for members in groups.values() for m in members if not isinstance(m, Fact)}
-    for members in groups.values():
-        for offset in offsets:
-            for bucket in _period_buckets(members, list(offset)).values():
-                if any(isinstance(m, Fact) for m in bucket):
-                    wanted.update(m.rowid for m in bucket if not isinstance(m, Fact))
-    return wanted
+    wanted: set[tuple] = set()
+    if offsets and facts:
+        canon = {v: s for s in sorted(variants, reverse=True) for v in variants[s]}
+        _keys_table(conn, "want_facts", _FACT_KEY,
+                    {(v, f.commodity, f.metric, f.scope, f.kind) for f in facts for v in variants[f.subject]})
+        groups: dict[tuple, list] = defaultdict(list)
+        for f in facts:
+            groups[(f.subject, f.commodity, f.metric, f.scope, f.kind)].append(f)
+        for combo in conn.execute(f"SELECT DISTINCT {', '.join(columns)} FROM facts"
+                                  " JOIN temp.want_facts USING (subject, commodity, metric, scope, kind)"):
+            subject, commodity, metric, scope, kind, period, dated, year = combo
+            published = datetime(year, 1, 1) if year else None
+            groups[(canon[subject], commodity, metric, scope, kind)].append(SimpleNamespace(
+                combo=combo, period=period, dated=bool(dated), article=SimpleNamespace(published=published)))
+        for members in groups.values():
+            if whole_groups:   # --all: every period of a touched measure, so archive-only conflicts show too
+                wanted.update(m.combo for m in members if not isinstance(m, Fact))
+                continue
+            for offset in offsets:
+                for bucket in _period_buckets(members, list(offset)).values():
+                    if any(isinstance(m, Fact) for m in bucket):
+                        wanted.update(m.combo for m in bucket if not isinstance(m, Fact))
+    _keys_table(conn, "want_rows", columns, wanted)
 
 
 def load_touching(conn: sqlite3.Connection, analyses: list[ArticleAnalysis], exclude: set[str],
@@ -89,11 +91,11 @@ def load_touching(conn: sqlite3.Connection, analyses: list[ArticleAnalysis], exc
     facts = [f for a in analyses for f in a.facts]
     events = [e for a in analyses for e in a.events if e.action]
     variants = _name_variants(conn, {f.subject for f in facts} | {e.subject for e in events})
-    ids = sorted(_fact_ids(conn, facts, variants, rules, whole_groups))
-    _keys_table(conn, "want_rows", ("id",), {(i,) for i in ids})
+    _fact_ids(conn, facts, variants, rules, whole_groups)
     fact_rows = conn.execute(
         "SELECT f.article_id, f.seq, f.claim_id, f.subject, f.commodity, f.metric, f.scope, f.kind, f.period,"
-        " f.dated, f.extra, f.value FROM facts f JOIN temp.want_rows w ON f.rowid = w.id").fetchall()
+        " f.dated, f.extra, f.value FROM facts f"
+        " JOIN temp.want_rows USING (subject, commodity, metric, scope, kind, period, dated, year)").fetchall()
     event_rows = []
     if any(r.kind == "date_conflict" for r in rules):
         _keys_table(conn, "want_events", ("subject", "action", "modality"),

@@ -21,12 +21,13 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "CREATE TABLE claims (id TEXT PRIMARY KEY, article_id TEXT NOT NULL, text TEXT NOT NULL,"
         " start INTEGER NOT NULL, end_ INTEGER NOT NULL, line INTEGER, citations TEXT)",
         "CREATE INDEX claims_article ON claims (article_id)",
-        # dated and year (of publication) decide which period bucket an undated figure joins
+        # dated and year (of publication, 0 if unknown) decide which period bucket an undated figure joins
         "CREATE TABLE facts (article_id TEXT NOT NULL, seq INTEGER NOT NULL, claim_id TEXT NOT NULL,"
         " subject TEXT NOT NULL, commodity TEXT NOT NULL, metric TEXT NOT NULL, scope TEXT NOT NULL,"
-        " kind TEXT NOT NULL, period TEXT NOT NULL, dated INTEGER NOT NULL, year INTEGER,"
+        " kind TEXT NOT NULL, period TEXT NOT NULL, dated INTEGER NOT NULL, year INTEGER NOT NULL,"
         " extra TEXT NOT NULL, value TEXT NOT NULL)",
-        "CREATE INDEX facts_key ON facts (subject, commodity, metric, scope, kind)",
+        # covers the first pass of a check --against: which periods and years a touched measure has
+        "CREATE INDEX facts_key ON facts (subject, commodity, metric, scope, kind, period, dated, year)",
         "CREATE INDEX facts_article ON facts (article_id)",
         "CREATE TABLE events (article_id TEXT NOT NULL, seq INTEGER NOT NULL, claim_id TEXT NOT NULL,"
         " subject TEXT NOT NULL, action TEXT NOT NULL, modality TEXT NOT NULL, extra TEXT NOT NULL,"
