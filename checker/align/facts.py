@@ -344,6 +344,15 @@ def _carry(frames: list[_Frame], article_commodity: str | None, text: str) -> No
             speaker = frame
 
 
+def _forecast(frame: _Frame, reading: ClaimReading, tense: TenseRules) -> bool:
+    """Is the figure's own clause (from the last comma before it) about the future?"""
+    text = reading.text
+    hi = frame.quantity.start
+    cut = max(text.rfind(", ", 0, hi), text.rfind("; ", 0, hi))
+    clause = text[(cut + 2 if cut >= 0 else 0):hi]
+    return modality(clause, tense) in ("upcoming", "reported")
+
+
 def _subject_after(frames: list[_Frame], reading: ClaimReading) -> None:
     """ "With 6.1 Mt of reserves, Orrulex holds ...": a figure before any subject takes the first one after it."""
     for frame in frames:
@@ -414,7 +423,6 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                 frame.scope = previous_share.scope
             previous_share = frame
     attributed = bool(reading.phrases_in(0, len(reading.text), "attribution"))
-    forecast = tense is not None and modality(reading.text, tense) == "upcoming"
     facts: list[Fact] = []
     for frame in frames:
         if frame.change or frame.metric is None:
@@ -433,7 +441,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         kind = "share" if frame.is_share else f"amount:{q.dimension or q.kind}"
         if q.kind == "currency":
             kind = f"amount:currency:{q.unit}"
-        if forecast and not (metric and metric.static):
+        if tense is not None and not (metric and metric.static) and _forecast(frame, reading, tense):
             kind += ":forecast"   # "expects sales to reach $6.4bn": compared only with other forecasts
         facts.append(Fact(
             subject=subject,

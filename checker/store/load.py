@@ -36,6 +36,10 @@ def _name_variants(conn: sqlite3.Connection, subjects: set[str]) -> dict[str, se
     return variants
 
 
+def _on(columns: tuple[str, ...]) -> str:
+    return " AND ".join(f"f.{c} = w.{c}" for c in columns)
+
+
 def _keys_table(conn: sqlite3.Connection, name: str, columns: tuple[str, ...], keys: set[tuple]) -> None:
     conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
     conn.execute(f"CREATE TEMP TABLE {name} ({', '.join(columns)}, PRIMARY KEY ({', '.join(columns)})) WITHOUT ROWID")
@@ -62,8 +66,9 @@ def _fact_ids(conn: sqlite3.Connection, facts: list[Fact], variants: dict[str, s
         groups: dict[tuple, list] = defaultdict(list)
         for f in facts:
             groups[(f.subject, f.commodity, f.metric, f.scope, f.kind)].append(f)
-        for combo in conn.execute(f"SELECT DISTINCT {', '.join(columns)} FROM facts"
-                                  " JOIN temp.want_facts USING (subject, commodity, metric, scope, kind)"):
+        # CROSS JOIN keeps SQLite from scanning facts: the few wanted keys drive the index look-ups
+        for combo in conn.execute(f"SELECT DISTINCT {', '.join('f.' + c for c in columns)}"
+                                  f" FROM temp.want_facts w CROSS JOIN facts f ON {_on(_FACT_KEY)}"):
             subject, commodity, metric, scope, kind, period, dated, year = combo
             published = datetime(year, 1, 1) if year else None
             groups[(canon[subject], commodity, metric, scope, kind)].append(SimpleNamespace(
@@ -94,15 +99,16 @@ def load_touching(conn: sqlite3.Connection, analyses: list[ArticleAnalysis], exc
     _fact_ids(conn, facts, variants, rules, whole_groups)
     fact_rows = conn.execute(
         "SELECT f.article_id, f.seq, f.claim_id, f.subject, f.commodity, f.metric, f.scope, f.kind, f.period,"
-        " f.dated, f.extra, f.value FROM facts f"
-        " JOIN temp.want_rows USING (subject, commodity, metric, scope, kind, period, dated, year)").fetchall()
+        " f.dated, f.extra, f.value FROM temp.want_rows w CROSS JOIN facts f"
+        f" ON {_on((*_FACT_KEY, 'period', 'dated', 'year'))}").fetchall()
     event_rows = []
     if any(r.kind == "date_conflict" for r in rules):
         _keys_table(conn, "want_events", ("subject", "action", "modality"),
                     {(s, e.action, e.modality) for e in events for s in variants[e.subject]})
         event_rows = conn.execute(
             "SELECT e.article_id, e.seq, e.claim_id, e.subject, e.action, e.modality, e.extra, e.date"
-            " FROM events e JOIN temp.want_events USING (subject, action, modality)").fetchall()
+            " FROM temp.want_events w CROSS JOIN events e ON e.subject = w.subject AND e.action = w.action"
+            " AND e.modality = w.modality").fetchall()
     fact_rows = [r for r in fact_rows if r[0] not in exclude]
     event_rows = [r for r in event_rows if r[0] not in exclude]
     ids = sorted({r[0] for r in fact_rows} | {r[0] for r in event_rows})
