@@ -208,6 +208,7 @@ class Event:
     subject_surface: str = ""
     action_surface: str = ""
     attributed: bool = False
+    cue: str = ""                 # the words that set the modality ("set to", "originally", "opened")
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.align.reading import ClaimReading, is_deadline
-from checker.align.tense import TenseRules, load_tense_rules, modality
+from checker.align.tense import TenseRules, load_tense_rules, modality_cue
 from checker.data import default_rules_dir, expect, expect_str_list, read_toml
 from checker.model import DateValue, EntityMention, Event
 
@@ -147,7 +147,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         after = _CLAUSE_STOP.search(text, date.span_end, end_limit)
         end = after.start() if after else end_limit
         clause = text[start:end]
-        mood = "target" if is_deadline(reading, date) else modality(clause, tense)
+        mood, cue = ("target", "by") if is_deadline(reading, date) else modality_cue(clause, tense)
         project = _project(reading, date.span_start, rules) or _project(reading, end, rules, after=date.span_end)
         action_id, action_label = action_of(text[start:date.span_start], rules, project is not None)
         if not action_id:
@@ -155,23 +155,41 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # the verb comes after the date
             action_id, action_label = action_of(text[date.span_end:end], rules, project is not None)
         subject = project or _actor(reading, start, date.span_start) or _actor(reading, date.span_end, end)
+        unnamed = "" if project else _unnamed_facility(text[start:date.span_start], rules)
         if any(start <= q.start < end and (q.kind != "number" or q.value >= 100) and q.kind != "duration"
                for q in reading.quantities):
             # a dated figure ("produced 5 kt in 2023"): its date is a period, not an event
             action_id, action_label = "", ""
         events.append(Event(
-            subject=subject.entity if subject else "",
+            subject=subject.entity if subject and not unnamed else "",
             action=action_id,
             date=date,
             modality=mood,
             claim=reading.claim,
             article=reading.article,
-            subject_surface=subject.surface if subject else "",
+            subject_surface=unnamed or (subject.surface if subject else ""),
             action_surface=action_label,
             attributed=attributed,
+            cue=cue,
         ))
         previous_end = date.span_end
     return events
+
+
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|their)\s+", re.I)
+
+
+def _unnamed_facility(clause: str, rules: EventRules) -> str:
+    """ "the first new rare earth mine": a facility without a name is described, never aligned."""
+    best = ""
+    for word in re.finditer(r"[A-Za-z]+", clause):
+        if word.group().lower() not in rules.facilities:
+            continue
+        window = clause[max(0, word.start() - 60):word.start()]
+        determiners = list(_DETERMINER.finditer(window))
+        if determiners and len(window[determiners[-1].start():].split()) <= 6:
+            best = window[determiners[-1].start():] + word.group()
+    return best
 
 
 def _actor(reading: ClaimReading, start: int, end: int) -> EntityMention | None:

@@ -47,20 +47,32 @@ def load_tense_rules(rules_dir: str | None = None) -> TenseRules:
 
 def modality(clause: str, rules: TenseRules | None = None) -> str:
     """upcoming | done | plan_past | reported | unknown, for the clause around one date."""
+    return modality_cue(clause, rules)[0]
+
+
+def modality_cue(clause: str, rules: TenseRules | None = None) -> tuple[str, str]:
+    """The modality of a clause and the words that decided it ("set to", "originally", "opened")."""
     rules = rules or load_tense_rules()
-    if rules.plan_past.search(clause):
-        return "plan_past"
-    if rules.reported.search(clause):
-        return "reported"
-    if any(not _NOUN_BEFORE.search(clause, 0, m.start()) for m in rules.upcoming.finditer(clause)) \
-            or rules.upcoming_with_object.search(clause):
-        return "upcoming"
-    if _has_past_verb(clause, rules):
-        return "done"
-    return "unknown"
+    match = rules.plan_past.search(clause)
+    if match:
+        return "plan_past", match.group()
+    match = rules.reported.search(clause)
+    if match:
+        return "reported", match.group()
+    for match in rules.upcoming.finditer(clause):
+        if not _NOUN_BEFORE.search(clause, 0, match.start()):
+            return "upcoming", match.group()
+    match = rules.upcoming_with_object.search(clause)
+    if match:
+        return "upcoming", match.group()
+    verb = _past_verb(clause, rules)
+    if verb:
+        return "done", verb
+    return "unknown", ""
 
 
-def _has_past_verb(clause: str, rules: TenseRules) -> bool:
+def _past_verb(clause: str, rules: TenseRules) -> str:
+    """The first past-tense verb of the clause ("" when there is none)."""
     lowered = clause.lower()
     for match in _WORD.finditer(lowered):
         word = match.group()
@@ -70,5 +82,5 @@ def _has_past_verb(clause: str, rules: TenseRules) -> bool:
             before = lowered[max(0, match.start() - 1 - max((len(b) for b in rules.blockers), default=0)):match.end()]
             if any(before.endswith(b) for b in rules.blockers):
                 continue
-            return True
-    return False
+            return clause[match.start():match.end()]
+    return ""

@@ -27,9 +27,9 @@ def run(rule: Rule, batch: Batch) -> list[Finding]:
             continue
         item = evidence(event.article, event.claim, value=event.date.iso,
                         span=(event.date.span_start, event.date.span_end))
-        measure = f"{describe(event)} {event.date.text}".strip()
+        measure = f"{describe(event)}, {event.date.text}"
         message = render_message(rule.message, date=event.date.text, published=published.isoformat(),
-                                 months=str(gap), event=describe(event))
+                                 months=str(gap), event=describe(event), cue=event.cue or "?")
         severity = rule.param("attributed_severity") if event.attributed and rule.param("attributed_severity") else rule.severity
         findings.append(Finding(rule.code, rule.name, rule.category, severity, message, (item,), measure,
                                 fingerprint(rule.code, measure, [item])))

@@ -16,5 +16,7 @@ def publication(event: Event) -> date | None:
 
 
 def describe(event: Event) -> str:
-    what = " ".join(x for x in (event.subject_surface, event.action_surface) if x)
-    return what or "event"
+    """ "the Lake Ellford gigafactory — start of operations", or the subject alone."""
+    if event.subject_surface and event.action_surface:
+        return f"{event.subject_surface} — {event.action_surface}"
+    return event.subject_surface or event.action_surface or "dated event"
