@@ -81,7 +81,13 @@ class Analyzer:
 def unify_names(analyses: list[ArticleAnalysis]) -> tuple[list[Fact], list[Event]]:
     """Near-variant proper names become one subject across the batch (rapidfuzz, blocked)."""
     canon = NameCanon()
-    canon.build({f.subject for a in analyses for f in a.facts} | {e.subject for a in analyses for e in a.events})
+    seen: dict[str, set[str]] = {}
+    for analysis in analyses:
+        for fact in analysis.facts:
+            if fact.subject.startswith("name?:"):
+                seen.setdefault(fact.subject, set()).add(analysis.article.id)
+    repeated = {name for name, articles in seen.items() if len(articles) > 1}
+    canon.build({f.subject for a in analyses for f in a.facts} | {e.subject for a in analyses for e in a.events}, repeated)
     facts = [f if canon.canonical(f.subject) == f.subject else replace(f, subject=canon.canonical(f.subject))
              for a in analyses for f in a.facts if canon.canonical(f.subject)]
     events = [e if canon.canonical(e.subject) == e.subject else replace(e, subject=canon.canonical(e.subject))

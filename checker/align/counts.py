@@ -176,6 +176,9 @@ def counts_of(reading: ClaimReading, rules: CountRules | None = None) -> list[Co
                 items = []
         if not items or (len(items) < 2 and not _enclosed(text, match.end(), items[0])):
             continue
+        lead_gap = text[match.end():items[0].start].lower() if items[0].start > match.end() else ""
+        if any(re.search(rf"\b{re.escape(p)}\b", lead_gap) for p in rules.partial):
+            continue            # "five countries with the largest reserves, including A and B"
         after = text[items[-1].end:items[-1].end + 30].lower()
         if any(after.lstrip(" ,)—–-").startswith(p) for p in rules.partial_after):
             continue            # "Korea and Russia among them": a partial list

@@ -170,6 +170,8 @@ def _add_name(text: str, start: int, end: int, found: list[EntityMention], rules
     if possessive and possessive.end() == len(surface):
         surface = surface[:possessive.start()]
         role = "possessive"
+    elif _POSSESSIVE.match(text, b):
+        role = "possessive"           # "Neralis' reserves": the apostrophe stands after the run
     surface = surface.rstrip(".,;:")
     suffix = _SUFFIX_AFTER.match(text, a + len(surface))
     if suffix and suffix.group(1).lower().rstrip(".") in rules.lower_suffixes:

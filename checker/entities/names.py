@@ -20,7 +20,7 @@ class NameCanon:
         self.threshold = threshold
         self._canon: dict[str, str] = {}
 
-    def build(self, names: set[str]) -> None:
+    def build(self, names: set[str], repeated: set[str] = frozenset()) -> None:
         """Learn the batch's names once, so short forms can be matched to their unique long form.
 
         A tentative name ("name?:dealers", a lone capitalised word opening a sentence) is kept
@@ -37,6 +37,8 @@ class NameCanon:
                 self._canon[name] = "name:" + word
             elif len(longer) == 1:
                 self._canon[name] = "name:" + longer[0]
+            elif name in repeated:
+                self._canon[name] = "name:" + word      # the subject of figures in several articles
             else:
                 self._canon[name] = ""
         for first, members in blocks.items():
