@@ -9,6 +9,7 @@ Public API (what the rest of the pipeline calls):
 from __future__ import annotations
 
 import datetime as _dt
+import re
 
 from checker.model import DateValue, Quantity
 from checker.quantities import dates as _dates
@@ -41,9 +42,33 @@ def extract_quantities(text: str) -> list[Quantity]:
     return _quantities(text, [(h.start, h.end) for h in _dates.find(t, None) if not h.offset])
 
 
+_ONE_IN = re.compile(r"\s+(?:in|out of)\s+(?:every\s+)?$", re.I)
+
+
+def _one_in_n(text: str, readings: list[Reading]) -> list[Reading]:
+    """ "three in ten", "one out of every five": a share written as a ratio of two small numbers."""
+    out: list[Reading] = []
+    skip = False
+    for a, b in zip(readings, readings[1:] + [None]):
+        if skip:
+            skip = False
+            continue
+        if (b is not None and a.kind == "number" and b.kind == "number" and 0 < a.value < b.value <= 100
+                and _ONE_IN.search(text[a.end:b.start]) and not text[a.end:b.start].strip(" \t").startswith("in 1")):
+            pct = a.value / b.value * 100
+            low, high = hedge_interval(pct, a.hedge, "")
+            out.append(Reading(kind="percentage", value=pct, unit="percent", start=a.start, end=b.end,
+                               hedge=a.hedge, hedge_text=a.hedge_text, low=low, high=high,
+                               dimension="share", base_unit="percent"))
+            skip = True
+            continue
+        out.append(a)
+    return out
+
+
 def _quantities(text: str, blocks: list[tuple[int, int]]) -> list[Quantity]:
     out: list[Quantity] = []
-    for r in read(text, blocks):
+    for r in _one_in_n(text, read(text, blocks)):
         if r.kind == "number" and (r.label or r.year_like):
             continue
         kind, value, unit, low, high, base, dim = r.kind, r.value, r.unit, r.low, r.high, r.base_unit, r.dimension
