@@ -44,9 +44,24 @@ _register()
 
 
 def main() -> None:
-    """Entry point of the console script; exit 2 on usage errors, never a traceback."""
+    """Entry point of the console script; exit 2 on usage errors, never a traceback.
+
+    Set FACTLINT_DEBUG=1 to see the traceback of an internal error.
+    """
+    import os
+
     try:
         app()
     except KeyboardInterrupt:
         sys.stderr.write("factlint: interrupted\n")
         sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one clear line, exit 2
+        if os.environ.get("FACTLINT_DEBUG"):
+            raise
+        from checker.data import DataError
+
+        kind = "error" if isinstance(exc, DataError) else f"internal error ({type(exc).__name__})"
+        sys.stderr.write(f"factlint: {kind}: {exc}\n")
+        sys.exit(2)

@@ -6,19 +6,28 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-import checker
+from checker.data import DataError, default_rules_dir
 
 
-class LexiconError(ValueError):
+class LexiconError(DataError):
     """A rule file is missing or malformed; the message names the file and key."""
+
+    def __init__(self, message: str):
+        Exception.__init__(self, message)
+        self.path, self.key, self.line = "", None, None
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+    def __reduce__(self):
+        return (LexiconError, (self.args[0],))
 
 
 def rules_dir(rules_dir: str | Path | None = None) -> Path:
-    """The rules folder: the argument when given, else the repo's rules/ beside the checker package."""
-    # One function on purpose: checker/config.py will later take over this lookup.
+    """The rules folder: the argument when given, else the packaged one (checker.data decides)."""
     if rules_dir is not None:
         return Path(rules_dir)
-    return Path(checker.__file__).resolve().parent.parent / "rules"
+    return default_rules_dir()
 
 
 @functools.lru_cache(maxsize=None)
