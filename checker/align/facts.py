@@ -50,6 +50,7 @@ class _Frame:
     scope: str = ""
     is_share: bool = False
     change: bool = False
+    left_owner: EntityMention | None = None   # "X's share of Y's imports was 28%": Y
 
 
 def _figures(reading: ClaimReading) -> list[Quantity]:
@@ -191,6 +192,17 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
     # accounted for 30%"); and "of the world's output" is the whole, not the subject
     local = [e for e in reading.entities_in(lo, hi)
              if not (e.entity == "WORLD" and (frame.is_share or re.search(r"\bof\s+$", reading.text[max(0, e.start - 4):e.start])))]
+    share_hits = reading.phrases_in(lo, hi, "share_words")
+    if share_hits and frame.is_share:
+        # "Malaysia's share of India's palm oil imports was 28%": the possessive before "share" is the
+        # subject, one after "share of" the whole
+        word = share_hits[-1]
+        owners_before = [e for e in local if e.end <= word.start and e.role == "possessive" and e.entity != "WORLD"]
+        if owners_before:
+            frame.subject = owners_before[-1]
+            frame.left_owner = next((e for e in local if e.start >= word.end and e.role == "possessive"
+                                     and e.entity != "WORLD"), None)
+            return
     pronoun = reading.phrases_in(lo, hi, "pronouns")
     if pronoun and first_entity is not None and (not local or pronoun[-1].start > local[-1].end):
         frame.subject = first_entity
@@ -209,6 +221,10 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity) -> None:
     if frame.metric == "new_sales_share":
         frame.scope = "market"
     if not frame.of_phrase:
+        if frame.left_owner is not None and frame.metric != "new_sales_share":
+            kind = "imports" if frame.metric == "imports" else "of"
+            frame.scope = f"{kind}:{frame.left_owner.entity}"
+            return
         frame.scope = frame.scope or "global"
         return
     text = reading.text
@@ -257,36 +273,40 @@ def _coordinated(text: str, items: list, start_gap_ok=lambda gap: True) -> list:
     return run
 
 
+def _figure_runs(frames: list[_Frame], text: str) -> list[list[_Frame]]:
+    """Maximal runs of figures joined only by ", " / " and " ("40%, 35% and 20%")."""
+    runs: list[list[_Frame]] = []
+    for frame in frames:
+        if runs and _SEPARATOR.match(text[runs[-1][-1].quantity.end:frame.quantity.start]):
+            runs[-1].append(frame)
+        else:
+            runs.append([frame])
+    return [run for run in runs if len(run) >= 2]
+
+
 def _respectively(frames: list[_Frame], reading: ClaimReading) -> None:
     """ "A, B and C held 40%, 35% and 20% (respectively)": pair a list of entities with a list of figures.
 
     With "respectively" the pairing is said outright; without it, it is read when a coordinated
     list of N entities stands right before a coordinated list of N figures with only a short verb
-    phrase between them.
+    phrase between them ("..., while Israel and Germany held 5% and 3.4%").
     """
-    if len(frames) < 2:
-        return
     text = reading.text
-    run = [frames[0]]
-    for frame in frames[1:]:
-        gap = text[run[-1].quantity.end:frame.quantity.start]
-        if _SEPARATOR.match(gap):
-            run.append(frame)
-        else:
-            break
-    if len(run) < 2:
-        return
-    names = [e for e in reading.entities if e.end <= run[0].quantity.start and e.role != "possessive"]
     said = bool(reading.phrases_in(0, len(text), "respectively"))
-    if said and len(names) >= len(run):
-        for frame, entity in zip(run, names[-len(run):]):
-            frame.subject = entity
-        return
-    listed = _coordinated(text, names) if names else []
-    between = text[listed[-1].end:run[0].quantity.start] if listed else ""
-    if len(listed) == len(run) and len(between.split()) <= 4 and not re.search(r"[,;:]", between):
-        for frame, entity in zip(run, listed):
-            frame.subject = entity
+    previous_end = 0
+    for run in _figure_runs(frames, text):
+        start = run[0].quantity.start
+        names = [e for e in reading.entities if previous_end <= e.start and e.end <= start and e.role != "possessive"]
+        previous_end = run[-1].quantity.end
+        if said and len(names) >= len(run):
+            for frame, entity in zip(run, names[-len(run):]):
+                frame.subject = entity
+            continue
+        listed = _coordinated(text, names) if names else []
+        between = text[listed[-1].end:start] if listed else ""
+        if len(listed) == len(run) and len(between.split()) <= 4 and not re.search(r"[,;:]", between):
+            for frame, entity in zip(run, listed):
+                frame.subject = entity
 
 
 def _bracketed(frames: list[_Frame], reading: ClaimReading, lexicon: AlignLexicon) -> None:

@@ -13,7 +13,8 @@ from checker.model import EntityMention
 # Latin capitals with accents too ("Évora", "Østfold"); the rest of a token may be any letter ("Cafés").
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _TOKEN = rf"[{_UPPER}][\w&'’.\-]*[\w&]|[{_UPPER}]"
-_RUN = re.compile(rf"(?<![\w'’.])(?:{_TOKEN})(?:[ \t]+(?:{_TOKEN}))*")
+# "Kybusol Oil & Gas": an ampersand joins the words of one name
+_RUN = re.compile(rf"(?<![\w'’.])(?:{_TOKEN})(?:(?:[ \t]+&)?[ \t]+(?:{_TOKEN}))*")
 _SUFFIX_AFTER = re.compile(r" ([A-Za-z.]{2,6})(?![\w])")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)(?!\w)")
 
