@@ -176,7 +176,11 @@ def _fronted_owner(reading: ClaimReading):
     match = _FRONTED_OF.match(reading.text)
     if not match:
         return None, 0
-    owner = next((e for e in reading.entities_in(0, match.end()) if e.role == "possessive" and e.entity != "WORLD"), None)
+    inside = [e for e in reading.entities_in(0, match.end()) if e.entity != "WORLD"]
+    owner = next((e for e in inside if e.role == "possessive"), None)
+    if owner is None:
+        # "Of all the rice that India imported in 2015, ...": the entity doing the measured thing
+        owner = next((e for e in inside if reading.phrases_in(e.end, match.end(), "metric_verb")), None)
     return owner, match.end()
 
 
@@ -220,6 +224,8 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity) -> None:
         return
     if frame.metric == "new_sales_share":
         frame.scope = "market"
+    if frame.metric == "imports" and frame.scope.startswith("of:"):
+        frame.scope = "imports:" + frame.scope[3:]
     if not frame.of_phrase:
         if frame.left_owner is not None and frame.metric != "new_sales_share":
             kind = "imports" if frame.metric == "imports" else "of"

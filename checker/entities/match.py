@@ -15,7 +15,7 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _TOKEN = rf"[{_UPPER}][\w&'’.\-]*[\w&]|[{_UPPER}]"
 # "Kybusol Oil & Gas": an ampersand joins the words of one name
 _RUN = re.compile(rf"(?<![\w'’.])(?:{_TOKEN})(?:(?:[ \t]+&)?[ \t]+(?:{_TOKEN}))*")
-_SUFFIX_AFTER = re.compile(r" ([A-Za-z.]{2,6})(?![\w])")
+_SUFFIX_AFTER = re.compile(r",? ([A-Za-z.]{2,6})(?![\w])")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)(?!\w)")
 
 
@@ -162,6 +162,8 @@ def _add_name(text: str, start: int, end: int, found: list[EntityMention], rules
     words = [_clean(text[a:b]) for a, b in tokens]
     if all(w in rules.not_names or not w for w in words):
         return
+    if all(w.lower().rstrip(".") in rules.lower_suffixes for w in words):
+        return              # ", Ltd." after a name is its suffix, not another name
     a, b = tokens[0][0], tokens[-1][1]
     if text[b:b + 1] == "$":       # "US$37bn" is money, not a name
         return
