@@ -11,7 +11,7 @@ from checker.data import default_rules_dir, expect, expect_str_list, read_toml
 from checker.model import EntityMention
 
 # between two listed items; an item may carry one modifier ("and mainland China")
-_SEP = re.compile(r"\s*(?:,\s*and|,\s*or|,|and|or|&)\s*(?:the\s+)?(?:(?!other\b|many\b|several\b|some\b)[a-z]+\s+)?$")
+_SEP = re.compile(r"\.?\s*(?:,\s*and|,\s*or|,|and|or|&)\s*(?:the\s+)?(?:(?!other\b|many\b|several\b|some\b)[a-z]+\s+)?$")
 
 
 @dataclass(frozen=True)

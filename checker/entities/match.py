@@ -15,7 +15,7 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _TOKEN = rf"[{_UPPER}][\w&'’.\-]*[\w&]|[{_UPPER}]"
 # "Kybusol Oil & Gas": an ampersand joins the words of one name
 _RUN = re.compile(rf"(?<![\w'’.])(?:{_TOKEN})(?:(?:[ \t]+&)?[ \t]+(?:{_TOKEN}))*")
-_SUFFIX_AFTER = re.compile(r",? ([A-Za-z.]{2,6})(?![\w])")
+_SUFFIX_AFTER = re.compile(r"\.?,? ([A-Za-z.]{2,6})(?![\w])")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)(?!\w)")
 
 
