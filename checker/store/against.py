@@ -8,11 +8,14 @@ from pathlib import Path
 from checker.config import Config
 from checker.model import Counts, Report
 
+CROSS_ARTICLE_KINDS = {"value_conflict", "date_conflict"}   # the kinds that compare articles with each other
+
 
 def check_against(paths: Sequence[str], config: Config, db_path: str | Path, *, select: list[str] | None = None,
                   ignore: list[str] | None = None, include_all: bool = False, jobs: int | None = None) -> Report:
     """Findings of the new batch with the archive; only those citing a new article unless ``include_all``."""
     from checker.engine import active_rules
+    from checker.engine.run import sort_key
     from checker.parallel import analyse_paths, worker_state
     from checker.pipeline import finish
     from checker.store.db import guard, open_store
@@ -28,9 +31,17 @@ def check_against(paths: Sequence[str], config: Config, db_path: str | Path, *, 
             archived, archived_docs = load_touching(conn, analyses, new_ids, rules, whole_groups=include_all)
     finally:
         conn.close()
+    # Rules about one article at a time run on the new batch alone: on archived articles they could only
+    # make archive-only findings about part of an article, which are never reported.
+    analyzer = worker_state(config).analyzer
+    cross = [r for r in rules if r.kind in CROSS_ARTICLE_KINDS]
+    single = finish(docs, analyses, problems, config, [r for r in rules if r.kind not in CROSS_ARTICLE_KINDS],
+                    paths, analyzer)
     # new articles first: name unification keeps the new batch's spelling as the canonical one
-    report = finish(docs + archived_docs, analyses + archived, problems, config, rules, paths,
-                    worker_state(config).analyzer)
+    report = finish(docs + archived_docs, analyses + archived, problems, config, cross, paths, analyzer)
+    merged = {f.fingerprint: f for f in (*single.findings, *report.findings)}
+    report = replace(report, findings=tuple(sorted(merged.values(), key=sort_key)),
+                     rules_run=tuple(r.code for r in rules))
     findings = report.findings
     findings = tuple(f for f in findings if _wanted(f, new_ids, include_all))
     # the counts describe the inputs, not the archive (`factlint archive stats` does that)

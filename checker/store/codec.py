@@ -86,7 +86,16 @@ class Decoder:
         self.plan = {part: [(i, name, name in _TUPLES) for i, name in enumerate(layout.get(part, names))
                             if name in names] for part, names in LAYOUT.items()}
 
+        # the usual case, rows written by this very model: plain zip, then the few tuple fields
+        self.same = {part: list(layout.get(part, names)) == names for part, names in LAYOUT.items()}
+        self.tuples = {part: [n for n in names if n in _TUPLES] for part, names in LAYOUT.items()}
+
     def _kwargs(self, part: str, values: list) -> dict[str, Any]:
+        if self.same[part]:
+            kwargs = dict(zip(LAYOUT[part], values))
+            for name in self.tuples[part]:
+                kwargs[name] = tuple(kwargs[name])
+            return kwargs
         return {name: (tuple(values[i]) if is_tuple else values[i]) for i, name, is_tuple in self.plan[part]}
 
     def fact(self, row, claim: Claim, article: Article) -> Fact:
