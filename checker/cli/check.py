@@ -107,13 +107,7 @@ def _run(paths, settings, select, ignore, against, all_findings):
         except ModuleNotFoundError:
             fail("--against needs the archive store, which this installation lacks")
         return check_against(paths, settings, against, select=select, ignore=ignore, include_all=all_findings)
-    if settings.jobs and settings.jobs > 1:
-        try:
-            from checker.parallel import check_parallel
-        except ModuleNotFoundError:
-            check_parallel = None
-        if check_parallel is not None:
-            return check_parallel(paths, settings, select=select, ignore=ignore)
-    from checker.pipeline import check
+    # one job or many, the same path: small batches stay in this process, large ones get a progress bar
+    from checker.parallel import check_parallel
 
-    return check(paths, settings, select=select, ignore=ignore)
+    return check_parallel(paths, settings, select=select, ignore=ignore)
