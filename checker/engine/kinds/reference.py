@@ -9,7 +9,7 @@ from __future__ import annotations
 from checker.engine.batch import Batch
 from checker.engine.evidence import evidence, fingerprint, interval, render_message
 from checker.engine.rules import Rule
-from checker.model import INF, Finding
+from checker.model import Finding
 
 PARAMS = {
     "tolerance": (float, 0.0),     # relative slack for amounts, points for shares
