@@ -55,7 +55,10 @@ def _merge(files: list[Path]) -> tuple[dict[str, dict], set[str]]:
             unknown = set(entry) - {"kind", "names", "demonyms", "capitals", "zh", "members", "drop", "label"}
             if unknown:
                 raise DataError(path, f"unknown key(s): {', '.join(sorted(unknown))}", key=where)
-            target = merged.setdefault(entity_id, {"kind": "country", "names": [], "demonyms": [], "capitals": [], "zh": [], "members": [], "drop": []})
+            target = merged.setdefault(entity_id, {"kind": "country", "names": [], "demonyms": [], "capitals": [], "zh": [], "members": [], "drop": [], "curated_surfaces": set()})
+            if path.name == "curated.toml":
+                for key in ("names", "demonyms", "capitals", "zh"):
+                    target["curated_surfaces"].update(entry.get(key, []))
             if "kind" in entry:
                 kind = expect(entry, "kind", str, path, where=where)
                 if kind not in _KINDS:
@@ -88,6 +91,8 @@ def load_entities(rules_dir: str | None = None) -> EntityLexicon:
     merged, blocked = _merge(files)
     entities: dict[str, EntityInfo] = {}
     surfaces: dict[str, tuple[str, str]] = {}
+    claimed = {surface for entry in merged.values() for surface in entry["curated_surfaces"]}
+    claimed |= {"The " + s[4:] for s in claimed if s.startswith("the ")}
     for entity_id, entry in merged.items():
         names = [n for n in entry["names"] if n not in entry["drop"]]
         label = entry.get("label") or next((n for n in names if not n.isupper() and not n.startswith("the ")), names[0] if names else entity_id)
@@ -96,8 +101,14 @@ def load_entities(rules_dir: str | None = None) -> EntityLexicon:
             for surface in entry[key]:
                 if surface in entry["drop"] or surface in blocked or len(surface) < 2:
                     continue
+                curated = surface in entry["curated_surfaces"]
                 for variant in _variants(surface):
-                    # curated files come last, so their reading of a shared surface wins
+                    # curated readings always win; a surface two generated entries share keeps its
+                    # first reading ("Indian" is India's, not the British Indian Ocean Territory's)
+                    if not curated and (variant in surfaces or variant in claimed):
+                        continue
+                    if surfaces.get(variant, ("", ""))[0] == entity_id:
+                        continue            # "U.S." is a name before it is a demonym
                     surfaces[variant] = (entity_id, role)
                     folded = _fold(variant)
                     if folded != variant:          # "Yaounde" for "Yaoundé", "Turkiye" for "Türkiye"
