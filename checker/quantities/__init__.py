@@ -66,9 +66,28 @@ def _one_in_n(text: str, readings: list[Reading]) -> list[Reading]:
     return out
 
 
+_AFTER_HEDGE = re.compile(r"[ \t]+(?:or so|or thereabouts|or more|give or take)\b", re.I)
+
+
+def _postposed(text: str, readings: list[Reading]) -> list[Reading]:
+    """ "36 percent or so", "2 million or thereabouts": a hedge written after the figure."""
+    for r in readings:
+        match = _AFTER_HEDGE.match(text, r.end)
+        if not match or r.hedge is not None or (r.kind == "number" and r.value < 10 and not r.fraction):
+            continue
+        words = match.group().strip().lower()
+        hedge = "at_least" if words == "or more" else "about"
+        # low/high are in base units: keep the reading's own scale (tonnes per "Mt", ...)
+        scale = (r.low + r.high) / 2 / r.value if r.value and r.high != float("inf") else 1.0
+        low, high = hedge_interval(r.value, hedge, text[r.start:r.end])
+        r.low, r.high = low * scale, (high * scale if high != float("inf") else high)
+        r.hedge, r.hedge_text, r.end = hedge, words, match.end()
+    return readings
+
+
 def _quantities(text: str, blocks: list[tuple[int, int]]) -> list[Quantity]:
     out: list[Quantity] = []
-    for r in _one_in_n(text, read(text, blocks)):
+    for r in _postposed(text, _one_in_n(text, read(text, blocks))):
         if r.kind == "number" and (r.label or r.year_like):
             continue
         kind, value, unit, low, high, base, dim = r.kind, r.value, r.unit, r.low, r.high, r.base_unit, r.dimension
