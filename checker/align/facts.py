@@ -187,6 +187,11 @@ def _fronted_owner(reading: ClaimReading):
 
 def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon, first_entity) -> None:
     lo, hi = frame.left
+    owner, fronted_end = _fronted_owner(reading)
+    if owner is not None and frame.quantity.start >= fronted_end:
+        lo = max(lo, fronted_end)
+        if frame.is_share and not frame.of_phrase:
+            frame.scope = f"of:{owner.entity}"
     after = _AGENT_AFTER.match(reading.text, _figure_end(reading.text, frame.quantity))
     if after:
         # "..., 38 pct from Zekemont and 31% from Ocaro": the source named right after the figure
@@ -194,11 +199,6 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
         if agent is not None:
             frame.subject = agent
             return
-    owner, fronted_end = _fronted_owner(reading)
-    if owner is not None and frame.quantity.start >= fronted_end:
-        lo = max(lo, fronted_end)
-        if frame.is_share and not frame.of_phrase:
-            frame.scope = f"of:{owner.entity}"
     # "X's share of the world's output": "the world's" after "of" is the whole, not the subject
     # the world is never the subject of a share of the world ("Chile, the world's second-largest producer,
     # accounted for 30%"); and "of the world's output" is the whole, not the subject
