@@ -359,6 +359,12 @@ def _carry(frames: list[_Frame], article_commodity: str | None, text: str) -> No
                 cur.metric, cur.metric_surface = nxt.metric, nxt.metric_surface
             cur.commodity = cur.commodity or nxt.commodity
             cur.of_phrase = nxt.of_phrase
+    # "Haruria's 31.6m handsets in 2016 was equivalent to 9% of worldwide smartphone sales":
+    # an amount that names no measure takes the one of the share that follows it
+    for cur, nxt in zip(frames, frames[1:]):
+        if cur.metric is None and not cur.is_share and nxt.is_share and nxt.metric is not None:
+            cur.metric, cur.metric_surface = nxt.metric, nxt.metric_surface
+            cur.commodity = cur.commodity or nxt.commodity
     previous: _Frame | None = None
     speaker: _Frame | None = None          # the last figure about a real subject (not the world total)
     for frame in frames:
@@ -393,7 +399,9 @@ def _subject_after(frames: list[_Frame], reading: ClaimReading) -> None:
         if frame.subject is not None or frame.subject_id is not None:
             continue
         after = frame.of_phrase[1] if frame.of_phrase else frame.quantity.end
-        nxt = next((e for e in reading.entities if e.start >= after and e.role != "possessive"), None)
+        # "With 6.1 Mt of reserves, Orrulex holds ...", "At 100 bcm, Norway's gas output made up ...":
+        # the first entity after the figure, never the world of "of the world total"
+        nxt = next((e for e in reading.entities if e.start >= after and e.entity != "WORLD"), None)
         if nxt is not None:
             frame.subject = nxt
 
