@@ -255,6 +255,11 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity) -> None:
         return
     if owner is not None and owner.entity == "WORLD":
         owner = None                      # "of the world's output" is a global share
+    if (owner is not None and frame.subject is None and frame.subject_id is None
+            and reading.phrases_in(0, frame.quantity.start, "commodity")):
+        # "Oil accounted for 30.5% of Russia's export revenue": a commodity's part of a country's
+        # whole is a fact about that country (the same as "Russia earned 30.5% of its revenue from oil")
+        frame.subject = owner
     if frame.subject is None and frame.subject_id is None and (supplier or located) is not None:
         # "11% of the world's cocoa came from Cameroon", "2% of global reserves lie in Zambia"
         frame.subject = supplier or located
