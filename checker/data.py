@@ -1,7 +1,6 @@
 """Finding and reading the data files in rules/: one place, cached, validated with clear errors."""
 from __future__ import annotations
 
-import functools
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -53,13 +52,6 @@ def _line_of(message: str) -> int | None:
 
     match = re.search(r"line (\d+)", message)
     return int(match.group(1)) if match else None
-
-
-@functools.lru_cache(maxsize=64)
-def lexicon(name: str, rules_dir: str | None = None) -> dict[str, Any]:
-    """A lexicon file under rules/lexicons/ (cached per process)."""
-    base = Path(rules_dir) if rules_dir else default_rules_dir()
-    return read_toml(base / "lexicons" / f"{name}.toml")
 
 
 def expect(table: dict, key: str, kind: type | tuple[type, ...], path: str | Path, *, default: Any = ..., where: str = "") -> Any:

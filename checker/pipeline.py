@@ -31,11 +31,6 @@ def read_articles(paths: Sequence[str], config: Config, stdin: BinaryIO | None =
     return docs, articles, problems
 
 
-def analyse_all(articles: list[Article], config: Config) -> list[ArticleAnalysis]:
-    analyzer = Analyzer(config.rules_dir)
-    return [analyzer.analyse(article) for article in articles]
-
-
 def load_reference(path: Path) -> list[dict]:
     """The user's reference table: entity, metric, period, value, unit, source, as_of (CSV)."""
     try:

@@ -15,7 +15,7 @@ The reading is positional and lexicon-driven, never tied to one sentence pattern
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from checker.align.lexicon import AlignLexicon
 from checker.align.reading import ClaimReading, is_deadline
@@ -506,8 +506,3 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             metric_surface=frame.metric_surface,
         ))
     return facts
-
-
-def with_subject(fact: Fact, subject: str) -> Fact:
-    """The same fact under a canonical subject id (after near-variant names are unified)."""
-    return replace(fact, subject=subject)
