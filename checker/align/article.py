@@ -15,9 +15,10 @@ from checker.align.reading import read_claim
 from checker.align.tense import load_tense_rules
 from checker.claims import load_claim_rules, split_claims
 from checker.entities import EntityLexicon, NameCanon, load_entities
+from checker.fold import fold
 from checker.model import Article, Claim, Event, Fact
 
-_HAS_FIGURE = re.compile(r"\d|[零一二三四五六七八九十百千万亿两半]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|half|third|quarter|fifth|tenth|dozen|next year|last year|this year)\b", re.I)
+_HAS_FIGURE = re.compile(r"\d|[零一二三四五六七八九十百千万亿两半]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|half|third|quarter|fifth|tenth|dozen|next year|last year|this year)\b")  # on fold(text)
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 
 
@@ -66,7 +67,7 @@ class Analyzer:
         growth: list[GrowthStatement] = []
         group_counts: list[GroupCount] = []
         for claim in claims:
-            if not _HAS_FIGURE.search(claim.text):
+            if not _HAS_FIGURE.search(fold(claim.text)):
                 continue
             reading = read_claim(claim, article, self.entities, self.lexicon, lowercase)
             facts.extend(facts_of(reading, self.lexicon, commodity, self.event_rules.facilities, self.tense))

@@ -9,6 +9,7 @@ from pathlib import Path
 from checker.align.reading import ClaimReading
 from checker.data import default_rules_dir, expect, expect_str_list, read_toml
 from checker.model import EntityMention
+from checker import trie
 
 # between two listed items; an item may carry one modifier ("and mainland China")
 _SEP = re.compile(r"\.?\s*(?:,\s*and|,\s*or|,|and|or|&)\s*(?:the\s+)?(?:(?!other\b|many\b|several\b|some\b)[a-z]+\s+)?$")
@@ -43,7 +44,7 @@ def load_count_rules(rules_dir: str | None = None) -> CountRules:
     data = read_toml(path)
     numbers = {k.lower(): int(v) for k, v in expect(data, "numbers", dict, path).items()}
     adjectives = expect(data, "max_adjectives", int, path, default=2)
-    words = "|".join(sorted(numbers, key=len, reverse=True))
+    words = trie.alternation(numbers)
     pattern = re.compile(
         rf"(?<![\w-])(?P<num>\d{{1,2}}|{words})\s+(?P<adj>(?:[A-Za-z][A-Za-z-]*\s+){{0,{adjectives}}})(?P<noun>[a-z][a-z-]*s)(?![\w-])",
         re.I,

@@ -10,6 +10,7 @@ from checker.align.reading import ClaimReading, is_deadline
 from checker.align.tense import TenseRules, load_tense_rules, modality_cue
 from checker.data import default_rules_dir, expect, expect_str_list, read_toml
 from checker.model import EntityMention, Event
+from checker import trie
 
 _AUXILIARIES = frozenset({"be", "have", "do", "will", "would", "expect", "set", "schedule", "plan", "say", "aim", "go", "get"})
 _CLAUSE_STOP = re.compile(r"[;]|\s[-–—]\s")
@@ -53,7 +54,7 @@ def load_event_rules(rules_dir: str | None = None) -> EventRules:
         for phrase in phrases:
             phrase_class.setdefault(" ".join(phrase), (event_id, label))
     ordered = sorted(phrase_class, key=len, reverse=True)
-    finder = re.compile(r"(?<!\S)(?:" + "|".join(re.escape(p) for p in ordered) + r")(?!\S)")
+    finder = re.compile(r"(?<!\S)(?:" + trie.alternation(ordered) + r")(?!\S)")
     return EventRules(lemma_of, tuple(classes), frozenset(expect_str_list(data, "facilities", path)), determiners,
                       finder, phrase_class, frozenset(lemma_of.values()), generic)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from checker.align.reading import ClaimReading
 from checker.data import default_rules_dir, expect_str_list, read_toml
 from checker.model import Quantity
+from checker import trie
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ def load_growth_rules(rules_dir: str | None = None) -> GrowthRules:
     data = read_toml(path)
 
     def words(key: str) -> re.Pattern:
-        alt = "|".join(re.escape(w) for w in sorted(expect_str_list(data, key, path), key=len, reverse=True))
+        alt = trie.alternation(expect_str_list(data, key, path))
         return re.compile(rf"\b(?:{alt})\b(?:\s+by)?\s*$", re.I)
 
     return GrowthRules(words("rise"), words("fall"))

@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_WORD_START = re.compile(r"(?<![\w'’-])[\w]|[\u4e00-\u9fff]")
+# a word (its letters, digits and underscores) where a phrase can start, or one CJK character
+_WORD_START = re.compile(r"(?<![\w'’-])(?P<w>[^\W\u4e00-\u9fff][^\W\u4e00-\u9fff]*)|[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,20 +39,16 @@ class PhraseMatcher:
         hits: list[PhraseHit] = []
         cursor = 0
         n = len(lowered)
+        by_first = self._by_first
         for match in _WORD_START.finditer(lowered):
             i = match.start()
             if i < cursor:
                 continue
-            ch = lowered[i]
-            if "\u4e00" <= ch <= "\u9fff":
-                bucket = self._by_first.get(ch, ())
-                cjk = True
-            else:
-                j = i
-                while j < n and (lowered[j].isalnum() or lowered[j] == "_"):
-                    j += 1
-                bucket = self._by_first.get(lowered[i:j], ())
-                cjk = False
+            word = match.group("w")
+            cjk = word is None
+            bucket = by_first.get(match.group() if cjk else word)
+            if not bucket:
+                continue
             for phrase, kind, entry_id in bucket:
                 if lowered.startswith(phrase, i):
                     end = i + len(phrase)

@@ -6,11 +6,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from checker.fold import fold
 from checker.data import default_rules_dir, expect_str_list, read_toml
+from checker import trie
 
 _WORD = re.compile(r"[A-Za-z']+")
 # "its plans to", "a plan to": a noun, not the modal "plans to"
-_NOUN_BEFORE = re.compile(r"\b(?:its|their|his|her|a|an|the|our|new|whose)\s+$", re.I)
+_NOUN_BEFORE = re.compile(r"\b(?:its|their|his|her|a|an|the|our|new|whose)\s+$")
 
 
 @dataclass(frozen=True)
@@ -25,17 +27,18 @@ class TenseRules:
 
 
 def _phrases(words: list[str]) -> re.Pattern:
-    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'])(?:{body})(?![\w'])", re.I)
+    # lower case, no re.I: run on fold(text)
+    body = trie.alternation({fold(w) for w in words})
+    return re.compile(rf"(?<![\w'])(?:{body})(?![\w'])")
 
 
 @functools.lru_cache(maxsize=4)
 def load_tense_rules(rules_dir: str | None = None) -> TenseRules:
     path = Path(rules_dir or default_rules_dir()) / "lexicons" / "tense.toml"
     data = read_toml(path)
-    verbs = "|".join(re.escape(w) for w in expect_str_list(data, "upcoming_with_object", path))
+    verbs = trie.alternation({fold(w) for w in expect_str_list(data, "upcoming_with_object", path)})
     return TenseRules(
-        re.compile(rf"(?<![\w'])(?:{verbs})(?![\w'])[^.;]{{0,80}}?\bto\s+[a-z]", re.I),
+        re.compile(rf"(?<![\w'])(?:{verbs})(?![\w'])[^.;]{{0,80}}?\bto\s+[a-z]"),
         _phrases(expect_str_list(data, "upcoming", path)),
         _phrases(expect_str_list(data, "plan_past", path)),
         _phrases(expect_str_list(data, "reported", path)),
@@ -53,27 +56,27 @@ def modality(clause: str, rules: TenseRules | None = None) -> str:
 def modality_cue(clause: str, rules: TenseRules | None = None) -> tuple[str, str]:
     """The modality of a clause and the words that decided it ("set to", "originally", "opened")."""
     rules = rules or load_tense_rules()
-    match = rules.plan_past.search(clause)
+    low = fold(clause)
+    match = rules.plan_past.search(low)
     if match:
-        return "plan_past", match.group()
-    match = rules.reported.search(clause)
+        return "plan_past", clause[match.start():match.end()]
+    match = rules.reported.search(low)
     if match:
-        return "reported", match.group()
-    for match in rules.upcoming.finditer(clause):
-        if not _NOUN_BEFORE.search(clause, 0, match.start()):
-            return "upcoming", match.group()
-    match = rules.upcoming_with_object.search(clause)
+        return "reported", clause[match.start():match.end()]
+    for match in rules.upcoming.finditer(low):
+        if not _NOUN_BEFORE.search(low, 0, match.start()):
+            return "upcoming", clause[match.start():match.end()]
+    match = rules.upcoming_with_object.search(low)
     if match:
-        return "upcoming", match.group()
-    verb = _past_verb(clause, rules)
+        return "upcoming", clause[match.start():match.end()]
+    verb = _past_verb(clause, rules, low)
     if verb:
         return "done", verb
     return "unknown", ""
 
 
-def _past_verb(clause: str, rules: TenseRules) -> str:
+def _past_verb(clause: str, rules: TenseRules, lowered: str) -> str:
     """The first past-tense verb of the clause ("" when there is none)."""
-    lowered = clause.lower()
     for match in _WORD.finditer(lowered):
         word = match.group()
         if word in rules.not_past or lowered[match.end():match.end() + 1] == "-" or lowered[match.start() - 1:match.start()] == "-":

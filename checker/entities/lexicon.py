@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.data import DataError, default_rules_dir, expect, expect_str_list, read_toml
+from checker import trie
 
 _ROLES = (("names", "name"), ("demonyms", "demonym"), ("capitals", "government"), ("zh", "name"))
 _KINDS = {"country", "bloc", "region", "company", "org", "world"}
@@ -135,7 +136,7 @@ def load_entities(rules_dir: str | None = None) -> EntityLexicon:
             lower.append(surface)
     for bucket in by_first_word.values():
         bucket.sort(key=len, reverse=True)
-    lower_pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(s) for s in sorted(lower, key=len, reverse=True)) + r")(?![\w])") if lower else None
+    lower_pattern = re.compile(r"(?<![\w])(?:" + trie.alternation(lower) + r")(?![\w])") if lower else None
     return EntityLexicon(entities, surfaces, by_first_word, cjk, lower_pattern, frozenset(needs_the))
 
 

@@ -81,7 +81,9 @@ def find_entities(text: str, lexicon: EntityLexicon, *, sentence_start: int = 0,
     return found
 
 
-_UPPER_START = re.compile(rf"(?<![\w$.])[{_UPPER}]|[\u4e00-\u9fff]")
+# a capitalised word (letters, digits, "&", "-", "+" after its capital), or one CJK character
+# (the word is captured by a look-ahead: a capital after "-" or "&" inside it starts a word too)
+_UPPER_START = re.compile(rf"(?<![\w$.])(?=(?P<w>[{_UPPER}](?:[^\W_]|[&+-])*))|[\u4e00-\u9fff]")
 
 
 def _lexicon_hits(text: str, lexicon: EntityLexicon):
@@ -97,15 +99,11 @@ def _lexicon_hits(text: str, lexicon: EntityLexicon):
         i = match.start()
         if i < cursor:
             continue
-        ch = text[i]
-        cjk = "\u4e00" <= ch <= "\u9fff"
-        if cjk:
-            candidates = lexicon.cjk.get(ch, ())
-        else:
-            j = i
-            while j < n and (text[j].isalnum() or text[j] in "&-+"):
-                j += 1
-            candidates = lexicon.by_first_word.get(text[i:j] or ch, ())
+        word = match.group("w")
+        cjk = word is None
+        candidates = lexicon.cjk.get(match.group(), ()) if cjk else lexicon.by_first_word.get(word, ())
+        if not candidates:
+            continue
         for surface in candidates:
             if text.startswith(surface, i):
                 end = i + len(surface)

@@ -5,8 +5,9 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from checker.quantities import chinese, hedges, lexicon, money, units, words
-from checker.quantities.numbers import DIGITS, UNICODE_FRACTIONS, fraction_value, lower_ascii, normalize, parse_digits
+from checker.quantities import chinese, dispatch, hedges, lexicon, money, units, words
+from checker.quantities.dispatch import char_class
+from checker.quantities.numbers import DIGITS, UNICODE_FRACTIONS, fraction_value, lower_ascii, normalize, parse_digits, word_set
 
 INF = float("inf")
 
@@ -48,17 +49,29 @@ def _numbers_rules() -> dict:
             "vague": set(lexicon.need(d, "vague_quantifiers", list, "numbers"))}
 
 
-@functools.lru_cache(maxsize=None)
-def master() -> re.Pattern:
-    """One alternation for every number core: word runs, Chinese runs, fractions, digits."""
+def _master_branches() -> list[tuple[str, str]]:
+    """Every number core: word runs, Chinese runs, fractions, digits, fraction signs."""
     fr = "".join(UNICODE_FRACTIONS)
     sign = r"(?:(?<![A-Za-z0-9)\]%])-(?=\.?\d))?"
-    return re.compile(
-        rf"(?P<w>{words.run_pattern()})"
-        rf"|(?P<z>{chinese.run_pattern()})"
-        rf"|(?P<f>{sign}(?<![A-Za-z0-9_.,/])(?<![A-Za-z]-)(?:\d+[ \t]+)?\d+/\d+(?![\d/]))"
-        rf"|(?P<d>{sign}(?:(?<![A-Za-z0-9_.])|(?<=usd|eur|gbp|cny|jpy|aud|cad|chf|inr|rmb|hkd|sgd|krw|brl))(?<![A-Za-z]-)(?:{DIGITS})(?:[ \t]*(?P<uf>[{fr}]))?)"
-        rf"|(?P<u>[{fr}])")
+    return [
+        ("w", words.run_pattern()),
+        ("z", chinese.run_pattern()),
+        ("f", rf"{sign}(?<![A-Za-z0-9_.,/])(?<![A-Za-z]-)(?:\d+[ \t]+)?\d+/\d+(?![\d/])"),
+        ("d", rf"{sign}(?:(?<![A-Za-z0-9_.])|(?<=usd|eur|gbp|cny|jpy|aud|cad|chf|inr|rmb|hkd|sgd|krw|brl))(?<![A-Za-z]-)(?:{DIGITS})(?:[ \t]*(?P<uf>[{fr}]))?"),
+        ("u", rf"[{fr}]"),
+    ]
+
+
+@functools.lru_cache(maxsize=None)
+def master() -> re.Pattern:
+    """One alternation for every number core."""
+    return re.compile("|".join(f"(?P<{name}>{src})" for name, src in _master_branches()))
+
+
+@functools.lru_cache(maxsize=None)
+def masters() -> dict[str, re.Pattern]:
+    """The master alternation split by the class of the first character (what ``_matches`` uses)."""
+    return dispatch.split(_master_branches(), lambda src: src)
 
 
 @functools.lru_cache(maxsize=None)
@@ -152,26 +165,23 @@ def _candidates() -> tuple[re.Pattern, re.Pattern, frozenset]:
     return plain, wordy, frozenset(starts | dens)
 
 
-_WORDS = re.compile(r"[a-z]+")
-
-
 def _positions(lw: str):
     """Candidate start offsets in the lower-cased text, left to right."""
     plain, wordy, starts = _candidates()
     pos = [m.start() for m in plain.finditer(lw)]
-    if not starts.isdisjoint(_WORDS.findall(lw)):
+    if not starts.isdisjoint(word_set(lw)):
         pos = sorted(pos + [m.start() for m in wordy.finditer(lw)])
     return pos
 
 
 def _matches(lw: str):
     """The master pattern matched at candidate positions only (leftmost, non-overlapping)."""
-    mp = master()
+    mps = masters()
     end = -1
     for pos in _positions(lw):
         if pos < end:
             continue
-        m = mp.match(lw, pos)
+        m = mps[char_class(lw[pos])].match(lw, pos)
         if m:
             end = m.end()
             yield m
@@ -436,10 +446,7 @@ def _small_number(s: str) -> float | None:
 
 def _a_durations(t: str, lw: str, found: list[Reading], blocks) -> list[Reading]:
     """"for an hour", "a fortnight": a duration of one unit with no numeral."""
-    if not any(w in lw for w in ("a hour", "an hour", "a fortnight", "a decade", "a week", "a month", "a year",
-                                  "a day", "a minute", "a century")):
-        return []
-    out = []
+    out: list[Reading] = []
     ut = units.table()
     for m in _A_DURATION.finditer(lw):
         if any(r.start < m.end() and m.start() < r.end for r in found) or \

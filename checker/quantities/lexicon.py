@@ -6,6 +6,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from checker import trie
 from checker.data import DataError, default_rules_dir
 
 
@@ -63,6 +64,5 @@ def number_map(data: dict[str, Any], key: str, file: str) -> dict[str, float]:
 
 
 def alternation(words: list[str] | set[str] | dict) -> str:
-    """A regex alternation of literal words, longest first so the longest surface wins."""
-    import re
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    """A regex alternation of literal words in which the longest surface wins (trie-shaped)."""
+    return trie.alternation(words)

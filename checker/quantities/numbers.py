@@ -1,6 +1,7 @@
 """Digit numbers: normalising full-width forms, parsing "1,234.5", "1.2e6", "7 3/4", and their precision."""
 from __future__ import annotations
 
+import functools
 import re
 
 # Full-width digits and signs map one character to one, so offsets in the normalised text stay valid.
@@ -24,12 +25,21 @@ _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 
 def lower_ascii(text: str) -> str:
     """ASCII letters in lower case only, so offsets stay valid (str.lower can change lengths)."""
-    return text.translate(_LOWER)
+    return text.lower() if text.isascii() else text.translate(_LOWER)
+
+
+_WORDS = re.compile(r"[a-z]+")
+
+
+@functools.lru_cache(maxsize=16)
+def word_set(lowered: str) -> frozenset[str]:
+    """The lower-case ASCII words of a lowered text (the date and number passes both gate on it)."""
+    return frozenset(_WORDS.findall(lowered))
 
 
 def normalize(text: str) -> str:
     """Full-width digits, %, comma, point and minus as ASCII (same length, same offsets)."""
-    return text.translate(_FW_TABLE)
+    return text if text.isascii() else text.translate(_FW_TABLE)
 
 
 def parse_digits(s: str) -> tuple[float, float, float]:

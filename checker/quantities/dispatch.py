@@ -1,0 +1,128 @@
+"""One big alternation, split by the class of its first character.
+
+Python's regex engine tries every branch of an alternation at a position, so a pattern of thirty
+date forms costs thirty attempts at each candidate.  The branches that can start with a digit are
+few; at a digit only they are tried.  Which branches can start with which class is read from the
+parsed pattern (conservatively: anything the analysis does not know counts as "any character"),
+so the split never changes what matches — it only skips branches that could not.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+try:                                   # the parser is internal to ``re``; without it, no split
+    from re import _constants as _C
+    from re import _parser as _P
+except ImportError:                    # pragma: no cover - other Python implementations
+    _C = _P = None
+
+CLASSES = ("digit", "alpha", "other")
+_ALL = frozenset(CLASSES)
+
+
+def char_class(c: str) -> str:
+    """The dispatch class of one character."""
+    if "0" <= c <= "9":
+        return "digit"
+    if ("a" <= c <= "z") or ("A" <= c <= "Z"):
+        return "alpha"
+    return "other"
+
+
+def _range_classes(lo: int, hi: int) -> set[str]:
+    out = set()
+    if lo <= ord("9") and hi >= ord("0"):
+        out.add("digit")
+    if (lo <= ord("z") and hi >= ord("a")) or (lo <= ord("Z") and hi >= ord("A")):
+        out.add("alpha")
+    if lo < ord("0") or hi > ord("z") or (ord("9") < hi and lo < ord("A")) or (ord("Z") < hi and lo < ord("a")):
+        out.add("other")
+    return out
+
+
+def _in_classes(items, ignore_case: bool) -> frozenset:
+    out: set[str] = set()
+    for op, av in items:
+        if op is _C.NEGATE:
+            return _ALL
+        if op is _C.LITERAL:
+            out.add(char_class(chr(av)))
+        elif op is _C.RANGE:
+            out |= _range_classes(*av)
+        elif op is _C.CATEGORY and av is _C.CATEGORY_DIGIT:
+            out.add("digit")
+        elif op is _C.CATEGORY and av is _C.CATEGORY_UNI_DIGIT:
+            out |= {"digit", "other"}
+        else:
+            return _ALL
+    if ignore_case and "alpha" in out:
+        out.add("other")               # (?i) lets "k" match the Kelvin sign, "s" the long s
+    return frozenset(out)
+
+
+def _first(seq, ignore_case: bool) -> tuple[frozenset, bool]:
+    """Classes a sequence can start with, and whether it can match the empty string."""
+    acc: set[str] = set()
+    for op, av in seq:
+        if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+            continue                   # zero width: the next item decides
+        if op is _C.LITERAL:
+            got = {char_class(chr(av))}
+            if ignore_case and "alpha" in got:
+                got.add("other")
+            return frozenset(acc | got), False
+        if op is _C.IN:
+            return frozenset(acc | _in_classes(av, ignore_case)), False
+        if op is _C.BRANCH:
+            nullable = False
+            for alt in av[1]:
+                cls, nul = _first(alt, ignore_case)
+                acc |= cls
+                nullable = nullable or nul
+            if not nullable:
+                return frozenset(acc), False
+            continue
+        if op is _C.SUBPATTERN:
+            _group, add_flags, _del, sub = av
+            cls, nul = _first(sub, ignore_case or bool(add_flags & re.IGNORECASE))
+            acc |= cls
+            if not nul:
+                return frozenset(acc), False
+            continue
+        if op is _C.ATOMIC_GROUP:
+            cls, nul = _first(av, ignore_case)
+            acc |= cls
+            if not nul:
+                return frozenset(acc), False
+            continue
+        if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
+            lo, _hi, sub = av
+            cls, nul = _first(sub, ignore_case)
+            acc |= cls
+            if lo > 0 and not nul:
+                return frozenset(acc), False
+            continue
+        return _ALL, False             # anything else (ANY, NOT_LITERAL, back references): any class
+    return frozenset(acc), True
+
+
+def first_classes(src: str, flags: int = 0) -> frozenset:
+    """Classes of character a match of ``src`` can start with (all three when unsure)."""
+    if _P is None:
+        return _ALL
+    try:
+        cls, nullable = _first(_P.parse(src, flags), bool(flags & re.IGNORECASE))
+    except Exception:                  # an analysis failure only costs speed
+        return _ALL
+    return _ALL if nullable else cls
+
+
+def split(branches: list[tuple[str, str]], wrap: Callable[[str], str], flags: int = 0) -> dict[str, re.Pattern]:
+    """One compiled pattern per first-character class, each holding (in order) the branches
+    ``(name, source)`` that can start with that class; ``wrap`` puts the union in its context."""
+    union = {c: [] for c in CLASSES}
+    for name, src in branches:
+        for c in first_classes(src, flags):
+            union[c].append(f"(?P<{name}>{src})")
+    return {c: re.compile(wrap("|".join(alts) or "(?!)"), flags) for c, alts in union.items()}
