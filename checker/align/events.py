@@ -60,7 +60,8 @@ def load_event_rules(rules_dir: str | None = None) -> EventRules:
 
 
 def _lemmas(text: str, rules: EventRules) -> list[str]:
-    return [rules.lemma_of.get(w, w) for w in (m.group().lower() for m in _WORD.finditer(text)) if w not in rules.determiners]
+    lemma_of, determiners = rules.lemma_of, rules.determiners
+    return [lemma_of.get(w, w) for w in (w.lower() for w in _WORD.findall(text)) if w not in determiners]
 
 
 def action_of(clause: str, rules: EventRules, facility: bool = False) -> tuple[str, str]:
@@ -107,9 +108,12 @@ def _stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
+_LOWER_WORDS_AFTER = re.compile(r"((?:\s+[a-z][a-z-]*){1,4})")
+
+
 def _FACILITY_AFTER(text: str, end: int, facilities: frozenset[str]) -> bool:
     """A facility noun right after a name, with at most two lower-case words between: "Port Zanwood grain terminal"."""
-    match = re.match(r"((?:\s+[a-z][a-z-]*){1,4})", text[end:end + 70])
+    match = _LOWER_WORDS_AFTER.match(text[end:end + 70])
     if not match:
         return False
     return any(w in facilities for w in match.group(1).split())
@@ -177,13 +181,14 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
     return events
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their)\s+", re.I)
 
 
 def _unnamed_facility(clause: str, rules: EventRules) -> str:
     """ "the first new rare earth mine": a facility without a name is described, never aligned."""
     best = ""
-    for word in re.finditer(r"[A-Za-z]+", clause):
+    for word in _LATIN_WORD.finditer(clause):
         if word.group().lower() not in rules.facilities:
             continue
         window = clause[max(0, word.start() - 60):word.start()]

@@ -71,8 +71,11 @@ def _figures(reading: ClaimReading) -> list[Quantity]:
 def _figure_end(text: str, q: Quantity) -> int:
     """Where the figure itself ends ("2.6 million tonnes of" read with its "of" still ends at "tonnes")."""
     end = q.end
-    tail = re.search(r"\s+of$", text[q.start:end])
-    return q.start + tail.start() if tail else end
+    tail = _TRAILING_OF.search(text, q.start, end)
+    return tail.start() if tail else end
+
+
+_TRAILING_OF = re.compile(r"\s+of$")
 
 
 def _of_phrase(text: str, q: Quantity, limit: int) -> tuple[int, int] | None:

@@ -62,18 +62,26 @@ def load_claim_rules(rules_dir: str | None = None) -> ClaimRules:
 
 def _mask(body: str, rules: ClaimRules) -> tuple[str, list[int]]:
     """Blank out labels and bullet dashes (offsets kept) and list the places where claims must cut."""
-    chars = list(body)
+    blanks: list[tuple[int, int]] = []
     cuts: list[int] = [0, len(body)]
     for key, pattern in (("bullet_labels", rules.label), ("bullet_separator", rules.bullet_boundary), ("line_bullet", rules.line_bullet)):
         try:
             for match in pattern.finditer(body, timeout=_PATTERN_SECONDS):
-                chars[match.start():match.end()] = " " * (match.end() - match.start())
+                blanks.append(match.span())
                 cuts.append(match.start())
         except TimeoutError:
             raise DataError(rules.path, f"pattern took longer than {_PATTERN_SECONDS}s on one article (catastrophic backtracking?)", key=key) from None
-    for match in re.finditer(r"\n", body):
-        cuts.append(match.start())
+    cuts += [match.start() for match in _NEWLINE.finditer(body)]
+    if not blanks:
+        return body, sorted(set(cuts))
+    chars = list(body)
+    for a, b in blanks:
+        chars[a:b] = " " * (b - a)
     return "".join(chars), sorted(set(cuts))
+
+
+_NEWLINE = re.compile(r"\n")
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _sentences(body: str, start: int, end: int, rules: ClaimRules) -> list[tuple[int, int]]:
@@ -126,6 +134,11 @@ def split_claims(article: Article, rules: ClaimRules | None = None) -> list[Clai
     rules = rules or load_claim_rules()
     body = article.body
     masked, cuts = _mask(body, rules)
+    # citation markers are looked for claim by claim only in a body that has one
+    try:
+        cited = rules.citation.search(body, timeout=_PATTERN_SECONDS) is not None
+    except TimeoutError:
+        raise DataError(rules.path, f"pattern took longer than {_PATTERN_SECONDS}s (catastrophic backtracking?)", key="citation") from None
     claims: list[Claim] = []
     for piece_start, piece_end in zip(cuts, cuts[1:]):
         for a, b in _sentences(masked, piece_start, piece_end, rules):
@@ -133,16 +146,18 @@ def split_claims(article: Article, rules: ClaimRules | None = None) -> list[Clai
             if b - a < 2:
                 continue
             text = body[a:b]
-            try:
-                citations = tuple(rules.citation.findall(text, timeout=_PATTERN_SECONDS))
-                trailing = rules.trailing_citations.search(text, timeout=_PATTERN_SECONDS)
-            except TimeoutError:
-                raise DataError(rules.path, f"pattern took longer than {_PATTERN_SECONDS}s (catastrophic backtracking?)", key="citation") from None
-            if trailing and trailing.start() > 0:
-                b = a + trailing.start()
-                a, b = _trim(body, a, b)
-                text = body[a:b]
-            if not re.search(r"\w", text):
+            citations: tuple[str, ...] = ()
+            if cited:
+                try:
+                    citations = tuple(rules.citation.findall(text, timeout=_PATTERN_SECONDS))
+                    trailing = rules.trailing_citations.search(text, timeout=_PATTERN_SECONDS) if citations else None
+                except TimeoutError:
+                    raise DataError(rules.path, f"pattern took longer than {_PATTERN_SECONDS}s (catastrophic backtracking?)", key="citation") from None
+                if trailing and trailing.start() > 0:
+                    b = a + trailing.start()
+                    a, b = _trim(body, a, b)
+                    text = body[a:b]
+            if not _WORD_CHAR.search(text):
                 continue
             claims.append(Claim(
                 id=f"{article.id}:{len(claims) + 1}",

@@ -53,7 +53,7 @@ def tables() -> dict:
             "rel_years": lexicon.need(d, "relative_years", dict, "dates"),
             "rel_months": lexicon.number_map(d, "relative_months", "dates"),
             "rel_days": lexicon.number_map(d, "relative_days", "dates"),
-            "deadline": lexicon.need(d, "deadline_words", list, "dates"),
+            "deadline": tuple(lexicon.need(d, "deadline_words", list, "dates")),
             "cues": set(lexicon.need(d, "year_cues", list, "dates")),
             "min_year": int(d.get("min_year", 1800)), "max_year": int(d.get("max_year", 2100))}
 
@@ -224,9 +224,12 @@ def _find(text: str, reference: dt.date | None) -> list[DateHit]:
     return out
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]*$")
+
+
 def _deadline(text: str, start: int) -> bool:
     before = text[max(0, start - 20):start].lower().rstrip()
-    return any(before.endswith(w) for w in tables()["deadline"])
+    return before.endswith(tables()["deadline"])
 
 
 def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None:
@@ -391,7 +394,7 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
         word = G("mon_m").lower().rstrip(".")
         if len(word) <= 3 and word not in ("may",):
             return None
-        prev = re.search(r"([A-Za-z]+)[ \t]*$", text[max(0, s - 12):s])
+        prev = _WORD_BEFORE.search(text, max(0, s - 12), s)
         pw = prev.group(1).lower() if prev else ""
         if word in ("may", "march") and pw not in ("in", "the", "of", "since", "from", "until", "early", "late", "mid", "by", "last", "next", "this"):
             return None
@@ -401,7 +404,7 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
         return no_year(mo)
     if g == "year":
         y = int(G("year_y"))
-        prev = re.search(r"([A-Za-z]+)[ \t]*$", text[max(0, s - 16):s])
+        prev = _WORD_BEFORE.search(text, max(0, s - 16), s)
         pw = prev.group(1).lower() if prev else ""
         if pw not in t["cues"]:
             return None
