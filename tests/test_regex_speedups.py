@@ -78,3 +78,18 @@ def test_first_classes_are_conservative():
     assert dispatch.first_classes(r"x?") == set(dispatch.CLASSES)         # can match nothing
     assert dispatch.first_classes(r".") == set(dispatch.CLASSES)
     assert dispatch.first_classes(r"[^a]") == set(dispatch.CLASSES)
+
+
+def test_the_figure_gate_never_hides_a_figure():
+    import datetime as dt
+
+    from checker.quantities import may_hold_figure
+    from checker.quantities.numbers import normalize
+    reference = dt.date(2025, 7, 5)
+    texts = _texts() + ["It lasted a decade.", "Output rose seventeen per cent.", "They met in March.",
+                        "Sales doubled last year.", "今年产量增长三成", "a fortnight later", "nothing to see here"]
+    for text in texts:
+        # the two passes themselves, without the gate in front of them
+        if dates.find(normalize(text), reference) or extract.read(text, []):
+            assert may_hold_figure(text), text
+    assert not may_hold_figure("nothing to see here")

@@ -14,22 +14,9 @@ from checker.align.lexicon import AlignLexicon, load_align_lexicon
 from checker.align.reading import read_claim
 from checker.align.tense import load_tense_rules
 from checker.claims import load_claim_rules, split_claims
-from checker import trie
 from checker.entities import EntityLexicon, NameCanon, load_entities
-from checker.fold import fold
 from checker.model import Article, Claim, Event, Fact
-
-# a claim is read only when it can hold a figure: a digit, a Chinese numeral, or a number word
-_HAS_DIGIT = re.compile(r"[\d零一二三四五六七八九十百千万亿两半]")
-_HAS_NUMBER_WORD = re.compile(r"\b(?:" + trie.alternation(
-    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy "
-    "eighty ninety hundred half third quarter fifth tenth dozen".split() + ["next year", "last year", "this year"])
-    + r")\b")   # on fold(text)
-
-
-def _may_hold_figure(text: str) -> bool:
-    return _HAS_DIGIT.search(text) is not None or _HAS_NUMBER_WORD.search(fold(text)) is not None
-
+from checker.quantities import may_hold_figure
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 
@@ -79,9 +66,11 @@ class Analyzer:
         growth: list[GrowthStatement] = []
         group_counts: list[GroupCount] = []
         for claim in claims:
-            if not _may_hold_figure(claim.text):
+            if not may_hold_figure(claim.text):
                 continue
             reading = read_claim(claim, article, self.entities, self.lexicon, lowercase)
+            if reading is None:
+                continue
             facts.extend(facts_of(reading, self.lexicon, commodity, self.event_rules.facilities, self.tense))
             events.extend(events_of(reading, self.tense, self.event_rules))
             counts.extend(counts_of(reading, self.count_rules))

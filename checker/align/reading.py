@@ -31,11 +31,14 @@ class ClaimReading:
 
 
 def read_claim(claim: Claim, article: Article, entities: EntityLexicon, lexicon: AlignLexicon,
-               lowercase_words: frozenset[str]) -> ClaimReading:
-    """Read one claim; the text compared is the claim without its citation markers."""
+               lowercase_words: frozenset[str]) -> ClaimReading | None:
+    """Read one claim (None when it holds no figure and no date: no fact, event or count can
+    come from it); the text compared is the claim without its citation markers."""
     text = claim.text
     reference = article.published_date
     found_quantities, found_dates = extract_figures(text, reference)
+    if not found_quantities and not found_dates:
+        return None
     quantities, dates = tuple(found_quantities), tuple(found_dates)
     mentions = tuple(find_entities(text, entities, lowercase_words=lowercase_words))
     names = [(m.start, m.end) for m in mentions if m.kind == "name"]

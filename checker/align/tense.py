@@ -10,7 +10,7 @@ from checker.fold import fold
 from checker.data import default_rules_dir, expect_str_list, read_toml
 from checker import trie
 
-_WORD = re.compile(r"[A-Za-z']+")
+_TOKEN = re.compile(r"[a-z']+")
 # "its plans to", "a plan to": a noun, not the modal "plans to"
 _NOUN_BEFORE = re.compile(r"\b(?:its|their|his|her|a|an|the|our|new|whose)\s+$")
 
@@ -24,6 +24,7 @@ class TenseRules:
     done_irregular: frozenset[str]
     not_past: frozenset[str]
     blockers: tuple[str, ...]
+    past_candidate: re.Pattern     # a word that may be a past-tense verb: irregular, or "-ed"
 
 
 def _phrases(words: list[str]) -> re.Pattern:
@@ -37,14 +38,17 @@ def load_tense_rules(rules_dir: str | None = None) -> TenseRules:
     path = Path(rules_dir or default_rules_dir()) / "lexicons" / "tense.toml"
     data = read_toml(path)
     verbs = trie.alternation({fold(w) for w in expect_str_list(data, "upcoming_with_object", path)})
+    irregular = frozenset(w.lower() for w in expect_str_list(data, "done_irregular", path))
     return TenseRules(
         re.compile(rf"(?<![\w'])(?:{verbs})(?![\w'])[^.;]{{0,80}}?\bto\s+[a-z]"),
         _phrases(expect_str_list(data, "upcoming", path)),
         _phrases(expect_str_list(data, "plan_past", path)),
         _phrases(expect_str_list(data, "reported", path)),
-        frozenset(w.lower() for w in expect_str_list(data, "done_irregular", path)),
+        irregular,
         frozenset(w.lower() for w in expect_str_list(data, "not_past", path)),
         tuple(w.lower() for w in expect_str_list(data, "done_blockers", path)),
+        # the tokens (runs of a-z and ') that _past_verb considers, found in one scan
+        re.compile(rf"(?<![a-z'])(?:{trie.alternation(w for w in irregular if _TOKEN.fullmatch(w))}|[a-z']{{3,}}ed)(?![a-z'])"),
     )
 
 
@@ -77,7 +81,7 @@ def modality_cue(clause: str, rules: TenseRules | None = None) -> tuple[str, str
 
 def _past_verb(clause: str, rules: TenseRules, lowered: str) -> str:
     """The first past-tense verb of the clause ("" when there is none)."""
-    for match in _WORD.finditer(lowered):
+    for match in rules.past_candidate.finditer(lowered):
         word = match.group()
         if word in rules.not_past or lowered[match.end():match.end() + 1] == "-" or lowered[match.start() - 1:match.start()] == "-":
             continue        # "direct-reduced iron": a hyphenated adjective, not a verb

@@ -9,15 +9,35 @@ Public API (what the rest of the pipeline calls):
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 
 from checker.model import DateValue, Quantity
 from checker.quantities import dates as _dates
 from checker.quantities.extract import Reading, read
 from checker.quantities.hedges import hedge_interval
-from checker.quantities.numbers import normalize
+from checker.quantities.numbers import lower_ascii, normalize, word_set
 
-__all__ = ["extract_figures", "extract_quantities", "extract_dates", "mentions", "hedge_interval"]
+__all__ = ["extract_figures", "extract_quantities", "extract_dates", "mentions", "hedge_interval", "may_hold_figure"]
+
+
+@functools.lru_cache(maxsize=None)
+def _triggers() -> tuple[re.Pattern, frozenset[str]]:
+    """The characters and words without which neither the number nor the date pass finds anything."""
+    from checker.quantities import chinese, extract, units
+    from checker.quantities.numbers import UNICODE_FRACTIONS
+    zh = chinese.tables()
+    chars = re.compile("[\\d" + re.escape(zh["numch"] + zh["neg"] + zh["data"]["half"] + "".join(UNICODE_FRACTIONS))
+                       + "]|[明去今]年")
+    words = extract._candidates()[2] | _dates._triggers()[2] | {w for w in units.table()["durations"] if w.isalpha()}
+    return chars, frozenset(words)
+
+
+def may_hold_figure(text: str) -> bool:
+    """False only when ``extract_figures`` would find nothing: the same candidate gates, in one cheap test."""
+    lowered = lower_ascii(normalize(text))
+    chars, words = _triggers()
+    return chars.search(lowered) is not None or not words.isdisjoint(word_set(lowered))
 
 
 def _share(r: Reading) -> bool:
@@ -27,7 +47,7 @@ def _share(r: Reading) -> bool:
 
 def extract_figures(text: str, reference: _dt.date | None) -> tuple[list[Quantity], list[DateValue]]:
     """Quantities and dates of a sentence in one pass (dates are read once and fence the numbers)."""
-    if not text:
+    if not text or not may_hold_figure(text):
         return [], []
     t = normalize(text)
     hits = _dates.find(t, reference)
@@ -36,7 +56,7 @@ def extract_figures(text: str, reference: _dt.date | None) -> tuple[list[Quantit
 
 def extract_quantities(text: str) -> list[Quantity]:
     """Figures in a sentence as Quantity values (years, dates, labels and citation markers left out)."""
-    if not text:
+    if not text or not may_hold_figure(text):
         return []
     t = normalize(text)
     return _quantities(text, [(h.start, h.end) for h in _dates.find(t, None) if not h.offset])
@@ -125,7 +145,7 @@ def _finite(x: float) -> float | None:
 
 def mentions(text: str, reference: _dt.date | None) -> list[dict]:
     """Everything read in ``text`` as conformance items: kind, value, unit, start, end, low, high, hedge."""
-    if not text:
+    if not text or not may_hold_figure(text):
         return []
     t = normalize(text)
     hits = _dates.find(t, reference)

@@ -55,6 +55,7 @@ def tables() -> dict:
             "rel_days": lexicon.number_map(d, "relative_days", "dates"),
             "deadline": tuple(lexicon.need(d, "deadline_words", list, "dates")),
             "cues": set(lexicon.need(d, "year_cues", list, "dates")),
+            "month_not_after": tuple(w.lower() for w in d.get("month_prefixes_not_dates", [])),
             "min_year": int(d.get("min_year", 1800)), "max_year": int(d.get("max_year", 2100))}
 
 
@@ -141,7 +142,8 @@ def _triggers() -> tuple[re.Pattern, re.Pattern, frozenset]:
     num = lexicon.alternation({w for w, c in words.tables()["cls"].items() if c[0] in ("card", "zero")})
     gate = ws | {"year", "years", "month", "months", "week", "weeks", "day", "days", "quarter", "half", "end",
                  "beginning", "start", "middle", "close", "ago", "decade", "decades"}
-    plain = re.compile(r"\d+|[qh][1-4]|[明去今]年")
+    # one character class first, so the engine scans for it in C (an alternation it tries everywhere)
+    plain = re.compile(r"[\dqh明去今](?:(?<=\d)\d*|(?<=[qh])[1-4]|(?<=[明去今])年)")
     wordy = re.compile(rf"(?<![a-z])(?:(?:{lexicon.alternation(ws)})(?![a-z])"
                        rf"|(?:this|next|last|the)[ \t]+(?=[a-z\d])|in[ \t]+(?=\d|(?:{num})(?![a-z]))"
                        rf"|an?[ \t]+(?=(?:month|year|week|day|decade)s?[ \t]+ago))")
@@ -394,6 +396,8 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
         word = G("mon_m").lower().rstrip(".")
         if len(word) <= 3 and word not in ("may",):
             return None
+        if text[max(0, s - 5):s].lower().endswith(t["month_not_after"]) and t["month_not_after"]:
+            return None          # "pre-April levels": the time before a month, not the month
         prev = _WORD_BEFORE.search(text, max(0, s - 12), s)
         pw = prev.group(1).lower() if prev else ""
         if word in ("may", "march") and pw not in ("in", "the", "of", "since", "from", "until", "early", "late", "mid", "by", "last", "next", "this"):

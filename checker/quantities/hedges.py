@@ -84,10 +84,11 @@ def interval(value: float, hedge: str | None, shown: float, sig: float) -> tuple
         # a round figure ("about 1m") is not stretched without end by its last digit
         half = rel * a + min(shown / 2, t["digit_cap"] * a)
         return n - half, n + half
+    # "nearly -1" and "just over -1" bound the magnitude: the ends swap for a negative value
     if band == "nearly":
-        return n * (1 - rel), n
+        return (n * (1 - rel), n) if n >= 0 else (n, n * (1 - rel))
     if band == "just_over":
-        return n, n * (1 + rel)
+        return (n, n * (1 + rel)) if n >= 0 else (n * (1 + rel), n)
     if band == "open_above":
         return n, INF
     return (0.0 if n >= 0 else -INF), n
