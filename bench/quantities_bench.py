@@ -47,13 +47,15 @@ def corpus(paths: list[str], docs: int) -> list[str]:
     return lines
 
 
-def best_of(fn, repeat: int) -> float:
-    """Best wall time of ``repeat`` runs (seconds)."""
-    best = float("inf")
+def best_of(fns: list, repeat: int) -> list[float]:
+    """Best wall time (seconds) of each function over ``repeat`` rounds; a round runs each once,
+    so a slow spell of a shared machine slows the scan and the extractors alike."""
+    best = [float("inf")] * len(fns)
     for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
+        for i, fn in enumerate(fns):
+            t0 = time.perf_counter()
+            fn()
+            best[i] = min(best[i], time.perf_counter() - t0)
     return best
 
 
@@ -84,9 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         for ln in lines:
             extract_figures(ln, ref)
 
-    t_scan = best_of(scan, args.repeat)
-    t_q = best_of(quantities, args.repeat)
-    t_all = best_of(figures, args.repeat)
+    t_scan, t_q, t_all = best_of([scan, quantities, figures], args.repeat)
     figures = sum(len(extract_quantities(ln)) for ln in lines)
     print(f"text: {mb:.2f} MB in {len(lines)} lines, {figures} figures read")
     print(f"plain regex scan          : {mb / t_scan:8.2f} MB/s")

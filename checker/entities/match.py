@@ -150,7 +150,7 @@ def _free_parts(taken: bytearray, start: int, end: int) -> list[tuple[int, int]]
 def _add_name(text: str, start: int, end: int, found: list[EntityMention], rules: NameRules,
               sentence_start: int, lowercase_words) -> None:
     """Trim a capitalised run to a plausible proper name and record it."""
-    tokens = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+    tokens = [m.span() for m in _NON_SPACE.finditer(text, start, end)]
     while tokens and _clean(text[tokens[0][0]:tokens[0][1]]) in rules.leading:
         tokens.pop(0)
     while len(tokens) > 1 and _clean(text[tokens[-1][0]:tokens[-1][1]]) in rules.trailing:
@@ -196,5 +196,10 @@ def _add_name(text: str, start: int, end: int, found: list[EntityMention], rules
     found.append(EntityMention(entity_id, surface, a, a + len(surface) if role == "name" else b, "name", role))
 
 
+_NON_SPACE = re.compile(r"\S+")
+
+
 def _clean(token: str) -> str:
-    return _POSSESSIVE.sub("", token).strip(".,;:\"“”()")
+    if "'" in token or "’" in token:
+        token = _POSSESSIVE.sub("", token)
+    return token.strip(".,;:\"“”()")
