@@ -65,6 +65,8 @@ def _mask(body: str, rules: ClaimRules) -> tuple[str, list[int]]:
     blanks: list[tuple[int, int]] = []
     cuts: list[int] = [0, len(body)]
     for key, pattern in (("bullet_labels", rules.label), ("bullet_separator", rules.bullet_boundary), ("line_bullet", rules.line_bullet)):
+        if key == "bullet_separator" and "]" not in body:
+            continue            # the separator counts only right after a "]" (see load_claim_rules)
         try:
             for match in pattern.finditer(body, timeout=_PATTERN_SECONDS):
                 blanks.append(match.span())
