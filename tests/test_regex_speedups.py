@@ -93,3 +93,19 @@ def test_the_figure_gate_never_hides_a_figure():
         if dates.find(normalize(text), reference) or extract.read(text, []):
             assert may_hold_figure(text), text
     assert not may_hold_figure("nothing to see here")
+
+
+def test_ascii_dispatch_agrees_on_ascii_text():
+    for text in _texts():
+        lowered = lower_ascii(text)
+        if lowered.isascii():
+            _agree(dates.pattern(), dates.patterns_ascii(), lowered)
+            _agree(extract.master(), extract.masters_ascii(), lowered)
+
+
+def test_needs_non_ascii_is_conservative():
+    assert dispatch.needs_non_ascii("[一二三]+")
+    assert dispatch.needs_non_ascii(r"\d+年")
+    assert not dispatch.needs_non_ascii(r"\d+(?:年)?")
+    assert not dispatch.needs_non_ascii("(?i:ſ)")          # folds to "s"
+    assert not dispatch.needs_non_ascii(r"[^a]")

@@ -80,6 +80,12 @@ def patterns() -> dict[str, re.Pattern]:
 
 
 @functools.lru_cache(maxsize=None)
+def patterns_ascii() -> dict[str, re.Pattern]:
+    """``patterns()`` for an ASCII text: the forms that need a non-ASCII character left out."""
+    return dispatch.split(_forms(), _wrap, ascii_only=True)
+
+
+@functools.lru_cache(maxsize=None)
 def _forms() -> list[tuple[str, str]]:
     t = tables()
     M = rf"(?:{lexicon.alternation(t['months'])})(?![a-z])\.?"
@@ -208,7 +214,7 @@ def _find(text: str, reference: dt.date | None) -> list[DateHit]:
     out: list[DateHit] = []
     t = tables()
     lw = lower_ascii(text)
-    pats = patterns()
+    pats = patterns_ascii() if lw.isascii() else patterns()
     end = -1
     for pos in _positions(lw):
         if pos < end:

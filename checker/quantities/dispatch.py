@@ -118,11 +118,64 @@ def first_classes(src: str, flags: int = 0) -> frozenset:
     return _ALL if nullable else cls
 
 
-def split(branches: list[tuple[str, str]], wrap: Callable[[str], str], flags: int = 0) -> dict[str, re.Pattern]:
+def _caseless(c: str) -> bool:
+    return c.lower() == c.upper()
+
+
+def _needs_non_ascii(seq, ignore_case: bool) -> bool:
+    """Must every match of the sequence contain a non-ASCII character? (False when unsure.)"""
+    for op, av in seq:
+        if op is _C.LITERAL:
+            if av > 127 and (not ignore_case or _caseless(chr(av))):
+                return True
+        elif op is _C.IN:
+            members = []
+            for iop, iav in av:
+                if iop is _C.LITERAL:
+                    members.append(iav > 127 and (not ignore_case or _caseless(chr(iav))))
+                elif iop is _C.RANGE:
+                    members.append(iav[0] > 127 and not ignore_case)
+                else:
+                    members.append(False)
+            if members and all(members):
+                return True
+        elif op is _C.SUBPATTERN:
+            _group, add_flags, _del, sub = av
+            if _needs_non_ascii(sub, ignore_case or bool(add_flags & re.IGNORECASE)):
+                return True
+        elif op is _C.ATOMIC_GROUP:
+            if _needs_non_ascii(av, ignore_case):
+                return True
+        elif op is _C.BRANCH:
+            if all(_needs_non_ascii(alt, ignore_case) for alt in av[1]):
+                return True
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
+            lo, _hi, sub = av
+            if lo > 0 and _needs_non_ascii(sub, ignore_case):
+                return True
+    return False
+
+
+def needs_non_ascii(src: str, flags: int = 0) -> bool:
+    """True when no ASCII-only text can match ``src`` (False when the analysis is unsure)."""
+    if _P is None:
+        return False
+    try:
+        return _needs_non_ascii(_P.parse(src, flags), bool(flags & re.IGNORECASE))
+    except Exception:
+        return False
+
+
+def split(branches: list[tuple[str, str]], wrap: Callable[[str], str], flags: int = 0,
+          ascii_only: bool = False) -> dict[str, re.Pattern]:
     """One compiled pattern per first-character class, each holding (in order) the branches
-    ``(name, source)`` that can start with that class; ``wrap`` puts the union in its context."""
+    ``(name, source)`` that can start with that class; ``wrap`` puts the union in its context.
+    With ``ascii_only`` the patterns are for ASCII texts: branches that need a non-ASCII
+    character (a Chinese numeral, 年) are left out."""
     union = {c: [] for c in CLASSES}
     for name, src in branches:
+        if ascii_only and needs_non_ascii(src, flags):
+            continue
         for c in first_classes(src, flags):
             union[c].append(f"(?P<{name}>{src})")
     return {c: re.compile(wrap("|".join(alts) or "(?!)"), flags) for c, alts in union.items()}

@@ -75,6 +75,12 @@ def masters() -> dict[str, re.Pattern]:
 
 
 @functools.lru_cache(maxsize=None)
+def masters_ascii() -> dict[str, re.Pattern]:
+    """``masters()`` for an ASCII text: Chinese runs and fraction signs left out."""
+    return dispatch.split(_master_branches(), lambda src: src, ascii_only=True)
+
+
+@functools.lru_cache(maxsize=None)
 def _mag_regex() -> re.Pattern:
     r = _numbers_rules()
     words_ = [k for k in r["mags"] if len(k) > 1 and k != "hundred"]
@@ -177,7 +183,7 @@ def _positions(lw: str):
 
 def _matches(lw: str):
     """The master pattern matched at candidate positions only (leftmost, non-overlapping)."""
-    mps = masters()
+    mps = masters_ascii() if lw.isascii() else masters()
     end = -1
     for pos in _positions(lw):
         if pos < end:
