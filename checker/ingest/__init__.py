@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Sequence
 from typing import BinaryIO
@@ -34,13 +35,21 @@ def read_bytes(src: Source, limits: Limits, stdin: BinaryIO | None) -> bytes:
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = stream.read(cap + 1)
     else:
-        if not os.path.isfile(src.id):
+        try:
+            info = os.stat(src.id)
+        except OSError:
+            info = None
+        if info is None or not stat.S_ISREG(info.st_mode):
             raise InputError("not a regular file", "input")
-        size = os.path.getsize(src.id)
+        size = info.st_size
         if size > cap:
             raise InputError(f"file is {_size_mb(size)}, larger than the {_size_mb(cap)} limit; skipped", "limit")
         with open(src.id, "rb") as fh:
-            data = fh.read(cap + 1)
+            # read what the file holds (a read of cap+1 bytes would allocate the whole cap first),
+            # then whatever it grew by since, up to the cap
+            data = fh.read(size + 1)
+            if len(data) > size:
+                data += fh.read(cap + 1 - len(data))
     if len(data) > cap:
         raise InputError(f"input is larger than the {_size_mb(cap)} limit; skipped", "limit")
     return data

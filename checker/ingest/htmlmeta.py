@@ -17,13 +17,28 @@ _ARTICLE_TYPES = ("article", "newsarticle", "reportagenewsarticle", "blogposting
                   "report", "webpage")
 
 
-def _meta(tree: LexborHTMLParser, *names: str) -> str | None:
-    """content of the first <meta property|name=...> among ``names``."""
+_META_ATTRS = ("property", "name", "itemprop")
+
+
+def _meta_index(tree: LexborHTMLParser) -> dict[tuple[str, str], str]:
+    """(attribute, value) -> content of the first <meta> with it, from one pass over the tags."""
+    index: dict[tuple[str, str], str] = {}
+    for node in tree.css("meta"):
+        attributes = node.attributes
+        for attr in _META_ATTRS:
+            value = attributes.get(attr)
+            if value is not None:
+                index.setdefault((attr, value), attributes.get("content") or "")
+    return index
+
+
+def _meta(index: dict[tuple[str, str], str], *names: str) -> str | None:
+    """content of the first <meta property|name|itemprop=...> among ``names``."""
     for name in names:
-        for attr in ("property", "name", "itemprop"):
-            node = tree.css_first(f'meta[{attr}="{name}"]')
-            if node is not None:
-                value = (node.attributes.get("content") or "").strip()
+        for attr in _META_ATTRS:
+            value = index.get((attr, name))
+            if value is not None:
+                value = value.strip()
                 if value:
                     return value
     return None
@@ -83,12 +98,13 @@ def split_title_suffix(title: str, outlet: str | None, known_title: str | None =
 def page_meta(tree: LexborHTMLParser, max_depth: int) -> dict[str, Any]:
     """title, outlet, published, url as found in the page (None when absent)."""
     ld = next((o for o in _ld_objects(tree, max_depth) if _ld_type(o)), None) or {}
-    outlet = _meta(tree, "og:site_name", "application-name") or _name(ld.get("publisher"))
+    metas = _meta_index(tree)
+    outlet = _meta(metas, "og:site_name", "application-name") or _name(ld.get("publisher"))
     title_node = tree.css_first("title")
     page_title = " ".join((title_node.text() if title_node else "").split()) or None
     h1 = tree.css_first("h1")
     h1_text = " ".join(h1.text(separator=" ").split()) if h1 else ""
-    title = _meta(tree, "og:title", "twitter:title") or _name(ld.get("headline")) or h1_text or None
+    title = _meta(metas, "og:title", "twitter:title") or _name(ld.get("headline")) or h1_text or None
     if page_title:
         head, suffix = split_title_suffix(page_title, outlet, title)
         if suffix and outlet is None and (not title or head == title):
@@ -97,14 +113,14 @@ def page_meta(tree: LexborHTMLParser, max_depth: int) -> dict[str, Any]:
     if title and outlet:
         title = split_title_suffix(title, outlet)[0]
     published: datetime | None = None
-    for candidate in (_meta(tree, "article:published_time", "datePublished", "pubdate", "date",
+    for candidate in (_meta(metas, "article:published_time", "datePublished", "pubdate", "date",
                             "dc.date", "DC.date.issued", "sailthru.date", "parsely-pub-date"),
                       _time_attr(tree), ld.get("datePublished"), ld.get("dateCreated")):
         published = parse_published(candidate) if candidate else None
         if published:
             break
     link = tree.css_first('link[rel="canonical"]')
-    url = (link.attributes.get("href") if link is not None else None) or _meta(tree, "og:url") or _name(ld.get("url"))
+    url = (link.attributes.get("href") if link is not None else None) or _meta(metas, "og:url") or _name(ld.get("url"))
     return {"title": title, "outlet": outlet, "published": published, "url": url or None}
 
 
