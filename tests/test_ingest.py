@@ -294,3 +294,11 @@ def test_generated_corpus_articles_and_lines(tmp_path, monkeypatch):
             art = index[ev["doc"] + (f"#{ev['article']}" if "article" in ev else "")]
             pos = art.body.find(ev["contains"])
             assert pos >= 0 and art.line_of(pos) == ev["line"], ev
+
+
+def test_a_heading_only_markdown_file_never_points_past_its_last_line():
+    from checker.ingest import load_document
+    from checker.segment import segment
+    doc, _ = load_document("a.md", b"# 0")
+    for article in segment(doc):
+        assert article.line_of(0) == 1

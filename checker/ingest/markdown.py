@@ -36,7 +36,7 @@ def load_markdown(doc_id: str, text: str, encoding: str) -> tuple[Document, list
     body = "\n".join(lines[i:]).rstrip()
     record = RawArticle(
         body=body,
-        anchors=(LineAnchor(0, i + 1, True),),
+        anchors=(LineAnchor(0, min(i, len(lines) - 1) + 1, True),),   # an empty body: never past the file
         title=title,
         outlet=first_text(meta, OUTLET_KEYS),
         published=first_date(meta),
