@@ -10,6 +10,7 @@ from checker.align.reading import ClaimReading, is_deadline
 from checker.align.tense import TenseRules, load_tense_rules, modality_cue
 from checker.data import default_rules_dir, expect, expect_str_list, read_toml
 from checker.model import EntityMention, Event
+from checker.quantities.numbers import lower_ascii
 from checker import trie
 
 _AUXILIARIES = frozenset({"be", "have", "do", "will", "would", "expect", "set", "schedule", "plan", "say", "aim", "go", "get"})
@@ -27,6 +28,7 @@ class EventRules:
     phrase_class: dict = None          # " ".join(phrase) -> (id, label)
     verbs: frozenset[str] = frozenset()
     generic: dict = None               # lemma -> class, used only for named facilities
+    facility_finder: re.Pattern = None  # a facility noun as a whole word, on ASCII-lower-cased text
 
 
 @functools.lru_cache(maxsize=4)
@@ -55,8 +57,11 @@ def load_event_rules(rules_dir: str | None = None) -> EventRules:
             phrase_class.setdefault(" ".join(phrase), (event_id, label))
     ordered = sorted(phrase_class, key=len, reverse=True)
     finder = re.compile(r"(?<!\S)(?:" + trie.alternation(ordered) + r")(?!\S)")
-    return EventRules(lemma_of, tuple(classes), frozenset(expect_str_list(data, "facilities", path)), determiners,
-                      finder, phrase_class, frozenset(lemma_of.values()), generic)
+    facilities = frozenset(expect_str_list(data, "facilities", path))
+    nouns = [f for f in facilities if f.isascii() and f.isalpha() and f == f.lower()]
+    facility_finder = re.compile(rf"(?<![A-Za-z])(?:{trie.alternation(nouns)})(?![A-Za-z])")
+    return EventRules(lemma_of, tuple(classes), facilities, determiners,
+                      finder, phrase_class, frozenset(lemma_of.values()), generic, facility_finder)
 
 
 def _lemmas(text: str, rules: EventRules) -> list[str]:
@@ -181,20 +186,17 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
     return events
 
 
-_LATIN_WORD = re.compile(r"[A-Za-z]+")
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their)\s+", re.I)
 
 
 def _unnamed_facility(clause: str, rules: EventRules) -> str:
     """ "the first new rare earth mine": a facility without a name is described, never aligned."""
     best = ""
-    for word in _LATIN_WORD.finditer(clause):
-        if word.group().lower() not in rules.facilities:
-            continue
+    for word in rules.facility_finder.finditer(lower_ascii(clause)):
         window = clause[max(0, word.start() - 60):word.start()]
         determiners = list(_DETERMINER.finditer(window))
         if determiners and len(window[determiners[-1].start():].split()) <= 6:
-            best = window[determiners[-1].start():] + word.group()
+            best = window[determiners[-1].start():] + clause[word.start():word.end()]
     return best
 
 

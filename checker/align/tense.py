@@ -81,13 +81,14 @@ def modality_cue(clause: str, rules: TenseRules | None = None) -> tuple[str, str
 
 def _past_verb(clause: str, rules: TenseRules, lowered: str) -> str:
     """The first past-tense verb of the clause ("" when there is none)."""
+    longest = max(map(len, rules.blockers), default=0)
     for match in rules.past_candidate.finditer(lowered):
         word = match.group()
         if word in rules.not_past or lowered[match.end():match.end() + 1] == "-" or lowered[match.start() - 1:match.start()] == "-":
             continue        # "direct-reduced iron": a hyphenated adjective, not a verb
         if word in rules.done_irregular or (word.endswith("ed") and len(word) > 4):
-            before = lowered[max(0, match.start() - 1 - max((len(b) for b in rules.blockers), default=0)):match.end()]
-            if any(before.endswith(b) for b in rules.blockers):
+            before = lowered[max(0, match.start() - 1 - longest):match.end()]
+            if before.endswith(rules.blockers):
                 continue
             return clause[match.start():match.end()]
     return ""
