@@ -14,7 +14,8 @@ from checker.model import EntityMention
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _TOKEN = rf"[{_UPPER}][\w&'’.\-]*[\w&]|[{_UPPER}]"
 # "Kybusol Oil & Gas": an ampersand joins the words of one name
-_RUN = re.compile(rf"(?<![\w'’.])(?:{_TOKEN})(?:(?:[ \t]+&)?[ \t]+(?:{_TOKEN}))*")
+# (written capital first, the start's look-behind after it, so the engine scans for capitals in C)
+_RUN = re.compile(rf"[{_UPPER}](?<![\w'’.][{_UPPER}])(?:[\w&'’.\-]*[\w&])?(?:(?:[ \t]+&)?[ \t]+(?:{_TOKEN}))*")
 _SUFFIX_AFTER = re.compile(r"\.?,? ([A-Za-z.]{2,6})(?![\w])")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)(?!\w)")
 
@@ -82,8 +83,9 @@ def find_entities(text: str, lexicon: EntityLexicon, *, sentence_start: int = 0,
 
 
 # a capitalised word (letters, digits, "&", "-", "+" after its capital), or one CJK character
-# (the word is captured by a look-ahead: a capital after "-" or "&" inside it starts a word too)
-_UPPER_START = re.compile(rf"(?<![\w$.])(?=(?P<w>[{_UPPER}](?:[^\W_]|[&+-])*))|[\u4e00-\u9fff]")
+# One character is taken (a class first, which the engine scans for in C); the rest of a Latin
+# word is captured by a look-ahead, so a capital after "-" or "&" inside it starts a word too.
+_UPPER_START = re.compile(rf"[{_UPPER}\u4e00-\u9fff](?:(?<=[{_UPPER}])(?<![\w$.][{_UPPER}])(?=(?P<rest>(?:[^\W_]|[&+-])*))|(?<=[\u4e00-\u9fff]))")
 
 
 def _lexicon_hits(text: str, lexicon: EntityLexicon):
@@ -99,9 +101,9 @@ def _lexicon_hits(text: str, lexicon: EntityLexicon):
         i = match.start()
         if i < cursor:
             continue
-        word = match.group("w")
-        cjk = word is None
-        candidates = lexicon.cjk.get(match.group(), ()) if cjk else lexicon.by_first_word.get(word, ())
+        rest = match.group("rest")
+        cjk = rest is None
+        candidates = lexicon.cjk.get(match.group(), ()) if cjk else lexicon.by_first_word.get(match.group() + rest, ())
         if not candidates:
             continue
         for surface in candidates:
