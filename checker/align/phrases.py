@@ -1,11 +1,14 @@
-"""A case-insensitive phrase matcher over word starts: dictionary look-ups, no giant regex."""
+"""A case-insensitive phrase matcher over word starts: a trie-shaped scan finds the words that
+begin some phrase, dictionary look-ups do the rest."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-# a word (its letters, digits and underscores) where a phrase can start, or one CJK character
-_WORD_START = re.compile(r"(?<![\w'’-])(?P<w>[^\W\u4e00-\u9fff][^\W\u4e00-\u9fff]*)|[\u4e00-\u9fff]")
+from checker import trie
+
+# a word is a run of letters, digits and underscores (CJK apart); one CJK character is a word
+_LATIN_WORD = re.compile(r"[^\W\u4e00-\u9fff]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,12 +25,23 @@ class PhraseMatcher:
 
     def __init__(self) -> None:
         self._by_first: dict[str, list[tuple[str, str, str]]] = {}
+        self._starts: re.Pattern | None = None
+
+    def _start_pattern(self) -> re.Pattern:
+        """Word starts whose word begins some phrase: the scan skips every other word in C."""
+        if self._starts is None:
+            latin = [w for w in self._by_first if _LATIN_WORD.fullmatch(w)]
+            cjk = [w for w in self._by_first if _is_cjk(w[0])]
+            self._starts = re.compile(rf"(?<![\w'’-])(?P<w>{trie.alternation(latin)})(?![^\W\u4e00-\u9fff])"
+                                      rf"|{trie.alternation(cjk)}")
+        return self._starts
 
     def add(self, phrase: str, kind: str, entry_id: str) -> None:
         phrase = phrase.strip().lower()
         if not phrase:
             return
         first = _first_word(phrase)
+        self._starts = None
         bucket = self._by_first.setdefault(first, [])
         if (phrase, kind, entry_id) not in bucket:
             bucket.append((phrase, kind, entry_id))
@@ -40,7 +54,7 @@ class PhraseMatcher:
         cursor = 0
         n = len(lowered)
         by_first = self._by_first
-        for match in _WORD_START.finditer(lowered):
+        for match in self._start_pattern().finditer(lowered):
             i = match.start()
             if i < cursor:
                 continue
@@ -58,6 +72,10 @@ class PhraseMatcher:
                     cursor = end
                     break
         return hits
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _first_word(phrase: str) -> str:
