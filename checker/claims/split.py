@@ -97,7 +97,7 @@ def _sentences(body: str, start: int, end: int, rules: ClaimRules) -> list[tuple
             token = body[max(token_start, cursor):match.start() + 1]
             if token in rules.abbreviations and not _ends_after_abbreviation(body, stop, end):
                 continue
-            if re.fullmatch(r"(?:[A-Z]\.)+", token):   # initials: "J." or "U.S."
+            if _INITIALS.fullmatch(token):   # initials: "J." or "U.S."
                 if not _ends_after_abbreviation(body, stop, end):
                     continue
         if body[match.start()] in ".!?" and not _STARTS_SENTENCE.match(body, stop, end) and stop < end:
@@ -117,10 +117,14 @@ def _sentences(body: str, start: int, end: int, rules: ClaimRules) -> list[tuple
     return out
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_OPENER = re.compile(r"(?:The|This|It|In|But|And|A|An|They|He|She|We|However)\b")
+
+
 def _ends_after_abbreviation(body: str, stop: int, end: int) -> bool:
     """After "U.S." a sentence ends only when a typical sentence opener follows."""
     rest = body[stop:min(end, stop + 12)].lstrip()
-    return bool(re.match(r"(?:The|This|It|In|But|And|A|An|They|He|She|We|However)\b", rest))
+    return bool(_OPENER.match(rest))
 
 
 def _trim(body: str, a: int, b: int) -> tuple[int, int]:
