@@ -5,7 +5,7 @@ import calendar
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checker.quantities import dispatch, lexicon, words
 from checker.quantities.dispatch import char_class
@@ -228,6 +228,10 @@ def _find(text: str, reference: dt.date | None) -> list[DateHit]:
         except ValueError:
             hit = None
         if hit is not None:
+            if text[hit.end - 1] == "." and hit.end >= 2 and text[hit.end - 2].isalpha():
+                # "in April." or "second of Aug.": a period after a closing month name is not part of
+                # the date (a sentence's end, or an abbreviation's, which the span can do without)
+                hit = replace(hit, end=hit.end - 1)
             out.append(hit)
     return out
 
