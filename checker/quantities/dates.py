@@ -69,7 +69,8 @@ def _wrap(src: str) -> str:
 
 @functools.lru_cache(maxsize=None)
 def pattern() -> re.Pattern:
-    """All date forms as one alternation; named groups are prefixed by the form's name."""
+    """All date forms as one alternation; named groups are prefixed by the form's name (the
+    reference its dispatched split, ``patterns()``, is tested against)."""
     return re.compile(_wrap("|".join(f"(?P<{name}>{p})" for name, p in _forms())))
 
 
@@ -87,6 +88,7 @@ def patterns_ascii() -> dict[str, re.Pattern]:
 
 @functools.lru_cache(maxsize=None)
 def _forms() -> list[tuple[str, str]]:
+    """The date forms as (name, pattern source), in the order they are tried at one position."""
     t = tables()
     M = rf"(?:{lexicon.alternation(t['months'])})(?![a-z])\.?"
     Y = r"(?:1[89]\d\d|20\d\d|2100)(?![\d]|[.,]\d)"
@@ -406,7 +408,7 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
         word = G("mon_m").lower().rstrip(".")
         if len(word) <= 3 and word not in ("may",):
             return None
-        if text[max(0, s - 5):s].lower().endswith(t["month_not_after"]) and t["month_not_after"]:
+        if text[max(0, s - 5):s].lower().endswith(t["month_not_after"]):
             return None          # "pre-April levels": the time before a month, not the month
         prev = _WORD_BEFORE.search(text, max(0, s - 12), s)
         pw = prev.group(1).lower() if prev else ""

@@ -64,7 +64,7 @@ def _master_branches() -> list[tuple[str, str]]:
 
 @functools.lru_cache(maxsize=None)
 def master() -> re.Pattern:
-    """One alternation for every number core."""
+    """One alternation for every number core (the reference its dispatched split is tested against)."""
     return re.compile("|".join(f"(?P<{name}>{src})" for name, src in _master_branches()))
 
 
@@ -163,9 +163,10 @@ def _candidates() -> tuple[re.Pattern, re.Pattern, frozenset]:
     starts |= {"half", "quarter", "quarters"}
     dens = {w for w, c in words.tables()["cls"].items() if c[0] == "den"}
     alt = lexicon.alternation(starts)
-    # scanning for candidates in C and trying the big pattern only there is what keeps this fast;
-    # the word alternation is only scanned when a number word occurs at all (a set lookup)
-    # one character class first, so the engine scans for it in C (an alternation it tries everywhere)
+    # scanning for candidates in C and trying the big pattern only there is what keeps this fast:
+    # `plain` starts with one character class, which the engine looks for in C (an alternation it
+    # would try at every position); the word alternation is only scanned when a number word occurs
+    # at all (a set lookup)
     plain = re.compile(rf"[-.\d{cj}{fr}](?:(?<=-)(?=\.?\d)|(?<=\.)(?=\d)|(?<=\d)\d*|(?<=[{cj}])[{cj}]*|(?<=[{fr}]))")
     wordy = re.compile(rf"(?<![a-z])(?:an?[ \t-]+(?=(?:{alt}|{lexicon.alternation(dens)}|[a-z]+-[a-z]+)(?![a-z]))"
                        rf"|(?:{alt})(?![a-z]))")
