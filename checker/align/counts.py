@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from checker import trie
 from checker.align.reading import ClaimReading
 from checker.data import default_rules_dir, expect, expect_str_list, read_toml
 from checker.model import EntityMention
-from checker import trie
 
 # between two listed items; an item may carry one modifier ("and mainland China")
 _SEP = re.compile(r"\.?\s*(?:,\s*and|,\s*or|,|and|or|&)\s*(?:the\s+)?(?:(?!other\b|many\b|several\b|some\b)[a-z]+\s+)?$")

@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from checker import trie
 from checker.align.reading import ClaimReading
 from checker.data import default_rules_dir, expect_str_list, read_toml
 from checker.model import Quantity
-from checker import trie
 
 
 @dataclass(frozen=True)

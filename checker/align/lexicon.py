@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from checker import trie
 from checker.align.phrases import PhraseMatcher
 from checker.data import DataError, default_rules_dir, expect, expect_str_list, read_toml
-from checker import trie
 
 
 @dataclass(frozen=True)

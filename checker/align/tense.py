@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from checker.fold import fold
-from checker.data import default_rules_dir, expect_str_list, read_toml
 from checker import trie
+from checker.data import default_rules_dir, expect_str_list, read_toml
+from checker.fold import fold
 
 _TOKEN = re.compile(r"[a-z']+")
 # "its plans to", "a plan to": a noun, not the modal "plans to"

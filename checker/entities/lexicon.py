@@ -7,8 +7,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker.data import DataError, default_rules_dir, expect, expect_str_list, read_toml
 from checker import trie
+from checker.data import DataError, default_rules_dir, expect, expect_str_list, read_toml
 
 _ROLES = (("names", "name"), ("demonyms", "demonym"), ("capitals", "government"), ("zh", "name"))
 _KINDS = {"country", "bloc", "region", "company", "org", "world"}
