@@ -14,3 +14,8 @@ def fold(text: str) -> str:
     ``text`` would lower to two, e.g. the dotted capital I)."""
     low = text.lower()
     return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
+
+
+def lower_ascii(text: str) -> str:
+    """ASCII letters in lower case only, so offsets stay valid (str.lower can change lengths)."""
+    return text.lower() if text.isascii() else text.translate(_ASCII_LOWER)

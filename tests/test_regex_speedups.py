@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker import trie
+from checker.fold import lower_ascii
 from checker.quantities import dates, dispatch, extract
-from checker.quantities.numbers import lower_ascii
 
 CASES = Path(__file__).parent / "cases" / "quantities"
 

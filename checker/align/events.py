@@ -10,8 +10,8 @@ from checker import trie
 from checker.align.reading import ClaimReading, is_deadline
 from checker.align.tense import TenseRules, load_tense_rules, modality_cue
 from checker.data import default_rules_dir, expect, expect_str_list, read_toml
+from checker.fold import lower_ascii
 from checker.model import EntityMention, Event
-from checker.quantities.numbers import lower_ascii
 
 _AUXILIARIES = frozenset({"be", "have", "do", "will", "would", "expect", "set", "schedule", "plan", "say", "aim", "go", "get"})
 _CLAUSE_STOP = re.compile(r"[;]|\s[-–—]\s")

@@ -12,11 +12,12 @@ import datetime as _dt
 import functools
 import re
 
+from checker.fold import lower_ascii
 from checker.model import DateValue, Quantity
 from checker.quantities import dates as _dates
 from checker.quantities.extract import Reading, read
 from checker.quantities.hedges import hedge_interval
-from checker.quantities.numbers import lower_ascii, normalize, word_set
+from checker.quantities.numbers import normalize, word_set
 
 __all__ = ["extract_figures", "extract_quantities", "extract_dates", "mentions", "hedge_interval", "may_hold_figure"]
 

@@ -7,9 +7,9 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
+from checker.fold import lower_ascii
 from checker.quantities import dispatch, lexicon, words
-from checker.quantities.dispatch import char_class
-from checker.quantities.numbers import lower_ascii, word_set
+from checker.quantities.numbers import word_set
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,15 +216,7 @@ def _find(text: str, reference: dt.date | None) -> list[DateHit]:
     out: list[DateHit] = []
     t = tables()
     lw = lower_ascii(text)
-    pats = patterns_ascii() if lw.isascii() else patterns()
-    end = -1
-    for pos in _positions(lw):
-        if pos < end:
-            continue
-        m = pats[char_class(lw[pos])].match(lw, pos)
-        if m is None:
-            continue
-        end = m.end()
+    for m in dispatch.match_at(lw, _positions(lw), patterns(), patterns_ascii()):
         try:
             hit = _hit(m, text, reference, t)
         except ValueError:

@@ -118,6 +118,21 @@ def first_classes(src: str, flags: int = 0) -> frozenset:
     return _ALL if nullable else cls
 
 
+def match_at(lowered: str, positions, split_patterns: dict[str, re.Pattern],
+             ascii_patterns: dict[str, re.Pattern]):
+    """Matches of a split alternation at candidate ``positions`` (ascending) of a lowered text:
+    leftmost first, none starting inside an earlier one."""
+    patterns = ascii_patterns if lowered.isascii() else split_patterns
+    end = -1
+    for pos in positions:
+        if pos < end:
+            continue
+        m = patterns[char_class(lowered[pos])].match(lowered, pos)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
 def _caseless(c: str) -> bool:
     return c.lower() == c.upper()
 

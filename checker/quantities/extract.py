@@ -5,9 +5,9 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from checker.fold import lower_ascii
 from checker.quantities import chinese, dispatch, hedges, lexicon, money, units, words
-from checker.quantities.dispatch import char_class
-from checker.quantities.numbers import DIGITS, UNICODE_FRACTIONS, fraction_value, lower_ascii, normalize, parse_digits, word_set
+from checker.quantities.numbers import DIGITS, UNICODE_FRACTIONS, fraction_value, normalize, parse_digits, word_set
 
 INF = float("inf")
 
@@ -184,15 +184,7 @@ def _positions(lw: str):
 
 def _matches(lw: str):
     """The master pattern matched at candidate positions only (leftmost, non-overlapping)."""
-    mps = masters_ascii() if lw.isascii() else masters()
-    end = -1
-    for pos in _positions(lw):
-        if pos < end:
-            continue
-        m = mps[char_class(lw[pos])].match(lw, pos)
-        if m:
-            end = m.end()
-            yield m
+    return dispatch.match_at(lw, _positions(lw), masters(), masters_ascii())
 
 
 def _cores(t: str, lw: str):

@@ -4,8 +4,9 @@ from __future__ import annotations
 import functools
 import re
 
+from checker.fold import lower_ascii
 from checker.quantities import lexicon
-from checker.quantities.numbers import DIGITS, lower_ascii, parse_digits
+from checker.quantities.numbers import DIGITS, parse_digits
 
 INF = float("inf")
 _BANDS = {"exact", "about", "nearly", "just_over", "open_above", "closed_below"}

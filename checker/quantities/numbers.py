@@ -20,12 +20,6 @@ DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?: \d{3})+(?![\d,.]?\d)|\d+)(?:
 _EXP = re.compile(r"[eE]")
 
 
-_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
-
-
-def lower_ascii(text: str) -> str:
-    """ASCII letters in lower case only, so offsets stay valid (str.lower can change lengths)."""
-    return text.lower() if text.isascii() else text.translate(_LOWER)
 
 
 _WORDS = re.compile(r"[a-z]+")
