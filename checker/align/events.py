@@ -69,19 +69,30 @@ def _lemmas(text: str, rules: EventRules) -> list[str]:
     return [lemma_of.get(w, w) for w in (w.lower() for w in _WORD.findall(text)) if w not in determiners]
 
 
-def action_of(clause: str, rules: EventRules, facility: bool = False) -> tuple[str, str]:
-    """The event class of a clause, else its own main verb phrase in lemma form."""
-    words = _lemmas(clause, rules)
-    joined = " ".join(words)
-    hits = [m.group() for m in rules.finder.finditer(joined)]
-    if hits:
-        return rules.phrase_class[max(hits, key=len)]
+def _action(clauses: list[str], rules: EventRules, facility: bool) -> tuple[str, str]:
+    """The event of the first clause that names one: a lexicon phrase in any clause beats a
+    generic word ("At the beginning of May, the X potline is due to reach nameplate capacity" is
+    full capacity, not a start), and a generic word beats a clause's own verb."""
+    lemmatised = [_lemmas(clause, rules) for clause in clauses]
+    for words in lemmatised:
+        hits = [m.group() for m in rules.finder.finditer(" ".join(words))]
+        if hits:
+            return rules.phrase_class[max(hits, key=len)]
     if facility and rules.generic:
-        for word in words:
-            if word in rules.generic:
-                return rules.generic[word]
-    # no known event: the clause's own main verb (not "be", the auxiliary of "is expected to"),
-    # else the word after "to"/"will", else a past-tense "-ed" word; stemmed so tenses agree
+        for words in lemmatised:
+            for word in words:
+                if word in rules.generic:
+                    return rules.generic[word]
+    for words in lemmatised:
+        verb = _own_verb(words, rules)
+        if verb[0]:
+            return verb
+    return "", ""
+
+
+def _own_verb(words: list[str], rules: EventRules) -> tuple[str, str]:
+    """No known event: the clause's own main verb (not "be", the auxiliary of "is expected to"),
+    else the word after "to"/"will", else a past-tense "-ed" word; stemmed so tenses agree."""
     verbs = [i for i, w in enumerate(words) if w in rules.verbs and w not in _AUXILIARIES]
     if not verbs:
         verbs = [i + 1 for i, w in enumerate(words[:-1]) if w in ("to", "will", "would", "finally")]
@@ -159,11 +170,10 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         clause = text[start:end]
         mood, cue = ("target", "by") if is_deadline(reading, date) else modality_cue(clause, tense)
         project = _project(reading, date.span_start, rules) or _project(reading, end, rules, after=date.span_end)
-        action_id, action_label = action_of(text[start:date.span_start], rules, project is not None)
-        if not action_id:
-            # "During May 2019, the X plant started production", "It was in 2021 that X opened":
-            # the verb comes after the date
-            action_id, action_label = action_of(text[date.span_end:end], rules, project is not None)
+        # the words before the date first; "During May 2019, the X plant started production",
+        # "It was in 2021 that X opened": the event is named after the date
+        action_id, action_label = _action([text[start:date.span_start], text[date.span_end:end]], rules,
+                                          project is not None)
         subject = project or _actor(reading, start, date.span_start) or _actor(reading, date.span_end, end)
         unnamed = "" if project else _unnamed_facility(text[start:date.span_start], rules)
         if any(start <= q.start < end and (q.kind != "number" or q.value >= 100) and q.kind != "duration"

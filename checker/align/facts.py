@@ -137,7 +137,10 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     # ("Mines in Peru delivered 502 kt" is production; "China produced 210 kt" has only the verb)
     left_nouns = [h for h in left[::-1] if h.kind == "metric_noun"]
     left_verbs = [h for h in left[::-1] if h.kind != "metric_noun"]
-    candidates = (right + left[::-1]) if frame.is_share else (left_nouns + left_verbs + right + after[:1])
+    # "45% of the bauxite imported by China": a participle in the "of" phrase names the measure
+    participles = [h for h in reading.phrases_in(*frame.of_phrase, "metric_verb")
+                   if h.surface.lower().endswith("ed")] if frame.is_share and frame.of_phrase else []
+    candidates = (right + left[::-1] + participles) if frame.is_share else (left_nouns + left_verbs + right + after[:1])
     candidates = [_modified(hit, reading) for hit in candidates]
     for hit in candidates:
         metric = lexicon.metrics[hit.id]
@@ -229,7 +232,7 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
         frame.subject_id = "WORLD"
 
 
-def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity) -> None:
+def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: AlignLexicon) -> None:
     """Owner of a share ("of Turkey's imports", "of new car sales in the US") and its role."""
     if not frame.is_share:
         return
@@ -247,6 +250,9 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity) -> None:
     text = reading.text
     inside = reading.entities_in(*frame.of_phrase)
     owner = next((e for e in inside if e.role == "possessive"), None)
+    if owner is None and frame.metric == "imports":
+        # "of the bauxite imported by the PRC": the agent of the participle owns the imports
+        owner = next((e for e in inside if _agent_of(reading, e, frame.metric, lexicon)), None)
     if owner is None and reading.phrases_in(*frame.of_phrase, "pronouns"):
         owner = first_entity
     supplier = next((e for e in inside if _FROM.search(text[max(0, e.start - 30):e.start])), None)
@@ -281,6 +287,15 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity) -> None:
         frame.scope = f"in:{located.entity}"
     else:
         frame.scope = "global"
+
+
+_BY = re.compile(r"\s+by\s+(?:the\s+)?", re.I)
+
+
+def _agent_of(reading: ClaimReading, mention: EntityMention, metric: str, lexicon: AlignLexicon) -> bool:
+    """Is ``mention`` the agent of a participle of ``metric`` ("imported by the PRC")?"""
+    return any(lexicon.metrics[hit.id].group == metric and _BY.fullmatch(reading.text, hit.end, mention.start)
+               for hit in reading.phrases_in(max(0, mention.start - 40), mention.start, "metric_verb"))
 
 
 def _coordinated(text: str, items: list, start_gap_ok=lambda gap: True) -> list:
@@ -466,7 +481,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     _subject_after(frames, reading)
     previous_share = None
     for frame in frames:
-        _resolve_scope(frame, reading, first_entity)
+        _resolve_scope(frame, reading, first_entity, lexicon)
         if frame.is_share:
             # "A held 45% of Malaysia's exports, with B on 40% and C on 36%": the scope carries on
             if frame.of_phrase is None and previous_share is not None and previous_share.scope and frame.scope in ("", "global"):

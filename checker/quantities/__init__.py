@@ -16,7 +16,7 @@ from checker.fold import lower_ascii
 from checker.model import DateValue, Quantity
 from checker.quantities import dates as _dates
 from checker.quantities.extract import Reading, read
-from checker.quantities.hedges import hedge_interval
+from checker.quantities.hedges import find_after, hedge_interval
 from checker.quantities.numbers import normalize, word_set
 
 __all__ = ["extract_figures", "extract_quantities", "extract_dates", "mentions", "hedge_interval", "may_hold_figure"]
@@ -87,22 +87,20 @@ def _one_in_n(text: str, readings: list[Reading]) -> list[Reading]:
     return out
 
 
-_AFTER_HEDGE = re.compile(r"[ \t]+(?:or so|or thereabouts|or more|give or take)\b", re.I)
-
-
 def _postposed(text: str, readings: list[Reading]) -> list[Reading]:
-    """ "36 percent or so", "2 million or thereabouts": a hedge written after the figure."""
+    """ "36 percent or so", "2 million or thereabouts", "ten or more": a hedge written after the figure."""
     for r in readings:
-        match = _AFTER_HEDGE.match(text, r.end)
-        if not match or r.hedge is not None or (r.kind == "number" and r.value < 10 and not r.fraction):
+        if r.hedge is not None or (r.kind == "number" and r.value < 10 and not r.fraction):
             continue
-        words = match.group().strip().lower()
-        hedge = "at_least" if words == "or more" else "about"
+        found = find_after(text, r.end)
+        if found is None:
+            continue
+        hedge, surface, end = found
         # low/high are in base units: keep the reading's own scale (tonnes per "Mt", ...)
         scale = (r.low + r.high) / 2 / r.value if r.value and r.high != float("inf") else 1.0
         low, high = hedge_interval(r.value, hedge, text[r.start:r.end])
         r.low, r.high = low * scale, (high * scale if high != float("inf") else high)
-        r.hedge, r.hedge_text, r.end = hedge, words, match.end()
+        r.hedge, r.hedge_text, r.end = hedge, surface.lower(), end
     return readings
 
 
@@ -156,7 +154,7 @@ def mentions(text: str, reference: _dt.date | None) -> list[dict]:
                       "low": h.first.isoformat() if h.first else None,
                       "high": h.last.isoformat() if h.last else None, "hedge": None,
                       "text": text[h.start:h.end]})
-    for r in read(text, [(h.start, h.end) for h in hits], mentions_mode=True):
+    for r in _postposed(text, read(text, [(h.start, h.end) for h in hits], mentions_mode=True)):
         items.append({"kind": r.kind, "value": r.value, "unit": r.unit, "start": r.start, "end": r.end,
                       "low": _finite(r.low), "high": _finite(r.high), "hedge": r.hedge,
                       "text": text[r.start:r.end]})

@@ -48,6 +48,9 @@ def tables() -> dict:
                     days.setdefault(f"{tens}{sep}{w}", tv + v)
     return {"months": months, "days": days,
             "parts": {k: tuple(v) for k, v in lexicon.need(d, "parts", dict, "dates").items()},
+            "month_parts": {k: tuple(v) for k, v in lexicon.need(d, "month_parts", dict, "dates").items()},
+            "first_months": tuple(lexicon.need(d, "first_months", list, "dates")),
+            "last_months": tuple(lexicon.need(d, "last_months", list, "dates")),
             "quarters": lexicon.number_map(d, "quarters", "dates"),
             "halves": lexicon.number_map(d, "halves", "dates"),
             "rel_years": lexicon.need(d, "relative_years", dict, "dates"),
@@ -97,6 +100,10 @@ def _forms() -> list[tuple[str, str]]:
     Q = lexicon.alternation(t["quarters"])
     H = lexicon.alternation(t["halves"])
     P = lexicon.alternation([k for k in t["parts"] if " " in k])
+    P1 = lexicon.alternation([k for k in t["parts"] if " " not in k])
+    MP = lexicon.alternation(t["month_parts"])
+    NF = lexicon.alternation(t["first_months"])
+    NL = lexicon.alternation(t["last_months"])
     RY = lexicon.alternation(t["rel_years"])
     RM = lexicon.alternation(t["rel_months"])
     RD = lexicon.alternation(t["rel_days"])
@@ -121,7 +128,10 @@ def _forms() -> list[tuple[str, str]]:
         ("qy", rf"\bq(?P<qy_q>[1-4])[ \t]*(?:of[ \t]+)?(?P<qy_y>{Y})|(?P<qy_y2>{Y})[ \t]*q(?P<qy_q2>[1-4])\b"),
         ("h", rf"(?:the[ \t]+)?(?P<h_o>{H})[ \t-]+half[ \t]+(?:of[ \t]+)?(?P<h_y>{Y})"),
         ("hy", rf"\bh(?P<hy_h>[12])[ \t]*(?P<hy_y>{Y})"),
-        ("part", rf"(?P<part_p>early|mid|late)[ \t-]*(?P<part_y>{Y})|(?P<part_p2>{P})[ \t]+(?P<part_y2>{Y})"),
+        ("part", rf"(?P<part_p>{P1})[ \t-]*(?P<part_y>{Y})|(?P<part_p2>{P})[ \t]+(?P<part_y2>{Y})"),
+        ("mpart", rf"(?P<mpart_p>{MP})[ \t-]*(?P<mpart_m>{M})(?:,?[ \t]+(?:of[ \t]+)?(?P<mpart_y>{Y}))?(?![ \t]*\d)"),
+        ("nmon", rf"(?:(?P<nmon_f>{NF})|(?P<nmon_l>{NL}))[ \t]+(?P<nmon_n>1[01]|[2-9]|{num})[ \t]+months[ \t]+of[ \t]+"
+                 rf"(?:(?:fiscal|calendar|the[ \t]+year)[ \t]+)?(?P<nmon_y>{Y})"),
         ("zh", rf"(?P<zh_y>{Y})年(?:(?P<zh_m>1[0-2]|0?[1-9])月(?:(?P<zh_d>[12]\d|3[01]|0?[1-9])日)?)?"),
         ("mnext", rf"(?P<mnext_m>{M})[ \t]+(?P<mnext_r>next|last|this)[ \t]+year"),
         ("relm", rf"(?P<relm_r>this|next|last)[ \t]+(?P<relm_m>{M})"),
@@ -141,15 +151,17 @@ def _forms() -> list[tuple[str, str]]:
 def _triggers() -> tuple[re.Pattern, re.Pattern, frozenset]:
     """Where a date expression can start; the big pattern is tried only there."""
     t = tables()
-    ws = set(t["months"]) | {"today", "tomorrow", "yesterday", "early", "mid", "late", "later", "earlier",
+    ws = set(t["months"]) | {"today", "tomorrow", "yesterday", "later", "earlier",
                              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-    for table in ("quarters", "halves", "days"):
-        ws |= {k.split()[0].split("-")[0] for k in t[table]}
+    for table in ("quarters", "halves", "days", "parts", "month_parts", "first_months", "last_months"):
+        ws |= {k.split()[0].split("-")[0] for k in t[table]} - {"the"}
     ws |= {w for w, c in words.tables()["cls"].items() if c[0] in ("card", "zero")}
     ws -= {"last"}
     num = lexicon.alternation({w for w, c in words.tables()["cls"].items() if c[0] in ("card", "zero")})
-    gate = ws | {"year", "years", "month", "months", "week", "weeks", "day", "days", "quarter", "half", "end",
-                 "beginning", "start", "middle", "close", "ago", "decade", "decades"}
+    gate = ws | {"year", "years", "month", "months", "week", "weeks", "day", "days", "quarter", "half", "ago",
+                 "decade", "decades"}
+    for table in ("parts", "month_parts"):
+        gate |= {w for k in t[table] for w in re.split(r"[ \t-]+", k)} - {"the", "of"}
     # one character class first, so the engine scans for it in C (an alternation it tries everywhere)
     plain = re.compile(r"[\dqh明去今](?:(?<=\d)\d*|(?<=[qh])[1-4]|(?<=[明去今])年)")
     wordy = re.compile(rf"(?<![a-z])(?:(?:{lexicon.alternation(ws)})(?![a-z])"
@@ -329,6 +341,24 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
         m1, m2 = t["parts"][" ".join(p.split())]
         a, b = _month_range(y, int(m1), int(m2))
         return DateHit(s, e, a, b, "range", f"{y}-{int(m1):02d}/{y}-{int(m2):02d}", deadline=_deadline(text, s))
+    if g == "mpart":
+        d1, d2 = (int(x) for x in t["month_parts"][" ".join(G("mpart_p").split())])
+        mo = _month(G("mpart_m"))
+        y = int(G("mpart_y")) if G("mpart_y") else (ref.year if ref else None)
+        if y is None:
+            return DateHit(s, e, None, None, "range", f"XXXX-{mo:02d}-{d1:02d}/XXXX-{mo:02d}-{d2:02d}")
+        d2 = min(d2, calendar.monthrange(y, mo)[1])
+        a, b = dt.date(y, mo, d1), dt.date(y, mo, d2)
+        iso = f"{a.isoformat()}/{b.isoformat()}" if G("mpart_y") else f"XXXX-{mo:02d}-{d1:02d}/XXXX-{mo:02d}-{d2:02d}"
+        return DateHit(s, e, a, b, "range", iso, deadline=_deadline(text, s))
+    if g == "nmon":
+        n = _num(G("nmon_n"))
+        if n is None or not 1 <= n <= 11 or n != int(n):
+            return None
+        y, n = int(G("nmon_y")), int(n)
+        m1, m2 = (1, n) if G("nmon_f") else (13 - n, 12)
+        a, b = _month_range(y, m1, m2)
+        return DateHit(s, e, a, b, "range", f"{y}-{m1:02d}/{y}-{m2:02d}", deadline=_deadline(text, s))
     if g == "zh":
         y = int(G("zh_y"))
         if G("zh_d"):

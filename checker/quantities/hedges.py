@@ -21,6 +21,7 @@ def table() -> dict:
     en: dict[str, str] = {}
     zh_before: dict[str, str] = {}
     zh_after: dict[str, str] = {}
+    en_after: dict[str, str] = {}
     bands: dict[str, tuple[str, float]] = {}
     for name, spec in classes.items():
         band = lexicon.need(spec, "band", str, f"hedges [class.{name}]")
@@ -33,8 +34,10 @@ def table() -> dict:
             zh_before[w] = name
         for w in spec.get("zh_after", []):
             zh_after[w] = name
+        for w in spec.get("words_after", []):
+            en_after[w.lower()] = name
     bands["exact"] = ("exact", float(lexicon.need(exact, "rel", float, "hedges [exact]")))
-    return {"en": en, "zh_before": zh_before, "zh_after": zh_after, "bands": bands,
+    return {"en": en, "en_after": en_after, "zh_before": zh_before, "zh_after": zh_after, "bands": bands,
             "cap": float(lexicon.need(exact, "cap", float, "hedges [exact]")),
             "digit_cap": float(lexicon.need(exact, "digit_cap", float, "hedges [exact]"))}
 
@@ -58,6 +61,21 @@ def find_before(text: str, start: int, lower: str | None = None) -> tuple[str, s
         return None
     surface = text[m.start("h"):m.end("h")]
     return table()["en"][surface.lower()], surface, m.start("h")
+
+
+@functools.lru_cache(maxsize=None)
+def after_regex() -> re.Pattern:
+    """Matches an English hedge written after a figure ("36 percent or so", "ten or more")."""
+    words = lexicon.alternation(table()["en_after"])
+    return re.compile(rf"[ \t]+(?P<h>{words})(?![a-z])", re.I)
+
+
+def find_after(text: str, end: int) -> tuple[str, str, int] | None:
+    """(class, surface, new end) of an English hedge right after the figure ending at ``end``."""
+    m = after_regex().match(text, end)
+    if not m:
+        return None
+    return table()["en_after"][m.group("h").lower()], m.group("h"), m.end()
 
 
 def find_zh(text: str, start: int, end: int) -> tuple[str, str, int, int] | None:
