@@ -23,6 +23,7 @@ class CountRules:
     pattern: re.Pattern
     member_nouns: frozenset[str] = frozenset()
     partial_after: tuple[str, ...] = ()
+    enumerator: re.Pattern | None = None     # "namely " / "i.e. " at the start of a list
 
 
 @dataclass(frozen=True)
@@ -52,18 +53,27 @@ def load_count_rules(rules_dir: str | None = None) -> CountRules:
     return CountRules(numbers, tuple(expect_str_list(data, "partial", path)),
                       frozenset(expect_str_list(data, "not_counted", path)), pattern,
                       frozenset(expect_str_list(data, "member_nouns", path)),
-                      tuple(expect_str_list(data, "partial_after", path)))
+                      tuple(expect_str_list(data, "partial_after", path)),
+                      _enumerator(expect_str_list(data, "enumerators", path, default=[])))
 
 
-def _list_after(reading: ClaimReading, start: int) -> list[EntityMention]:
+def _enumerator(words: list[str]) -> re.Pattern | None:
+    return re.compile(rf"\s*(?:{trie.alternation(words)})[ \t]*,?[ \t]*", re.I) if words else None
+
+
+def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[list[EntityMention], bool]:
+    """The items listed after a count, and whether an enumerator ("namely") opened the list."""
     text = reading.text
     # "the four countries with the largest reserves, Russia, ...", "the five producers are A, B ...",
     # "the four producers (A, B and C)": a short qualifier may come first, then a comma, dash,
     # colon, bracket or a copula
-    lead = re.match(r"(?:\s+(?:with|of|in|from|among|that|which)\s+[^,:;()]{1,50}?)?(?:\s*[,:—–(-]\s*|\s+(?:are|were|is|was|comprise|comprised|consist of|being)\s+)", text[start:])
+    lead = re.match(r"(?:\s+(?:with|of|in|from|among|that|which)\s+[^,:;()]{1,50}?)?(?:\s*[,:—–(]\s*|\s+-\s+|\s+(?:are|were|is|was|comprise|comprised|consist of|being)\s+)", text[start:])
     if not lead:
-        return []
+        return [], False
     cursor = start + lead.end()
+    opened = rules.enumerator.match(text, cursor) if rules.enumerator is not None else None
+    if opened:
+        cursor = opened.end()
     items: list[EntityMention] = []
     for mention in reading.entities:
         if mention.start < cursor:
@@ -77,7 +87,7 @@ def _list_after(reading: ClaimReading, start: int) -> list[EntityMention]:
             break
         items.append(mention)
         cursor = mention.end
-    return items
+    return items, bool(opened)
 
 
 def _enclosed(text: str, start: int, item: EntityMention) -> bool:
@@ -168,15 +178,16 @@ def counts_of(reading: ClaimReading, rules: CountRules | None = None) -> list[Co
             continue            # "Of the five producers, A and B are the best known": a selection
         if re.match(r"\s+(?:include|includes|included|including)\b", text[match.end():]):
             continue
-        items = _list_after(reading, match.end())
-        if len(items) == 1 and _enclosed(text, match.end(), items[0]):
-            pass                # "the two countries — Ghana — agreed": a list of one, set off by dashes
+        items, enumerated = _list_after(reading, match.end(), rules)
+        single = len(items) == 1 and (enumerated or _enclosed(text, match.end(), items[0]))
+        if single:
+            pass                # "the two countries — Ghana — agreed", "the two producers, namely Ghana": a list of one
         elif len(items) < 2:
             of_group = re.match(r"\s+of\s+[^,]{1,60}", text[match.end():])
             items = _list_before(reading, match.start())
             if not items and of_group:
                 items = []
-        if not items or (len(items) < 2 and not _enclosed(text, match.end(), items[0])):
+        if not items or (len(items) < 2 and not single):
             continue
         lead_gap = text[match.end():items[0].start].lower() if items[0].start > match.end() else ""
         if any(re.search(rf"\b{re.escape(p)}\b", lead_gap) for p in rules.partial):

@@ -95,7 +95,8 @@ def _own_verb(words: list[str], rules: EventRules) -> tuple[str, str]:
     else the word after "to"/"will", else a past-tense "-ed" word; stemmed so tenses agree."""
     verbs = [i for i, w in enumerate(words) if w in rules.verbs and w not in _AUXILIARIES]
     if not verbs:
-        verbs = [i + 1 for i, w in enumerate(words[:-1]) if w in ("to", "will", "would", "finally")]
+        # the word after the first "to"/modal: later "to"s are prepositions ("to switch to hydrogen")
+        verbs = [i + 1 for i, w in enumerate(words[:-1]) if w in _INFINITIVE_CUES][:1]
     if not verbs:
         # "-ed" words, but not participles such as "owned by", "developed by"
         verbs = [i for i, w in enumerate(words) if w.endswith("ed") and len(w) > 4
@@ -109,8 +110,10 @@ def _own_verb(words: list[str], rules: EventRules) -> tuple[str, str]:
     return "", ""
 
 
+_INFINITIVE_CUES = frozenset({"to", "will", "would", "finally", "should", "could", "may", "might", "must", "shall", "can"})
 _FUNCTION_WORDS = frozenset({"of", "to", "in", "on", "for", "at", "by", "with", "from", "and", "or", "as",
-                             "its", "their", "the", "a", "an", "this", "that", "these", "those", "into", "onto"})
+                             "its", "their", "the", "a", "an", "this", "that", "these", "those", "into", "onto", "over",
+                             "during", "throughout", "within", "until", "before", "after", "around"})
 
 
 def _stem(word: str) -> str:

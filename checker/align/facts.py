@@ -432,7 +432,10 @@ def _subject_after(frames: list[_Frame], reading: ClaimReading) -> None:
 def _period(frame: _Frame, reading: ClaimReading, static: bool) -> tuple[str, bool]:
     if static:
         return "stock", False
-    dates = [d for d in reading.dates if not is_deadline(reading, d)]
+    # "today holds 9.1%": the day of publication dates nothing, the figure is current
+    today = reading.article.published_date
+    dates = [d for d in reading.dates if not is_deadline(reading, d)
+             and not (d.relative and d.granularity == "day" and d.start == today)]
     if not dates:
         # "The 2017 tally gave Cambodia 2.4%": a bare year that modifies a noun still dates the figure
         year = _BARE_YEAR.search(reading.text) if not reading.dates else None

@@ -40,10 +40,15 @@ def read_claim(claim: Claim, article: Article, entities: EntityLexicon, lexicon:
     if not found_quantities and not found_dates:
         return None
     quantities, dates = tuple(found_quantities), tuple(found_dates)
-    mentions = tuple(find_entities(text, entities, lowercase_words=lowercase_words))
+    mentions = find_entities(text, entities, lowercase_words=lowercase_words)
+    found = lexicon.matcher.find(text)
+    # "Growers in X picked ...": a capitalised sentence opening that is only a lexicon word is the
+    # word, not a name (tentative names are the capitalised runs the lexicons do not know)
+    lexical = {(p.start, p.end) for p in found if p.kind in _NAMEABLE}
+    mentions = tuple(m for m in mentions if not (m.entity.startswith("name?:") and (m.start, m.end) in lexical))
     names = [(m.start, m.end) for m in mentions if m.kind == "name"]
     # "Davowick Resources" or "Crebaria Grain" name a company, not a metric or a commodity
-    phrases = tuple(p for p in lexicon.matcher.find(text)
+    phrases = tuple(p for p in found
                     if not (p.kind in _NAMEABLE and any(a <= p.start and p.end <= b for a, b in names)))
     return ClaimReading(claim, article, text, quantities, dates, mentions, phrases)
 

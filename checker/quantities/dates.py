@@ -127,6 +127,7 @@ def _forms() -> list[tuple[str, str]]:
         ("q", rf"(?:the[ \t]+)?(?P<q_o>{Q})[ \t-]+quarter[ \t]+(?:of[ \t]+)?(?P<q_y>{Y})"),
         ("qy", rf"\bq(?P<qy_q>[1-4])[ \t]*(?:of[ \t]+)?(?P<qy_y>{Y})|(?P<qy_y2>{Y})[ \t]*q(?P<qy_q2>[1-4])\b"),
         ("h", rf"(?:the[ \t]+)?(?P<h_o>{H})[ \t-]+half[ \t]+(?:of[ \t]+)?(?P<h_y>{Y})"),
+        ("yq", rf"(?<![\d.])(?P<yq_y>{Y})['’]s[ \t]+(?:(?P<yq_q>{Q})[ \t-]+quarter|(?P<yq_h>{H})[ \t-]+half)(?![a-z])"),
         ("hy", rf"\bh(?P<hy_h>[12])[ \t]*(?P<hy_y>{Y})"),
         ("part", rf"(?P<part_p>{P1})[ \t-]*(?P<part_y>{Y})|(?P<part_p2>{P})[ \t]+(?P<part_y2>{Y})"),
         ("mpart", rf"(?P<mpart_p>{MP})[ \t-]*(?P<mpart_m>{M})(?:,?[ \t]+(?:of[ \t]+)?(?P<mpart_y>{Y}))?(?![ \t]*\d)"),
@@ -330,6 +331,16 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
             y = int(G("qy_y") or G("qy_y2"))
         a, b = _month_range(y, 3 * q - 2, 3 * q)
         return DateHit(s, e, a, b, "quarter", f"{y}-Q{q}", deadline=_deadline(text, s))
+    if g == "yq":
+        # "2026's first quarter", "2025's second half"
+        y = int(G("yq_y"))
+        if G("yq_q"):
+            q = int(t["quarters"][G("yq_q").lower()])
+            a, b = _month_range(y, 3 * q - 2, 3 * q)
+            return DateHit(s, e, a, b, "quarter", f"{y}-Q{q}", deadline=_deadline(text, s))
+        h = int(t["halves"][G("yq_h").lower()])
+        a, b = _month_range(y, 6 * h - 5, 6 * h)
+        return DateHit(s, e, a, b, "half", f"{y}-H{h}", deadline=_deadline(text, s))
     if g in ("h", "hy"):
         h = int(t["halves"][G("h_o").lower()]) if g == "h" else int(G("hy_h"))
         y = int(G("h_y") if g == "h" else G("hy_y"))
@@ -340,6 +351,8 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
         y = int(G("part_y") or G("part_y2"))
         m1, m2 = t["parts"][" ".join(p.split())]
         a, b = _month_range(y, int(m1), int(m2))
+        if (int(m1), int(m2)) == (1, 12):     # "over the course of 2027": the whole year
+            return DateHit(s, e, a, b, "year", str(y), deadline=_deadline(text, s))
         return DateHit(s, e, a, b, "range", f"{y}-{int(m1):02d}/{y}-{int(m2):02d}", deadline=_deadline(text, s))
     if g == "mpart":
         d1, d2 = (int(x) for x in t["month_parts"][" ".join(G("mpart_p").split())])
