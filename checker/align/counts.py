@@ -74,6 +74,8 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
     opened = rules.enumerator.match(text, cursor) if rules.enumerator is not None else None
     if opened:
         cursor = opened.end()
+    # "made up of two countries: Ghana." a colon opens a list too
+    enumerated = bool(opened) or ":" in lead.group()
     items: list[EntityMention] = []
     for mention in reading.entities:
         if mention.start < cursor:
@@ -87,7 +89,7 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
             break
         items.append(mention)
         cursor = mention.end
-    return items, bool(opened)
+    return items, enumerated
 
 
 def _enclosed(text: str, start: int, item: EntityMention) -> bool:

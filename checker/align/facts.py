@@ -137,10 +137,11 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     # ("Mines in Peru delivered 502 kt" is production; "China produced 210 kt" has only the verb)
     left_nouns = [h for h in left[::-1] if h.kind == "metric_noun"]
     left_verbs = [h for h in left[::-1] if h.kind != "metric_noun"]
-    # "45% of the bauxite imported by China": a participle in the "of" phrase names the measure
-    participles = [h for h in reading.phrases_in(*frame.of_phrase, "metric_verb")
-                   if h.surface.lower().endswith("ed")] if frame.is_share and frame.of_phrase else []
-    candidates = (right + left[::-1] + participles) if frame.is_share else (left_nouns + left_verbs + right + after[:1])
+    # "45% of the bauxite imported by China", "11% of the world's cocoa came from Cameroon": a verb
+    # in the "of" phrase names the measure when no noun does
+    verbs_in_of = reading.phrases_in(*frame.of_phrase, "metric_verb", "metric_source") \
+        if frame.is_share and frame.of_phrase else []
+    candidates = (right + left[::-1] + verbs_in_of) if frame.is_share else (left_nouns + left_verbs + right + after[:1])
     candidates = [_modified(hit, reading) for hit in candidates]
     for hit in candidates:
         metric = lexicon.metrics[hit.id]
@@ -264,10 +265,11 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
         return
     if owner is not None and owner.entity == "WORLD":
         owner = None                      # "of the world's output" is a global share
-    if (owner is not None and frame.subject is None and frame.subject_id is None
-            and reading.phrases_in(0, frame.quantity.start, "commodity")):
-        # "Oil accounted for 30.5% of Russia's export revenue": a commodity's part of a country's
-        # whole is a fact about that country (the same as "Russia earned 30.5% of its revenue from oil")
+    if (owner is not None and frame.subject is None and frame.subject_id is None and supplier is None
+            and (reading.phrases_in(0, frame.quantity.start, "commodity") or _source(reading, frame))):
+        # "Oil accounted for 30.5% of Russia's export revenue", "30.5% of Russia's export revenue came
+        # from oil": a commodity's part of a country's whole is a fact about that country (the same
+        # as "Russia earned 30.5% of its revenue from oil")
         frame.subject = owner
     if frame.subject is None and frame.subject_id is None and (supplier or located) is not None:
         # "11% of the world's cocoa came from Cameroon", "2% of global reserves lie in Zambia"
@@ -287,6 +289,12 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
         frame.scope = f"in:{located.entity}"
     else:
         frame.scope = "global"
+
+
+def _source(reading: ClaimReading, frame: _Frame) -> bool:
+    """Does the "of" phrase end in a commodity the whole comes from ("... came from cocoa")?"""
+    return any(_FROM.search(reading.text, max(0, hit.start - 30), hit.start)
+               for hit in reading.phrases_in(*frame.of_phrase, "commodity"))
 
 
 _BY = re.compile(r"\s+by\s+(?:the\s+)?", re.I)

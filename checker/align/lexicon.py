@@ -30,7 +30,7 @@ class AlignLexicon:
     commodity_of: dict[str, str]
 
 
-_METRIC_KEYS = {"label", "group", "nouns", "verbs", "static", "money_only"}
+_METRIC_KEYS = {"label", "group", "nouns", "verbs", "sources", "static", "money_only"}
 
 
 @functools.lru_cache(maxsize=4)
@@ -63,6 +63,8 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
             matcher.add(noun, "metric_noun", metric_id)
         for verb in expect_str_list(entry, "verbs", path, default=[], where=where):
             matcher.add(verb, "metric_verb", metric_id)
+        for verb in expect_str_list(entry, "sources", path, default=[], where=where):
+            matcher.add(verb, "metric_source", metric_id)
 
     path = base / "commodities.toml"
     data = read_toml(path)

@@ -11,6 +11,7 @@ from checker.quantities import extract_figures
 
 
 _NAMEABLE = frozenset({"metric_noun", "metric_verb", "commodity"})
+_OPENERS = " \"'“‘(["
 
 
 @dataclass(frozen=True)
@@ -42,10 +43,12 @@ def read_claim(claim: Claim, article: Article, entities: EntityLexicon, lexicon:
     quantities, dates = tuple(found_quantities), tuple(found_dates)
     mentions = find_entities(text, entities, lowercase_words=lowercase_words)
     found = lexicon.matcher.find(text)
-    # "Growers in X picked ...": a capitalised sentence opening that is only a lexicon word is the
-    # word, not a name (tentative names are the capitalised runs the lexicons do not know)
+    # "Growers in X picked ...", "Cocoa accounted for ...": a capitalised word opening the sentence
+    # that is exactly a lexicon word (a metric, a commodity) is that word, not a name
     lexical = {(p.start, p.end) for p in found if p.kind in _NAMEABLE}
-    mentions = tuple(m for m in mentions if not (m.entity.startswith("name?:") and (m.start, m.end) in lexical))
+    mentions = tuple(m for m in mentions
+                     if not (m.kind == "name" and (m.start, m.end) in lexical
+                             and (m.entity.startswith("name?:") or not text[:m.start].strip(_OPENERS))))
     names = [(m.start, m.end) for m in mentions if m.kind == "name"]
     # "Davowick Resources" or "Crebaria Grain" name a company, not a metric or a commodity
     phrases = tuple(p for p in found
