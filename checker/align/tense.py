@@ -40,7 +40,8 @@ def load_tense_rules(rules_dir: str | None = None) -> TenseRules:
     verbs = trie.alternation({fold(w) for w in expect_str_list(data, "upcoming_with_object", path)})
     irregular = frozenset(w.lower() for w in expect_str_list(data, "done_irregular", path))
     return TenseRules(
-        re.compile(rf"(?<![\w'])(?:{verbs})(?![\w'])[^.;]{{0,80}}?\bto\s+[a-z]"),
+        # a period inside the stretch only as an abbreviation's ("Co., Ltd.'s"), never a sentence's end
+        re.compile(rf"(?<![\w'])(?:{verbs})(?![\w'])(?:[^.;]|\.(?=[,\w'’])){{0,80}}?\bto\s+[a-z]"),
         _phrases(expect_str_list(data, "upcoming", path)),
         _phrases(expect_str_list(data, "plan_past", path)),
         _phrases(expect_str_list(data, "reported", path)),
