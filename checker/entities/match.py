@@ -24,9 +24,8 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)(?!\w)")
 class NameRules:
     leading: frozenset[str]
     not_names: frozenset[str]
-    suffixes: frozenset[str]
     trailing: frozenset[str]
-    lower_suffixes: frozenset[str] = frozenset()
+    lower_suffixes: frozenset[str] = frozenset()    # corporate suffixes, lower case, no final "."
 
 
 @functools.lru_cache(maxsize=4)
@@ -37,7 +36,6 @@ def load_name_rules(rules_dir: str | None = None) -> NameRules:
     return NameRules(
         frozenset(expect_str_list(data, "leading_words", path)),
         frozenset(expect_str_list(data, "not_names", path)),
-        frozenset(expect_str_list(data, "corporate_suffixes", path)),
         frozenset(expect_str_list(data, "trailing_drop", path)),
         frozenset(x.lower().rstrip(".") for x in expect_str_list(data, "corporate_suffixes", path)),
     )
@@ -46,9 +44,15 @@ def load_name_rules(rules_dir: str | None = None) -> NameRules:
 def name_id(surface: str, rules: NameRules) -> str:
     """Canonical id of a proper name: lower case, no corporate suffix, no possessive."""
     tokens = [t for t in re.split(r"\s+", surface.strip()) if t]
-    while len(tokens) > 1 and tokens[-1] in rules.suffixes:
-        tokens.pop()
-    return "name:" + " ".join(t.lower().rstrip(".") for t in tokens)
+    # "Aksaria Shipbuilding Co., Ltd." = "Aksaria Shipbuilding Co." = "Aksaria Shipbuilding";
+    # a suffix may take several tokens ("Sp. z o.o.") and carry a comma
+    while len(tokens) > 1:
+        size = next((k for k in (3, 2, 1) if len(tokens) > k
+                     and " ".join(tokens[-k:]).lower().rstrip(".,") in rules.lower_suffixes), 0)
+        if not size:
+            break
+        del tokens[-size:]
+    return "name:" + " ".join(t.lower().rstrip(".,") for t in tokens)
 
 
 def find_entities(text: str, lexicon: EntityLexicon, *, sentence_start: int = 0,

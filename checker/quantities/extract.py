@@ -396,7 +396,8 @@ def _letter_magnitude(t: str, letter: str, end: int, has_cur: bool, nr: dict) ->
         if has_cur:
             return 1e6
         m = _NEXT_WORD.match(t, end)
-        if m and m.group(1).lower() not in _METRE_WORDS and m.group(1)[0].isalpha() and m.group(1) not in units.table()["symbols"]:
+        # "3.5m EVs", "278m TEUs", "5m t": a word or a unit after "m" makes it millions of them
+        if m and m.group(1).lower() not in _METRE_WORDS and m.group(1)[0].isalpha():
             return 1e6
         return None
     if letter == "K" and ("°" in t or "kelvin" in t.lower()):
