@@ -15,7 +15,7 @@ The reading is positional and lexicon-driven, never tied to one sentence pattern
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checker.align.lexicon import AlignLexicon
 from checker.align.reading import ClaimReading, is_deadline
@@ -271,6 +271,9 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
         # from oil": a commodity's part of a country's whole is a fact about that country (the same
         # as "Russia earned 30.5% of its revenue from oil")
         frame.subject = owner
+        # "Copper accounted for 49% of Chile's exports": a part of the exports' value
+        frame.metric = next((m.as_part for m in lexicon.metrics.values() if m.group == frame.metric and m.as_part),
+                            frame.metric)
     if frame.subject is None and frame.subject_id is None and (supplier or located) is not None:
         # "11% of the world's cocoa came from Cameroon", "2% of global reserves lie in Zambia"
         frame.subject = supplier or located
@@ -298,12 +301,18 @@ def _source(reading: ClaimReading, frame: _Frame) -> bool:
 
 
 _BY = re.compile(r"\s+by\s+(?:the\s+)?", re.I)
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which)\s+(?:the\s+)?$", re.I)
 
 
 def _agent_of(reading: ClaimReading, mention: EntityMention, metric: str, lexicon: AlignLexicon) -> bool:
-    """Is ``mention`` the agent of a participle of ``metric`` ("imported by the PRC")?"""
-    return any(lexicon.metrics[hit.id].group == metric and _BY.fullmatch(reading.text, hit.end, mention.start)
-               for hit in reading.phrases_in(max(0, mention.start - 40), mention.start, "metric_verb"))
+    """Is ``mention`` the agent of a verb of ``metric`` ("imported by the PRC", "that India imports")?"""
+    text = reading.text
+    before = any(lexicon.metrics[hit.id].group == metric and _BY.fullmatch(text, hit.end, mention.start)
+                 for hit in reading.phrases_in(max(0, mention.start - 40), mention.start, "metric_verb"))
+    relative = _RELATIVE_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+    return before or bool(relative) and any(
+        lexicon.metrics[hit.id].group == metric and not text[mention.end:hit.start].strip()
+        for hit in reading.phrases_in(mention.end, mention.end + 30, "metric_verb", "metric_noun"))
 
 
 def _coordinated(text: str, items: list, start_gap_ok=lambda gap: True) -> list:
@@ -465,6 +474,19 @@ def _projects(reading: ClaimReading, facilities: frozenset[str]) -> list[EntityM
     return out
 
 
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+
+
+def _without_facility_modifiers(reading: ClaimReading, facilities: frozenset[str]) -> ClaimReading:
+    """ "the Cerro Albika export terminal": a metric word before a facility noun names the facility,
+    not the measure of a figure."""
+    text = reading.text
+    kept = tuple(p for p in reading.phrases
+                 if not (p.kind in ("metric_noun", "metric_verb") and (m := _NEXT_WORD.match(text, p.end))
+                         and m.group(1) in facilities))
+    return reading if len(kept) == len(reading.phrases) else replace(reading, phrases=kept)
+
+
 def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: str | None,
              facilities: frozenset[str] = frozenset(), tense: TenseRules | None = None) -> list[Fact]:
     """The facts a claim states (figures with a subject and a metric)."""
@@ -474,6 +496,8 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     frames = _frames(reading, figures)
     first_entity = reading.entities[0] if reading.entities else None
     projects = _projects(reading, facilities) if facilities else []
+    if projects:
+        reading = _without_facility_modifiers(reading, facilities)
     previous = None
     for frame in frames:
         _resolve_metric(frame, reading, lexicon)

@@ -18,6 +18,7 @@ class Metric:
     group: str
     static: bool
     money_only: bool
+    as_part: str = ""       # the metric of a commodity's share of an owner's whole of this metric
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ class AlignLexicon:
     commodity_of: dict[str, str]
 
 
-_METRIC_KEYS = {"label", "group", "nouns", "verbs", "sources", "static", "money_only"}
+_METRIC_KEYS = {"label", "group", "nouns", "verbs", "sources", "static", "money_only", "as_part"}
 
 
 @functools.lru_cache(maxsize=4)
@@ -58,6 +59,7 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
             expect(entry, "group", str, path, default=metric_id, where=where),
             expect(entry, "static", bool, path, default=False, where=where),
             expect(entry, "money_only", bool, path, default=False, where=where),
+            expect(entry, "as_part", str, path, default="", where=where),
         )
         for noun in expect_str_list(entry, "nouns", path, where=where):
             matcher.add(noun, "metric_noun", metric_id)
@@ -65,6 +67,11 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
             matcher.add(verb, "metric_verb", metric_id)
         for verb in expect_str_list(entry, "sources", path, default=[], where=where):
             matcher.add(verb, "metric_source", metric_id)
+
+    groups = {m.group for m in metrics.values()}
+    for metric in metrics.values():
+        if metric.as_part and metric.as_part not in groups:
+            raise DataError(base / "metrics.toml", f"as_part {metric.as_part!r} is no metric's group", key=f"metric.{metric.id}")
 
     path = base / "commodities.toml"
     data = read_toml(path)
