@@ -246,6 +246,10 @@ def test_json_record_lines():
     ("Saturday 5 July 2025", datetime(2025, 7, 5)),
     ("Dec. 22, 2021 18:41", datetime(2021, 12, 22, 18, 41)),
     ("2025年7月5日", datetime(2025, 7, 5)),
+    ("08.06.2019", datetime(2019, 6, 8)),                  # day first with dots
+    ("13/05/2025 10:30", datetime(2025, 5, 13, 10, 30)),   # unambiguous: 13 is the day
+    ("05/13/2025", datetime(2025, 5, 13)),
+    ("07/05/2025", None),                                  # 7 May or 5 July: not guessed
     ("2025-13-40", None),
     ("soon", None),
     (None, None),
@@ -302,3 +306,9 @@ def test_a_heading_only_markdown_file_never_points_past_its_last_line():
     doc, _ = load_document("a.md", b"# 0")
     for article in segment(doc):
         assert article.line_of(0) == 1
+
+
+def test_dateline_with_a_dotted_date_first():
+    doc, _ = load_document("a.txt", "Brasilia moves to curb imports\n\n08.06.2019 — Riverside Markets Post\n\nBody.".encode())
+    art = segment(doc)[0]
+    assert art.published == datetime(2019, 6, 8) and art.outlet == "Riverside Markets Post"

@@ -95,12 +95,13 @@ def _own_verb(words: list[str], rules: EventRules) -> tuple[str, str]:
     else the word after "to"/"will", else a past-tense "-ed" word; stemmed so tenses agree."""
     verbs = [i for i, w in enumerate(words) if w in rules.verbs and w not in _AUXILIARIES]
     if not verbs:
-        # the word after the first "to"/modal: later "to"s are prepositions ("to switch to hydrogen")
-        verbs = [i + 1 for i, w in enumerate(words[:-1]) if w in _INFINITIVE_CUES][:1]
+        # the word after the first "to"/modal: later "to"s are prepositions ("to switch to hydrogen"),
+        # and so is one after "according" or after a past-tense verb ("switched to hydrogen")
+        verbs = [i + 1 for i, w in enumerate(words[:-1]) if w in _INFINITIVE_CUES
+                 and not (w == "to" and i > 0 and (words[i - 1] == "according" or _past(words[i - 1])))][:1]
     if not verbs:
         # "-ed" words, but not participles such as "owned by", "developed by"
-        verbs = [i for i, w in enumerate(words) if w.endswith("ed") and len(w) > 4
-                 and (i + 1 >= len(words) or words[i + 1] != "by")]
+        verbs = [i for i, w in enumerate(words) if _past(w) and (i + 1 >= len(words) or words[i + 1] != "by")]
     if verbs:
         i = verbs[-1]             # the verb nearest the date is the one the date belongs to
         # the verb and its object, without function words: "ban export palm oil" vs "ban export raw bauxite"
@@ -108,6 +109,10 @@ def _own_verb(words: list[str], rules: EventRules) -> tuple[str, str]:
         phrase = " ".join(w if w in rules.verbs else _stem(w) for w in kept)
         return "verb:" + phrase, " ".join(kept)
     return "", ""
+
+
+def _past(word: str) -> bool:
+    return word.endswith("ed") and len(word) > 4
 
 
 _INFINITIVE_CUES = frozenset({"to", "will", "would", "finally", "should", "could", "may", "might", "must", "shall", "can"})

@@ -27,6 +27,10 @@ _FORMS = [
     r"(?:[T ]\s*(?P<H1>\d{1,2}):(?P<M1>\d{2})(?::(?P<S1>\d{2})(?:\.\d+)?)?(?P<tz1>Z|[+-]\d{2}:?\d{2})?)?",
     # 2025年7月5日 10:30
     r"(?P<y2>\d{4})\s*年\s*(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日(?:\s*(?P<H2>\d{1,2}):(?P<M2>\d{2}))?",
+    # 05.07.2025, 05/07/2025, 5-7-2025 14:30: day first with dots (the European form); with slashes or
+    # dashes only when one of the two numbers is above 12 (07/05/2025 is 5 July or 7 May: unread)
+    r"(?<![\d.])(?P<a3>\d{1,2})(?P<sep3>[-/.])(?P<b3>\d{1,2})(?P=sep3)(?P<y3>\d{4})(?![\d])"
+    r"(?:,?\s+(?P<H3>\d{1,2}):(?P<M3>\d{2}))?",
 ]
 _WORDY = [
     # Saturday 5 July 2025, 5 Jul. 2025 14:30
@@ -59,7 +63,18 @@ def _num(m: re.Match, *names: str) -> int:
 def _from_numeric(m: re.Match) -> datetime | None:
     if m.group("y1"):
         return _make(_num(m, "y1"), _num(m, "m1"), _num(m, "d1"), _num(m, "H1"), _num(m, "M1"), _num(m, "S1"))
-    return _make(_num(m, "y2"), _num(m, "m2"), _num(m, "d2"), _num(m, "H2"), _num(m, "M2"))
+    if m.group("y2"):
+        return _make(_num(m, "y2"), _num(m, "m2"), _num(m, "d2"), _num(m, "H2"), _num(m, "M2"))
+    a, b = _num(m, "a3"), _num(m, "b3")
+    if m.group("sep3") == ".":
+        day, month = a, b
+    elif a > 12 >= b:
+        day, month = a, b
+    elif b > 12 >= a:
+        day, month = b, a
+    else:
+        return None
+    return _make(_num(m, "y3"), month, day, _num(m, "H3"), _num(m, "M3"))
 
 
 def _from_wordy(m: re.Match) -> datetime | None:
