@@ -180,8 +180,8 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         project = _project(reading, date.span_start, rules) or _project(reading, end, rules, after=date.span_end)
         # the words before the date first; "During May 2019, the X plant started production",
         # "It was in 2021 that X opened": the event is named after the date
-        action_id, action_label = _action([text[start:date.span_start], text[date.span_end:end]], rules,
-                                          project is not None)
+        action_id, action_label = _action([_without_names(reading, start, date.span_start),
+                                           _without_names(reading, date.span_end, end)], rules, project is not None)
         subject = project or _actor(reading, start, date.span_start) or _actor(reading, date.span_end, end)
         unnamed = "" if project else _unnamed_facility(text[start:date.span_start], rules)
         if any(start <= q.start < end and (q.kind != "number" or q.value >= 100) and q.kind != "duration"
@@ -202,6 +202,17 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         ))
         previous_end = date.span_end
     return events
+
+
+def _without_names(reading: ClaimReading, start: int, end: int) -> str:
+    """The text between ``start`` and ``end`` with entity names blanked: "the European Commission"
+    names no commissioning, "Launch Minerals" no launch."""
+    text = reading.text[start:end]
+    for mention in reading.entities:
+        if start <= mention.start and mention.end <= end:
+            a, b = mention.start - start, mention.end - start
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their)\s+", re.I)
