@@ -25,6 +25,7 @@ class TenseRules:
     not_past: frozenset[str]
     blockers: tuple[str, ...]
     past_candidate: re.Pattern     # a word that may be a past-tense verb: irregular, or "-ed"
+    done_reporting: re.Pattern | None = None   # present-tense reports of measured data ("figures show")
 
 
 def _phrases(words: list[str]) -> re.Pattern:
@@ -50,6 +51,7 @@ def load_tense_rules(rules_dir: str | None = None) -> TenseRules:
         tuple(w.lower() for w in expect_str_list(data, "done_blockers", path)),
         # the tokens (runs of a-z and ') that _past_verb considers, found in one scan
         re.compile(rf"(?<![a-z'])(?:{trie.alternation(w for w in irregular if _TOKEN.fullmatch(w))}|[a-z']{{3,}}ed)(?![a-z'])"),
+        _phrases(expect_str_list(data, "done_reporting", path, default=[])),
     )
 
 
@@ -77,6 +79,9 @@ def modality_cue(clause: str, rules: TenseRules | None = None) -> tuple[str, str
     verb = _past_verb(clause, rules, low)
     if verb:
         return "done", verb
+    match = rules.done_reporting.search(low) if rules.done_reporting is not None else None
+    if match:
+        return "done", clause[match.start():match.end()]
     return "unknown", ""
 
 
