@@ -338,6 +338,26 @@ def _figure_runs(frames: list[_Frame], text: str) -> list[list[_Frame]]:
     return [run for run in runs if len(run) >= 2]
 
 
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def _part_of_total(frames: list[_Frame], reading: ClaimReading) -> None:
+    """ "X's 2.86 Mt represented 13.5% of the 38.6 Mt of worldwide potash production": the part and
+    its share measure what the total's "of" phrase names, and the share is the part's owner's."""
+    text = reading.text
+    for part, share, total in zip(frames, frames[1:], frames[2:]):
+        if part.is_share or not share.is_share or total.is_share or total.metric is None:
+            continue
+        if not _OF_THE.fullmatch(text, _figure_end(text, share.quantity), total.quantity.start):
+            continue
+        for frame in (part, share):
+            if frame.metric is None:
+                frame.metric, frame.metric_surface = total.metric, total.metric_surface
+                frame.commodity = frame.commodity or total.commodity
+        if share.subject is None and share.subject_id is None:
+            share.subject = part.subject
+
+
 def _respectively(frames: list[_Frame], reading: ClaimReading) -> None:
     """ "A, B and C held 40%, 35% and 20% (respectively)": pair a list of entities with a list of figures.
 
@@ -510,6 +530,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             frame.metric, frame.metric_surface = "investment", frame.metric_surface or "value"
             frame.subject = projects[0]
             frame.commodity = ""          # the project names the measure; its commodity adds nothing
+    _part_of_total(frames, reading)
     _respectively(frames, reading)
     _bracketed(frames, reading, lexicon)
     _carry(frames, article_commodity, reading.text)
