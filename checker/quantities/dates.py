@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 
 from checker.fold import lower_ascii
-from checker.quantities import dispatch, lexicon, words
+from checker.quantities import dispatch, lexicon, words, years
 from checker.quantities.numbers import word_set
 
 
@@ -95,6 +95,7 @@ def _forms() -> list[tuple[str, str]]:
     t = tables()
     M = rf"(?:{lexicon.alternation(t['months'])})(?![a-z])\.?"
     Y = r"(?:1[89]\d\d|20\d\d|2100)(?![\d]|[.,]\d)"
+    Y0 = r"(?:1[89]\d\d|20\d\d|2100)(?!\d)"          # before a separator of its own ("2015.5.13")
     D = r"(?:[12]\d|3[01]|0?[1-9])(?!\d)(?:st|nd|rd|th)?"
     DW = lexicon.alternation(t["days"])
     Q = lexicon.alternation(t["quarters"])
@@ -109,15 +110,20 @@ def _forms() -> list[tuple[str, str]]:
     RD = lexicon.alternation(t["rel_days"])
     WD = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+)?"
     num = words.run_pattern()
+    YW = years.pattern()                  # "nineteen ninety six", "two thousand and fifteen"
+    YA = rf"(?:{Y}|{YW})"
     forms = [
         ("iso", rf"(?<![\d.])(?P<iso_y>{Y})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?![\d])(?:[ T]\d\d:\d\d(?::\d\d)?)?"),
-        ("ymd", rf"(?<![\d.])(?P<ymd_y>{Y})[/.](?P<ymd_m>1[0-2]|0?[1-9])[/.](?P<ymd_d>[12]\d|3[01]|0?[1-9])(?![\d])"),
+        ("ymd", rf"(?<![\d.])(?P<ymd_y>{Y0})[/.](?P<ymd_m>1[0-2]|0?[1-9])[/.](?P<ymd_d>[12]\d|3[01]|0?[1-9])(?![\d])"),
         ("yMd", rf"(?<![\d.])(?P<yMd_y>{Y})[-/](?P<yMd_m>{M})[-/](?P<yMd_d>{D})"),
         ("dmy", rf"(?<![\d./])(?P<dmy_a>\d{{1,2}})(?P<dmy_s>[-/.])(?P<dmy_b>\d{{1,2}})(?P=dmy_s)(?P<dmy_y>{Y})"),
         ("dMy", rf"(?<![\d])(?P<dMy_d>{D})[-/](?P<dMy_m>{M})[-/](?P<dMy_y>{Y})"),
         ("Mdy", rf"(?P<Mdy_m>{M})[-/](?P<Mdy_d>{D})[-/](?P<Mdy_y>{Y})"),
-        ("mdy", rf"{WD}(?P<mdy_m>{M})[ \t]*(?:the[ \t]+)?(?:(?P<mdy_d>{D})|(?P<mdy_w>{DW})(?![a-z]))(?:,?[ \t]+(?:of[ \t]+)?(?P<mdy_y>{Y}))?(?![\d,]\d)"),
-        ("dmY", rf"(?:the[ \t]+)?(?:(?P<dmY_d>{D})\.?|(?P<dmY_w>{DW}))[ \t]+(?:of[ \t]+)?(?P<dmY_m>{M})(?:,?[ \t]+(?:of[ \t]+|in[ \t]+)?(?P<dmY_y>{Y}))?"),
+        ("Md", rf"(?P<Md_m>{M})[-/](?P<Md_d>{D})(?![\d/-])"),                 # "Oct/2", "Jan-1"
+        # "October two thousand and five": a month and a year in words, before "October two" is a day
+        ("myw", rf"(?P<myw_m>{M})(?:[ \t]+of[ \t]+|,[ \t]*|[ \t]+)(?P<myw_y>{YW})"),
+        ("mdy", rf"{WD}(?P<mdy_m>{M})[ \t]*(?:the[ \t]+)?(?:(?P<mdy_d>{D})|(?P<mdy_w>{DW})(?![a-z]))(?:,?[ \t]+(?:of[ \t]+)?(?P<mdy_y>{YA}))?(?![\d,]\d)"),
+        ("dmY", rf"(?<![\d.,$€£¥])(?<![$€£¥][ \t])(?:the[ \t]+)?(?:(?P<dmY_d>{D})\.?|(?P<dmY_w>{DW}))[ \t]+(?:of[ \t]+)?(?P<dmY_m>{M})(?:,?[ \t]+(?:of[ \t]+|in[ \t]+)?(?P<dmY_y>{YA}))?"),
         ("my", rf"(?P<my_m>{M})(?:[ \t]+of[ \t]+|,[ \t]*|[-/]|[ \t]+)(?P<my_y>{Y})"),
         ("ym", rf"(?<![\d.])(?P<ym_y>{Y})(?:,[ \t]*|[ \t]+)(?P<ym_m>{M})"),
         ("yn", rf"(?<![\d./-])(?P<yn_y>{Y})[-/](?P<yn_m>1[0-2]|0?[1-9])(?![\d/-]|\.\d)"),
@@ -136,13 +142,16 @@ def _forms() -> list[tuple[str, str]]:
         ("zh", rf"(?P<zh_y>{Y})年(?:(?P<zh_m>1[0-2]|0?[1-9])月(?:(?P<zh_d>[12]\d|3[01]|0?[1-9])日)?)?"),
         ("mnext", rf"(?P<mnext_m>{M})[ \t]+(?P<mnext_r>next|last|this)[ \t]+year"),
         ("relm", rf"(?P<relm_r>this|next|last)[ \t]+(?P<relm_m>{M})"),
+        ("nthm", rf"(?:the[ \t]+)?(?P<nthm_o>{DW})[ \t]+month[ \t]+of[ \t]+(?P<nthm_y>{Y})"),   # "the third month of 2021"
         ("ry", rf"(?P<ry_x>{RY})"),
         ("rm", rf"(?P<rm_x>{RM})"),
         ("rd", rf"(?<![A-Za-z])(?P<rd_x>{RD})(?![A-Za-z])"),
-        ("ago", rf"(?P<ago_n>\d+|{num})[ \t]+{_DUR.format(p='ago_')}[ \t]+ago"),
+        ("ago", rf"(?P<ago_n>\d+|{num}|an?)[ \t]+{_DUR.format(p='ago_')}[ \t]+ago"),
         ("inn", rf"(?<![A-Za-z])in[ \t]+(?P<inn_n>\d+|{num})[ \t]+{_DUR.format(p='inn_')}(?![A-Za-z])"),
         ("md", rf"(?<![\d/.-])(?P<md_a>\d{{1,2}})/(?P<md_b>\d{{1,2}})(?![\d/.]|[ \t]*(?:of|mile|inch|point|cup|of)\b)"),
         ("mon", rf"(?P<mon_m>{M})(?![ \t]*\d)"),
+        # a year in words only where the number ends ("in nineteen ninety six.", "... and", "... to")
+        ("yw", rf"(?P<yw_y>{YW})(?=[ \t]*(?:$|[\r\n.,;:!?)]|and[ \t]|to[ \t]))"),
         ("year", rf"(?<![\d.,$£€])(?P<year_y>{Y})(?!%|[ \t]*(?:percent|per cent|pct|tonnes|tons|t\b|people|units|million|billion|thousand|trillion|mln|bln|bn|mn|metric|barrels|kt|mt|gw|mw|twh|gwh|teu|cgt|doses|vehicles|cars|jobs|workers))"),
     ]
     return forms
@@ -198,6 +207,8 @@ def _month_range(y: int, m1: int, m2: int) -> tuple[dt.date, dt.date]:
 def _num(s: str) -> float | None:
     if s.isdigit():
         return float(s)
+    if s.lower() in ("a", "an"):            # "a month ago"
+        return 1.0
     got = words.parse_run(s)
     return got[0].value if got and got[0].end >= len(s.strip()) - 1 else None
 
@@ -244,6 +255,11 @@ def _find(text: str, reference: dt.date | None) -> list[DateHit]:
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]*$")
+
+
+def _number_word_before(text: str, start: int) -> bool:
+    word = _WORD_BEFORE.search(text, max(0, start - 16), start)
+    return bool(word) and word.group(1).lower() in words.tables()["cls"]
 
 
 def _deadline(text: str, start: int) -> bool:
@@ -300,16 +316,15 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
         if not d:
             return None
         mword = G(g + "_m").lower().rstrip(".")
-        if mword == "may" and g == "mdy" and not G(g + "_y") and G(g + "_w"):
-            pass
         if G(g + "_y"):
-            return day_hit(int(G(g + "_y")), mo, d)
-        if mword in ("may", "march", "mar", "jan", "dec", "sep", "oct", "nov", "aug", "jun", "jul", "apr", "feb") \
-                and G(g + "_w") and g == "mdy" and mword in ("may", "march"):
-            return None
+            y = years.value(G(g + "_y"))
+            return day_hit(y, mo, d) if y else None
+        if mword in ("may", "march") and G(g + "_w") and (g == "mdy" or text[m.start(g + "_m")] == "m"):
+            return None          # "may twenty", "One may ask": the verb next to a number word
         return no_year(mo, d)
-    if g == "my":
-        return month_hit(int(G("my_y")), _month(G("my_m")))
+    if g in ("my", "myw"):
+        y = years.value(G(g + "_y"))
+        return month_hit(y, _month(G(g + "_m"))) if y else None
     if g == "ym":
         return month_hit(int(G("ym_y")), _month(G("ym_m")))
     if g == "yn":
@@ -385,9 +400,16 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
         y = ref.year + {"next": 1, "last": -1, "this": 0}[G("mnext_r").lower()]
         a, b = _month_range(y, _month(G("mnext_m")), _month(G("mnext_m")))
         return DateHit(s, e, a, b, "month", f"{y}-{a.month:02d}", relative=True)
+    if g == "Md":
+        return no_year(_month(G("Md_m")), _day(G("Md_d"), None))
+    if g == "nthm":
+        mo = _day(None, G("nthm_o"))
+        return month_hit(int(G("nthm_y")), mo) if mo and mo <= 12 else None
     if g == "relm":
         if not ref:
             return None
+        if G("relm_m") in ("may", "march") and text[m.start("relm_m")] == "m":
+            return None          # "This may take longer": the verb, not the month (a month is capitalised)
         mo = _month(G("relm_m"))
         r = G("relm_r").lower()
         y = ref.year
@@ -453,11 +475,13 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
             pass
         mo = _month(word)
         return no_year(mo)
-    if g == "year":
-        y = int(G("year_y"))
+    if g in ("year", "yw"):
+        y = years.value(G(g + "_y"))
         prev = _WORD_BEFORE.search(text, max(0, s - 16), s)
         pw = prev.group(1).lower() if prev else ""
-        if pw not in t["cues"]:
+        if not y or pw not in t["cues"]:
             return None
+        if g == "yw" and pw == "and" and _number_word_before(text, prev.start()):
+            return None          # "two hundred and two thousand": the end of a number, not a year
         return DateHit(s, e, dt.date(y, 1, 1), dt.date(y, 12, 31), "year", str(y), deadline=_deadline(text, s))
     return None
