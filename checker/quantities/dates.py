@@ -46,7 +46,8 @@ def tables() -> dict:
             if v < 10 and tv + v <= 31:
                 for sep in ("-", " "):
                     days.setdefault(f"{tens}{sep}{w}", tv + v)
-    return {"months": months, "days": days,
+    ordinals = lexicon.number_map(d, "day_ordinals", "dates")
+    return {"months": months, "days": days, "ordinals": ordinals,
             "parts": {k: tuple(v) for k, v in lexicon.need(d, "parts", dict, "dates").items()},
             "month_parts": {k: tuple(v) for k, v in lexicon.need(d, "month_parts", dict, "dates").items()},
             "first_months": tuple(lexicon.need(d, "first_months", list, "dates")),
@@ -110,7 +111,10 @@ def _forms() -> list[tuple[str, str]]:
     RD = lexicon.alternation(t["rel_days"])
     WD = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+)?"
     num = words.run_pattern()
+    card = lexicon.number_map(lexicon.load("numbers"), "cardinals", "numbers")
     YW = years.pattern()                  # "nineteen ninety six", "two thousand and fifteen"
+    N11 = lexicon.alternation([w for w, v in card.items() if 2 <= v <= 11])      # "the first nine months"
+    O12 = lexicon.alternation([w for w, v in t["ordinals"].items() if v <= 12])  # "the third month of"
     YA = rf"(?:{Y}|{YW})"
     forms = [
         ("iso", rf"(?<![\d.])(?P<iso_y>{Y})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?![\d])(?:[ T]\d\d:\d\d(?::\d\d)?)?"),
@@ -137,12 +141,12 @@ def _forms() -> list[tuple[str, str]]:
         ("hy", rf"\bh(?P<hy_h>[12])[ \t]*(?P<hy_y>{Y})"),
         ("part", rf"(?P<part_p>{P1})[ \t-]*(?P<part_y>{Y})|(?P<part_p2>{P})[ \t]+(?P<part_y2>{Y})"),
         ("mpart", rf"(?P<mpart_p>{MP})[ \t-]*(?P<mpart_m>{M})(?:,?[ \t]+(?:of[ \t]+)?(?P<mpart_y>{Y}))?(?![ \t]*\d)"),
-        ("nmon", rf"(?:(?P<nmon_f>{NF})|(?P<nmon_l>{NL}))[ \t]+(?P<nmon_n>1[01]|[2-9]|{num})[ \t]+months[ \t]+of[ \t]+"
+        ("nmon", rf"(?:(?P<nmon_f>{NF})|(?P<nmon_l>{NL}))[ \t]+(?P<nmon_n>1[01]|[2-9]|{N11})[ \t]+months[ \t]+of[ \t]+"
                  rf"(?:(?:fiscal|calendar|the[ \t]+year)[ \t]+)?(?P<nmon_y>{Y})"),
         ("zh", rf"(?P<zh_y>{Y})年(?:(?P<zh_m>1[0-2]|0?[1-9])月(?:(?P<zh_d>[12]\d|3[01]|0?[1-9])日)?)?"),
         ("mnext", rf"(?P<mnext_m>{M})[ \t]+(?P<mnext_r>next|last|this)[ \t]+year"),
         ("relm", rf"(?P<relm_r>this|next|last)[ \t]+(?P<relm_m>{M})"),
-        ("nthm", rf"(?:the[ \t]+)?(?P<nthm_o>{DW})[ \t]+month[ \t]+of[ \t]+(?P<nthm_y>{Y})"),   # "the third month of 2021"
+        ("nthm", rf"(?:the[ \t]+)?(?P<nthm_o>{O12})[ \t]+month[ \t]+of[ \t]+(?P<nthm_y>{Y})"),   # "the third month of 2021"
         ("ry", rf"(?P<ry_x>{RY})"),
         ("rm", rf"(?P<rm_x>{RM})"),
         ("rd", rf"(?<![A-Za-z])(?P<rd_x>{RD})(?![A-Za-z])"),
@@ -240,7 +244,7 @@ def _find(text: str, reference: dt.date | None) -> list[DateHit]:
     out: list[DateHit] = []
     t = tables()
     lw = lower_ascii(text)
-    for m in dispatch.match_at(lw, _positions(lw), patterns(), patterns_ascii()):
+    for m in dispatch.match_at(lw, _positions(lw), patterns, patterns_ascii):
         try:
             hit = _hit(m, text, reference, t)
         except ValueError:
@@ -403,7 +407,7 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
     if g == "Md":
         return no_year(_month(G("Md_m")), _day(G("Md_d"), None))
     if g == "nthm":
-        mo = _day(None, G("nthm_o"))
+        mo = t["ordinals"].get(G("nthm_o").lower())
         return month_hit(int(G("nthm_y")), mo) if mo and mo <= 12 else None
     if g == "relm":
         if not ref:

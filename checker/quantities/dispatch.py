@@ -9,7 +9,7 @@ so the split never changes what matches — it only skips branches that could no
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 try:                                   # the parser is internal to ``re``; without it, no split
     from re import _constants as _C
@@ -118,11 +118,12 @@ def first_classes(src: str, flags: int = 0) -> frozenset:
     return _ALL if nullable else cls
 
 
-def match_at(lowered: str, positions, split_patterns: dict[str, re.Pattern],
-             ascii_patterns: dict[str, re.Pattern]):
+def match_at(lowered: str, positions, split_patterns: Callable[[], dict[str, re.Pattern]],
+             ascii_patterns: Callable[[], dict[str, re.Pattern]]):
     """Matches of a split alternation at candidate ``positions`` (ascending) of a lowered text:
-    leftmost first, none starting inside an earlier one."""
-    patterns = ascii_patterns if lowered.isascii() else split_patterns
+    leftmost first, none starting inside an earlier one. The patterns are asked for lazily: a run
+    that reads only ASCII text never compiles the full set (a tenth of a second at start-up)."""
+    patterns = ascii_patterns() if lowered.isascii() else split_patterns()
     end = -1
     for pos in positions:
         if pos < end:

@@ -184,7 +184,7 @@ def _positions(lw: str):
 
 def _matches(lw: str):
     """The master pattern matched at candidate positions only (leftmost, non-overlapping)."""
-    return dispatch.match_at(lw, _positions(lw), masters(), masters_ascii())
+    return dispatch.match_at(lw, _positions(lw), masters, masters_ascii)
 
 
 def _cores(t: str, lw: str):

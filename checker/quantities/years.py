@@ -28,13 +28,11 @@ def pattern() -> str:
         return lexicon.alternation([w for w, v in card.items() if lo <= v <= hi])
 
     unit, teen, tens = alt(1, 9), alt(10, 19), alt(20, 90)
-    n99 = rf"(?:(?:{tens})(?:[ \t-]+(?:{unit}))?|{teen}|{unit})"
     n10_99 = rf"(?:(?:{tens})(?:[ \t-]+(?:{unit}))?|{teen})"
     century = rf"(?:{teen}|twenty)"
-    tail = rf"(?:[ \t]+(?:and[ \t]+)?{n99}(?![a-z]))?"
-    return (rf"(?:two[ \t]+thousand{tail}"
-            rf"|one[ \t]+thousand[ \t]+(?:{unit})[ \t]+hundred{tail}"
-            rf"|{century}[ \t]+hundred{tail}"
+    # each sub-pattern written once: the date forms embed this several times
+    head = rf"(?:two[ \t]+thousand|one[ \t]+thousand[ \t]+(?:{unit})[ \t]+hundred|{century}[ \t]+hundred)"
+    return (rf"(?:{head}(?:[ \t]+(?:and[ \t]+)?(?:{n10_99}|{unit})(?![a-z]))?"
             rf"|{century}[ \t]+(?:{n10_99}|(?:{'|'.join(_ZERO)})[ \t]+(?:{unit})))(?![a-z])")
 
 
