@@ -265,6 +265,10 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
         return
     if owner is not None and owner.entity == "WORLD":
         owner = None                      # "of the world's output" is a global share
+    if (owner is None and located is not None and supplier is None and frame.subject is None
+            and frame.subject_id is None and _source(reading, frame)):
+        # "0.5% of the power generated in the US came from solar": the US's power, in part solar
+        owner, located = located, None
     if (owner is not None and frame.subject is None and frame.subject_id is None and supplier is None
             and (reading.phrases_in(0, frame.quantity.start, "commodity") or _source(reading, frame))):
         # "Oil accounted for 30.5% of Russia's export revenue", "30.5% of Russia's export revenue came
