@@ -181,14 +181,10 @@ def counts_of(reading: ClaimReading, rules: CountRules | None = None) -> list[Co
         if re.match(r"\s+(?:include|includes|included|including)\b", text[match.end():]):
             continue
         items, enumerated = _list_after(reading, match.end(), rules)
+        # "the two countries — Ghana — agreed", "the two producers, namely Ghana": a list of one
         single = len(items) == 1 and (enumerated or _enclosed(text, match.end(), items[0]))
-        if single:
-            pass                # "the two countries — Ghana — agreed", "the two producers, namely Ghana": a list of one
-        elif len(items) < 2:
-            of_group = re.match(r"\s+of\s+[^,]{1,60}", text[match.end():])
+        if len(items) < 2 and not single:
             items = _list_before(reading, match.start())
-            if not items and of_group:
-                items = []
         if not items or (len(items) < 2 and not single):
             continue
         lead_gap = text[match.end():items[0].start].lower() if items[0].start > match.end() else ""

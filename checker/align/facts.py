@@ -9,6 +9,10 @@ The reading is positional and lexicon-driven, never tied to one sentence pattern
   subject, and otherwise the subject of the previous figure carries over;
 * the **scope** of a share is global unless its "of" phrase names an owner ("of Turkey's
   imports", "of new car sales in the US", "of China's");
+* a **whole that comes from a commodity** ("30% of Chile's exports came from copper", "0.5% of the
+  power generated in the US came from solar") is a fact about the whole's owner or place;
+* in **a part, its share and the total** ("X's 2 Mt represented 5% of the 40 Mt of world output")
+  the total's "of" phrase names what all three measure;
 * the **period** is the year of the nearest date in the sentence, else "current" at the
   article's publication; stocks such as reserves have no period.
 """
@@ -314,9 +318,9 @@ def _agent_of(reading: ClaimReading, mention: EntityMention, metric: str, lexico
     before = any(lexicon.metrics[hit.id].group == metric and _BY.fullmatch(text, hit.end, mention.start)
                  for hit in reading.phrases_in(max(0, mention.start - 40), mention.start, "metric_verb"))
     relative = _RELATIVE_BEFORE.search(text, max(0, mention.start - 12), mention.start)
-    return before or bool(relative) and any(
+    return before or (relative is not None and any(
         lexicon.metrics[hit.id].group == metric and not text[mention.end:hit.start].strip()
-        for hit in reading.phrases_in(mention.end, mention.end + 30, "metric_verb", "metric_noun"))
+        for hit in reading.phrases_in(mention.end, mention.end + 30, "metric_verb", "metric_noun")))
 
 
 def _coordinated(text: str, items: list, start_gap_ok=lambda gap: True) -> list:
