@@ -11,8 +11,8 @@ from checker.align.reading import ClaimReading
 from checker.data import default_rules_dir, expect, expect_str_list, read_toml
 from checker.model import EntityMention
 
-# between two listed items; an item may carry one modifier ("and mainland China")
-_SEP = re.compile(r"\.?\s*(?:,\s*and|,\s*or|,|and|or|&)\s*(?:the\s+)?(?:(?!other\b|many\b|several\b|some\b)[a-z]+\s+)?$")
+# between two listed items; an item may carry one modifier ("and mainland China", "the 27-member EU")
+_SEP = re.compile(r"\.?\s*(?:,\s*and|,\s*or|,|and|or|&)\s*(?:the\s+)?(?:(?!other\b|many\b|several\b|some\b)[a-z0-9][a-z0-9-]*\s+)?$")
 
 
 @dataclass(frozen=True)
