@@ -574,7 +574,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             kind += ":forecast"   # "expects sales to reach $6.4bn": compared only with other forecasts
         facts.append(Fact(
             subject=subject,
-            metric=frame.metric,
+            metric=lexicon.same_metric.get(frame.commodity or "", {}).get(frame.metric, frame.metric),
             scope=frame.scope,
             period=period,
             value=q,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker import trie
@@ -29,6 +29,8 @@ class AlignLexicon:
     cues: dict[str, frozenset[str]]
     commodity_finder: re.Pattern       # commodity names only: a cheap scan of a whole article
     commodity_of: dict[str, str]
+    # per commodity, metric groups that are one measure for it (aluminium: smelting is production)
+    same_metric: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 _METRIC_KEYS = {"label", "group", "nouns", "verbs", "sources", "static", "money_only", "as_part"}
@@ -77,8 +79,16 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
     data = read_toml(path)
     labels: dict[str, str] = {}
     commodity_of: dict[str, str] = {}
+    same_metric: dict[str, dict[str, str]] = {}
     for commodity_id, entry in expect(data, "commodity", dict, path).items():
         names = expect_str_list(entry, "names", path, where=f"commodity.{commodity_id}")
+        aliases = expect(entry, "same_metric", dict, path, default={}, where=f"commodity.{commodity_id}")
+        for group, target in aliases.items():
+            if group not in groups or target not in groups:
+                raise DataError(path, f"same_metric {group!r} = {target!r}: both must be metric groups",
+                                key=f"commodity.{commodity_id}")
+        if aliases:
+            same_metric[commodity_id] = dict(aliases)
         labels[commodity_id] = names[0] if names else commodity_id
         for name in names:
             matcher.add(name, "commodity", commodity_id)
@@ -95,4 +105,4 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
         cues[key] = frozenset(w.lower() for w in words)
         for word in words:
             matcher.add(word, key, key)
-    return AlignLexicon(matcher, metrics, labels, cues, commodity_finder, commodity_of)
+    return AlignLexicon(matcher, metrics, labels, cues, commodity_finder, commodity_of, same_metric)
