@@ -89,6 +89,7 @@ class Decoder:
         # the usual case, rows written by this very model: plain zip, then the few tuple fields
         self.same = {part: list(layout.get(part, names)) == names for part, names in LAYOUT.items()}
         self.tuples = {part: [n for n in names if n in _TUPLES] for part, names in LAYOUT.items()}
+        self._quantity_tuples = [i for i, name in enumerate(LAYOUT["quantity"]) if name in _TUPLES]
 
     def _kwargs(self, part: str, values: list) -> dict[str, Any]:
         if self.same[part]:
@@ -98,11 +99,19 @@ class Decoder:
             return kwargs
         return {name: (tuple(values[i]) if is_tuple else values[i]) for i, name, is_tuple in self.plan[part]}
 
+    def _quantity(self, values: list) -> Quantity:
+        if self.same["quantity"]:
+            # rows written by this very model: the stored order is the field order
+            for i in self._quantity_tuples:
+                values[i] = tuple(values[i])
+            return Quantity(*values)
+        return Quantity(**self._kwargs("quantity", values))
+
     def fact(self, row, claim: Claim, article: Article) -> Fact:
         subject, commodity, metric, scope, kind, period, dated, extra, value = row
         extra, value = json.loads(f"[{extra},{value}]")   # one parse for both arrays
         return Fact(subject=subject, metric=metric, scope=scope, period=period,
-                    value=Quantity(**self._kwargs("quantity", value)), claim=claim, article=article,
+                    value=self._quantity(value), claim=claim, article=article,
                     commodity=commodity, kind=kind, dated=bool(dated), **self._kwargs("fact", extra))
 
     def event(self, row, claim: Claim, article: Article) -> Event:

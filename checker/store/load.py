@@ -1,6 +1,8 @@
 """Load from the archive only the fact and event groups a new batch touches, as model objects."""
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import sqlite3
 from collections import defaultdict
@@ -114,6 +116,25 @@ def load_touching(conn: sqlite3.Connection, analyses: list[ArticleAnalysis], exc
     ids = sorted({r[0] for r in fact_rows} | {r[0] for r in event_rows})
     stored = conn.execute("SELECT value FROM meta WHERE key = 'layout'").fetchone()
     decode = codec.Decoder(json.loads(stored[0]) if stored else None)
+    with _collector_paused():
+        return _build(conn, ids, fact_rows, event_rows, decode)
+
+
+@contextlib.contextmanager
+def _collector_paused():
+    """Tens of thousands of small objects are built at once and none is garbage: a cyclic
+    collection every few hundred allocations only costs time (a fifth of the load)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build(conn: sqlite3.Connection, ids: list[str], fact_rows: list, event_rows: list,
+           decode: codec.Decoder) -> tuple[list[ArticleAnalysis], list[Document]]:
     articles = _articles(conn, ids)
     claims = _claims(conn, {r[2] for r in fact_rows} | {r[2] for r in event_rows})
     by_article: dict[str, tuple[list, list]] = {i: ([], []) for i in ids}
