@@ -23,7 +23,7 @@ class CountRules:
     pattern: re.Pattern
     member_nouns: frozenset[str] = frozenset()
     partial_after: tuple[str, ...] = ()
-    enumerator: re.Pattern | None = None     # "namely " / "i.e. " at the start of a list
+    enumerator: re.Pattern = re.compile("(?!)")   # "namely " / "i.e. " at the start of a list
 
 
 @dataclass(frozen=True)
@@ -54,11 +54,8 @@ def load_count_rules(rules_dir: str | None = None) -> CountRules:
                       frozenset(expect_str_list(data, "not_counted", path)), pattern,
                       frozenset(expect_str_list(data, "member_nouns", path)),
                       tuple(expect_str_list(data, "partial_after", path)),
-                      _enumerator(expect_str_list(data, "enumerators", path, default=[])))
-
-
-def _enumerator(words: list[str]) -> re.Pattern | None:
-    return re.compile(rf"\s*(?:{trie.alternation(words)})[ \t]*,?[ \t]*", re.I) if words else None
+                      re.compile(rf"\s*(?:{trie.alternation(expect_str_list(data, 'enumerators', path, default=[]))})"
+                                 r"[ \t]*,?[ \t]*", re.I))
 
 
 def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[list[EntityMention], bool]:
@@ -71,7 +68,7 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
     if not lead:
         return [], False
     cursor = start + lead.end()
-    opened = rules.enumerator.match(text, cursor) if rules.enumerator is not None else None
+    opened = rules.enumerator.match(text, cursor)
     if opened:
         cursor = opened.end()
     # "made up of two countries: Ghana." a colon opens a list too

@@ -25,7 +25,7 @@ class TenseRules:
     not_past: frozenset[str]
     blockers: tuple[str, ...]
     past_candidate: re.Pattern     # a word that may be a past-tense verb: irregular, or "-ed"
-    done_reporting: re.Pattern | None = None   # present-tense reports of measured data ("figures show")
+    done_reporting: re.Pattern     # present-tense reports of measured data ("figures show")
 
 
 def _phrases(words: list[str]) -> re.Pattern:
@@ -79,7 +79,7 @@ def modality_cue(clause: str, rules: TenseRules | None = None) -> tuple[str, str
     verb = _past_verb(clause, rules, low)
     if verb:
         return "done", verb
-    match = rules.done_reporting.search(low) if rules.done_reporting is not None else None
+    match = rules.done_reporting.search(low)
     if match:
         return "done", clause[match.start():match.end()]
     return "unknown", ""

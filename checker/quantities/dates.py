@@ -32,12 +32,13 @@ def tables() -> dict:
     """Lexicons from rules/dates.toml."""
     d = lexicon.load("dates")
     months = lexicon.number_map(d, "months", "dates")
-    days = dict(lexicon.number_map(d, "day_ordinals", "dates"))
+    ordinals = lexicon.number_map(d, "day_ordinals", "dates")
+    days = dict(ordinals)
     for tens, tv in (("twenty", 20), ("thirty", 30)):
-        for w, v in list(lexicon.number_map(d, "day_ordinals", "dates").items())[:9]:
+        for w, v in list(ordinals.items())[:9]:
             for sep in ("-", " "):
                 days[f"{tens}{sep}{w}"] = tv + v
-    card = lexicon.number_map(lexicon.load("numbers"), "cardinals", "numbers")
+    card = years.cardinals()
     for w, v in card.items():
         if v <= 31:
             days.setdefault(w, v)
@@ -46,7 +47,6 @@ def tables() -> dict:
             if v < 10 and tv + v <= 31:
                 for sep in ("-", " "):
                     days.setdefault(f"{tens}{sep}{w}", tv + v)
-    ordinals = lexicon.number_map(d, "day_ordinals", "dates")
     return {"months": months, "days": days, "ordinals": ordinals,
             "parts": {k: tuple(v) for k, v in lexicon.need(d, "parts", dict, "dates").items()},
             "month_parts": {k: tuple(v) for k, v in lexicon.need(d, "month_parts", dict, "dates").items()},
@@ -111,7 +111,7 @@ def _forms() -> list[tuple[str, str]]:
     RD = lexicon.alternation(t["rel_days"])
     WD = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+)?"
     num = words.run_pattern()
-    card = lexicon.number_map(lexicon.load("numbers"), "cardinals", "numbers")
+    card = years.cardinals()
     YW = years.pattern()                  # "nineteen ninety six", "two thousand and fifteen"
     N11 = lexicon.alternation([w for w, v in card.items() if 2 <= v <= 11])      # "the first nine months"
     O12 = lexicon.alternation([w for w, v in t["ordinals"].items() if v <= 12])  # "the third month of"
@@ -284,6 +284,14 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
         a, b = _month_range(y, mo, mo)
         return DateHit(s, e, a, b, "month", f"{y:04d}-{mo:02d}", deadline=_deadline(text, s))
 
+    def quarter_hit(y, q):
+        a, b = _month_range(y, 3 * q - 2, 3 * q)
+        return DateHit(s, e, a, b, "quarter", f"{y}-Q{q}", deadline=_deadline(text, s))
+
+    def half_hit(y, h):
+        a, b = _month_range(y, 6 * h - 5, 6 * h)
+        return DateHit(s, e, a, b, "half", f"{y}-H{h}", deadline=_deadline(text, s))
+
     def no_year(mo, d=None):
         iso = f"XXXX-{mo:02d}" + (f"-{d:02d}" if d else "")
         if d and (d > calendar.monthrange(2000, mo)[1]):
@@ -337,9 +345,7 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
         # "Dec '22": a two-digit year with an apostrophe is this century's
         return month_hit(2000 + int(G("myy_y")), _month(G("myy_m")))
     if g == "hh":
-        h, y = int(G("hh_h")), int(G("hh_y"))
-        a, b = _month_range(y, 6 * h - 5, 6 * h)
-        return DateHit(s, e, a, b, "half", f"{y}-H{h}", deadline=_deadline(text, s))
+        return half_hit(int(G("hh_y")), int(G("hh_h")))
     if g == "ny":
         return month_hit(int(G("ny_y")), int(G("ny_m")))
     if g in ("q", "qy"):
@@ -348,23 +354,16 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
         else:
             q = int(G("qy_q") or G("qy_q2"))
             y = int(G("qy_y") or G("qy_y2"))
-        a, b = _month_range(y, 3 * q - 2, 3 * q)
-        return DateHit(s, e, a, b, "quarter", f"{y}-Q{q}", deadline=_deadline(text, s))
+        return quarter_hit(y, q)
     if g == "yq":
         # "2026's first quarter", "2025's second half"
         y = int(G("yq_y"))
         if G("yq_q"):
-            q = int(t["quarters"][G("yq_q").lower()])
-            a, b = _month_range(y, 3 * q - 2, 3 * q)
-            return DateHit(s, e, a, b, "quarter", f"{y}-Q{q}", deadline=_deadline(text, s))
-        h = int(t["halves"][G("yq_h").lower()])
-        a, b = _month_range(y, 6 * h - 5, 6 * h)
-        return DateHit(s, e, a, b, "half", f"{y}-H{h}", deadline=_deadline(text, s))
+            return quarter_hit(y, int(t["quarters"][G("yq_q").lower()]))
+        return half_hit(y, int(t["halves"][G("yq_h").lower()]))
     if g in ("h", "hy"):
         h = int(t["halves"][G("h_o").lower()]) if g == "h" else int(G("hy_h"))
-        y = int(G("h_y") if g == "h" else G("hy_y"))
-        a, b = _month_range(y, 6 * h - 5, 6 * h)
-        return DateHit(s, e, a, b, "half", f"{y}-H{h}", deadline=_deadline(text, s))
+        return half_hit(int(G("h_y") if g == "h" else G("hy_y")), h)
     if g == "part":
         p = (G("part_p") or G("part_p2")).lower()
         y = int(G("part_y") or G("part_y2"))
@@ -377,12 +376,13 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
         d1, d2 = (int(x) for x in t["month_parts"][" ".join(G("mpart_p").split())])
         mo = _month(G("mpart_m"))
         y = int(G("mpart_y")) if G("mpart_y") else (ref.year if ref else None)
-        if y is None:
-            return DateHit(s, e, None, None, "range", f"XXXX-{mo:02d}-{d1:02d}/XXXX-{mo:02d}-{d2:02d}")
-        d2 = min(d2, calendar.monthrange(y, mo)[1])
-        a, b = dt.date(y, mo, d1), dt.date(y, mo, d2)
-        iso = f"{a.isoformat()}/{b.isoformat()}" if G("mpart_y") else f"XXXX-{mo:02d}-{d1:02d}/XXXX-{mo:02d}-{d2:02d}"
-        return DateHit(s, e, a, b, "range", iso, deadline=_deadline(text, s))
+        a = b = None
+        if y:
+            d2 = min(d2, calendar.monthrange(y, mo)[1])
+            a, b = dt.date(y, mo, d1), dt.date(y, mo, d2)
+        shown = G("mpart_y") or "XXXX"        # like a month without its year: resolved, iso unknown
+        return DateHit(s, e, a, b, "range", f"{shown}-{mo:02d}-{d1:02d}/{shown}-{mo:02d}-{d2:02d}",
+                       deadline=bool(y) and _deadline(text, s))
     if g == "nmon":
         n = _num(G("nmon_n"))
         if n is None or not 1 <= n <= 11 or n != int(n):
@@ -475,8 +475,6 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
         pw = prev.group(1).lower() if prev else ""
         if word in ("may", "march") and pw not in ("in", "the", "of", "since", "from", "until", "early", "late", "mid", "by", "last", "next", "this"):
             return None
-        if G("mon_m")[0].islower() and word not in ("may",) and pw not in ("in", "the", "of", "from", "since", "until", "by"):
-            pass
         mo = _month(word)
         return no_year(mo)
     if g in ("year", "yw"):

@@ -18,10 +18,6 @@ UNICODE_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.
 # A space (or a no-break/thin space, normalised to one) groups thousands too: "1 840 Mt".
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?: \d{3})+(?![\d,.]?\d)|\d+)(?:\.\d+)?(?:[eE][+-]?\d+(?![\d.]))?|\.\d+"
 _EXP = re.compile(r"[eE]")
-
-
-
-
 _WORDS = re.compile(r"[a-z]+")
 
 

@@ -15,14 +15,15 @@ _ZERO = ("oh", "zero", "o")
 
 
 @functools.lru_cache(maxsize=None)
-def _cardinals() -> dict[str, int]:
+def cardinals() -> dict[str, int]:
+    """Cardinal words of rules/numbers.toml and their values (the date forms use them too)."""
     return {w.lower(): int(v) for w, v in lexicon.number_map(lexicon.load("numbers"), "cardinals", "numbers").items()}
 
 
 @functools.lru_cache(maxsize=None)
 def pattern() -> str:
     """Regex source of a year in words (lower case, no groups)."""
-    card = _cardinals()
+    card = cardinals()
 
     def alt(lo: int, hi: int) -> str:
         return lexicon.alternation([w for w, v in card.items() if lo <= v <= hi])
@@ -41,7 +42,7 @@ def value(text: str) -> int | None:
     text = text.strip().lower()
     if text.isdigit():
         return int(text)
-    card = _cardinals()
+    card = cardinals()
     tokens = [t for t in re.split(r"[ \t-]+", text) if t and t != "and"]
 
     def number(rest: list[str]) -> int | None:
