@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.quantities import extract_dates, extract_quantities
+from checker.quantities import extract_dates, extract_quantities, mentions
 
 CASES = Path(__file__).parent / "cases" / "quantities"
 
@@ -34,6 +34,16 @@ def _close(a, b):
 @pytest.mark.parametrize("case", list(_load()))
 def test_case(case):
     text = case["text"]
+    if "mentions" in case:             # the conformance form that `factlint mentions` prints
+        ref = dt.date.fromisoformat(case["reference"]) if case.get("reference") else None
+        got = mentions(text, ref)
+        for exp in case["mentions"]:
+            match = [m for m in got if text[m["start"]:m["end"]] == exp["text"]]
+            assert match, f"{exp['text']!r} not a mention of {text!r}: {got}"
+            for key, value in exp.items():
+                if key != "text":
+                    assert match[0][key] == value, (key, match[0])
+        return
     if "dates" in case:
         ref = dt.date.fromisoformat(case["reference"]) if case.get("reference") else None
         got = extract_dates(text, ref)

@@ -376,9 +376,10 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
         d1, d2 = (int(x) for x in t["month_parts"][" ".join(G("mpart_p").split())])
         mo = _month(G("mpart_m"))
         y = int(G("mpart_y")) if G("mpart_y") else (ref.year if ref else None)
+        # without any year, February may still have its 29th
+        d2 = min(d2, calendar.monthrange(y or 2000, mo)[1])
         a = b = None
         if y:
-            d2 = min(d2, calendar.monthrange(y, mo)[1])
             a, b = dt.date(y, mo, d1), dt.date(y, mo, d2)
         shown = G("mpart_y") or "XXXX"        # like a month without its year: resolved, iso unknown
         return DateHit(s, e, a, b, "range", f"{shown}-{mo:02d}-{d1:02d}/{shown}-{mo:02d}-{d2:02d}",

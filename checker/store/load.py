@@ -56,7 +56,7 @@ def _fact_ids(conn: sqlite3.Connection, facts: list[Fact], variants: dict[str, s
     covering index and lets the rule kind's own bucketing decide, so the rows of the other periods
     (most of a popular measure) are never read.
     """
-    from checker.engine.kinds.value_conflict import _period_buckets
+    from checker.engine.kinds.value_conflict import period_buckets
 
     columns = (*_FACT_KEY, "period", "dated", "year")
     offsets = {tuple(r.param("current_year_offsets")) for r in rules if r.kind == "value_conflict"}
@@ -80,7 +80,7 @@ def _fact_ids(conn: sqlite3.Connection, facts: list[Fact], variants: dict[str, s
                 wanted.update(m.combo for m in members if not isinstance(m, Fact))
                 continue
             for offset in offsets:
-                for bucket in _period_buckets(members, list(offset)).values():
+                for bucket in period_buckets(members, list(offset)).values():
                     if any(isinstance(m, Fact) for m in bucket):
                         wanted.update(m.combo for m in bucket if not isinstance(m, Fact))
     _keys_table(conn, "want_rows", columns, wanted)

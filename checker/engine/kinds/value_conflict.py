@@ -28,7 +28,10 @@ def _unit(fact: Fact) -> str | None:
     return fact.value.base_unit
 
 
-def _period_buckets(facts: list[Fact], offsets: list[int]) -> dict[str, list[Fact]]:
+def period_buckets(facts: list[Fact], offsets: list[int]) -> dict[str, list[Fact]]:
+    """Facts by the period they speak of: a dated fact by its period, an undated ("current") one by
+    its article's year plus the first offset that meets a dated period of the group. The archive
+    look-up buckets with the same function, so it reads exactly the periods a rule would compare."""
     dated_years = {f.period for f in facts if f.dated}
     buckets: dict[str, list[Fact]] = defaultdict(list)
     for fact in facts:
@@ -75,7 +78,7 @@ def run(rule: Rule, batch: Batch) -> list[Finding]:
         facts = groups[key]
         if len({f.article.id for f in facts}) < 2 and rule.param("cross_article_only"):
             continue
-        for period, items in sorted(_period_buckets(facts, rule.param("current_year_offsets")).items()):
+        for period, items in sorted(period_buckets(facts, rule.param("current_year_offsets")).items()):
             finding = _conflict(rule, batch, items, period)
             if finding:
                 findings.append(finding)
