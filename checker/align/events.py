@@ -155,6 +155,16 @@ def _project(reading: ClaimReading, before: int, rules: EventRules, after: int =
     return best
 
 
+_DATE_PREPOSITION = re.compile(r"(?i)\b(?:for|from|of|in)\s*$")
+
+
+def _without_date(text: str, start: int, date, end: int) -> str:
+    """The clause without its date and the preposition that leads to it ("figures [for 2023] credit")."""
+    before = text[start:date.span_start]
+    lead = _DATE_PREPOSITION.search(before)
+    return (before[:lead.start()] if lead else before).rstrip() + " " + text[date.span_end:end].lstrip()
+
+
 def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: EventRules | None = None) -> list[Event]:
     """One event per date of the claim, with the modality of the clause around the date."""
     if not reading.dates:
@@ -176,7 +186,8 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         after = _CLAUSE_STOP.search(text, date.span_end, end_limit)
         end = after.start() if after else end_limit
         clause = text[start:end]
-        mood, cue = ("target", "by") if is_deadline(reading, date) else modality_cue(clause, tense)
+        mood, cue = ("target", "by") if is_deadline(reading, date) else \
+            modality_cue(clause, tense, _without_date(text, start, date, end))
         project = _project(reading, date.span_start, rules) or _project(reading, end, rules, after=date.span_end)
         # the words before the date first; "During May 2019, the X plant started production",
         # "It was in 2021 that X opened": the event is named after the date

@@ -60,8 +60,10 @@ def modality(clause: str, rules: TenseRules | None = None) -> str:
     return modality_cue(clause, rules)[0]
 
 
-def modality_cue(clause: str, rules: TenseRules | None = None) -> tuple[str, str]:
-    """The modality of a clause and the words that decided it ("set to", "originally", "opened")."""
+def modality_cue(clause: str, rules: TenseRules | None = None, without_date: str | None = None) -> tuple[str, str]:
+    """The modality of a clause and the words that decided it ("set to", "originally", "opened").
+    ``without_date`` is the clause with its date phrase taken out: "figures for 2023 credit X" is
+    a report of measured data, the date only an adjunct between subject and verb."""
     rules = rules or load_tense_rules()
     low = fold(clause)
     match = rules.plan_past.search(low)
@@ -82,6 +84,10 @@ def modality_cue(clause: str, rules: TenseRules | None = None) -> tuple[str, str
     match = rules.done_reporting.search(low)
     if match:
         return "done", clause[match.start():match.end()]
+    if without_date is not None:
+        match = rules.done_reporting.search(fold(without_date))
+        if match:
+            return "done", without_date[match.start():match.end()]
     return "unknown", ""
 
 
