@@ -7,14 +7,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker import trie
-from checker.align.reading import ClaimReading, is_deadline
+from checker.align.reading import ClaimReading, is_baseline, is_deadline
 from checker.align.tense import TenseRules, load_tense_rules, modality_cue
 from checker.data import default_rules_dir, expect, expect_str_list, read_toml
 from checker.fold import lower_ascii
 from checker.model import EntityMention, Event
 
 _AUXILIARIES = frozenset({"be", "have", "do", "will", "would", "expect", "set", "schedule", "plan", "say", "aim", "go", "get"})
-_CLAUSE_STOP = re.compile(r"[;]|\s[-–—]\s")
+# a clause ends at a semicolon, a dash, or a comma before a contrasting conjunction
+# ("accounted for 46.8% in 2023, but its share is expected to fall")
+_CLAUSE_STOP = re.compile(r"[;]|\s[-–—]\s|,\s+(?:but|while|whereas|although|though|yet)\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
@@ -186,8 +188,12 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         after = _CLAUSE_STOP.search(text, date.span_end, end_limit)
         end = after.start() if after else end_limit
         clause = text[start:end]
-        mood, cue = ("target", "by") if is_deadline(reading, date) else \
-            modality_cue(clause, tense, _without_date(text, start, date, end))
+        if is_baseline(reading, date):
+            mood, cue = "unknown", ""   # "up from 8.5 GW at the end of 2023": a past value's date
+        elif is_deadline(reading, date):
+            mood, cue = "target", "by"
+        else:
+            mood, cue = modality_cue(clause, tense, _without_date(text, start, date, end))
         project = _project(reading, date.span_start, rules) or _project(reading, end, rules, after=date.span_end)
         # the words before the date first; "During May 2019, the X plant started production",
         # "It was in 2021 that X opened": the event is named after the date

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, replace
 
 from checker.align.lexicon import AlignLexicon
-from checker.align.reading import ClaimReading, is_deadline
+from checker.align.reading import ClaimReading, is_baseline, is_deadline, parenthesis_around
 from checker.align.tense import TenseRules, modality
 from checker.model import EntityMention, Fact, Quantity
 
@@ -129,10 +129,8 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     right = reading.phrases_in(*frame.of_phrase, "metric_noun") if frame.of_phrase else []
     left_share = reading.phrases_in(lo, hi, "share_words")
     frame.is_share = q.kind == "percentage"
-    if frame.is_share and not frame.of_phrase and not left_share:
-        before = reading.text[max(lo, hi - 25):hi].lower()
-        if any(cue in before.split() or cue in before for cue in lexicon.cues["change"]):
-            frame.change = True
+    if frame.is_share and not frame.of_phrase:
+        frame.change = _is_change(reading, lexicon, q, max(lo, hi - 25), bool(left_share))
     # "155,000 vehicles sold in 2016": a verb right after an amount states it
     after = [] if frame.is_share else [
         h for h in reading.phrases_in(_figure_end(reading.text, q), min(len(reading.text), _figure_end(reading.text, q) + 30), "metric_verb", "metric_noun")
@@ -157,6 +155,25 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
         reading.phrases_in(lo, hi, "commodity")[::-1]
     if commodities:
         frame.commodity = commodities[0].id
+
+
+_LEVEL_AFTER_CUE = re.compile(r"\b(?:to|at|of|for|on|as)\b", re.I)
+
+
+def _is_change(reading: ClaimReading, lexicon: AlignLexicon, q: Quantity, lo: int, share_word: bool) -> bool:
+    """Is the percentage at ``hi`` a change ("rose 5%", "edged up about 5%", "a 4% increase")
+    rather than a share? A cue right before the figure decides even after a share word ("its share
+    fell to 9%, though volumes edged up 5%"); "rose to 40%" is a level, not a change."""
+    hi = q.start
+    if lexicon.change_after.match(reading.text.lower(), _figure_end(reading.text, q)):
+        return True
+    cues = reading.phrases_in(lo, hi, "change")
+    if not cues:
+        return False
+    gap = reading.text[cues[-1].end:hi]
+    if not _LEVEL_AFTER_CUE.search(gap) and len(gap.strip()) <= 3:
+        return True
+    return not share_word and not _LEVEL_AFTER_CUE.search(gap)
 
 
 _WORLD_OF = re.compile(r"(?:global|world|worldwide|world's)\b[^,;.]{0,50}\bof\s*$", re.I)
@@ -255,6 +272,9 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
     text = reading.text
     inside = reading.entities_in(*frame.of_phrase)
     owner = next((e for e in inside if e.role == "possessive"), None)
+    if owner is None:
+        # "of EU generation", "of Chinese imports": a name or demonym that modifies the whole owns it
+        owner = next((e for e in inside if e.entity != "WORLD" and _modifies_measure(reading, e)), None)
     if owner is None and frame.metric == "imports":
         # "of the bauxite imported by the PRC": the agent of the participle owns the imports
         owner = next((e for e in inside if _agent_of(reading, e, frame.metric, lexicon)), None)
@@ -279,6 +299,11 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
         # from oil": a commodity's part of a country's whole is a fact about that country (the same
         # as "Russia earned 30.5% of its revenue from oil")
         frame.subject = owner
+        # "22% of Spain's electricity came from solar", "Solar generated 22% of Spain's electricity":
+        # the part names the measure (solar's part of the power), not the whole's commodity
+        part = _part_commodity(reading, frame)
+        if part is not None:
+            frame.commodity = part
         # "Copper accounted for 49% of Chile's exports": a part of the exports' value
         frame.metric = next((m.as_part for m in lexicon.metrics.values() if m.group == frame.metric and m.as_part),
                             frame.metric)
@@ -300,6 +325,34 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
         frame.scope = f"in:{located.entity}"
     else:
         frame.scope = "global"
+
+
+_NEXT_WORDS = re.compile(r"\s+(?:[a-z-]+\s+)?")
+
+
+def _modifies_measure(reading: ClaimReading, mention: EntityMention) -> bool:
+    """Is the name or demonym a modifier of a metric noun ("EU generation", "Chinese lithium imports")?"""
+    if mention.role not in ("name", "demonym"):
+        return False
+    gap = _NEXT_WORDS.match(reading.text, mention.end)
+    if gap is None:
+        return False
+    return any(h.start == gap.end() or h.start == mention.end + 1
+               for h in reading.phrases_in(mention.end, gap.end() + 30, "metric_noun"))
+
+
+def _part_commodity(reading: ClaimReading, frame: _Frame) -> str | None:
+    """The commodity a share's whole comes from: named after "from" in the "of" phrase, else the
+    last one before the figure in its own clause."""
+    text = reading.text
+    for hit in reading.phrases_in(*frame.of_phrase, "commodity"):
+        if _FROM.search(text, max(0, hit.start - 30), hit.start):
+            return hit.id
+    brk = None
+    for brk in _CLAUSE_BREAK.finditer(text, 0, frame.quantity.start):
+        pass
+    before = reading.phrases_in(brk.end() if brk else 0, frame.quantity.start, "commodity")
+    return before[-1].id if before else None
 
 
 def _source(reading: ClaimReading, frame: _Frame) -> bool:
@@ -416,8 +469,9 @@ def _bracketed(frames: list[_Frame], reading: ClaimReading, lexicon: AlignLexico
             frame.scope = f"of:{owner.entity}"
 
 
-def _carry(frames: list[_Frame], article_commodity: str | None, text: str) -> None:
+def _carry(frames: list[_Frame], article_commodity: str | None, reading: ClaimReading) -> None:
     """Fill what a figure leaves unsaid from its neighbours in the same sentence."""
+    text = reading.text
     # "40%, 35% and 20% of global output": the shared "of" phrase is read back onto the list.
     for i in range(len(frames) - 2, -1, -1):
         nxt, cur = frames[i + 1], frames[i]
@@ -441,7 +495,7 @@ def _carry(frames: list[_Frame], article_commodity: str | None, text: str) -> No
                 frame.metric, frame.metric_surface = previous.metric, previous.metric_surface
             if frame.commodity is None:
                 frame.commodity = previous.commodity
-            if frame.subject is None and frame.subject_id is None:
+            if frame.subject is None and frame.subject_id is None and not _new_topic(frame, previous, reading):
                 # "X produced 5 kt out of a world total of 191 kt, a share of 2.6%": the share is X's
                 source = speaker if speaker is not None else previous
                 frame.subject, frame.subject_id = source.subject, source.subject_id
@@ -450,6 +504,13 @@ def _carry(frames: list[_Frame], article_commodity: str | None, text: str) -> No
         previous = frame
         if frame.subject is not None:
             speaker = frame
+
+
+def _new_topic(frame: _Frame, previous: _Frame, reading: ClaimReading) -> bool:
+    """ "X harvested 27.5m bags, and solar generated 22% of Spain's power": a new clause whose
+    subject is a commodity speaks of something else; the last figure's subject stays behind."""
+    brk = _CLAUSE_BREAK.search(reading.text, previous.quantity.end, frame.quantity.start)
+    return brk is not None and bool(reading.phrases_in(brk.end(), frame.quantity.start, "commodity"))
 
 
 def _forecast(frame: _Frame, reading: ClaimReading, tense: TenseRules) -> bool:
@@ -469,7 +530,9 @@ def _subject_after(frames: list[_Frame], reading: ClaimReading) -> None:
         after = frame.of_phrase[1] if frame.of_phrase else frame.quantity.end
         # "With 6.1 Mt of reserves, Orrulex holds ...", "At 100 bcm, Norway's gas output made up ...":
         # the first entity after the figure, never the world of "of the world total"
-        nxt = next((e for e in reading.entities if e.start >= after and e.entity != "WORLD"), None)
+        brk = _CLAUSE_BREAK.search(reading.text, after)
+        limit = brk.start() if brk else len(reading.text)
+        nxt = next((e for e in reading.entities if after <= e.start < limit and e.entity != "WORLD"), None)
         if nxt is not None:
             frame.subject = nxt
 
@@ -481,13 +544,58 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool) -> tuple[str, bo
     today = reading.article.published_date
     dates = [d for d in reading.dates if not is_deadline(reading, d)
              and not (d.relative and d.granularity == "day" and d.start == today)]
+    q = frame.quantity
     if not dates:
         # "The 2017 tally gave Cambodia 2.4%": a bare year that modifies a noun still dates the figure
-        year = _BARE_YEAR.search(reading.text) if not reading.dates else None
-        return (year.group(1), True) if year else ("current", False)
-    q = frame.quantity
-    nearest = min(dates, key=lambda d: min(abs(d.span_start - q.end), abs(q.start - d.span_end)))
+        # (the nearest one the figure can see: "X: 36.9% (2023: 46.8%)" dates only the 46.8%)
+        if reading.dates:
+            return "current", False
+        years = list(_BARE_YEAR.finditer(reading.text))
+        years = [m for m, ok in zip(years, _in_scope(reading.text, q, [m.start() for m in years])) if ok]
+        if not years:
+            return "current", False
+        year = min(years, key=lambda m: min(abs(m.start() - q.end), abs(q.start - m.end())))
+        return year.group(1), True
+    # the date of a change's earlier value ("from 44.7% in 2023") dates only that value
+    dates = [d for d, ok in zip(dates, _in_scope(reading.text, q, [d.span_start for d in dates]))
+             if ok and not (is_baseline(reading, d) and not _dates_figure(reading.text, q, d))]
+    if not dates:
+        return "current", False
+    nearest = min(dates, key=lambda d: (_other_clause(reading.text, q, d), min(abs(d.span_start - q.end), abs(q.start - d.span_end))))
+    # "in June" is not the year: a month's, a day's or a season's figure is compared only with its like
+    if nearest.granularity == "season":
+        return nearest.iso, True
+    if nearest.granularity == "month":
+        return nearest.start.isoformat()[:7], True
+    if nearest.granularity == "day":
+        return nearest.start.isoformat(), True
     return str(nearest.start.year), True
+
+
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though)\s", re.I)
+
+
+def _other_clause(text: str, q: Quantity, date) -> bool:
+    """Is the date in another clause than the figure ("X in 2023/24, and Y in June 2024")?"""
+    lo, hi = (date.span_end, q.start) if date.span_end <= q.start else (q.end, date.span_start)
+    return _CLAUSE_BREAK.search(text, lo, max(lo, hi)) is not None
+
+
+def _in_scope(text: str, q: Quantity, positions: list[int]) -> list[bool]:
+    """Which dates (by start) may date figure ``q``: one in parentheses ("(2023: 46.8%)") dates only
+    the figures in the same parentheses, and a figure in parentheses that hold a date takes only that."""
+    inside = parenthesis_around(text, q.start)
+    where = [parenthesis_around(text, p) for p in positions]
+    own = inside is not None and inside in where
+    return [w == inside or (w is None and not own) for w in where]
+
+
+_ADJACENT_DATE = re.compile(r"\s*(?:(?:in|during|at|for|over)\s+(?:the\s+)?)?", re.I)
+
+
+def _dates_figure(text: str, q: Quantity, date) -> bool:
+    """Does the date follow the figure directly ("44.7% in 2023")?"""
+    return q.end <= date.span_start and _ADJACENT_DATE.fullmatch(text, q.end, date.span_start) is not None
 
 
 def _projects(reading: ClaimReading, facilities: frozenset[str]) -> list[EntityMention]:
@@ -541,7 +649,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     _part_of_total(frames, reading)
     _respectively(frames, reading)
     _bracketed(frames, reading, lexicon)
-    _carry(frames, article_commodity, reading.text)
+    _carry(frames, article_commodity, reading)
     _subject_after(frames, reading)
     previous_share = None
     for frame in frames:

@@ -31,6 +31,8 @@ class AlignLexicon:
     commodity_of: dict[str, str]
     # per commodity, metric groups that are one measure for it (aluminium: smelting is production)
     same_metric: dict[str, dict[str, str]] = field(default_factory=dict)
+    # words right after a percentage that make it a change ("a 4% increase"), matched at the figure's end
+    change_after: re.Pattern = re.compile(r"(?!)")
 
 
 _METRIC_KEYS = {"label", "group", "nouns", "verbs", "sources", "static", "money_only", "as_part"}
@@ -100,9 +102,11 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
     path = base / "cues.toml"
     data = read_toml(path)
     cues: dict[str, frozenset[str]] = {}
-    for key in ("attribution", "pronouns", "respectively", "change", "share_words"):
+    for key in ("attribution", "pronouns", "respectively", "change", "not_change", "share_words"):
         words = expect_str_list(data, key, path)
         cues[key] = frozenset(w.lower() for w in words)
         for word in words:
             matcher.add(word, key, key)
-    return AlignLexicon(matcher, metrics, labels, cues, commodity_finder, commodity_of, same_metric)
+    after = expect_str_list(data, "change_after", path, default=[])
+    change_after = re.compile(rf"\s*(?:{trie.alternation({w.lower() for w in after})})(?![\w-])" if after else r"(?!)")
+    return AlignLexicon(matcher, metrics, labels, cues, commodity_finder, commodity_of, same_metric, change_after)

@@ -1,6 +1,7 @@
 """Everything a claim mentions, read once: figures, dates, entities and lexicon phrases."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from checker.align.lexicon import AlignLexicon
@@ -46,9 +47,12 @@ def read_claim(claim: Claim, article: Article, entities: EntityLexicon, lexicon:
     # "Growers in X picked ...", "Cocoa accounted for ...": a capitalised word opening the sentence
     # that is exactly a lexicon word (a metric, a commodity) is that word, not a name
     lexical = {(p.start, p.end) for p in found if p.kind in _NAMEABLE}
+    opening = {p.start: p.end for p in found if p.kind in _NAMEABLE and not text[:p.start].strip(_OPENERS)}
     mentions = tuple(m for m in mentions
-                     if not (m.kind == "name" and (m.start, m.end) in lexical
-                             and (m.entity.startswith("name?:") or not text[:m.start].strip(_OPENERS))))
+                     if not (m.kind == "name" and (
+                         ((m.start, m.end) in lexical and m.entity.startswith("name?:"))
+                         # "Solar panels supplied ...": the opening name lies within the lexicon phrase
+                         or m.end <= opening.get(m.start, -1))))
     names = [(m.start, m.end) for m in mentions if m.kind == "name"]
     # "Davowick Resources" or "Crebaria Grain" name a company, not a metric or a commodity
     phrases = tuple(p for p in found
@@ -63,3 +67,29 @@ def is_deadline(reading: ClaimReading, date: DateValue) -> bool:
     opening = reading.text[:date.span_start].strip().lower()
     following = reading.text[date.span_end:date.span_end + 2]
     return not (opening in ("by", "by the end of", "by end of") and following.startswith(","))
+
+
+_BASELINE_LEAD = re.compile(r"\b(?:from|than|compared with|compared to|versus|vs\.?|against)\s+$", re.I)
+# "44.7% in 2023", "27.5 million bags in 2023/24", "8.5 GW at the end of 2023"
+_BASELINE_GAP = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s*(?:(?:in|during|at|for|over)\s+(?:the\s+)?)?", re.I)
+
+
+def is_baseline(reading: ClaimReading, date: DateValue) -> bool:
+    """ "rose to 47.4% from 44.7% in 2023", "up from 8.5 GW at the end of 2023": the date of the
+    earlier value a change is measured from. It dates that value only, never the sentence's other
+    figures, and it is no event."""
+    text = reading.text
+    for q in reading.quantities:
+        if q.end <= date.span_start and _BASELINE_GAP.fullmatch(text, q.end, date.span_start) \
+                and _BASELINE_LEAD.search(text, max(0, q.start - 20), q.start):
+            return True
+    return False
+
+
+def parenthesis_around(text: str, pos: int) -> tuple[int, int] | None:
+    """The innermost ( ... ) holding ``pos`` within one sentence, or None."""
+    open_at = text.rfind("(", 0, pos)
+    if open_at < 0 or text.rfind(")", open_at, pos) >= 0:
+        return None
+    close_at = text.find(")", pos)
+    return (open_at, close_at + 1) if close_at >= 0 else None

@@ -130,6 +130,8 @@ def _forms() -> list[tuple[str, str]]:
         ("dmY", rf"(?<![\d.,$€£¥])(?<![$€£¥][ \t])(?:the[ \t]+)?(?:(?P<dmY_d>{D})\.?|(?P<dmY_w>{DW}))[ \t]+(?:of[ \t]+)?(?P<dmY_m>{M})(?:,?[ \t]+(?:of[ \t]+|in[ \t]+)?(?P<dmY_y>{YA}))?"),
         ("my", rf"(?P<my_m>{M})(?:[ \t]+of[ \t]+|,[ \t]*|[-/]|[ \t]+)(?P<my_y>{Y})"),
         ("ym", rf"(?<![\d.])(?P<ym_y>{Y})(?:,[ \t]*|[ \t]+)(?P<ym_m>{M})"),
+        # a split year: a crop, marketing or fiscal season ("2024/25", "2019-20", "2023/2024")
+        ("sea", rf"(?<![\d./-])(?P<sea_y>{Y})(?:[/–-](?P<sea_z>\d\d)|/(?P<sea_z4>\d{{4}}))(?![\d/%]|\.\d)"),
         ("yn", rf"(?<![\d./-])(?P<yn_y>{Y})[-/](?P<yn_m>1[0-2]|0?[1-9])(?![\d/-]|\.\d)"),
         ("myy", rf"(?P<myy_m>{M})[ \t]*['’](?P<myy_y>\d\d)(?![\d'’])"),
         ("hh", rf"(?P<hh_h>[12])h[ \t]+(?P<hh_y>{Y})"),
@@ -308,6 +310,15 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
                 first, last = _month_range(y, mo, mo)
         return DateHit(s, e, first, last, "day" if d else "month", iso)
 
+    if g == "sea":
+        y = int(G("sea_y"))
+        following = int(G("sea_z4")) if G("sea_z4") else (y // 100) * 100 + int(G("sea_z"))
+        if following != y + 1 and G("sea_z") and 1 <= int(G("sea_z")) <= 12:
+            return month_hit(y, int(G("sea_z")))       # "2016-11": a month
+        if following != y + 1:    # "2019-21", "2011/13": a run of years, read from its first
+            return DateHit(s, s + 4, dt.date(y, 1, 1), dt.date(y, 12, 31), "year", str(y), deadline=_deadline(text, s))
+        return DateHit(s, e, dt.date(y, 1, 1), dt.date(y + 1, 12, 31), "season", f"{y}/{y + 1}",
+                       deadline=_deadline(text, s))
     if g == "iso":
         return day_hit(int(G("iso_y")), int(G("iso_m")), int(G("iso_d")))
     if g == "ymd":
