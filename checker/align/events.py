@@ -14,9 +14,10 @@ from checker.fold import lower_ascii
 from checker.model import EntityMention, Event
 
 _AUXILIARIES = frozenset({"be", "have", "do", "will", "would", "expect", "set", "schedule", "plan", "say", "aim", "go", "get"})
-# a clause ends at a semicolon, a dash, or a comma before a contrasting conjunction
-# ("accounted for 46.8% in 2023, but its share is expected to fall")
-_CLAUSE_STOP = re.compile(r"[;]|\s[-–—]\s|,\s+(?:but|while|whereas|although|though|yet)\b")
+# a clause ends at a semicolon, a dash, or a comma before a contrasting conjunction or a participle
+# ("accounted for 46.8% in 2023, but its share is expected to fall", "opened in 2023, having been
+# slated to do so in 2022")
+_CLAUSE_STOP = re.compile(r"[;]|\s[-–—]\s|,\s+(?=(?:but|while|whereas|although|though|yet|having|well behind|behind|despite)\b)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
@@ -157,6 +158,7 @@ def _project(reading: ClaimReading, before: int, rules: EventRules, after: int =
     return best
 
 
+_INFINITIVE = re.compile(r"\bto\s+$", re.I)   # "is aiming to cut ... by 2028": "cut" is no past tense
 _DATE_PREPOSITION = re.compile(r"(?i)\b(?:for|from|of|in)\s*$")
 
 
@@ -190,10 +192,10 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         clause = text[start:end]
         if is_baseline(reading, date):
             mood, cue = "unknown", ""   # "up from 8.5 GW at the end of 2023": a past value's date
-        elif is_deadline(reading, date):
-            mood, cue = "target", "by"
         else:
             mood, cue = modality_cue(clause, tense, _without_date(text, start, date, end))
+            if is_deadline(reading, date) and not (mood == "done" and not _INFINITIVE.search(clause, 0, clause.find(cue))):
+                mood, cue = "target", "by"   # "had 10.4 GW in operation by the end of 2014" stays done
         project = _project(reading, date.span_start, rules) or _project(reading, end, rules, after=date.span_end)
         # the words before the date first; "During May 2019, the X plant started production",
         # "It was in 2021 that X opened": the event is named after the date

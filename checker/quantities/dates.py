@@ -147,6 +147,9 @@ def _forms() -> list[tuple[str, str]]:
                  rf"(?:(?:fiscal|calendar|the[ \t]+year)[ \t]+)?(?P<nmon_y>{Y})"),
         ("zh", rf"(?P<zh_y>{Y})年(?:(?P<zh_m>1[0-2]|0?[1-9])月(?:(?P<zh_d>[12]\d|3[01]|0?[1-9])日)?)?"),
         ("mnext", rf"(?P<mnext_m>{M})[ \t]+(?P<mnext_r>next|last|this)[ \t]+year"),
+        # "the second half of the year", "the first quarter of last year": a part of a year named relatively
+        ("prel", rf"(?:the[ \t]+)?(?:(?P<prel_q>{Q})[ \t-]+quarter|(?P<prel_h>{H})[ \t-]+half)[ \t]+of[ \t]+"
+                 rf"(?P<prel_r>the|this|last|next|the previous|the following)[ \t]+year"),
         ("relm", rf"(?P<relm_r>this|next|last)[ \t]+(?P<relm_m>{M})"),
         ("nthm", rf"(?:the[ \t]+)?(?P<nthm_o>{O12})[ \t]+month[ \t]+of[ \t]+(?P<nthm_y>{Y})"),   # "the third month of 2021"
         ("ry", rf"(?P<ry_x>{RY})"),
@@ -410,6 +413,15 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
         if G("zh_m"):
             return month_hit(y, int(G("zh_m")))
         return DateHit(s, e, dt.date(y, 1, 1), dt.date(y, 12, 31), "year", str(y))
+    if g == "prel":
+        shift = {"next": 1, "the following": 1, "last": -1, "the previous": -1}.get(" ".join(G("prel_r").lower().split()), 0)
+        if not ref:               # still a period, not a fraction: "half" here is no share
+            part = f"Q{t['quarters'][G('prel_q').lower()]}" if G("prel_q") else f"H{t['halves'][G('prel_h').lower()]}"
+            return DateHit(s, e, None, None, "half" if G("prel_h") else "quarter", f"XXXX-{part}", relative=True)
+        y = ref.year + shift
+        hit = quarter_hit(y, int(t["quarters"][G("prel_q").lower()])) if G("prel_q") else \
+            half_hit(y, int(t["halves"][G("prel_h").lower()]))
+        return replace(hit, relative=True)
     if g == "mnext":
         if not ref:
             return None
