@@ -159,6 +159,7 @@ def _project(reading: ClaimReading, before: int, rules: EventRules, after: int =
 
 
 _INFINITIVE = re.compile(r"\bto\s+$", re.I)   # "is aiming to cut ... by 2028": "cut" is no past tense
+_PAST_STATE = frozenset({"had", "was", "were"})
 _DATE_PREPOSITION = re.compile(r"(?i)\b(?:for|from|of|in)\s*$")
 
 
@@ -194,8 +195,11 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             mood, cue = "unknown", ""   # "up from 8.5 GW at the end of 2023": a past value's date
         else:
             mood, cue = modality_cue(clause, tense, _without_date(text, start, date, end))
-            if is_deadline(reading, date) and not (mood == "done" and not _INFINITIVE.search(clause, 0, clause.find(cue))):
-                mood, cue = "target", "by"   # "had 10.4 GW in operation by the end of 2014" stays done
+            # "had 10.4 GW in operation by the end of 2014", "was connected by 2014" stay done; any other
+            # past-looking word ("installed capacity by 2030", "is aiming to cut ... by 2028") does not
+            if is_deadline(reading, date) and not (mood == "done" and cue.lower() in _PAST_STATE
+                                                   and not _INFINITIVE.search(clause, 0, clause.find(cue))):
+                mood, cue = "target", "by"
         project = _project(reading, date.span_start, rules) or _project(reading, end, rules, after=date.span_end)
         # the words before the date first; "During May 2019, the X plant started production",
         # "It was in 2021 that X opened": the event is named after the date

@@ -506,6 +506,21 @@ def _carry(frames: list[_Frame], article_commodity: str | None, reading: ClaimRe
             speaker = frame
 
 
+def _joint_subject(frame: _Frame, reading: ClaimReading) -> bool:
+    """ "Australia and Chile between them produced 71%": a figure of several subjects together is
+    none of theirs (lists read with "respectively" are paired before this)."""
+    subject = frame.subject
+    if subject is None or subject.end > frame.quantity.start or reading.phrases_in(0, len(reading.text), "respectively"):
+        return False
+    listed = _coordinated(reading.text, [e for e in reading.entities if e.end <= subject.start] + [subject])
+    if len(listed) < 2:
+        return False
+    # "Israel and Germany held around 5% and 3.4%": a list of figures pairs with the list of subjects
+    brk = _CLAUSE_BREAK.search(reading.text, subject.end)
+    limit = brk.start() if brk else len(reading.text)
+    return sum(1 for q in reading.quantities if subject.end <= q.start < limit and q.kind == frame.quantity.kind) == 1
+
+
 def _new_topic(frame: _Frame, previous: _Frame, reading: ClaimReading) -> bool:
     """ "X harvested 27.5m bags, and solar generated 22% of Spain's power": a new clause whose
     subject is a commodity speaks of something else; the last figure's subject stays behind."""
@@ -670,7 +685,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         if _CHANGE_BY.search(before):
             continue              # "cut spending by $500 million": the size of a change, not a level
         subject = frame.subject.entity if frame.subject is not None else frame.subject_id
-        if subject is None:
+        if subject is None or _joint_subject(frame, reading):
             continue
         metric = next((m for m in lexicon.metrics.values() if m.group == frame.metric), None)
         period, dated = _period(frame, reading, bool(metric and metric.static))
