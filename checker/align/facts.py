@@ -165,7 +165,7 @@ def _is_change(reading: ClaimReading, lexicon: AlignLexicon, q: Quantity, lo: in
     rather than a share? A cue right before the figure decides even after a share word ("its share
     fell to 9%, though volumes edged up 5%"); "rose to 40%" is a level, not a change."""
     hi = q.start
-    if lexicon.change_after.match(reading.text.lower(), _figure_end(reading.text, q)):
+    if lexicon.change_after.match(reading.text, _figure_end(reading.text, q)):
         return True
     cues = reading.phrases_in(lo, hi, "change")
     if not cues:
@@ -327,38 +327,35 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
         frame.scope = "global"
 
 
-_NEXT_WORDS = re.compile(r"\s+(?:[a-z-]+\s+)?")
+_MODIFIER_GAP = re.compile(r"\s+(?:[a-z-]+\s+)?")
 
 
 def _modifies_measure(reading: ClaimReading, mention: EntityMention) -> bool:
     """Is the name or demonym a modifier of a metric noun ("EU generation", "Chinese lithium imports")?"""
     if mention.role not in ("name", "demonym"):
         return False
-    gap = _NEXT_WORDS.match(reading.text, mention.end)
-    if gap is None:
-        return False
-    return any(h.start == gap.end() or h.start == mention.end + 1
-               for h in reading.phrases_in(mention.end, gap.end() + 30, "metric_noun"))
+    return any(_MODIFIER_GAP.fullmatch(reading.text, mention.end, h.start)
+               for h in reading.phrases_in(mention.end, mention.end + 60, "metric_noun"))
 
 
 def _part_commodity(reading: ClaimReading, frame: _Frame) -> str | None:
     """The commodity a share's whole comes from: named after "from" in the "of" phrase, else the
     last one before the figure in its own clause."""
-    text = reading.text
-    for hit in reading.phrases_in(*frame.of_phrase, "commodity"):
-        if _FROM.search(text, max(0, hit.start - 30), hit.start):
-            return hit.id
-    brk = None
-    for brk in _CLAUSE_BREAK.finditer(text, 0, frame.quantity.start):
-        pass
-    before = reading.phrases_in(brk.end() if brk else 0, frame.quantity.start, "commodity")
+    source = _source_commodity(reading, frame)
+    if source is not None:
+        return source
+    before = reading.phrases_in(_clause_start(reading.text, frame.quantity.start), frame.quantity.start, "commodity")
     return before[-1].id if before else None
 
 
+def _source_commodity(reading: ClaimReading, frame: _Frame) -> str | None:
+    """The commodity the "of" phrase says the whole comes from ("... came from cocoa"), if any."""
+    return next((hit.id for hit in reading.phrases_in(*frame.of_phrase, "commodity")
+                 if _FROM.search(reading.text, max(0, hit.start - 30), hit.start)), None)
+
+
 def _source(reading: ClaimReading, frame: _Frame) -> bool:
-    """Does the "of" phrase end in a commodity the whole comes from ("... came from cocoa")?"""
-    return any(_FROM.search(reading.text, max(0, hit.start - 30), hit.start)
-               for hit in reading.phrases_in(*frame.of_phrase, "commodity"))
+    return _source_commodity(reading, frame) is not None
 
 
 _BY = re.compile(r"\s+by\s+(?:the\s+)?", re.I)
@@ -516,8 +513,7 @@ def _joint_subject(frame: _Frame, reading: ClaimReading) -> bool:
     if len(listed) < 2:
         return False
     # "Israel and Germany held around 5% and 3.4%": a list of figures pairs with the list of subjects
-    brk = _CLAUSE_BREAK.search(reading.text, subject.end)
-    limit = brk.start() if brk else len(reading.text)
+    limit = _clause_end(reading.text, subject.end)
     return sum(1 for q in reading.quantities if subject.end <= q.start < limit and q.kind == frame.quantity.kind) == 1
 
 
@@ -545,8 +541,7 @@ def _subject_after(frames: list[_Frame], reading: ClaimReading) -> None:
         after = frame.of_phrase[1] if frame.of_phrase else frame.quantity.end
         # "With 6.1 Mt of reserves, Orrulex holds ...", "At 100 bcm, Norway's gas output made up ...":
         # the first entity after the figure, never the world of "of the world total"
-        brk = _CLAUSE_BREAK.search(reading.text, after)
-        limit = brk.start() if brk else len(reading.text)
+        limit = _clause_end(reading.text, after)
         nxt = next((e for e in reading.entities if after <= e.start < limit and e.entity != "WORLD"), None)
         if nxt is not None:
             frame.subject = nxt
@@ -571,9 +566,10 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool) -> tuple[str, bo
             return "current", False
         year = min(years, key=lambda m: min(abs(m.start() - q.end), abs(q.start - m.end())))
         return year.group(1), True
-    # the date of a change's earlier value ("from 44.7% in 2023") dates only that value
+    # the date of a change's earlier value ("from 44.7% in 2023") dates only that value, whose own
+    # figure never reaches this point (facts_of skips it as _PREVIOUS)
     dates = [d for d, ok in zip(dates, _in_scope(reading.text, q, [d.span_start for d in dates]))
-             if ok and not (is_baseline(reading, d) and not _dates_figure(reading.text, q, d))]
+             if ok and not is_baseline(reading, d)]
     if not dates:
         return "current", False
     nearest = min(dates, key=lambda d: (_other_clause(reading.text, q, d), min(abs(d.span_start - q.end), abs(q.start - d.span_end))))
@@ -590,6 +586,20 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool) -> tuple[str, bo
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though)\s", re.I)
 
 
+def _clause_end(text: str, pos: int) -> int:
+    """Where the clause holding ``pos`` ends (the next break, else the sentence's end)."""
+    brk = _CLAUSE_BREAK.search(text, pos)
+    return brk.start() if brk else len(text)
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts (after the last break before it, else 0)."""
+    start = 0
+    for brk in _CLAUSE_BREAK.finditer(text, 0, pos):
+        start = brk.end()
+    return start
+
+
 def _other_clause(text: str, q: Quantity, date) -> bool:
     """Is the date in another clause than the figure ("X in 2023/24, and Y in June 2024")?"""
     lo, hi = (date.span_end, q.start) if date.span_end <= q.start else (q.end, date.span_start)
@@ -603,14 +613,6 @@ def _in_scope(text: str, q: Quantity, positions: list[int]) -> list[bool]:
     where = [parenthesis_around(text, p) for p in positions]
     own = inside is not None and inside in where
     return [w == inside or (w is None and not own) for w in where]
-
-
-_ADJACENT_DATE = re.compile(r"\s*(?:(?:in|during|at|for|over)\s+(?:the\s+)?)?", re.I)
-
-
-def _dates_figure(text: str, q: Quantity, date) -> bool:
-    """Does the date follow the figure directly ("44.7% in 2023")?"""
-    return q.end <= date.span_start and _ADJACENT_DATE.fullmatch(text, q.end, date.span_start) is not None
 
 
 def _projects(reading: ClaimReading, facilities: frozenset[str]) -> list[EntityMention]:

@@ -108,5 +108,5 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
         for word in words:
             matcher.add(word, key, key)
     after = expect_str_list(data, "change_after", path, default=[])
-    change_after = re.compile(rf"\s*(?:{trie.alternation({w.lower() for w in after})})(?![\w-])" if after else r"(?!)")
+    change_after = re.compile(rf"\s*(?:{trie.alternation({w.lower() for w in after})})(?![\w-])" if after else r"(?!)", re.I)
     return AlignLexicon(matcher, metrics, labels, cues, commodity_finder, commodity_of, same_metric, change_after)

@@ -414,13 +414,13 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
             return month_hit(y, int(G("zh_m")))
         return DateHit(s, e, dt.date(y, 1, 1), dt.date(y, 12, 31), "year", str(y))
     if g == "prel":
-        shift = {"next": 1, "the following": 1, "last": -1, "the previous": -1}.get(" ".join(G("prel_r").lower().split()), 0)
+        quarter = bool(G("prel_q"))
+        n = int(t["quarters"][G("prel_q").lower()]) if quarter else int(t["halves"][G("prel_h").lower()])
         if not ref:               # still a period, not a fraction: "half" here is no share
-            part = f"Q{t['quarters'][G('prel_q').lower()]}" if G("prel_q") else f"H{t['halves'][G('prel_h').lower()]}"
-            return DateHit(s, e, None, None, "half" if G("prel_h") else "quarter", f"XXXX-{part}", relative=True)
-        y = ref.year + shift
-        hit = quarter_hit(y, int(t["quarters"][G("prel_q").lower()])) if G("prel_q") else \
-            half_hit(y, int(t["halves"][G("prel_h").lower()]))
+            return DateHit(s, e, None, None, "quarter" if quarter else "half",
+                           f"XXXX-{'Q' if quarter else 'H'}{n}", relative=True)
+        shift = {"next": 1, "the following": 1, "last": -1, "the previous": -1}.get(" ".join(G("prel_r").lower().split()), 0)
+        hit = (quarter_hit if quarter else half_hit)(ref.year + shift, n)
         return replace(hit, relative=True)
     if g == "mnext":
         if not ref:
