@@ -11,6 +11,7 @@ from checker.align.events import events_of, load_event_rules
 from checker.align.facts import facts_of
 from checker.align.growth import GrowthStatement, growth_of, load_growth_rules
 from checker.align.lexicon import AlignLexicon, load_align_lexicon
+from checker.align.own_year import date_undated
 from checker.align.reading import read_claim
 from checker.align.tense import load_tense_rules
 from checker.claims import load_claim_rules, split_claims
@@ -75,6 +76,7 @@ class Analyzer:
             group_counts.extend(group_counts_of(reading, self.count_rules))
             if len(reading.quantities) >= 3:
                 growth.extend(growth_of(reading, self.growth_rules))
+        facts = date_undated(facts, article)
         return ArticleAnalysis(article, tuple(claims), tuple(facts), tuple(events), tuple(counts), tuple(growth), tuple(group_counts))
 
 

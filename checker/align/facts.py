@@ -122,6 +122,21 @@ def _modified(hit, reading: ClaimReading):
     return hit
 
 
+_SUBJECT_GAP = re.compile(r"\s+(?:(?:have|has|had|were|was|are|is|also|together|collectively|alone|then)\s+)*")
+
+
+def _stage_subject(hit, reading: ClaimReading, lexicon: AlignLexicon):
+    """ "Chinese refineries produced 65%": an agent noun as the subject of a verb any stage uses names the stage."""
+    if hit.kind != "metric_verb" or not lexicon.metrics[hit.id].any_stage:
+        return hit
+    for noun in reading.phrases_in(max(0, hit.start - 40), hit.start, "metric_noun"):
+        agent = lexicon.metrics[noun.id]
+        if noun.surface.lower() in agent.agents and agent.group != lexicon.metrics[hit.id].group \
+                and _SUBJECT_GAP.fullmatch(reading.text, noun.end, hit.start):
+            return noun
+    return hit
+
+
 def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon) -> None:
     q = frame.quantity
     lo, hi = frame.left
@@ -143,8 +158,12 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     # in the "of" phrase names the measure when no noun does
     verbs_in_of = reading.phrases_in(*frame.of_phrase, "metric_verb", "metric_source") \
         if frame.is_share and frame.of_phrase else []
-    candidates = (right + left[::-1] + verbs_in_of) if frame.is_share else (left_nouns + left_verbs + right + after[:1])
-    candidates = [_modified(hit, reading) for hit in candidates]
+    # "88% of the lithium carbonate China imported": a verb with its own agent in the "of" phrase
+    # says what the whole is, whoever supplied the part
+    agent_verbs = [hit for hit in verbs_in_of if hit.kind == "metric_verb" and any(
+        _agent_of(reading, e, lexicon.metrics[hit.id].group, lexicon) for e in reading.entities_in(*frame.of_phrase))]
+    candidates = (right + agent_verbs + left[::-1] + verbs_in_of) if frame.is_share else (left_nouns + left_verbs + right + after[:1])
+    candidates = [_modified(_stage_subject(hit, reading, lexicon), reading) for hit in candidates]
     for hit in candidates:
         metric = lexicon.metrics[hit.id]
         if metric.money_only and q.kind != "currency":
@@ -177,7 +196,8 @@ def _is_change(reading: ClaimReading, lexicon: AlignLexicon, q: Quantity, lo: in
 
 
 _WORLD_OF = re.compile(r"(?:global|world|worldwide|world's)\b[^,;.]{0,50}\bof\s*$", re.I)
-_RELATIVE = re.compile(r"^\W*(?:which|that)\b", re.I)
+# "of global output, which reached 718 Mt", "of global output, estimated at 174.9 million bags"
+_RELATIVE = re.compile(r"\W*(?:which|that|estimated\s+at|put\s+at|pegged\s+at|seen\s+at|reckoned\s+at|totall?ing)\b", re.I)
 
 
 def _world_total(frame: _Frame, previous: _Frame | None, reading: ClaimReading) -> bool:
@@ -192,7 +212,8 @@ def _world_total(frame: _Frame, previous: _Frame | None, reading: ClaimReading) 
     if frame.of_phrase and re.search(r"\bof\s+(?:the\s+)?$", before, re.I) and reading.phrases_in(*frame.of_phrase, "global"):
         return True
     lo, hi = frame.left
-    if previous is not None and previous.of_phrase and _RELATIVE.match(text[lo:hi]) and not reading.entities_in(lo, hi):
+    # (the hedge may hold the participle: "estimated at" is both)
+    if previous is not None and previous.of_phrase and _RELATIVE.match(text, lo, max(hi, q.end)) and not reading.entities_in(lo, hi):
         return bool(reading.phrases_in(*previous.of_phrase, "global"))
     return False
 
@@ -275,8 +296,9 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
     if owner is None:
         # "of EU generation", "of Chinese imports": a name or demonym that modifies the whole owns it
         owner = next((e for e in inside if e.entity != "WORLD" and _modifies_measure(reading, e)), None)
-    if owner is None and frame.metric == "imports":
-        # "of the bauxite imported by the PRC": the agent of the participle owns the imports
+    if owner is None and frame.metric is not None:
+        # "of the bauxite imported by the PRC", "of the lithium China imported": the agent of the
+        # verb owns the whole
         owner = next((e for e in inside if _agent_of(reading, e, frame.metric, lexicon)), None)
     if owner is None and reading.phrases_in(*frame.of_phrase, "pronouns"):
         owner = first_entity
@@ -359,15 +381,21 @@ def _source(reading: ClaimReading, frame: _Frame) -> bool:
 
 
 _BY = re.compile(r"\s+by\s+(?:the\s+)?", re.I)
+_AUXILIARY_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.I)
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which)\s+(?:the\s+)?$", re.I)
+# "the lithium carbonate China imported": a noun, then the agent and its verb, no "that"
+_REDUCED_RELATIVE = re.compile(r"(?<![\w-])(?!(?:of|the|and|or|by|in|to|from|for|an?|its|their|with|at|on)\s)[a-z][a-z-]+\s+(?:the\s+)?$")
 
 
 def _agent_of(reading: ClaimReading, mention: EntityMention, metric: str, lexicon: AlignLexicon) -> bool:
     """Is ``mention`` the agent of a verb of ``metric`` ("imported by the PRC", "that India imports")?"""
     text = reading.text
+    # a participle, not a passive main verb: "was generated by South Korea" names the supplier
     before = any(lexicon.metrics[hit.id].group == metric and _BY.fullmatch(text, hit.end, mention.start)
+                 and not _AUXILIARY_BEFORE.search(text, max(0, hit.start - 12), hit.start)
                  for hit in reading.phrases_in(max(0, mention.start - 40), mention.start, "metric_verb"))
-    relative = _RELATIVE_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+    relative = _RELATIVE_BEFORE.search(text, max(0, mention.start - 12), mention.start) \
+        or _REDUCED_RELATIVE.search(text, max(0, mention.start - 24), mention.start)
     return before or (relative is not None and any(
         lexicon.metrics[hit.id].group == metric and not text[mention.end:hit.start].strip()
         for hit in reading.phrases_in(mention.end, mention.end + 30, "metric_verb", "metric_noun")))
@@ -542,6 +570,9 @@ def _subject_after(frames: list[_Frame], reading: ClaimReading) -> None:
         # "With 6.1 Mt of reserves, Orrulex holds ...", "At 100 bcm, Norway's gas output made up ...":
         # the first entity after the figure, never the world of "of the world total"
         limit = _clause_end(reading.text, after)
+        # "..., according to data compiled by the Journal": the source of the words is no subject
+        cue = reading.phrases_in(after, limit, "attribution")
+        limit = cue[0].start if cue else limit
         nxt = next((e for e in reading.entities if after <= e.start < limit and e.entity != "WORLD"), None)
         if nxt is not None:
             frame.subject = nxt

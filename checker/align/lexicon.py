@@ -19,6 +19,8 @@ class Metric:
     static: bool
     money_only: bool
     as_part: str = ""       # the metric of a commodity's share of an owner's whole of this metric
+    agents: frozenset[str] = frozenset()   # nouns for who does it ("refineries"), lower-cased
+    any_stage: bool = False  # its verbs say any stage's work ("produced", "supplied")
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ class AlignLexicon:
     change_after: re.Pattern = re.compile(r"(?!)")
 
 
-_METRIC_KEYS = {"label", "group", "nouns", "verbs", "sources", "static", "money_only", "as_part"}
+_METRIC_KEYS = {"label", "group", "nouns", "verbs", "sources", "static", "money_only", "as_part", "agents", "any_stage"}
 
 
 @functools.lru_cache(maxsize=4)
@@ -64,8 +66,10 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
             expect(entry, "static", bool, path, default=False, where=where),
             expect(entry, "money_only", bool, path, default=False, where=where),
             expect(entry, "as_part", str, path, default="", where=where),
+            frozenset(a.lower() for a in expect_str_list(entry, "agents", path, default=[], where=where)),
+            expect(entry, "any_stage", bool, path, default=False, where=where),
         )
-        for noun in expect_str_list(entry, "nouns", path, where=where):
+        for noun in expect_str_list(entry, "nouns", path, where=where) + sorted(metrics[metric_id].agents):
             matcher.add(noun, "metric_noun", metric_id)
         for verb in expect_str_list(entry, "verbs", path, default=[], where=where):
             matcher.add(verb, "metric_verb", metric_id)

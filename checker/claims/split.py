@@ -31,6 +31,7 @@ class ClaimRules:
     bullet_boundary: regex.Pattern
     line_bullet: regex.Pattern
     max_chars: int
+    dateline: regex.Pattern = regex.compile(r"(?!)")
     path: str = ""
 
 
@@ -54,6 +55,7 @@ def load_claim_rules(rules_dir: str | None = None) -> ClaimRules:
             bullet_boundary=regex.compile(rf"(?<=\])\.?{sep}"),
             line_bullet=regex.compile(expect(data, "line_bullet", str, path), regex.M),
             max_chars=expect(data, "max_claim_chars", int, path, default=2000),
+            dateline=regex.compile(expect(data, "dateline", str, path, default="(?!)"), regex.M),
             path=str(path),
         )
     except regex.error as exc:
@@ -61,10 +63,12 @@ def load_claim_rules(rules_dir: str | None = None) -> ClaimRules:
 
 
 def _mask(body: str, rules: ClaimRules) -> tuple[str, list[int]]:
-    """Blank out labels and bullet dashes (offsets kept) and list the places where claims must cut."""
+    """Blank out labels, bullet dashes and wire datelines (offsets kept) and list the places where
+    claims must cut."""
     blanks: list[tuple[int, int]] = []
     cuts: list[int] = [0, len(body)]
-    for key, pattern in (("bullet_labels", rules.label), ("bullet_separator", rules.bullet_boundary), ("line_bullet", rules.line_bullet)):
+    for key, pattern in (("bullet_labels", rules.label), ("bullet_separator", rules.bullet_boundary),
+                         ("line_bullet", rules.line_bullet), ("dateline", rules.dateline)):
         if key == "bullet_separator" and "]" not in body:
             continue            # the separator counts only right after a "]" (see load_claim_rules)
         try:

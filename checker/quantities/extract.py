@@ -46,7 +46,10 @@ def _numbers_rules() -> dict:
     return {"mags": {k.lower(): float(v) for k, v in mags.items()}, "cs_mags": cs,
             "labels": set(lexicon.need(d, "label_words", list, "numbers")),
             "pronoun": set(lexicon.need(d, "pronoun_determiners", list, "numbers")),
-            "vague": set(lexicon.need(d, "vague_quantifiers", list, "numbers"))}
+            "vague": set(lexicon.need(d, "vague_quantifiers", list, "numbers")),
+            "counted": set(lexicon.need(d, "ordinal_nouns", list, "numbers")),
+            "ordinal_before": set(lexicon.need(d, "ordinals_before_part", list, "numbers")),
+            "fraction_words": set(lexicon.number_map(d, "fractions", "numbers"))}
 
 
 def _master_branches() -> list[tuple[str, str]]:
@@ -147,6 +150,14 @@ _A_DURATION = re.compile(r"(?<![a-z])(?P<a>an?)[ \t]+(?P<u>hour|fortnight|decade
 _A_DURATION_CUES = {"for", "within", "than", "about", "over", "after", "nearly", "almost", "lasted", "takes",
                     "took", "take", "last", "around", "roughly", "least", "only", "just"}
 _RANGE = re.compile(r"[ \t]*(?P<c>-|–|—|to|and)[ \t]*$")
+
+
+_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)")
+
+
+def _word_after(t: str, pos: int) -> str:
+    m = _WORD_AFTER.match(t, pos)
+    return m.group(1).lower() if m else ""
 
 
 def _word_before(t: str, pos: int) -> str:
@@ -268,6 +279,12 @@ def _context(t, lw, s, e, v, shown, sig, frac, info, st, nr) -> Reading | None:
         if t[s:e].lower() == "one" and prev in nr["pronoun"]:
             return None
         if first in ("hundred", "thousand", "million", "billion") and prev in nr["vague"]:
+            return None
+        # "for a fifth consecutive year", "the second half": an ordinal, not a fraction ("half year"
+        # and "a quarter year" are durations: only an ordinal word counts)
+        last = t[s:e].split()[-1].lower()
+        if frac and ((last not in nr["fraction_words"] and _word_after(t, e) in nr["counted"])
+                     or (first in nr["fraction_words"] and prev in nr["ordinal_before"])):
             return None
     if s > 0 and t[s - 1] == "[" and t.startswith("]", e):
         return None

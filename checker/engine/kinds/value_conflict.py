@@ -35,7 +35,7 @@ def period_buckets(facts: list[Fact], offsets: list[int]) -> dict[str, list[Fact
     dated_years = {f.period for f in facts if f.dated}
     buckets: dict[str, list[Fact]] = defaultdict(list)
     for fact in facts:
-        if fact.dated or fact.period == "stock":
+        if fact.dated or fact.period != "current":      # a stock, or undated in an article about one year
             buckets[fact.period].append(fact)
             continue
         year = fact.article.published.year if fact.article.published else None

@@ -1,0 +1,38 @@
+"""The year an article speaks of when it leaves a figure undated.
+
+A review published in January names last year again and again ("output rose 33% in 2024 ...") and
+then states some figures without a year ("Argentina's output jumped to 17,000 tonnes"): those are
+last year's too. Left undated, such a figure would be matched by the rules with whatever year its
+measure happens to be dated in elsewhere in the batch, and a 2024 figure would meet 2023's.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from checker.model import Article, Fact
+
+# the dated figures that must name last year (and outnumber every other year) before it is the article's
+MIN_DATED = 2
+
+
+def own_year(facts: list[Fact], article: Article) -> int | None:
+    """Last year, when the article's dated figures name it most; else None."""
+    if article.published is None:
+        return None
+    last_year = article.published.year - 1
+    years = Counter(f.period[:4] for f in facts if f.dated and f.period[:4].isdigit())
+    if not years:
+        return None
+    (top, count), *rest = years.most_common(2) + [(None, 0)]
+    if top != str(last_year) or count < MIN_DATED or count == rest[0][1]:
+        return None
+    return last_year
+
+
+def date_undated(facts: list[Fact], article: Article) -> list[Fact]:
+    """Undated figures of an article about last year take that year (still marked undated)."""
+    year = own_year(facts, article)
+    if year is None:
+        return facts
+    return [replace(f, period=str(year)) if not f.dated and f.period == "current" else f for f in facts]
