@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from checker.align.lexicon import AlignLexicon
 from checker.align.reading import ClaimReading, is_baseline, is_deadline, parenthesis_around
 from checker.align.tense import TenseRules, modality
+from checker.fold import fold
 from checker.model import EntityMention, Fact, Quantity
 
 # "60% of ...", "$23bn worth of ...", "31 percent respectively of ...", "1,400 million units of ..."
@@ -111,15 +112,33 @@ def _nearest(items, before: int):
     return best
 
 
-def _modified(hit, reading: ClaimReading):
-    """ "refined rare earth output" is refining: a participle of another metric just before the noun wins."""
+def _modified(hit, reading: ClaimReading, lexicon: AlignLexicon):
+    """ "refined rare earth output" is refining: a participle of another metric just before the noun
+    wins, unless the two make a noun of the noun's own metric ("installed solar capacity" is capacity)."""
     if hit.kind != "metric_noun":
         return hit
     for other in reading.phrases_in(max(0, hit.start - 40), hit.start, "metric_verb"):
         between = reading.text[other.end:hit.start].split()
-        if other.surface.lower().endswith("ed") and other.id != hit.id and len(between) <= 3:
+        joined = f"{other.surface} {hit.surface}".lower()
+        if other.surface.lower().endswith("ed") and other.id != hit.id and len(between) <= 3 \
+                and joined not in lexicon.metrics[hit.id].nouns:
             return other
     return hit
+
+
+_COMPOUND_GAP = re.compile(r"(?:\s+(?!(?:of|and|or|in|for|to|from|by|at|on|with)\b)[\w-]+){0,2}\s+", re.I)
+
+
+def _heads(nouns: list, text: str) -> list:
+    """ "installed solar capacity" is capacity: a participle before another metric noun in one compound
+    only modifies it ("export sales" stay exports: a noun modifier is the more specific measure)."""
+    out: list = []
+    for noun in nouns:
+        if out and out[-1].surface.lower().endswith("ed") and _COMPOUND_GAP.fullmatch(text, out[-1].end, noun.start):
+            out[-1] = noun
+        else:
+            out.append(noun)
+    return out
 
 
 _SUBJECT_GAP = re.compile(r"\s+(?:(?:have|has|had|were|was|are|is|also|together|collectively|alone|then)\s+)*")
@@ -141,7 +160,7 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     q = frame.quantity
     lo, hi = frame.left
     left = reading.phrases_in(lo, hi, "metric_noun", "metric_verb")
-    right = reading.phrases_in(*frame.of_phrase, "metric_noun") if frame.of_phrase else []
+    right = _heads(reading.phrases_in(*frame.of_phrase, "metric_noun"), reading.text) if frame.of_phrase else []
     left_share = reading.phrases_in(lo, hi, "share_words")
     frame.is_share = q.kind == "percentage"
     if frame.is_share and not frame.of_phrase:
@@ -163,7 +182,7 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     agent_verbs = [hit for hit in verbs_in_of if hit.kind == "metric_verb" and any(
         _agent_of(reading, e, lexicon.metrics[hit.id].group, lexicon) for e in reading.entities_in(*frame.of_phrase))]
     candidates = (right + agent_verbs + left[::-1] + verbs_in_of) if frame.is_share else (left_nouns + left_verbs + right + after[:1])
-    candidates = [_modified(_stage_subject(hit, reading, lexicon), reading) for hit in candidates]
+    candidates = [_modified(_stage_subject(hit, reading, lexicon), reading, lexicon) for hit in candidates]
     for hit in candidates:
         metric = lexicon.metrics[hit.id]
         if metric.money_only and q.kind != "currency":
@@ -174,6 +193,10 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
         reading.phrases_in(lo, hi, "commodity")[::-1]
     if commodities:
         frame.commodity = commodities[0].id
+    # "two-thirds of electricity coming from renewable sources": the source is the part measured
+    source = _source_commodity(reading, frame) if frame.is_share and frame.of_phrase else None
+    if source is not None:
+        frame.commodity = source
 
 
 _LEVEL_AFTER_CUE = re.compile(r"\b(?:to|at|of|for|on|as)\b", re.I)
@@ -218,6 +241,12 @@ def _world_total(frame: _Frame, previous: _Frame | None, reading: ClaimReading) 
     return False
 
 
+def _as_part(metric: str | None, lexicon: AlignLexicon) -> str | None:
+    """The measure of a commodity's part of a whole of ``metric`` (a part of exports is of their value)."""
+    return next((m.as_part for m in lexicon.metrics.values() if m.group == metric and m.as_part), metric)
+
+
+_POSSESSIVE_GAP = re.compile(r"(?:'s|’s|'|’)\s+")
 _FRONTED_OF = re.compile(r"^\W*(?:of|among|within)\s+[^,]{3,120},", re.I)
 
 
@@ -263,6 +292,16 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
             frame.subject = owners_before[-1]
             frame.left_owner = next((e for e in local if e.start >= word.end and e.role == "possessive"
                                      and e.entity != "WORLD"), None)
+            return
+        # "Renewables' share of EU electricity generation was 47.4%": a commodity's part of an
+        # owner's whole is a fact about the owner, as "renewables supplied 47.4% of EU power" is
+        part = next((hit.id for hit in reading.phrases_in(max(lo, word.start - 40), word.start, "commodity")
+                     if _POSSESSIVE_GAP.fullmatch(reading.text, hit.end, word.start)), None)
+        owner = next((e for e in local if e.start >= word.end and e.entity != "WORLD"), None)
+        if part is not None and owner is not None:
+            frame.subject = frame.left_owner = owner
+            frame.commodity = part
+            frame.metric = _as_part(frame.metric, lexicon)
             return
     pronoun = reading.phrases_in(lo, hi, "pronouns")
     if pronoun and first_entity is not None and (not local or pronoun[-1].start > local[-1].end):
@@ -327,8 +366,7 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
         if part is not None:
             frame.commodity = part
         # "Copper accounted for 49% of Chile's exports": a part of the exports' value
-        frame.metric = next((m.as_part for m in lexicon.metrics.values() if m.group == frame.metric and m.as_part),
-                            frame.metric)
+        frame.metric = _as_part(frame.metric, lexicon)
     if frame.subject is None and frame.subject_id is None and (supplier or located) is not None:
         # "11% of the world's cocoa came from Cameroon", "2% of global reserves lie in Zambia"
         frame.subject = supplier or located
@@ -558,7 +596,7 @@ def _forecast(frame: _Frame, reading: ClaimReading, tense: TenseRules) -> bool:
     hi = frame.quantity.start
     cut = max(text.rfind(", ", 0, hi), text.rfind("; ", 0, hi))
     clause = text[(cut + 2 if cut >= 0 else 0):hi]
-    return modality(clause, tense) in ("upcoming", "reported")
+    return modality(clause, tense) in ("upcoming", "reported") or tense.forecast.search(fold(clause)) is not None
 
 
 def _subject_after(frames: list[_Frame], reading: ClaimReading) -> None:
@@ -629,6 +667,28 @@ def _clause_start(text: str, pos: int) -> int:
     for brk in _CLAUSE_BREAK.finditer(text, 0, pos):
         start = brk.end()
     return start
+
+
+_COMMA = re.compile(r"[,;:]")
+
+
+def _target_year(frame: _Frame, reading: ClaimReading) -> str | None:
+    """The year of a deadline after publication in the figure's own clause ("... of capacity by 2030")."""
+    published = reading.article.published_date
+    text, q = reading.text, frame.quantity
+    if not any(d.deadline for d in reading.dates):
+        return None
+    # the nearest date in the figure's scope and clause decides ("... by 2030, ... stood at 24.5% in 2023")
+    dates = [d for d, ok in zip(reading.dates, _in_scope(text, q, [d.span_start for d in reading.dates]))
+             if ok and not _other_clause(text, q, d) and not is_baseline(reading, d)]
+    if not dates:
+        return None
+    nearest = min(dates, key=lambda d: min(abs(d.span_start - q.end), abs(q.start - d.span_end)))
+    future = published is None or nearest.start > published
+    # the deadline follows the figure in one stretch ("750 GW of capacity by 2030"); one before it,
+    # behind a comma, is the goal of something else ("To reach 750 GW by 2030, installs must average 69 GW")
+    follows = nearest.span_start >= q.end and not _COMMA.search(text, q.end, nearest.span_start)
+    return str(nearest.start.year) if is_deadline(reading, nearest) and future and follows else None
 
 
 def _other_clause(text: str, q: Quantity, date) -> bool:
@@ -726,7 +786,11 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         kind = "share" if frame.is_share else f"amount:{q.dimension or q.kind}"
         if q.kind == "currency":
             kind = f"amount:currency:{q.unit}"
-        if tense is not None and not (metric and metric.static) and _forecast(frame, reading, tense):
+        target = _target_year(frame, reading)
+        if target is not None:
+            # "42.5% of final energy consumption by 2030": a goal for 2030, compared only with goals
+            period, dated, kind = target, True, kind + ":forecast"
+        elif tense is not None and not (metric and metric.static) and _forecast(frame, reading, tense):
             kind += ":forecast"   # "expects sales to reach $6.4bn": compared only with other forecasts
         facts.append(Fact(
             subject=subject,

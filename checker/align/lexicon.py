@@ -21,6 +21,7 @@ class Metric:
     as_part: str = ""       # the metric of a commodity's share of an owner's whole of this metric
     agents: frozenset[str] = frozenset()   # nouns for who does it ("refineries"), lower-cased
     any_stage: bool = False  # its verbs say any stage's work ("produced", "supplied")
+    nouns: frozenset[str] = frozenset()    # its noun phrases, lower-cased
 
 
 @dataclass(frozen=True)
@@ -68,8 +69,9 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
             expect(entry, "as_part", str, path, default="", where=where),
             frozenset(a.lower() for a in expect_str_list(entry, "agents", path, default=[], where=where)),
             expect(entry, "any_stage", bool, path, default=False, where=where),
+            frozenset(n.lower() for n in expect_str_list(entry, "nouns", path, where=where)),
         )
-        for noun in expect_str_list(entry, "nouns", path, where=where) + sorted(metrics[metric_id].agents):
+        for noun in sorted(metrics[metric_id].nouns | metrics[metric_id].agents):
             matcher.add(noun, "metric_noun", metric_id)
         for verb in expect_str_list(entry, "verbs", path, default=[], where=where):
             matcher.add(verb, "metric_verb", metric_id)

@@ -7,6 +7,7 @@ measure happens to be dated in elsewhere in the batch, and a 2024 figure would m
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -14,6 +15,9 @@ from checker.model import Article, Fact
 
 # the dated figures that must name last year (and outnumber every other year) before it is the article's
 MIN_DATED = 2
+# a year in the headline counts as much as this many dated figures
+TITLE_WEIGHT = 2
+_YEAR = re.compile(r"(?<![\d/-])((?:19|20)\d\d)(?![\d/-])")
 
 
 def own_year(facts: list[Fact], article: Article) -> int | None:
@@ -21,7 +25,12 @@ def own_year(facts: list[Fact], article: Article) -> int | None:
     if article.published is None:
         return None
     last_year = article.published.year - 1
-    years = Counter(f.period[:4] for f in facts if f.dated and f.period[:4].isdigit())
+    # goals ("42.5% by 2030") and forecasts say nothing of the year the article reports on
+    years = Counter(f.period[:4] for f in facts
+                    if f.dated and f.period[:4].isdigit() and not f.kind.endswith(":forecast"))
+    # a year in the headline names what the article is about ("... of EU electricity in 2024")
+    for year in _YEAR.findall(article.title or ""):
+        years[year] += TITLE_WEIGHT
     if not years:
         return None
     (top, count), *rest = years.most_common(2) + [(None, 0)]

@@ -52,7 +52,8 @@ def read_claim(claim: Claim, article: Article, entities: EntityLexicon, lexicon:
                      if not (m.kind == "name" and (
                          ((m.start, m.end) in lexical and m.entity.startswith("name?:"))
                          # "Solar panels supplied ...": the opening name lies within the lexicon phrase
-                         or m.end <= opening.get(m.start, -1))))
+                         # ("Coal's share ...": the name's end is its surface's, before the "'s")
+                         or m.start + len(m.surface) <= opening.get(m.start, -1))))
     names = [(m.start, m.end) for m in mentions if m.kind == "name"]
     # "Davowick Resources" or "Crebaria Grain" name a company, not a metric or a commodity
     phrases = tuple(p for p in found

@@ -26,6 +26,7 @@ class TenseRules:
     blockers: tuple[str, ...]
     past_candidate: re.Pattern     # a word that may be a past-tense verb: irregular, or "-ed"
     done_reporting: re.Pattern     # present-tense reports of measured data ("figures show")
+    forecast: re.Pattern = re.compile(r"(?!)")   # modal words that make a figure a forecast only ("could reach")
 
 
 def _phrases(words: list[str]) -> re.Pattern:
@@ -52,6 +53,7 @@ def load_tense_rules(rules_dir: str | None = None) -> TenseRules:
         # the tokens (runs of a-z and ') that _past_verb considers, found in one scan
         re.compile(rf"(?<![a-z'])(?:{trie.alternation(w for w in irregular if _TOKEN.fullmatch(w))}|[a-z']{{3,}}ed)(?![a-z'])"),
         _phrases(expect_str_list(data, "done_reporting", path, default=[])),
+        _phrases(expect_str_list(data, "forecast", path, default=[]) or ["(?!)"]),
     )
 
 
