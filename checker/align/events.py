@@ -158,6 +158,8 @@ def _project(reading: ClaimReading, before: int, rules: EventRules, after: int =
     return best
 
 
+# "... in August 2024 and is ramping up towards 25,000 t": a figure of the next verb phrase dates nothing
+_AND_VERB = re.compile(r"\band\s+(?:is|are|has|have|was|were|will|plans|expects|aims)\b", re.I)
 _INFINITIVE = re.compile(r"\bto\s+$", re.I)   # "is aiming to cut ... by 2028": "cut" is no past tense
 _PAST_STATE = frozenset({"had", "was", "were"})
 _DATE_PREPOSITION = re.compile(r"(?i)\b(?:for|from|of|in)\s*$")
@@ -206,8 +208,11 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         action_id, action_label = _action([_without_names(reading, start, date.span_start),
                                            _without_names(reading, date.span_end, end)], rules, project is not None)
         subject = project or _actor(reading, start, date.span_start) or _actor(reading, date.span_end, end)
-        unnamed = "" if project else _unnamed_facility(text[start:date.span_start], rules)
+        unnamed, unnamed_end = ("", 0) if project else _unnamed_facility(text[start:date.span_start], rules)
+        if unnamed and subject is not None and subject.start >= start + unnamed_end:
+            unnamed = ""        # "Among the projects that came on line, X made ...": the name is nearer
         if any(start <= q.start < end and (q.kind != "number" or q.value >= 100) and q.kind != "duration"
+               and not (q.start > date.span_end and _AND_VERB.search(text, date.span_end, q.start))
                for q in reading.quantities):
             # a dated figure ("produced 5 kt in 2023"): its date is a period, not an event
             action_id, action_label = "", ""
@@ -241,20 +246,27 @@ def _without_names(reading: ClaimReading, start: int, end: int) -> str:
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their)\s+", re.I)
 
 
-def _unnamed_facility(clause: str, rules: EventRules) -> str:
-    """ "the first new rare earth mine": a facility without a name is described, never aligned."""
-    best = ""
+def _unnamed_facility(clause: str, rules: EventRules) -> tuple[str, int]:
+    """ "the first new rare earth mine": a facility without a name is described, never aligned.
+    Returns the description and where it ends in the clause ("", 0 when there is none)."""
+    best, end = "", 0
     for word in rules.facility_finder.finditer(lower_ascii(clause)):
         window = clause[max(0, word.start() - 60):word.start()]
         determiners = list(_DETERMINER.finditer(window))
         if determiners and len(window[determiners[-1].start():].split()) <= 6:
-            best = window[determiners[-1].start():] + clause[word.start():word.end()]
-    return best
+            best, end = window[determiners[-1].start():] + clause[word.start():word.end()], word.end()
+    return best, end
 
 
 def _actor(reading: ClaimReading, start: int, end: int) -> EntityMention | None:
     inside = [e for e in reading.entities if start <= e.start < end]
     if inside:
-        return inside[0]
+        first = inside[0]
+        # "Puna Minerals' Salar del Viento made ...": the owner's named project acts
+        owned = inside[1] if len(inside) > 1 else None
+        if first.role == "possessive" and owned is not None and owned.kind == "name" \
+                and not reading.text[first.end:owned.start].strip(" '’s"):
+            return owned
+        return first
     before = [e for e in reading.entities if e.start < end]
     return before[0] if before else None

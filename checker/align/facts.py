@@ -246,6 +246,7 @@ def _as_part(metric: str | None, lexicon: AlignLexicon) -> str | None:
     return next((m.as_part for m in lexicon.metrics.values() if m.group == metric and m.as_part), metric)
 
 
+_RANKING = re.compile(r"(?:'s|’s)?\s+(?:(?:second|third|fourth|fifth|sixth|single|very)[- ])?(?:[a-z]+est|top|leading|number one|no\.\s*1)\b", re.I)
 _POSSESSIVE_GAP = re.compile(r"(?:'s|’s|'|’)\s+")
 _FRONTED_OF = re.compile(r"^\W*(?:of|among|within)\s+[^,]{3,120},", re.I)
 
@@ -280,8 +281,10 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
     # "X's share of the world's output": "the world's" after "of" is the whole, not the subject
     # the world is never the subject of a share of the world ("Chile, the world's second-largest producer,
     # accounted for 30%"); and "of the world's output" is the whole, not the subject
+    # nor in "Vietnam, the world's biggest robusta producer, harvested ...": a ranking names no subject
     local = [e for e in reading.entities_in(lo, hi)
-             if not (e.entity == "WORLD" and (frame.is_share or re.search(r"\bof\s+$", reading.text[max(0, e.start - 4):e.start])))]
+             if not (e.entity == "WORLD" and (frame.is_share or re.search(r"\bof\s+$", reading.text[max(0, e.start - 4):e.start])
+                                              or _RANKING.match(reading.text, e.end)))]
     share_hits = reading.phrases_in(lo, hi, "share_words")
     if share_hits and frame.is_share:
         # "Malaysia's share of India's palm oil imports was 28%": the possessive before "share" is the
@@ -637,8 +640,11 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool) -> tuple[str, bo
         return year.group(1), True
     # the date of a change's earlier value ("from 44.7% in 2023") dates only that value, whose own
     # figure never reaches this point (facts_of skips it as _PREVIOUS)
+    # "the largest since 2021" compares with a year, it does not date the figure; a date in a later
+    # clause (", but shipments slowed in December") belongs to that clause
     dates = [d for d, ok in zip(dates, _in_scope(reading.text, q, [d.span_start for d in dates]))
-             if ok and not is_baseline(reading, d)]
+             if ok and not is_baseline(reading, d) and not _SINCE.search(reading.text, max(0, d.span_start - 8), d.span_start)
+             and not (d.span_start >= q.end and _other_clause(reading.text, q, d))]
     if not dates:
         return "current", False
     nearest = min(dates, key=lambda d: (_other_clause(reading.text, q, d), min(abs(d.span_start - q.end), abs(q.start - d.span_end))))
@@ -670,6 +676,7 @@ def _clause_start(text: str, pos: int) -> int:
 
 
 _COMMA = re.compile(r"[,;:]")
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
 
 
 def _target_year(frame: _Frame, reading: ClaimReading) -> str | None:

@@ -15,7 +15,15 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _TOKEN = rf"[{_UPPER}][\w&'’.\-]*[\w&]|[{_UPPER}]"
 # "Kybusol Oil & Gas": an ampersand joins the words of one name
 # (written capital first, the start's look-behind after it, so the engine scans for capitals in C)
-_RUN = re.compile(rf"[{_UPPER}](?<![\w'’.][{_UPPER}])(?:[\w&'’.\-]*[\w&])?(?:(?:[ \t]+&)?[ \t]+(?:{_TOKEN}))*")
+
+
+@functools.lru_cache(maxsize=4)
+def _run_pattern(particles: tuple[str, ...]) -> re.Pattern:
+    """A run of capitalised words; a particle joins two of them ("Salar del Viento", "Port of Spain")."""
+    joiner = rf"|[ \t]+(?:{'|'.join(map(re.escape, particles))})(?=[ \t]+[{_UPPER}])" if particles else ""
+    return re.compile(rf"[{_UPPER}](?<![\w'’.][{_UPPER}])(?:[\w&'’.\-]*[\w&])?(?:(?:(?:[ \t]+&)?{joiner})?[ \t]+(?:{_TOKEN}))*")
+
+
 _SUFFIX_AFTER = re.compile(r"\.?,? ([A-Za-z.]{2,6})(?![\w])")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)(?!\w)")
 
@@ -26,6 +34,7 @@ class NameRules:
     not_names: frozenset[str]
     trailing: frozenset[str]
     lower_suffixes: frozenset[str] = frozenset()    # corporate suffixes, lower case, no final "."
+    particles: tuple[str, ...] = ()                  # lower-case words inside a name ("del", "van")
 
 
 @functools.lru_cache(maxsize=4)
@@ -38,6 +47,7 @@ def load_name_rules(rules_dir: str | None = None) -> NameRules:
         frozenset(expect_str_list(data, "not_names", path)),
         frozenset(expect_str_list(data, "trailing_drop", path)),
         frozenset(x.lower().rstrip(".") for x in expect_str_list(data, "corporate_suffixes", path)),
+        tuple(expect_str_list(data, "particles", path, default=[])),
     )
 
 
@@ -73,7 +83,7 @@ def find_entities(text: str, lexicon: EntityLexicon, *, sentence_start: int = 0,
             end = possessive.end()
         found.append(EntityMention(entity_id, text[start:end], start, end, lexicon.kind(entity_id), role))
         taken[start:end] = b"\x01" * (end - start)
-    for match in _RUN.finditer(text):
+    for match in _run_pattern(rules.particles).finditer(text):
         start, end = match.start(), match.end()
         if any(taken[start:end]):
             # split the run around lexicon matches: keep the parts outside them

@@ -60,6 +60,8 @@ def tables() -> dict:
             "deadline": tuple(lexicon.need(d, "deadline_words", list, "dates")),
             "cues": set(lexicon.need(d, "year_cues", list, "dates")),
             "month_not_after": tuple(w.lower() for w in d.get("month_prefixes_not_dates", [])),
+            "lookback": re.compile(r"\b(?:" + lexicon.alternation([w.lower() for w in d.get("lookback_words", [])] or ["(?!)"])
+                                   + r")\b[^.,;:!?]{0,50}$", re.I),
             "min_year": int(d.get("min_year", 1800)), "max_year": int(d.get("max_year", 2100))}
 
 
@@ -303,7 +305,9 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
             return None
         first = last = None
         if ref:
-            y = ref.year
+            # a month more than half a year after the reference is last year's ("shipments slowed in
+            # December", written in January); otherwise the reference year's
+            y = ref.year - 1 if mo - ref.month > 6 else ref.year
             if d:
                 try:
                     first = last = dt.date(y, mo, d)
@@ -474,6 +478,8 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
     if g in ("ago", "inn"):
         if not ref:
             return None
+        if g == "inn" and t["lookback"].search(text, max(0, s - 60), s):
+            return None          # "the strongest output in five years": a look back, not a future date
         n = _num(G(g + "_n"))
         if n is None or n != int(n):
             return None
