@@ -248,6 +248,22 @@ def _as_part(metric: str | None, lexicon: AlignLexicon) -> str | None:
 
 _RANKING = re.compile(r"(?:'s|’s)?\s+(?:(?:second|third|fourth|fifth|sixth|single|very)[- ])?(?:[a-z]+est|top|leading|number one|no\.\s*1)\b", re.I)
 _POSSESSIVE_GAP = re.compile(r"(?:'s|’s|'|’)\s+")
+_FRONTED_PLACE = re.compile(r"\W*(?:across|in|throughout|within|for)\s+", re.I)
+_PLACE_END = re.compile(r"(?:\s+as\s+a\s+whole|\s+overall)?\s*,", re.I)
+_COMMODITY_SUBJECT = re.compile(r"\s*(?:[A-Za-z-]+\s+){1,3}(?:supplied|generated|provided|produced|accounted\s+for|made\s+up|contributed)\s", re.I)
+
+
+def _fronted_place(reading: ClaimReading) -> EntityMention | None:
+    """The place of an opening "Across the EU (as a whole)," / "In Spain,", if any."""
+    lead = _FRONTED_PLACE.match(reading.text)
+    if not lead:
+        return None
+    the = re.match(r"the\s+", reading.text[lead.end():lead.end() + 4], re.I)
+    starts = {lead.end(), lead.end() + (the.end() if the else 0)}
+    place = next((e for e in reading.entities if e.start in starts), None)
+    return place if place is not None and _PLACE_END.match(reading.text, place.end) else None
+
+
 _FRONTED_OF = re.compile(r"^\W*(?:of|among|within)\s+[^,]{3,120},", re.I)
 
 
@@ -351,6 +367,15 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
             frame.subject = located
         frame.scope = "market"
         return
+    if owner is None and supplier is None and located is None and frame.subject is not None:
+        # "Across the EU as a whole, solar supplied 15.4% of electricity generation": the place
+        # named up front owns the whole, and the commodity that supplies it is the part
+        place = _fronted_place(reading)
+        part = _part_commodity(reading, frame) if place is frame.subject else None
+        if part is not None and _COMMODITY_SUBJECT.match(reading.text, reading.text.rfind(",", 0, frame.quantity.start) + 1):
+            frame.scope, frame.commodity = f"of:{place.entity}", part
+            frame.metric = _as_part(frame.metric, lexicon)
+            return
     if owner is not None and owner.entity == "WORLD":
         owner = None                      # "of the world's output" is a global share
     if (owner is None and located is not None and supplier is None and frame.subject is None

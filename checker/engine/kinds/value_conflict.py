@@ -59,6 +59,9 @@ def _measure(fact: Fact, period: str, labels: dict[str, str]) -> str:
         what = f"{subject}'s share of {where} {commodity} {metric}".replace("  ", " ")
         if scope.startswith("imports:"):
             what = f"{subject}'s share of {labels.get(scope[8:], scope[8:])}'s {commodity} imports"
+        elif scope == f"of:{fact.subject}" and commodity:
+            # a part of the subject's own whole: "solar's share of the European Union's production"
+            what = f"{commodity}'s share of {subject}'s {metric}"
     else:
         what = f"{subject}'s {commodity} {metric}".replace("  ", " ")
     when = "stock" if period == "stock" else period
