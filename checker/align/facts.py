@@ -218,6 +218,7 @@ def _is_change(reading: ClaimReading, lexicon: AlignLexicon, q: Quantity, lo: in
     return not share_word and not _LEVEL_AFTER_CUE.search(gap)
 
 
+_WORLD_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:worldwide|globally|world-wide|across the world|around the world|in the world)\b", re.I)
 _WORLD_OF = re.compile(r"(?:global|world|worldwide|world's)\b[^,;.]{0,50}\bof\s*$", re.I)
 # "of global output, which reached 718 Mt", "of global output, estimated at 174.9 million bags"
 _RELATIVE = re.compile(r"\W*(?:which|that|estimated\s+at|put\s+at|pegged\s+at|seen\s+at|reckoned\s+at|totall?ing)\b", re.I)
@@ -231,8 +232,11 @@ def _world_total(frame: _Frame, previous: _Frame | None, reading: ClaimReading) 
     world = _WORLD_OF.search(before)
     if world and not reading.entities_in(q.start - len(before) + world.start(), q.start):
         return True
-    # "... 3.6% of the 4.63m tonnes of worldwide cocoa output": a total named by its own "of" phrase
-    if frame.of_phrase and re.search(r"\bof\s+(?:the\s+)?$", before, re.I) and reading.phrases_in(*frame.of_phrase, "global"):
+    # "... 3.6% of the 4.63m tonnes of worldwide cocoa output": a total named by its own "of" phrase;
+    # "... 7.2% of the 1170m international arrivals recorded worldwide": or by a "worldwide" after it
+    if re.search(r"\bof\s+(?:the\s+)?$", before, re.I) and (
+            (frame.of_phrase and reading.phrases_in(*frame.of_phrase, "global"))
+            or _WORLD_AFTER.match(text, _figure_end(text, q))):
         return True
     lo, hi = frame.left
     # (the hedge may hold the participle: "estimated at" is both)
