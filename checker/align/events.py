@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker import trie
-from checker.align.reading import ClaimReading, is_baseline, is_deadline
+from checker.align.reading import ClaimReading, facility_named, is_baseline, is_deadline
 from checker.align.tense import TenseRules, load_tense_rules, modality_cue
 from checker.data import default_rules_dir, expect, expect_str_list, read_toml
 from checker.fold import lower_ascii
@@ -153,13 +153,24 @@ def _project(reading: ClaimReading, before: int, rules: EventRules, after: int =
     for mention in reading.entities:
         if mention.kind != "name" or mention.start > before or mention.start < after:
             continue
-        if mention.role != "possessive" and _FACILITY_AFTER(text, mention.end, rules.facilities):
+        if mention.role != "possessive" and (_FACILITY_AFTER(text, mention.end, rules.facilities)
+                                             or facility_named(mention, rules.facilities)):
             best = mention
     return best
 
 
 # "... in August 2024 and is ramping up towards 25,000 t": a figure of the next verb phrase dates nothing
 _AND_VERB = re.compile(r"\band\s+(?:is|are|has|have|was|were|will|plans|expects|aims)\b", re.I)
+def _names_after(reading: ClaimReading, end: int) -> bool:
+    """Does a proper name follow right after ``end`` ("$12 billion Fab C2")?"""
+    gap = len(reading.text[end:end + 3]) - len(reading.text[end:end + 3].lstrip(" \t"))
+    return gap > 0 and any(e.start == end + gap and e.kind == "name" and e.role == "name" for e in reading.entities)
+
+
+_COORDINATED_DATE = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*(?:in\s+)?", re.I)
+_REFERENCE_BEFORE = re.compile(r"\b(?:since|until|till|through|thru|extended\s+to|extended\s+until|extended\s+through|"
+                               r"runs?\s+to|running\s+to|valid\s+to)\s+(?:the\s+)?(?:end[- ](?:of\s+)?)?$", re.I)
+_APPOSITIVE_PAST = re.compile(r",\s*(?:\w+ly\s+)?(?P<verb>[a-z]+ed|built|begun|made|won|held|set\s+up|founded)\s+(?:in|on|during)\s+$", re.I)
 _INFINITIVE = re.compile(r"\bto\s+$", re.I)   # "is aiming to cut ... by 2028": "cut" is no past tense
 _PAST_STATE = frozenset({"had", "was", "were"})
 _DATE_PREPOSITION = re.compile(r"(?i)\b(?:for|from|of|in)\s*$")
@@ -183,18 +194,27 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
     attributed = bool(reading.phrases_in(0, len(text), "attribution"))
     events: list[Event] = []
     previous_end = 0
+    previous_start = 0
     for i, date in enumerate(dates):
         start = previous_end
         stop = _CLAUSE_STOP.search(text, start, date.span_start)
         while stop:
             start = stop.end()
             stop = _CLAUSE_STOP.search(text, start, date.span_start)
+        if i and _COORDINATED_DATE.fullmatch(text, previous_end, date.span_start):
+            start = previous_start      # "models due in 2025 and 2026": the second date shares the clause
+        previous_start = start
         end_limit = dates[i + 1].span_start if i + 1 < len(dates) else len(text)
         after = _CLAUSE_STOP.search(text, date.span_end, end_limit)
         end = after.start() if after else end_limit
         clause = text[start:end]
-        if is_baseline(reading, date):
-            mood, cue = "unknown", ""   # "up from 8.5 GW at the end of 2023": a past value's date
+        if is_baseline(reading, date) or _REFERENCE_BEFORE.search(text, max(0, date.span_start - 40), date.span_start):
+            # "up from 8.5 GW at the end of 2023": a past value's date; "the largest since 2022",
+            # "cuts extended to end-March 2024": a reference point or the end of a period, no event
+            mood, cue = "unknown", ""
+        elif (appositive := _APPOSITIVE_PAST.search(text, max(0, date.span_start - 40), date.span_start)) \
+                and text[date.span_end:date.span_end + 1] in (",", ")"):
+            mood, cue = "done", appositive.group("verb")    # "The Chips Act, adopted in 2023, aims to ..."
         else:
             mood, cue = modality_cue(clause, tense, _without_date(text, start, date, end))
             # "had 10.4 GW in operation by the end of 2014", "was connected by 2014" stay done; any other
@@ -213,6 +233,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             unnamed = ""        # "Among the projects that came on line, X made ...": the name is nearer
         if any(start <= q.start < end and (q.kind != "number" or q.value >= 100) and q.kind != "duration"
                and not (q.start > date.span_end and _AND_VERB.search(text, date.span_end, q.start))
+               and not _names_after(reading, q.end)      # "its $12 billion Fab C2": an attribute of the name
                for q in reading.quantities):
             # a dated figure ("produced 5 kt in 2023"): its date is a period, not an event
             action_id, action_label = "", ""

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, replace
 
 from checker.align.lexicon import AlignLexicon
-from checker.align.reading import ClaimReading, is_baseline, is_deadline, parenthesis_around
+from checker.align.reading import ClaimReading, facility_named, is_baseline, is_deadline, parenthesis_around
 from checker.align.tense import TenseRules, modality
 from checker.fold import fold
 from checker.model import EntityMention, Fact, Quantity
@@ -37,6 +37,8 @@ _IN = re.compile(r"\bin\s+(?:the\s+)?$", re.I)
 _FIGURE_KINDS = ("percentage", "quantity", "currency", "number")
 _AGENT_AFTER = re.compile(r"\s+(?:came\s+|comes\s+|come\s+|was\s+sourced\s+|were\s+sourced\s+)?from\s+(?:the\s+)?", re.I)
 _CHANGE_BY = re.compile(r"\bby\s+$", re.I)
+_CHANGE_AMOUNT = re.compile(r"\b(?:up|down|rose|fell|increased|decreased|jumped|dropped|climbed|slipped|"
+                            r"(?:an?\s+)?(?:increase|decrease|rise|fall|drop|gain|decline|jump)\s+of)\s+$", re.I)
 _PREVIOUS = re.compile(r"\b(?:from|than|compared with|compared to|versus|vs\.?|against|up from|down from|a year earlier of)\s+(?:a\s+|an\s+)?$", re.I)
 _BARE_YEAR = re.compile(r"(?<![\d.,$£€-])((?:19[5-9]|20[0-9])\d)(?![\d%]|\.\d|,\d)(?!\s*(?:million|billion|thousand|tonnes|tons|t\b|mt|kt|units|per|percent|pct))", re.I)
 # metrics that money can measure besides a project's value ("exports worth $37bn")
@@ -657,16 +659,9 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool) -> tuple[str, bo
              and not (d.relative and d.granularity == "day" and d.start == today)]
     q = frame.quantity
     if not dates:
-        # "The 2017 tally gave Cambodia 2.4%": a bare year that modifies a noun still dates the figure
-        # (the nearest one the figure can see: "X: 36.9% (2023: 46.8%)" dates only the 46.8%)
         if reading.dates:
             return "current", False
-        years = list(_BARE_YEAR.finditer(reading.text))
-        years = [m for m, ok in zip(years, _in_scope(reading.text, q, [m.start() for m in years])) if ok]
-        if not years:
-            return "current", False
-        year = min(years, key=lambda m: min(abs(m.start() - q.end), abs(q.start - m.end())))
-        return year.group(1), True
+        return _bare_year(reading, q)
     # the date of a change's earlier value ("from 44.7% in 2023") dates only that value, whose own
     # figure never reaches this point (facts_of skips it as _PREVIOUS)
     # "the largest since 2021" compares with a year, it does not date the figure; a date in a later
@@ -675,7 +670,8 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool) -> tuple[str, bo
              if ok and not is_baseline(reading, d) and not _SINCE.search(reading.text, max(0, d.span_start - 8), d.span_start)
              and not (d.span_start >= q.end and _other_clause(reading.text, q, d))]
     if not dates:
-        return "current", False
+        # "Russia's 2024 harvest came in at 82.6 Mt, down 11% from the previous year"
+        return _bare_year(reading, q)
     nearest = min(dates, key=lambda d: (_other_clause(reading.text, q, d), min(abs(d.span_start - q.end), abs(q.start - d.span_end))))
     # "in June" is not the year: a month's, a day's or a season's figure is compared only with its like
     if nearest.granularity == "season":
@@ -706,6 +702,19 @@ def _clause_start(text: str, pos: int) -> int:
 
 _COMMA = re.compile(r"[,;:]")
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
+
+
+def _bare_year(reading: ClaimReading, q: Quantity) -> tuple[str, bool]:
+    """ "The 2017 tally gave Cambodia 2.4%": a bare year that modifies a noun still dates the figure
+    (the nearest one the figure can see: "X: 36.9% (2023: 46.8%)" dates only the 46.8%); a year
+    inside a date the figure may not take ("from 2022") is not bare."""
+    years = [m for m in _BARE_YEAR.finditer(reading.text)
+             if not any(d.span_start <= m.start() < d.span_end for d in reading.dates)]
+    years = [m for m, ok in zip(years, _in_scope(reading.text, q, [m.start() for m in years])) if ok]
+    if not years:
+        return "current", False
+    year = min(years, key=lambda m: min(abs(m.start() - q.end), abs(q.start - m.end())))
+    return year.group(1), True
 
 
 def _target_year(frame: _Frame, reading: ClaimReading) -> str | None:
@@ -749,7 +758,7 @@ def _projects(reading: ClaimReading, facilities: frozenset[str]) -> list[EntityM
         if mention.kind != "name" or mention.role == "possessive":
             continue
         match = re.match(r"((?:\s+[a-z][a-z-]*){1,4})", reading.text[mention.end:mention.end + 70])
-        if match and any(w in facilities for w in match.group(1).split()):
+        if (match and any(w in facilities for w in match.group(1).split())) or facility_named(mention, facilities):
             out.append(mention)
     return out
 
@@ -811,8 +820,8 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         before = reading.text[max(0, frame.quantity.start - 20):frame.quantity.start]
         if _PREVIOUS.search(before):
             continue              # "slipped to 18% from 21%": the earlier value of another period
-        if _CHANGE_BY.search(before):
-            continue              # "cut spending by $500 million": the size of a change, not a level
+        if _CHANGE_BY.search(before) or (frame.quantity.kind != "percentage" and _CHANGE_AMOUNT.search(before)):
+            continue              # "cut spending by $500 million", "up about 170,000 bpd": a change, not a level
         subject = frame.subject.entity if frame.subject is not None else frame.subject_id
         if subject is None or _joint_subject(frame, reading):
             continue

@@ -61,6 +61,12 @@ def read_claim(claim: Claim, article: Article, entities: EntityLexicon, lexicon:
     return ClaimReading(claim, article, text, quantities, dates, mentions, phrases)
 
 
+def facility_named(mention: EntityMention, facilities: frozenset[str]) -> bool:
+    """Does the name itself start with a facility noun ("Fab C2", "Mine 3")?"""
+    words = mention.surface.split()
+    return mention.kind == "name" and len(words) > 1 and words[0].lower() in facilities
+
+
 def is_deadline(reading: ClaimReading, date: DateValue) -> bool:
     """ "aims to ... by 2030" is a deadline; a sentence that opens "By 2020, China accounted for ..." dates a fact."""
     if not date.deadline:
@@ -70,6 +76,10 @@ def is_deadline(reading: ClaimReading, date: DateValue) -> bool:
     return not (opening in ("by", "by the end of", "by end of") and following.startswith(","))
 
 
+_CHANGE_FROM = re.compile(r"\b(?:up|down|higher|lower|rise|rose|risen|fell|fall|fallen|increase|increased|decrease|decreased|"
+                          r"drop|dropped|gain|gained|growth|jump|jumped|climb|climbed|slip|slipped)\b[^,;.]{0,30}?"
+                          r"\b(?:from|on|over|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+)?"
+                          r"(?:same\s+(?:period|month|quarter)\s+(?:of|in|a)\s+)?$", re.I)
 _BASELINE_LEAD = re.compile(r"\b(?:from|than|compared with|compared to|versus|vs\.?|against)\s+$", re.I)
 # "44.7% in 2023", "27.5 million bags in 2023/24", "8.5 GW at the end of 2023"
 _BASELINE_GAP = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s*(?:(?:in|during|at|for|over)\s+(?:the\s+)?)?", re.I)
@@ -84,7 +94,8 @@ def is_baseline(reading: ClaimReading, date: DateValue) -> bool:
         if q.end <= date.span_start and _BASELINE_GAP.fullmatch(text, q.end, date.span_start) \
                 and _BASELINE_LEAD.search(text, max(0, q.start - 20), q.start):
             return True
-    return False
+    # "down about 11% from the previous year", "up 5% on 2022": the year a change is measured from
+    return _CHANGE_FROM.search(text, max(0, date.span_start - 60), date.span_start) is not None
 
 
 def parenthesis_around(text: str, pos: int) -> tuple[int, int] | None:

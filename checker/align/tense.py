@@ -77,8 +77,9 @@ def modality_cue(clause: str, rules: TenseRules | None = None, without_date: str
     for match in rules.upcoming.finditer(low):
         if not _NOUN_BEFORE.search(low, 0, match.start()):
             return "upcoming", clause[match.start():match.end()]
-    match = rules.upcoming_with_object.search(low)
-    if match:
+    for match in rules.upcoming_with_object.finditer(low):
+        if _NOUN_USE.search(low, max(0, match.start() - 30), match.start()):
+            continue        # "one of the largest liquefaction projects to come online": a noun, not a verb
         return "upcoming", clause[match.start():match.end()]
     verb = _past_verb(clause, rules, low)
     if verb:
@@ -93,6 +94,11 @@ def modality_cue(clause: str, rules: TenseRules | None = None, without_date: str
     return "unknown", ""
 
 
+_NOUN_USE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|these|those|this|of|such|new|other|major|many|several|"
+                       r"\w+ion|\w+est|\w+al)\s+$")
+_PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am|being|be)\s+(?:\w+ly\s+)?$")
+
+
 def _past_verb(clause: str, rules: TenseRules, lowered: str) -> str:
     """The first past-tense verb of the clause ("" when there is none)."""
     longest = max(map(len, rules.blockers), default=0)
@@ -104,5 +110,7 @@ def _past_verb(clause: str, rules: TenseRules, lowered: str) -> str:
             before = lowered[max(0, match.start() - 1 - longest):match.end()]
             if before.endswith(rules.blockers):
                 continue
+            if _PRESENT_PASSIVE.search(lowered, max(0, match.start() - 12), match.start()):
+                continue        # "as subsidies are scaled back", "to be phased out": nothing done yet
             return clause[match.start():match.end()]
     return ""

@@ -115,8 +115,13 @@ def _conflict(rule: Rule, batch: Batch, facts: list[Fact], period: str) -> Findi
         label = interval(lo, hi, _unit(side[0]))
         surfaces = sorted({f.value.text for f in side})
         side_texts.append(f"{' / '.join(surfaces)} ({len({f.article.id for f in side})} source{'s' if len({f.article.id for f in side}) > 1 else ''})")
+        # one voice per article and side: a figure the article repeats (a "Key facts" line after
+        # the sentence) is cited where it first stands
+        cited: set[str] = set()
         for fact in sorted(side, key=lambda f: (f.article.id, f.claim.start)):
-            items.append(evidence(fact.article, fact.claim, side=label, quantity=fact.value))
+            if fact.article.id not in cited:
+                cited.add(fact.article.id)
+                items.append(evidence(fact.article, fact.claim, side=label, quantity=fact.value))
     measure = _measure(facts[0], period, batch.labels)
     notes = sorted({n for f in facts for n in f.value.notes})
     attributed = all(f.attributed for side in sides for f in side)
