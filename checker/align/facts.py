@@ -36,6 +36,9 @@ _FROM = re.compile(r"\b(?:from|attributed to|attributable to|accounted for by|ge
 _IN = re.compile(r"\bin\s+(?:the\s+)?$", re.I)
 _FIGURE_KINDS = ("percentage", "quantity", "currency", "number")
 _AGENT_AFTER = re.compile(r"\s+(?:came\s+|comes\s+|come\s+|was\s+sourced\s+|were\s+sourced\s+)?from\s+(?:the\s+)?", re.I)
+_DESTINATION_AFTER = re.compile(r"\s+(?:(?:went|go|goes|headed|was\s+shipped|were\s+shipped|was\s+sent|were\s+sent|"
+                                r"was\s+exported|were\s+exported|was\s+sold|were\s+sold)\s+)?to\s+(?:the\s+)?", re.I)
+_DESTINATION_BEFORE = re.compile(r"\b(?:went|go|goes|headed|shipped|sent|exported|sold|bound|destined)\s+(?:to|for)\s+(?:the\s+)?$", re.I)
 _CHANGE_BY = re.compile(r"\bby\s+$", re.I)
 _CHANGE_AMOUNT = re.compile(r"\b(?:up|down|rose|fell|increased|decreased|jumped|dropped|climbed|slipped|"
                             r"(?:an?\s+)?(?:increase|decrease|rise|fall|drop|gain|decline|jump)\s+of)\s+$", re.I)
@@ -183,7 +186,11 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     # says what the whole is, whoever supplied the part
     agent_verbs = [hit for hit in verbs_in_of if hit.kind == "metric_verb" and any(
         _agent_of(reading, e, lexicon.metrics[hit.id].group, lexicon) for e in reading.entities_in(*frame.of_phrase))]
-    candidates = (right + agent_verbs + left[::-1] + verbs_in_of) if frame.is_share else (left_nouns + left_verbs + right + after[:1])
+    # "58% went to Asia": where the part goes says what the whole is
+    destination = reading.phrases_in(_figure_end(reading.text, q), _figure_end(reading.text, q) + 25, "metric_destination") \
+        if frame.is_share else []
+    candidates = (right + agent_verbs + destination[:1] + left[::-1] + verbs_in_of) if frame.is_share \
+        else (left_nouns + left_verbs + right + after[:1])
     candidates = [_modified(_stage_subject(hit, reading, lexicon), reading, lexicon) for hit in candidates]
     for hit in candidates:
         metric = lexicon.metrics[hit.id]
@@ -293,7 +300,18 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
         lo = max(lo, fronted_end)
         if frame.is_share and not frame.of_phrase:
             frame.scope = f"of:{owner.entity}"
-    after = _AGENT_AFTER.match(reading.text, _figure_end(reading.text, frame.quantity))
+    end = _figure_end(reading.text, frame.quantity)
+    to = _DESTINATION_AFTER.match(reading.text, end) if frame.is_share else None
+    if to and reading.phrases_in(0, to.end(), "metric_destination"):
+        # "58% went to Asia, 37% to Europe": the place the part goes to
+        place = next((e for e in reading.entities if e.start == to.end()), None)
+        if place is not None:
+            frame.subject = place
+            if owner is None and fronted_end and frame.quantity.start >= fronted_end and not frame.of_phrase:
+                # "Of those cargoes, ...": a whole the article names without an owner is its own
+                frame.scope = f"local:{reading.article.id}"
+            return
+    after = _AGENT_AFTER.match(reading.text, end)
     if after:
         # "..., 38 pct from Zekemont and 31% from Ocaro": the source named right after the figure
         agent = next((e for e in reading.entities if e.start == after.end()), None)
@@ -366,7 +384,9 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
         owner = next((e for e in inside if _agent_of(reading, e, frame.metric, lexicon)), None)
     if owner is None and reading.phrases_in(*frame.of_phrase, "pronouns"):
         owner = first_entity
-    supplier = next((e for e in inside if _FROM.search(text[max(0, e.start - 30):e.start])), None)
+    # "... from Cameroon", and "40% of Chile's copper exports went to China": the part's source or destination
+    supplier = next((e for e in inside if _FROM.search(text[max(0, e.start - 30):e.start])
+                     or _DESTINATION_BEFORE.search(text, max(0, e.start - 30), e.start)), None)
     located = next((e for e in inside if _IN.search(text[max(0, e.start - 8):e.start])), None)
     if frame.metric == "new_sales_share":
         if located is not None:
@@ -751,6 +771,19 @@ def _in_scope(text: str, q: Quantity, positions: list[int]) -> list[bool]:
     return [w == inside or (w is None and not own) for w in where]
 
 
+_AT_SITE = re.compile(r"[^,;]{0,40}?\b(?:at|from)\s+(?:its|the|their|his|her)\s+", re.I)
+
+
+def _site(frame: _Frame, reading: ClaimReading, projects: list[EntityMention]) -> EntityMention | None:
+    """The project an amount was made at: the sentence's first name when it is one and stands before
+    the figure in its clause, or one named "at its ..." right after the figure."""
+    q, text = frame.quantity, reading.text
+    first = reading.entities[0]
+    if first in projects and first.end <= q.start and not _CLAUSE_BREAK.search(text, first.end, q.start):
+        return first
+    return next((p for p in projects if p.start >= q.end and _AT_SITE.fullmatch(text, q.end, p.start)), None)
+
+
 def _projects(reading: ClaimReading, facilities: frozenset[str]) -> list[EntityMention]:
     """Proper names followed by a facility noun ("the Varmore Bay assembly plant")."""
     out = []
@@ -799,6 +832,12 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             frame.metric, frame.metric_surface = "investment", frame.metric_surface or "value"
             frame.subject = projects[0]
             frame.commodity = ""          # the project names the measure; its commodity adds nothing
+        elif projects and not frame.is_share and frame.quantity.kind != "currency" and frame.subject_id != "WORLD":
+            # "The Tisza plant run by X in Hungary turned out 18 GWh", "X produced 11.2 GWh at its Tisza
+            # gigafactory": the site is what produced, whoever runs it
+            site = _site(frame, reading, projects)
+            if site is not None:
+                frame.subject = site
     _part_of_total(frames, reading)
     _respectively(frames, reading)
     _bracketed(frames, reading, lexicon)

@@ -38,7 +38,8 @@ class AlignLexicon:
     change_after: re.Pattern = re.compile(r"(?!)")
 
 
-_METRIC_KEYS = {"label", "group", "nouns", "verbs", "sources", "static", "money_only", "as_part", "agents", "any_stage"}
+_METRIC_KEYS = {"label", "group", "nouns", "verbs", "sources", "destinations", "static", "money_only", "as_part", "agents",
+                "any_stage"}
 
 
 @functools.lru_cache(maxsize=4)
@@ -77,6 +78,8 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
             matcher.add(verb, "metric_verb", metric_id)
         for verb in expect_str_list(entry, "sources", path, default=[], where=where):
             matcher.add(verb, "metric_source", metric_id)
+        for verb in expect_str_list(entry, "destinations", path, default=[], where=where):
+            matcher.add(verb, "metric_destination", metric_id)
 
     groups = {m.group for m in metrics.values()}
     for metric in metrics.values():

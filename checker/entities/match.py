@@ -174,8 +174,8 @@ def _add_name(text: str, start: int, end: int, found: list[EntityMention], rules
     if not tokens:
         return
     words = [_clean(text[a:b]) for a, b in tokens]
-    if all(w in rules.not_names or not w for w in words):
-        return
+    if all(w in rules.not_names or not w or all(part in rules.not_names for part in w.split("-")) for w in words):
+        return              # "Global", "July-June": ordinary words, not a name
     if all(w.lower().rstrip(".") in rules.lower_suffixes for w in words):
         return              # ", Ltd." after a name is its suffix, not another name
     a, b = tokens[0][0], tokens[-1][1]

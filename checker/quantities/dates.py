@@ -278,6 +278,10 @@ def _deadline(text: str, start: int) -> bool:
     return before.endswith(tables()["deadline"])
 
 
+_MONTH_SPAN = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-–/]$", re.I)
+_MONTH_SPAN_AFTER = re.compile(r"[-–/](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+
+
 def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None:
     g = m.lastgroup
     s, e = m.start(), m.end()
@@ -501,6 +505,8 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
             return None
         if text[max(0, s - 5):s].lower().endswith(t["month_not_after"]):
             return None          # "pre-April levels": the time before a month, not the month
+        if _MONTH_SPAN.search(text, max(0, s - 12), s) or _MONTH_SPAN_AFTER.match(text, e):
+            return None          # "the July-June season": a span of months that names a season
         prev = _WORD_BEFORE.search(text, max(0, s - 12), s)
         pw = prev.group(1).lower() if prev else ""
         if word in ("may", "march") and pw not in ("in", "the", "of", "since", "from", "until", "early", "late", "mid", "by", "last", "next", "this"):

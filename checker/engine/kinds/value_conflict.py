@@ -53,7 +53,7 @@ def _measure(fact: Fact, period: str, labels: dict[str, str]) -> str:
     metric = labels.get("metric:" + fact.metric, fact.metric.replace("_", " "))
     if fact.kind == "share":
         scope = fact.scope
-        where = "global" if scope == "global" else (
+        where = "global" if scope == "global" else "the article's" if scope.startswith("local:") else (
             f"{labels.get(scope.split(':', 1)[1], scope.split(':', 1)[1])}'s" if scope.startswith(("imports:", "of:")) else
             f"in {labels.get(scope.split(':', 1)[1], scope.split(':', 1)[1])}" if scope.startswith("in:") else scope)
         what = f"{subject}'s share of {where} {commodity} {metric}".replace("  ", " ")
