@@ -167,6 +167,8 @@ def _names_after(reading: ClaimReading, end: int) -> bool:
     return gap > 0 and any(e.start == end + gap and e.kind == "name" and e.role == "name" for e in reading.entities)
 
 
+_FIRST_COMMA = re.compile(r"[,;]")
+_BEFORE = re.compile(r"\bbefore\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
 _COORDINATED_DATE = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*(?:in\s+)?", re.I)
 _REFERENCE_BEFORE = re.compile(r"\b(?:since|until|till|through|thru|extended\s+to|extended\s+until|extended\s+through|"
                                r"runs?\s+to|running\s+to|valid\s+to)\s+(?:the\s+)?(?:end[- ](?:of\s+)?)?$", re.I)
@@ -216,11 +218,20 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                 and text[date.span_end:date.span_end + 1] in (",", ")"):
             mood, cue = "done", appositive.group("verb")    # "The Chips Act, adopted in 2023, aims to ..."
         else:
-            mood, cue = modality_cue(clause, tense, _without_date(text, start, date, end))
+            # the words before the date speak for it; only when they say nothing does the rest of
+            # the clause, up to its first comma ("In 2022 Congo supplied 11%, a share analysts expect
+            # to keep rising": "supplied", not "expect to")
+            mood, cue = modality_cue(text[start:date.span_start], tense)
+            if mood == "unknown":
+                rest = _FIRST_COMMA.search(text, date.span_end + 2, end)
+                mood, cue = modality_cue(text[start:rest.start() if rest else end], tense,
+                                         _without_date(text, start, date, rest.start() if rest else end))
             # "had 10.4 GW in operation by the end of 2014", "was connected by 2014" stay done; any other
             # past-looking word ("installed capacity by 2030", "is aiming to cut ... by 2028") does not
+            # ("levels seen before 2023" compares; "before" is a deadline only for what is ahead)
             if is_deadline(reading, date) and not (mood == "done" and cue.lower() in _PAST_STATE
-                                                   and not _INFINITIVE.search(clause, 0, clause.find(cue))):
+                                                   and not _INFINITIVE.search(clause, 0, clause.find(cue))) \
+                    and not (mood != "upcoming" and _BEFORE.search(text, max(0, date.span_start - 20), date.span_start)):
                 mood, cue = "target", "by"
         project = _project(reading, date.span_start, rules) or _project(reading, end, rules, after=date.span_end)
         # the words before the date first; "During May 2019, the X plant started production",

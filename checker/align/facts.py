@@ -127,8 +127,10 @@ def _modified(hit, reading: ClaimReading, lexicon: AlignLexicon):
     for other in reading.phrases_in(max(0, hit.start - 40), hit.start, "metric_verb"):
         between = reading.text[other.end:hit.start].split()
         joined = f"{other.surface} {hit.surface}".lower()
+        # (a figure between them makes the "-ed" word a verb: "received 14.6 million tourists")
         if other.surface.lower().endswith("ed") and other.id != hit.id and len(between) <= 3 \
-                and joined not in lexicon.metrics[hit.id].nouns:
+                and joined not in lexicon.metrics[hit.id].nouns \
+                and not any(other.end <= q.start < hit.start for q in reading.quantities):
             return other
     return hit
 
@@ -148,6 +150,7 @@ def _heads(nouns: list, text: str) -> list:
     return out
 
 
+_COUNTED_GAP = re.compile(r"\s+(?:[a-z-]+\s+)?")
 _SUBJECT_GAP = re.compile(r"\s+(?:(?:have|has|had|were|was|are|is|also|together|collectively|alone|then)\s+)*")
 
 
@@ -191,8 +194,11 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     # "58% went to Asia": where the part goes says what the whole is
     destination = reading.phrases_in(_figure_end(reading.text, q), _figure_end(reading.text, q) + 25, "metric_destination") \
         if frame.is_share else []
+    # "received 14.6 million tourists": what a bare count counts names the measure before any verb
+    counted = [h for h in after[:1] if h.kind == "metric_noun" and q.kind == "number"
+               and _COUNTED_GAP.fullmatch(reading.text, _figure_end(reading.text, q), h.start)]
     candidates = (right + agent_verbs + destination[:1] + left[::-1] + verbs_in_of) if frame.is_share \
-        else (left_nouns + left_verbs + right + after[:1])
+        else (counted + left_nouns + left_verbs + right + after[:1])
     candidates = [_modified(_stage_subject(hit, reading, lexicon), reading, lexicon) for hit in candidates]
     for hit in candidates:
         metric = lexicon.metrics[hit.id]
@@ -696,7 +702,8 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool) -> tuple[str, bo
         return _bare_year(reading, q)
     nearest = min(dates, key=lambda d: (_other_clause(reading.text, q, d), min(abs(d.span_start - q.end), abs(q.start - d.span_end))))
     # "in June" is not the year: a month's, a day's or a season's figure is compared only with its like
-    if nearest.granularity == "season":
+    # a quarter, a half or the first months of a year are periods of their own, not the year
+    if nearest.granularity in ("season", "quarter", "half", "months"):
         return nearest.iso, True
     if nearest.granularity == "month":
         return nearest.start.isoformat()[:7], True

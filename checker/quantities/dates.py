@@ -413,7 +413,8 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
         y, n = int(G("nmon_y")), int(n)
         m1, m2 = (1, n) if G("nmon_f") else (13 - n, 12)
         a, b = _month_range(y, m1, m2)
-        return DateHit(s, e, a, b, "range", f"{y}-{m1:02d}/{y}-{m2:02d}", deadline=_deadline(text, s))
+        # "the first ten months of 2024": a stretch of whole months, a period of its own
+        return DateHit(s, e, a, b, "months", f"{y}-{m1:02d}/{y}-{m2:02d}", deadline=_deadline(text, s))
     if g == "zh":
         y = int(G("zh_y"))
         if G("zh_d"):
