@@ -9,7 +9,7 @@ from pathlib import Path
 from checker.align.counts import CountStatement, GroupCount, counts_of, group_counts_of, load_count_rules
 from checker.align.events import events_of, load_event_rules
 from checker.align.facts import facts_of
-from checker.align.growth import GrowthStatement, growth_of, load_growth_rules
+from checker.align.growth import GrowthStatement, PartStatement, growth_of, load_growth_rules, parts_of
 from checker.align.lexicon import AlignLexicon, load_align_lexicon
 from checker.align.own_year import date_undated
 from checker.align.reading import read_claim
@@ -28,7 +28,7 @@ class ArticleAnalysis:
     facts: tuple[Fact, ...]
     events: tuple[Event, ...]
     counts: tuple[CountStatement, ...]
-    growth: tuple[GrowthStatement, ...] = ()
+    growth: tuple[GrowthStatement | PartStatement, ...] = ()     # rates of change, parts of a whole
     group_counts: tuple[GroupCount, ...] = ()
 
 
@@ -63,7 +63,7 @@ class Analyzer:
         facts: list[Fact] = []
         events: list[Event] = []
         counts: list[CountStatement] = []
-        growth: list[GrowthStatement] = []
+        growth: list[GrowthStatement | PartStatement] = []
         group_counts: list[GroupCount] = []
         for claim in claims:
             # read_claim is None for a claim without figures (extract_figures gates on may_hold_figure)
@@ -76,6 +76,7 @@ class Analyzer:
             group_counts.extend(group_counts_of(reading, self.count_rules))
             if len(reading.quantities) >= 3:
                 growth.extend(growth_of(reading, self.growth_rules))
+                growth.extend(parts_of(reading))
         facts = date_undated(facts, article)
         return ArticleAnalysis(article, tuple(claims), tuple(facts), tuple(events), tuple(counts), tuple(growth), tuple(group_counts))
 

@@ -64,7 +64,7 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
     # "the four countries with the largest reserves, Russia, ...", "the five producers are A, B ...",
     # "the four producers (A, B and C)": a short qualifier may come first, then a comma, dash,
     # colon, bracket or a copula
-    lead = re.match(r"(?:\s+(?:with|of|in|from|among|that|which|for|to|on|across|at|by)\s+[^,:;()]{1,50}?)?(?:\s*[,:—–(]\s*|\s+-\s+|\s+(?:are|were|is|was|comprise|comprised|consist of|being)\s+)", text[start:])
+    lead = re.match(r"(?:\s+(?:with|of|in|from|among|that|which|for|to|on|across|at|by|[a-z]{3,}ing)\s+[^,:;()]{1,50}?)?(?:\s*[,:—–(]\s*|\s+-\s+|\s+(?:are|were|is|was|comprise|comprised|consist of|being)\s+)", text[start:])
     if not lead:
         return [], False
     cursor = start + lead.end()

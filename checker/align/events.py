@@ -77,10 +77,14 @@ def _action(clauses: list[str], rules: EventRules, facility: bool) -> tuple[str,
     generic word ("At the beginning of May, the X potline is due to reach nameplate capacity" is
     full capacity, not a start), and a generic word beats a clause's own verb."""
     lemmatised = [_lemmas(clause, rules) for clause in clauses]
-    for words in lemmatised:
+    for i, words in enumerate(lemmatised):
         hits = [m.group() for m in rules.finder.finditer(" ".join(words))]
         if hits:
-            return rules.phrase_class[max(hits, key=len)]
+            # the phrase nearest the date: the last one before it, the first one after it ("delivered
+            # its first months of production ... since the mine produced its first concentrate in");
+            # a phrase of several words before a lone word ("the open pit reached nameplate capacity")
+            hits = [h for h in hits if " " in h] or hits
+            return rules.phrase_class[hits[-1] if i == 0 else hits[0]]
     if facility and rules.generic:
         for words in lemmatised:
             for word in words:

@@ -63,6 +63,37 @@ def growth_of(reading: ClaimReading, rules: GrowthRules | None = None) -> list[G
     return found
 
 
+@dataclass(frozen=True)
+class PartStatement:
+    """ "exports reached 62,000 tonnes, or about 45% of the 210,000 tonnes produced": a part, the
+    share it is said to be, and the whole, in one sentence."""
+    part: Quantity
+    share: Quantity
+    whole: Quantity
+    reading: ClaimReading
+
+
+# the part, then "or"/"equal to"/"representing" ... the share, then "of (the|its|their)" the whole
+_PART_TO_SHARE = re.compile(r"\s*\(?\s*|,?\s+(?:or|i\.e\.|that\s+is|equal\s+to|equivalent\s+to|representing|"
+                            r"accounting\s+for|which\s+is|which\s+was|some|about)\s+", re.I)
+_SHARE_TO_WHOLE = re.compile(r"\)?\s+of\s+(?:the|its|their|his|her|a|an)?\s*(?:total\s+(?:of\s+)?)?", re.I)
+
+
+def parts_of(reading: ClaimReading) -> list[PartStatement]:
+    """A part and its share of a whole stated together: "62,000 t, or about 45% of the 210,000 t"."""
+    text = reading.text
+    quantities = sorted(reading.quantities, key=lambda q: q.start)
+    found = []
+    for part, share, whole in zip(quantities, quantities[1:], quantities[2:]):
+        if share.kind != "percentage" or share.unit != "percent" or part.kind == "percentage" or whole.kind == "percentage":
+            continue
+        if (part.base_unit, part.kind) != (whole.base_unit, whole.kind):
+            continue
+        if _PART_TO_SHARE.fullmatch(text, part.end, share.start) and _SHARE_TO_WHOLE.fullmatch(text, share.end, whole.start):
+            found.append(PartStatement(part, share, whole, reading))
+    return found
+
+
 def _from_to(text: str, rate: Quantity, rest: list[Quantity]) -> tuple[Quantity, Quantity] | None:
     for a, b in zip(rest, rest[1:]):
         if not re.search(r"\bfrom\s+$", text[max(rate.end, a.start - 8):a.start], re.I):

@@ -3,12 +3,15 @@
 * shares of one total stated in one sentence (same measure and period, different subjects)
   whose lower bounds sum above 100% plus a tolerance;
 * "X tonnes, Y% of world output" against a world total W stated in the same article:
-  the ratio interval of X and W must meet Y's interval.
+  the ratio interval of X and W must meet Y's interval;
+* "X tonnes, or Y% of the W tonnes produced": a part, its share and the whole in one sentence;
+* "rose 20% from A to B": the rate A and B imply must meet the stated rate.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 
+from checker.align.growth import GrowthStatement, PartStatement
 from checker.engine.batch import Batch
 from checker.engine.evidence import evidence, fingerprint, interval, render_message
 from checker.engine.rules import Rule
@@ -21,6 +24,7 @@ PARAMS = {
     "check_sums": (bool, True),
     "check_ratios": (bool, True),
     "check_growth": (bool, True),
+    "check_parts": (bool, True),
 }
 
 
@@ -116,11 +120,36 @@ def _ratio_finding(rule: Rule, part: Fact, world: Fact, share: Fact, slack: floa
                    fingerprint(rule.code, measure, items))
 
 
+def _parts(rule: Rule, batch: Batch) -> list[Finding]:
+    """ "62,000 tonnes, or about 45% of the 210,000 tonnes": part / whole must meet the stated share."""
+    findings = []
+    slack = rule.param("ratio_tolerance")
+    for statement in batch.growth:
+        if not isinstance(statement, PartStatement):
+            continue
+        part, share, whole = statement.part, statement.share, statement.whole
+        if whole.low <= 0 or part.high == INF or whole.high == INF:
+            continue
+        lo, hi = part.low / whole.high * 100, part.high / whole.low * 100
+        if not (share.low - hi > slack or lo - share.high > slack):
+            continue
+        reading = statement.reading
+        items = [evidence(reading.article, reading.claim, quantity=q) for q in (part, share, whole)]
+        measure = f"{part.text} as a share of {whole.text}"
+        detail = f"{interval(lo, hi, 'percent')}, not {share.text}"
+        findings.append(Finding(rule.code, rule.name, rule.category, rule.severity,
+                                render_message(rule.message, measure=measure, detail=detail), tuple(items), measure,
+                                fingerprint(rule.code, measure, items)))
+    return findings
+
+
 def _growth(rule: Rule, batch: Batch) -> list[Finding]:
     """ "rose 20% from 1.0m to 1.5m": the rate the two values imply must meet the stated rate."""
     findings = []
     slack = rule.param("growth_tolerance")
     for statement in batch.growth:
+        if not isinstance(statement, GrowthStatement):
+            continue
         a, b, rate = statement.before, statement.after, statement.rate
         if a.low <= 0 or a.high == INF or b.high == INF:
             continue
@@ -147,4 +176,6 @@ def run(rule: Rule, batch: Batch) -> list[Finding]:
         findings += _sums(rule, batch)
     if rule.param("check_ratios"):
         findings += _ratios(rule, batch)
+    if rule.param("check_parts"):
+        findings += _parts(rule, batch)
     return findings
