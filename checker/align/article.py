@@ -1,6 +1,7 @@
 """Everything the rules need from one article: its claims read into facts, events and counts."""
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -15,8 +16,8 @@ from checker.align.own_year import date_undated
 from checker.align.reading import read_claim
 from checker.align.tense import load_tense_rules
 from checker.claims import load_claim_rules, split_claims
-from checker.entities import EntityLexicon, NameCanon, load_entities
-from checker.model import Article, Claim, Event, Fact
+from checker.entities import EntityLexicon, NameCanon, find_entities, load_entities
+from checker.model import Article, Claim, EntityMention, Event, Fact
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 
@@ -56,6 +57,15 @@ class Analyzer:
             return None
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
+    def _antecedent(self, article: Article, claims: list[Claim], claim: Claim, kind: str) -> EntityMention | None:
+        """The place of ``kind`` (country, bloc) an earlier sentence of the article, or its title, named last."""
+        earlier = [c.text for c in claims if c.end <= claim.start][::-1] + [article.title or ""]
+        for text in earlier:
+            places = [m for m in find_entities(text, self.entities) if m.kind == kind]
+            if places:
+                return places[-1]
+        return None
+
     def analyse(self, article: Article) -> ArticleAnalysis:
         claims = split_claims(article, self.claim_rules)
         lowercase = frozenset(_LOWER_WORD.findall(article.body))
@@ -70,7 +80,8 @@ class Analyzer:
             reading = read_claim(claim, article, self.entities, self.lexicon, lowercase)
             if reading is None:
                 continue
-            facts.extend(facts_of(reading, self.lexicon, commodity, self.event_rules.facilities, self.tense))
+            facts.extend(facts_of(reading, self.lexicon, commodity, self.event_rules.facilities, self.tense,
+                                  functools.partial(self._antecedent, article, claims, claim)))
             events.extend(events_of(reading, self.tense, self.event_rules))
             counts.extend(counts_of(reading, self.count_rules))
             group_counts.extend(group_counts_of(reading, self.count_rules))

@@ -301,7 +301,7 @@ def _fronted_owner(reading: ClaimReading):
     return owner, match.end()
 
 
-def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon, first_entity) -> None:
+def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon, first_entity, antecedent=None) -> None:
     lo, hi = frame.left
     owner, fronted_end = _fronted_owner(reading)
     if owner is not None and frame.quantity.start >= fronted_end:
@@ -358,6 +358,16 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
     if pronoun and first_entity is not None and (not local or pronoun[-1].start > local[-1].end):
         frame.subject = first_entity
         return
+    anaphor = reading.phrases_in(lo, hi, "place_anaphors")
+    if anaphor and (not local or anaphor[-1].start > local[-1].end):
+        # "In 2023 the country supplied just over three-fifths": the place named before, in this
+        # sentence ("Officials in Phnom Penh said the country ...") or an earlier one
+        words = anaphor[-1]
+        named = [e for e in reading.entities if e.end <= words.start and e.kind == words.id]
+        place = named[-1] if named else (antecedent(words.id) if antecedent else None)
+        if place is not None:
+            frame.subject = EntityMention(place.entity, words.surface, words.start, words.end, place.kind, "name")
+            return
     if local:
         frame.subject = local[-1]
         return
@@ -653,11 +663,15 @@ def _new_topic(frame: _Frame, previous: _Frame, reading: ClaimReading) -> bool:
 
 
 def _forecast(frame: _Frame, reading: ClaimReading, tense: TenseRules) -> bool:
-    """Is the figure's own clause (from the last comma before it) about the future?"""
+    """Is the figure's own clause (from the last comma before it) about the future? A relative clause
+    between a verb and its infinitive is skipped ("expect the crop in Ghana, which supplies 40% of
+    the world's cocoa, to total about 1.75 Mt")."""
     text = reading.text
     hi = frame.quantity.start
     cut = max(text.rfind(", ", 0, hi), text.rfind("; ", 0, hi))
     clause = text[(cut + 2 if cut >= 0 else 0):hi]
+    if _INFINITIVE_AFTER_INSERT.match(clause):
+        clause = _RELATIVE_INSERT.sub(" ", text[_clause_start(text, hi):hi])
     return modality(clause, tense) in ("upcoming", "reported") or tense.forecast.search(fold(clause)) is not None
 
 
@@ -730,6 +744,8 @@ def _clause_start(text: str, pos: int) -> int:
 
 
 _COMMA = re.compile(r"[,;:]")
+_INFINITIVE_AFTER_INSERT = re.compile(r"to\s+[a-z]+\s+(?:[a-z]+\s+)?$", re.I)
+_RELATIVE_INSERT = re.compile(r",\s+(?:which|who|where|whose)\b[^,;]*,", re.I)
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
 
 
@@ -819,8 +835,10 @@ def _without_facility_modifiers(reading: ClaimReading, facilities: frozenset[str
 
 
 def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: str | None,
-             facilities: frozenset[str] = frozenset(), tense: TenseRules | None = None) -> list[Fact]:
-    """The facts a claim states (figures with a subject and a metric)."""
+             facilities: frozenset[str] = frozenset(), tense: TenseRules | None = None,
+             antecedent=None) -> list[Fact]:
+    """The facts a claim states (figures with a subject and a metric); ``antecedent(kind)`` gives the
+    place of that kind an earlier sentence named last, for "the country" in this one."""
     figures = _figures(reading)
     if not figures:
         return []
@@ -832,7 +850,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     previous = None
     for frame in frames:
         _resolve_metric(frame, reading, lexicon)
-        _resolve_subject(frame, reading, lexicon, first_entity)
+        _resolve_subject(frame, reading, lexicon, first_entity, antecedent)
         if not frame.is_share and _world_total(frame, previous, reading):
             frame.subject, frame.subject_id = None, "WORLD"
         previous = frame
@@ -893,7 +911,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             value=q,
             claim=reading.claim,
             article=reading.article,
-            commodity=frame.commodity or "",
+            commodity="" if metric is not None and metric.no_commodity else (frame.commodity or ""),
             kind=kind,
             dated=dated,
             attributed=attributed,

@@ -22,6 +22,7 @@ class Metric:
     agents: frozenset[str] = frozenset()   # nouns for who does it ("refineries"), lower-cased
     any_stage: bool = False  # its verbs say any stage's work ("produced", "supplied")
     nouns: frozenset[str] = frozenset()    # its noun phrases, lower-cased
+    no_commodity: bool = False               # counts people, not goods: no commodity names it
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class AlignLexicon:
 
 
 _METRIC_KEYS = {"label", "group", "nouns", "verbs", "sources", "destinations", "static", "money_only", "as_part", "agents",
-                "any_stage"}
+                "any_stage", "no_commodity"}
 
 
 @functools.lru_cache(maxsize=4)
@@ -71,6 +72,7 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
             frozenset(a.lower() for a in expect_str_list(entry, "agents", path, default=[], where=where)),
             expect(entry, "any_stage", bool, path, default=False, where=where),
             frozenset(n.lower() for n in expect_str_list(entry, "nouns", path, where=where)),
+            expect(entry, "no_commodity", bool, path, default=False, where=where),
         )
         for noun in sorted(metrics[metric_id].nouns | metrics[metric_id].agents):
             matcher.add(noun, "metric_noun", metric_id)
@@ -111,6 +113,10 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
     path = base / "cues.toml"
     data = read_toml(path)
     cues: dict[str, frozenset[str]] = {}
+    for phrase, kind in expect(data, "place_anaphors", dict, path, default={}).items():
+        if not isinstance(kind, str):
+            raise DataError(path, "expected an entity kind (a string)", key=f"place_anaphors.{phrase}")
+        matcher.add(phrase, "place_anaphors", kind)
     for key in ("attribution", "pronouns", "respectively", "change", "not_change", "share_words"):
         words = expect_str_list(data, key, path)
         cues[key] = frozenset(w.lower() for w in words)
