@@ -41,6 +41,8 @@ def own_year(facts: list[Fact], article: Article) -> int | None:
 
 def date_undated(facts: list[Fact], article: Article) -> list[Fact]:
     """Undated figures of an article about last year take that year (still marked undated)."""
+    if all(f.dated or f.period != "current" for f in facts):
+        return facts
     year = own_year(facts, article)
     if year is None:
         return facts

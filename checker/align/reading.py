@@ -80,6 +80,8 @@ _CHANGE_FROM = re.compile(r"\b(?:up|down|higher|lower|rise|rose|risen|fell|fall|
                           r"drop|dropped|gain|gained|growth|jump|jumped|climb|climbed|slip|slipped)\b[^,;.]{0,30}?"
                           r"\b(?:from|on|over|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+)?"
                           r"(?:same\s+(?:period|month|quarter)\s+(?:of|in|a)\s+)?$", re.I)
+_CHANGE_FROM_ENDS = ("from", " on", "over", "than", "with", " to", "versus", "vs", "vs.", "the", "period of", "period in",
+                     "period a", "month of", "month in", "quarter of", "quarter in")
 _BASELINE_LEAD = re.compile(r"\b(?:from|than|compared with|compared to|versus|vs\.?|against)\s+$", re.I)
 # "44.7% in 2023", "27.5 million bags in 2023/24", "8.5 GW at the end of 2023"
 _BASELINE_GAP = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s*(?:(?:in|during|at|for|over)\s+(?:the\s+)?)?", re.I)
@@ -95,6 +97,9 @@ def is_baseline(reading: ClaimReading, date: DateValue) -> bool:
                 and _BASELINE_LEAD.search(text, max(0, q.start - 20), q.start):
             return True
     # "down about 11% from the previous year", "up 5% on 2022": the year a change is measured from
+    # (a cheap look at the last word first: most dates follow "in")
+    if not text[max(0, date.span_start - 12):date.span_start].rstrip().lower().endswith(_CHANGE_FROM_ENDS):
+        return False
     return _CHANGE_FROM.search(text, max(0, date.span_start - 60), date.span_start) is not None
 
 

@@ -72,7 +72,9 @@ def _mask(body: str, rules: ClaimRules) -> tuple[str, list[int]]:
         if key == "bullet_separator" and "]" not in body:
             continue            # the separator counts only right after a "]" (see load_claim_rules)
         try:
-            for match in pattern.finditer(body, timeout=_PATTERN_SECONDS):
+            # a dateline opens the article: only its first lines are looked at
+            end = min(len(body), _DATELINE_REACH) if key == "dateline" else len(body)
+            for match in pattern.finditer(body, 0, end, timeout=_PATTERN_SECONDS):
                 blanks.append(match.span())
                 cuts.append(match.start())
         except TimeoutError:
@@ -87,6 +89,7 @@ def _mask(body: str, rules: ClaimRules) -> tuple[str, list[int]]:
 
 
 _NEWLINE = re.compile(r"\n")
+_DATELINE_REACH = 600
 _WORD_CHAR = re.compile(r"\w")
 
 
