@@ -172,6 +172,7 @@ def _names_after(reading: ClaimReading, end: int) -> bool:
 
 
 _FIRST_COMMA = re.compile(r"[,;]")
+_PURPOSE = re.compile(r"\W*(?:in\s+order\s+)?to\s+[a-z]+\b", re.I)
 _BEFORE = re.compile(r"\bbefore\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
 _COORDINATED_DATE = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*(?:in\s+)?", re.I)
 _REFERENCE_BEFORE = re.compile(r"\b(?:since|until|till|through|thru|extended\s+to|extended\s+until|extended\s+through|"
@@ -226,8 +227,11 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # the clause, up to its first comma ("In 2022 Congo supplied 11%, a share analysts expect
             # to keep rising": "supplied", not "expect to")
             mood, cue = modality_cue(text[start:date.span_start], tense)
+            purpose = _PURPOSE.match(text, start) is not None
+            if purpose and mood == "done":
+                mood = "unknown"    # "To reach the 750 GW envisaged for 2030, installs would need ...": a goal
             if mood == "unknown":
-                rest = _FIRST_COMMA.search(text, date.span_end + 2, end)
+                rest = None if purpose else _FIRST_COMMA.search(text, date.span_end + 2, end)
                 mood, cue = modality_cue(text[start:rest.start() if rest else end], tense,
                                          _without_date(text, start, date, rest.start() if rest else end))
             # "had 10.4 GW in operation by the end of 2014", "was connected by 2014" stay done; any other
