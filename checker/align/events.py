@@ -165,6 +165,8 @@ def _project(reading: ClaimReading, before: int, rules: EventRules, after: int =
 
 # "... in August 2024 and is ramping up towards 25,000 t": a figure of the next verb phrase dates nothing
 _AND_VERB = re.compile(r"\band\s+(?:is|are|has|have|was|were|will|plans|expects|aims)\b", re.I)
+
+
 def _names_after(reading: ClaimReading, end: int) -> bool:
     """Does a proper name follow right after ``end`` ("$12 billion Fab C2")?"""
     gap = len(reading.text[end:end + 3]) - len(reading.text[end:end + 3].lstrip(" \t"))

@@ -38,9 +38,8 @@ _FIGURE_KINDS = ("percentage", "quantity", "currency", "number")
 # "..., 38 pct from Zekemont", "3.9GW (0.7 per cent) came from Mexico", "36.1Moz (2.1%) lie in Ghana"
 _AGENT_AFTER = re.compile(r"(?:\s*\([^()]{0,40}\))?\)?\s+(?:(?:came\s+|comes\s+|come\s+|was\s+sourced\s+|were\s+sourced\s+)?from"
                           r"|(?:lie|lies|lay|sit|sits|sat|are\s+located|is\s+located|were\s+located)\s+in)\s+(?:the\s+)?", re.I)
-_DESTINATION_AFTER = re.compile(r"\s+(?:(?:went|go|goes|headed|was\s+shipped|were\s+shipped|was\s+sent|were\s+sent|"
-                                r"was\s+exported|were\s+exported|was\s+sold|were\s+sold)\s+)?to\s+(?:the\s+)?", re.I)
-_DESTINATION_BEFORE = re.compile(r"\b(?:went|go|goes|headed|shipped|sent|exported|sold|bound|destined)\s+(?:to|for)\s+(?:the\s+)?$", re.I)
+_BARE_TO = re.compile(r"\s+to\s+(?:the\s+)?", re.I)
+_THE = re.compile(r"\s+(?:the\s+)?", re.I)
 _CHANGE_BY = re.compile(r"\bby\s+$", re.I)
 _CHANGE_AMOUNT = re.compile(r"\b(?:up|down|rose|fell|increased|decreased|jumped|dropped|climbed|slipped|"
                             r"(?:an?\s+)?(?:increase|decrease|rise|fall|drop|gain|decline|jump)\s+of)\s+$", re.I)
@@ -301,6 +300,20 @@ def _fronted_owner(reading: ClaimReading):
     return owner, match.end()
 
 
+def _destination(reading: ClaimReading, end: int) -> EntityMention | None:
+    """The place named right after a destination phrase at ``end`` ("went to Asia"), or after a bare
+    "to" once the sentence has used one ("..., 37% to Europe")."""
+    text = reading.text
+    hit = next((h for h in reading.phrases_in(end, end + 40, "metric_destination") if not text[end:h.start].strip()), None)
+    if hit is not None:
+        lead = _THE.match(text, hit.end)
+    else:
+        lead = _BARE_TO.match(text, end)
+        if lead is None or not reading.phrases_in(0, end, "metric_destination"):
+            return None
+    return next((e for e in reading.entities if e.start == lead.end()), None) if lead else None
+
+
 def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon, first_entity, antecedent=None) -> None:
     lo, hi = frame.left
     owner, fronted_end = _fronted_owner(reading)
@@ -309,10 +322,9 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
         if frame.is_share and not frame.of_phrase:
             frame.scope = f"of:{owner.entity}"
     end = _figure_end(reading.text, frame.quantity)
-    to = _DESTINATION_AFTER.match(reading.text, end) if frame.is_share else None
-    if to and reading.phrases_in(0, to.end(), "metric_destination"):
+    if frame.is_share:
         # "58% went to Asia, 37% to Europe": the place the part goes to
-        place = next((e for e in reading.entities if e.start == to.end()), None)
+        place = _destination(reading, end)
         if place is not None:
             frame.subject = place
             if owner is None and fronted_end and frame.quantity.start >= fronted_end and not frame.of_phrase:
@@ -404,7 +416,8 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
         owner = first_entity
     # "... from Cameroon", and "40% of Chile's copper exports went to China": the part's source or destination
     supplier = next((e for e in inside if _FROM.search(text[max(0, e.start - 30):e.start])
-                     or _DESTINATION_BEFORE.search(text, max(0, e.start - 30), e.start)), None)
+                     or any(_THE.fullmatch(text, hit.end, e.start)
+                            for hit in reading.phrases_in(max(0, e.start - 30), e.start, "metric_destination"))), None)
     located = next((e for e in inside if _IN.search(text[max(0, e.start - 8):e.start])), None)
     if frame.metric == "new_sales_share":
         if located is not None:

@@ -60,6 +60,9 @@ def tables() -> dict:
             "deadline": tuple(lexicon.need(d, "deadline_words", list, "dates")),
             "cues": set(lexicon.need(d, "year_cues", list, "dates")),
             "month_not_after": tuple(w.lower() for w in d.get("month_prefixes_not_dates", [])),
+            # "the July-June season": a month glued to another month by a dash or slash
+            "month_span_before": re.compile(rf"\b(?:{lexicon.alternation(months)})[-–/]$", re.I),
+            "month_span_after": re.compile(rf"[-–/](?:{lexicon.alternation(months)})\b", re.I),
             "lookback": re.compile(r"\b(?:" + lexicon.alternation([w.lower() for w in d.get("lookback_words", [])] or ["(?!)"])
                                    + r")\b[^.,;:!?]{0,50}$", re.I),
             "min_year": int(d.get("min_year", 1800)), "max_year": int(d.get("max_year", 2100))}
@@ -276,10 +279,6 @@ def _number_word_before(text: str, start: int) -> bool:
 def _deadline(text: str, start: int) -> bool:
     before = text[max(0, start - 20):start].lower().rstrip()
     return before.endswith(tables()["deadline"])
-
-
-_MONTH_SPAN = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-–/]$", re.I)
-_MONTH_SPAN_AFTER = re.compile(r"[-–/](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 
 
 def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None:
@@ -506,7 +505,7 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
             return None
         if text[max(0, s - 5):s].lower().endswith(t["month_not_after"]):
             return None          # "pre-April levels": the time before a month, not the month
-        if _MONTH_SPAN.search(text, max(0, s - 12), s) or _MONTH_SPAN_AFTER.match(text, e):
+        if t["month_span_before"].search(text, max(0, s - 12), s) or t["month_span_after"].match(text, e):
             return None          # "the July-June season": a span of months that names a season
         prev = _WORD_BEFORE.search(text, max(0, s - 12), s)
         pw = prev.group(1).lower() if prev else ""

@@ -133,14 +133,18 @@ def _parts(rule: Rule, batch: Batch) -> list[Finding]:
         lo, hi = part.low / whole.high * 100, part.high / whole.low * 100
         if not (share.low - hi > slack or lo - share.high > slack):
             continue
-        reading = statement.reading
-        items = [evidence(reading.article, reading.claim, quantity=q) for q in (part, share, whole)]
-        measure = f"{part.text} as a share of {whole.text}"
-        detail = f"{interval(lo, hi, 'percent')}, not {share.text}"
-        findings.append(Finding(rule.code, rule.name, rule.category, rule.severity,
-                                render_message(rule.message, measure=measure, detail=detail), tuple(items), measure,
-                                fingerprint(rule.code, measure, items)))
+        findings.append(_statement_finding(rule, statement.reading, (part, share, whole),
+                                           f"{part.text} as a share of {whole.text}",
+                                           f"{interval(lo, hi, 'percent')}, not {share.text}"))
     return findings
+
+
+def _statement_finding(rule: Rule, reading, quantities: tuple, measure: str, detail: str) -> Finding:
+    """A finding citing one sentence once per figure it checked."""
+    items = [evidence(reading.article, reading.claim, quantity=q) for q in quantities]
+    return Finding(rule.code, rule.name, rule.category, rule.severity,
+                   render_message(rule.message, measure=measure, detail=detail), tuple(items), measure,
+                   fingerprint(rule.code, measure, items))
 
 
 def _growth(rule: Rule, batch: Batch) -> list[Finding]:
@@ -158,13 +162,9 @@ def _growth(rule: Rule, batch: Batch) -> list[Finding]:
         s_lo, s_hi = (rate.low, rate.high) if statement.direction > 0 else (-rate.high, -rate.low)
         if not (s_lo - hi > slack or lo - s_hi > slack):
             continue
-        reading = statement.reading
-        items = [evidence(reading.article, reading.claim, quantity=q) for q in (rate, a, b)]
-        measure = f"change from {a.text} to {b.text}"
-        detail = f"{a.text} to {b.text} is a change of {interval(lo, hi, 'percent')}, not {'+' if statement.direction > 0 else '-'}{rate.text}"
-        message = render_message(rule.message, measure=measure, detail=detail)
-        findings.append(Finding(rule.code, rule.name, rule.category, rule.severity, message, tuple(items), measure,
-                                fingerprint(rule.code, measure, items)))
+        sign = "+" if statement.direction > 0 else "-"
+        findings.append(_statement_finding(rule, statement.reading, (rate, a, b), f"change from {a.text} to {b.text}",
+                                           f"{a.text} to {b.text} is a change of {interval(lo, hi, 'percent')}, not {sign}{rate.text}"))
     return findings
 
 
