@@ -10,7 +10,7 @@ from checker import trie
 from checker.align.reading import ClaimReading, facility_named, is_baseline, is_deadline
 from checker.align.tense import TenseRules, load_tense_rules, modality_cue
 from checker.data import default_rules_dir, expect, expect_str_list, read_toml
-from checker.fold import lower_ascii
+from checker.fold import fold, lower_ascii
 from checker.model import EntityMention, Event
 
 _AUXILIARIES = frozenset({"be", "have", "do", "will", "would", "expect", "set", "schedule", "plan", "say", "aim", "go", "get"})
@@ -173,6 +173,15 @@ def _names_after(reading: ClaimReading, end: int) -> bool:
     return gap > 0 and any(e.start == end + gap and e.kind == "name" and e.role == "name" for e in reading.entities)
 
 
+_WORDS_AFTER = re.compile(r"[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?\b")
+
+
+def _facility_after(text: str, end: int, rules: EventRules) -> bool:
+    """Does a facility noun follow a figure, at most one word apart ("$1.4 billion project", "500 MW solar farm")?"""
+    match = _WORDS_AFTER.match(text, end)
+    return match is not None and (match.group(1) in rules.facilities or match.group(2) in rules.facilities)
+
+
 _FIRST_COMMA = re.compile(r"[,;]")
 _PURPOSE = re.compile(r"\W*(?:in\s+order\s+)?to\s+[a-z]+\b", re.I)
 _BEFORE = re.compile(r"\bbefore\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
@@ -217,7 +226,13 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         after = _CLAUSE_STOP.search(text, date.span_end, end_limit)
         end = after.start() if after else end_limit
         clause = text[start:end]
-        if is_baseline(reading, date) or _REFERENCE_BEFORE.search(text, max(0, date.span_start - 40), date.span_start):
+        lead = fold(text[max(start, date.span_start - 60):date.span_start])
+        if (since := tense.state_since.search(lead)) is not None:
+            # "in commercial service since December 2024": the state began then, and has begun
+            mood, cue = "done", lead[since.start():since.end()].strip()
+            if text[date.span_end:date.span_end + 1] in (",", ")"):
+                end = date.span_end       # "The X mine, in operation since 2019, produced 40 kt": an apposition
+        elif is_baseline(reading, date) or _REFERENCE_BEFORE.search(text, max(0, date.span_start - 40), date.span_start):
             # "up from 8.5 GW at the end of 2023": a past value's date; "the largest since 2022",
             # "cuts extended to end-March 2024": a reference point or the end of a period, no event
             mood, cue = "unknown", ""
@@ -255,6 +270,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         if any(start <= q.start < end and (q.kind != "number" or q.value >= 100) and q.kind != "duration"
                and not (q.start > date.span_end and _AND_VERB.search(text, date.span_end, q.start))
                and not _names_after(reading, q.end)      # "its $12 billion Fab C2": an attribute of the name
+               and not _facility_after(reading.text, q.end, rules)    # "the $1.4 billion project": of the facility
                for q in reading.quantities):
             # a dated figure ("produced 5 kt in 2023"): its date is a period, not an event
             action_id, action_label = "", ""

@@ -26,6 +26,7 @@ from checker.align.reading import ClaimReading, facility_named, is_baseline, is_
 from checker.align.tense import TenseRules, modality
 from checker.fold import fold
 from checker.model import EntityMention, Fact, Quantity
+from checker.quantities import units
 
 # "60% of ...", "$23bn worth of ...", "31 percent respectively of ...", "1,400 million units of ..."
 _OF = re.compile(r"\s*(?:worth\s+|respectively\s+|[a-z]+\s+(?=of\s))?of\s+", re.I)
@@ -314,6 +315,17 @@ def _destination(reading: ClaimReading, end: int) -> EntityMention | None:
     return next((e for e in reading.entities if e.start == lead.end()), None) if lead else None
 
 
+_APPOSITION_OPEN = re.compile(r",\s*$")
+
+
+def _ranked_apposition(reading: ClaimReading, mention: EntityMention) -> bool:
+    """ "Gdansk, Poland's biggest container port, handled ...": the place that ranks the named head is no subject."""
+    if not _RANKING.match(reading.text, mention.end) or not _APPOSITION_OPEN.search(reading.text, max(0, mention.start - 3), mention.start):
+        return False
+    comma = reading.text.rfind(",", 0, mention.start)
+    return any(e.end <= comma and not reading.text[e.end:comma].strip() for e in reading.entities)
+
+
 def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon, first_entity, antecedent=None) -> None:
     lo, hi = frame.left
     owner, fronted_end = _fronted_owner(reading)
@@ -344,7 +356,8 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
     # nor in "Vietnam, the world's biggest robusta producer, harvested ...": a ranking names no subject
     local = [e for e in reading.entities_in(lo, hi)
              if not (e.entity == "WORLD" and (frame.is_share or re.search(r"\bof\s+$", reading.text[max(0, e.start - 4):e.start])
-                                              or _RANKING.match(reading.text, e.end)))]
+                                              or _RANKING.match(reading.text, e.end)))
+             and not _ranked_apposition(reading, e)]
     share_hits = reading.phrases_in(lo, hi, "share_words")
     if share_hits and frame.is_share:
         # "Malaysia's share of India's palm oil imports was 28%": the possessive before "share" is the
@@ -647,11 +660,25 @@ def _carry(frames: list[_Frame], article_commodity: str | None, reading: ClaimRe
                 # "X produced 5 kt out of a world total of 191 kt, a share of 2.6%": the share is X's
                 source = speaker if speaker is not None else previous
                 frame.subject, frame.subject_id = source.subject, source.subject_id
-        if frame.commodity is None:
-            frame.commodity = article_commodity
+        if frame.commodity is None and frame.quantity.dimension not in _goods_dimensions():
+            frame.commodity = article_commodity     # (TEU are containers, whatever the article is about)
         previous = frame
         if frame.subject is not None:
             speaker = frame
+
+
+_WITHIN = re.compile(r"\bwithin\s+$", re.I)
+_OF_AFTER = re.compile(r"\s+of\b", re.I)
+
+
+def _distance(reading: ClaimReading, q: Quantity, before: str, lexicon: AlignLexicon) -> bool:
+    end = _figure_end(reading.text, q)
+    return bool(lexicon.gap_after.match(reading.text, end)
+                or (_WITHIN.search(before) and _OF_AFTER.match(reading.text, end)))
+
+
+def _goods_dimensions() -> frozenset[str]:
+    return units.table()["goods"]
 
 
 def _joint_subject(frame: _Frame, reading: ClaimReading) -> bool:
@@ -901,6 +928,8 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             continue              # "slipped to 18% from 21%": the earlier value of another period
         if _CHANGE_BY.search(before) or (frame.quantity.kind != "percentage" and _CHANGE_AMOUNT.search(before)):
             continue              # "cut spending by $500 million", "up about 170,000 bpd": a change, not a level
+        if not frame.is_share and _distance(reading, frame.quantity, before, lexicon):
+            continue              # "within about 2 Mt of its 45 Mt cap", "2 Mt short of": a distance, not a level
         subject = frame.subject.entity if frame.subject is not None else frame.subject_id
         if subject is None or _joint_subject(frame, reading):
             continue

@@ -37,6 +37,8 @@ class AlignLexicon:
     same_metric: dict[str, dict[str, str]] = field(default_factory=dict)
     # words right after a percentage that make it a change ("a 4% increase"), matched at the figure's end
     change_after: re.Pattern = re.compile(r"(?!)")
+    # words right after an amount that make it a distance from another figure ("2 Mt short of its cap")
+    gap_after: re.Pattern = re.compile(r"(?!)")
 
 
 _METRIC_KEYS = {"label", "group", "nouns", "verbs", "sources", "destinations", "static", "money_only", "as_part", "agents",
@@ -122,6 +124,11 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
         cues[key] = frozenset(w.lower() for w in words)
         for word in words:
             matcher.add(word, key, key)
-    after = expect_str_list(data, "change_after", path, default=[])
-    change_after = re.compile(rf"\s*(?:{trie.alternation({w.lower() for w in after})})(?![\w-])" if after else r"(?!)", re.I)
-    return AlignLexicon(matcher, metrics, labels, cues, commodity_finder, commodity_of, same_metric, change_after)
+    return AlignLexicon(matcher, metrics, labels, cues, commodity_finder, commodity_of, same_metric,
+                        _words_after(data, "change_after", path), _words_after(data, "gap_after", path))
+
+
+def _words_after(data: dict, key: str, path: Path) -> re.Pattern:
+    """Words matched right at a figure's end, case-insensitively."""
+    words = expect_str_list(data, key, path, default=[])
+    return re.compile(rf"\s*(?:{trie.alternation({w.lower() for w in words})})(?![\w-])" if words else r"(?!)", re.I)

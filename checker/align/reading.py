@@ -62,9 +62,9 @@ def read_claim(claim: Claim, article: Article, entities: EntityLexicon, lexicon:
 
 
 def facility_named(mention: EntityMention, facilities: frozenset[str]) -> bool:
-    """Does the name itself start with a facility noun ("Fab C2", "Mine 3")?"""
+    """Does the name itself start or end with a facility noun ("Fab C2", "Mine 3", "Baltic Interconnector")?"""
     words = mention.surface.split()
-    return mention.kind == "name" and len(words) > 1 and words[0].lower() in facilities
+    return mention.kind == "name" and len(words) > 1 and (words[0].lower() in facilities or words[-1].lower() in facilities)
 
 
 def is_deadline(reading: ClaimReading, date: DateValue) -> bool:

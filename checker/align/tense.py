@@ -27,6 +27,8 @@ class TenseRules:
     past_candidate: re.Pattern     # a word that may be a past-tense verb: irregular, or "-ed"
     done_reporting: re.Pattern     # present-tense reports of measured data ("figures show")
     forecast: re.Pattern = re.compile(r"(?!)")   # modal words that make a figure a forecast only ("could reach")
+    # a state that has held since a date ("in commercial service since December 2024"): the date is its start
+    state_since: re.Pattern = re.compile(r"(?!)")
 
 
 def _phrases(words: list[str]) -> re.Pattern:
@@ -54,7 +56,16 @@ def load_tense_rules(rules_dir: str | None = None) -> TenseRules:
         re.compile(rf"(?<![a-z'])(?:{trie.alternation(w for w in irregular if _TOKEN.fullmatch(w))}|[a-z']{{3,}}ed)(?![a-z'])"),
         _phrases(expect_str_list(data, "done_reporting", path, default=[])),
         _phrases(expect_str_list(data, "forecast", path, default=[]) or ["(?!)"]),
+        _state_since(expect_str_list(data, "state_since", path, default=[])),
     )
+
+
+def _state_since(words: list[str]) -> re.Pattern:
+    """The state words right before "since" (and an optional "the end of") that end a date's lead."""
+    if not words:
+        return re.compile(r"(?!)")
+    body = trie.alternation({fold(w) for w in words})
+    return re.compile(rf"(?<![\w'])(?:{body})\s+since\s+(?:the\s+)?(?:(?:end|start|beginning)[- ](?:of\s+)?)?$")
 
 
 def modality(clause: str, rules: TenseRules | None = None) -> str:

@@ -46,8 +46,9 @@ def table() -> dict:
     durations = lexicon.need(data, "durations", dict, "units")
     dsym = lexicon.need(data, "duration_symbols", dict, "units")
     dfac = {k: (v[0], float(v[1])) for k, v in lexicon.need(data, "duration_factors", dict, "units").items()}
+    goods = frozenset(policy.get("goods_dimensions", []))
     return {"words": words, "symbols": symbols, "base": base, "durations": durations,
-            "duration_symbols": dsym, "duration_factors": dfac}
+            "duration_symbols": dsym, "duration_factors": dfac, "goods": goods}
 
 
 def lookup(surface: str) -> Unit | None:

@@ -2,8 +2,8 @@
 
 * shares of one total stated in one sentence (same measure and period, different subjects)
   whose lower bounds sum above 100% plus a tolerance;
-* "X tonnes, Y% of world output" against a world total W stated in the same article:
-  the ratio interval of X and W must meet Y's interval;
+* "X tonnes, Y% of world output" against a world total W stated in the same article (or "Y% of
+  Vietnam's shipments" against Vietnam's total): the ratio interval of X and W must meet Y's interval;
 * "X tonnes, or Y% of the W tonnes produced": a part, its share and the whole in one sentence;
 * "rose 20% from A to B": the rate A and B imply must meet the stated rate.
 """
@@ -55,56 +55,76 @@ def _sums(rule: Rule, batch: Batch) -> list[Finding]:
     return findings
 
 
+def _owner(share: Fact) -> str | None:
+    """Whose total a share is of: the world's for a global share, X's for "60% of Vietnam's shipments"."""
+    if share.scope == "global":
+        return "WORLD"
+    return share.scope[3:] if share.scope.startswith("of:") else None
+
+
 def _ratios(rule: Rule, batch: Batch) -> list[Finding]:
-    by_article: dict[tuple, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
-    totals: dict[tuple, list[Fact]] = defaultdict(list)
+    shares: dict[tuple, list[Fact]] = defaultdict(list)
+    amounts: dict[tuple, list[Fact]] = defaultdict(list)
+    world_totals: dict[tuple, list[Fact]] = defaultdict(list)
+    dated_totals: dict[tuple, list[Fact]] = defaultdict(list)     # (article, commodity, metric, subject, kind)
     for fact in batch.facts:
         key = (fact.article.id, *_measure_key(fact)[:2], fact.period)
-        if fact.kind == "share" and fact.scope == "global":
-            by_article[key]["share"].append(fact)
+        if fact.kind == "share" and (owner := _owner(fact)) is not None:
+            shares[(*key, owner)].append(fact)
         elif fact.kind.startswith("amount:"):
-            by_article[key]["world" if fact.subject == "WORLD" else "part"].append(fact)
+            amounts[key].append(fact)
             if fact.subject == "WORLD":
-                totals[(fact.article.id, fact.commodity, fact.period, fact.kind)].append(fact)
-    # "X's output of 3,100 t represented 8.1% of the world total": when the article states one
-    # world total of that commodity and period, "the world total" is that one, whatever its metric.
-    for key, parts in by_article.items():
-        if parts.get("world") or not parts.get("part"):
-            continue
-        kinds = {p.kind for p in parts["part"]}
-        for kind in kinds:
-            candidates = totals.get((key[0], key[1], key[3], kind), [])
-            if len({(f.metric, f.value.text) for f in candidates}) == 1:
-                parts["world"] = [candidates[0]]
+                world_totals[(fact.article.id, fact.commodity, fact.period, fact.kind)].append(fact)
+            if fact.dated and not fact.scope:
+                dated_totals[(*key[:3], fact.subject, fact.kind)].append(fact)
     findings = []
     slack = rule.param("ratio_tolerance")
-    for key in sorted(by_article):
-        parts = by_article[key]
-        # one world total per kind of amount, and each part only with its own subject's shares:
+    for key in sorted(shares):
+        owner = key[-1]
+        facts = amounts.get(key[:-1], [])
+        parts = [f for f in facts if f.subject != owner]
+        if not parts:
+            continue
+        # one total per kind of amount, and each part only with its own subject's shares:
         # linear in the facts of an article, however dense it is
-        worlds: dict[str, Fact] = {}
-        for world in parts.get("world", []):
-            worlds.setdefault(world.kind, world)
+        totals: dict[str, Fact] = {}
+        for total in facts:
+            if total.subject == owner and (owner == "WORLD" or not total.scope):
+                totals.setdefault(total.kind, total)
+        if not totals and owner == "WORLD":
+            # "X's output of 3,100 t represented 8.1% of the world total": when the article states one
+            # world total of that commodity and period, "the world total" is that one, whatever its metric
+            for kind in {p.kind for p in parts}:
+                candidates = world_totals.get((key[0], key[1], key[3], kind), [])
+                if len({(f.metric, f.value.text) for f in candidates}) == 1:
+                    totals[kind] = candidates[0]
+        if not totals and owner != "WORLD" and all(not f.dated for f in shares[key]):
+            # "The Philippines took 3.1 Mt, or about 60% of Vietnam's shipments", after "Vietnam exported
+            # 8.1 Mt in 2023": an undated part of a whole the article dated once is of that whole
+            for kind in {p.kind for p in parts if not p.dated}:
+                candidates = dated_totals.get((*key[:3], owner, kind), [])
+                if len({(f.period, f.value.text) for f in candidates}) == 1:
+                    totals[kind] = candidates[0]
         shares_of: dict[str, list[Fact]] = defaultdict(list)
-        for share in parts.get("share", []):
+        for share in shares[key]:
             shares_of[share.subject].append(share)
-        for part in parts.get("part", []):
-            world = worlds.get(part.kind)
-            if world is None or world.value.low <= 0 or world.value.high == INF:
+        for part in parts:
+            total = totals.get(part.kind)
+            if total is None or total.value.low <= 0 or total.value.high == INF:
                 continue
             own = shares_of.get(part.subject, [])
             # the share stated with the amount, else the nearest share of the same subject
             same_claim = [f for f in own if f.claim.id == part.claim.id]
             candidates = same_claim or sorted(own, key=lambda f: abs(f.claim.start - part.claim.start))[:1]
             for share in candidates:
-                finding = _ratio_finding(rule, part, world, share, slack)
+                finding = _ratio_finding(rule, part, total, share, slack)
                 if finding is not None:
                     findings.append(finding)
     return findings
 
 
 def _ratio_finding(rule: Rule, part: Fact, world: Fact, share: Fact, slack: float) -> Finding | None:
-    """X of a world total W against the share stated for X."""
+    """X of a total W (the world's, or the owner's) against the share stated for X."""
     w_lo, w_hi = world.value.low, world.value.high
     lo = part.value.low / w_hi * 100
     hi = (part.value.high / w_lo * 100) if part.value.high != INF else INF
