@@ -38,7 +38,9 @@ _IN = re.compile(r"\bin\s+(?:the\s+)?$", re.I)
 _FIGURE_KINDS = ("percentage", "quantity", "currency", "number")
 # "..., 38 pct from Zekemont", "3.9GW (0.7 per cent) came from Mexico", "36.1Moz (2.1%) lie in Ghana"
 _AGENT_AFTER = re.compile(r"(?:\s*\([^()]{0,40}\))?\)?\s+(?:(?:came\s+|comes\s+|come\s+|was\s+sourced\s+|were\s+sourced\s+)?from"
+                          r"|(?:was|were|is|are)\s+(?:attributed|attributable|credited)\s+to"
                           r"|(?:lie|lies|lay|sit|sits|sat|are\s+located|is\s+located|were\s+located)\s+in)\s+(?:the\s+)?", re.I)
+_AGENT_TO = re.compile(r"\b(?:attributed|attributable|credited|accounted\s+for\s+by|down)\s+to\b", re.I)
 _BARE_TO = re.compile(r"\s+to\s+(?:the\s+)?", re.I)
 _THE = re.compile(r"\s+(?:the\s+)?", re.I)
 _CHANGE_BY = re.compile(r"\bby\s+$", re.I)
@@ -64,6 +66,7 @@ class _Frame:
     is_share: bool = False
     change: bool = False
     left_owner: EntityMention | None = None   # "X's share of Y's imports was 28%": Y
+    ability: bool = False         # "could desalinate 4.37 million m3/day": a capacity, not a forecast
 
 
 def _figures(reading: ClaimReading) -> list[Quantity]:
@@ -206,6 +209,9 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
             continue
         frame.metric, frame.metric_surface = metric.group, hit.surface
         break
+    if not frame.is_share and q.kind in ("quantity", "number") and "capacity" in lexicon.metrics \
+            and lexicon.ability_before.search(reading.text, max(0, q.start - 40), q.start):
+        frame.metric, frame.metric_surface, frame.ability = "capacity", "", True
     commodities = (reading.phrases_in(*frame.of_phrase, "commodity") if frame.of_phrase else []) or \
         reading.phrases_in(lo, hi, "commodity")[::-1]
     if commodities:
@@ -236,6 +242,7 @@ def _is_change(reading: ClaimReading, lexicon: AlignLexicon, q: Quantity, lo: in
 
 
 _WORLD_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:worldwide|globally|world-wide|across the world|around the world|in the world)\b", re.I)
+_OF_THE_WORLDS = re.compile(r"\s+of\s+(?:the\s+)?(?:world's|world’s|global|worldwide|total\s+world)\s+", re.I)
 _WORLD_OF = re.compile(r"(?:global|world|worldwide|world's)\b[^,;.]{0,50}\bof\s*$", re.I)
 # "of global output, which reached 718 Mt", "of global output, estimated at 174.9 million bags"
 _RELATIVE = re.compile(r"\W*(?:which|that|estimated\s+at|put\s+at|pegged\s+at|seen\s+at|reckoned\s+at|totall?ing)\b", re.I)
@@ -249,6 +256,8 @@ def _world_total(frame: _Frame, previous: _Frame | None, reading: ClaimReading) 
     world = _WORLD_OF.search(before)
     if world and not reading.entities_in(q.start - len(before) + world.start(), q.start):
         return True
+    if previous is not None and not previous.is_share and _OF_THE_WORLDS.fullmatch(text, _figure_end(text, previous.quantity), q.start):
+        return True       # "operated 2,760 MW of the world's 42,500 MW of data-centre capacity"
     # "... 3.6% of the 4.63m tonnes of worldwide cocoa output": a total named by its own "of" phrase;
     # "... 7.2% of the 1170m international arrivals recorded worldwide": or by a "worldwide" after it
     if re.search(r"\bof\s+(?:the\s+)?$", before, re.I) and (
@@ -312,7 +321,13 @@ def _destination(reading: ClaimReading, end: int) -> EntityMention | None:
         lead = _BARE_TO.match(text, end)
         if lead is None or not reading.phrases_in(0, end, "metric_destination"):
             return None
-    return next((e for e in reading.entities if e.start == lead.end()), None) if lead else None
+    return _entity_at(reading, lead.end()) if lead else None
+
+
+def _entity_at(reading: ClaimReading, pos: int) -> EntityMention | None:
+    """The entity named at ``pos``, where a "the" already read may belong to its name ("to the DRC")."""
+    return next((e for e in reading.entities if e.start == pos
+                 or (e.end > pos and e.start == pos - 4 and reading.text[e.start:pos].lower() == "the ")), None)
 
 
 _APPOSITION_OPEN = re.compile(r",\s*$")
@@ -343,10 +358,17 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
                 # "Of those cargoes, ...": a whole the article names without an owner is its own
                 frame.scope = f"local:{reading.article.id}"
             return
+        # "72% was attributed to the DRC, 4.4% to the Russian Federation": the list goes on with a bare "to"
+        lead = _BARE_TO.match(reading.text, end)
+        if lead is not None and _AGENT_TO.search(reading.text, 0, frame.quantity.start):
+            agent = _entity_at(reading, lead.end())
+            if agent is not None:
+                frame.subject = agent
+                return
     after = _AGENT_AFTER.match(reading.text, end)
     if after:
         # "..., 38 pct from Zekemont and 31% from Ocaro": the source named right after the figure
-        agent = next((e for e in reading.entities if e.start == after.end()), None)
+        agent = _entity_at(reading, after.end())
         if agent is not None:
             frame.subject = agent
             return
@@ -578,6 +600,12 @@ def _part_of_total(frames: list[_Frame], reading: ClaimReading) -> None:
                 frame.commodity = frame.commodity or total.commodity
         if share.subject is None and share.subject_id is None:
             share.subject = part.subject
+    # "X operated 2,760 MW of the world's 42,500 MW of data-centre capacity": the part measures what the total does
+    for part, total in zip(frames, frames[1:]):
+        if not part.is_share and not total.is_share and total.subject_id == "WORLD" and total.metric is not None \
+                and part.metric is None and _OF_THE_WORLDS.fullmatch(text, _figure_end(text, part.quantity), total.quantity.start):
+            part.metric, part.metric_surface = total.metric, total.metric_surface
+            part.commodity = part.commodity or total.commodity
 
 
 def _respectively(frames: list[_Frame], reading: ClaimReading) -> None:
@@ -720,6 +748,9 @@ def _subject_after(frames: list[_Frame], reading: ClaimReading) -> None:
     for frame in frames:
         if frame.subject is not None or frame.subject_id is not None:
             continue
+        if frame.of_phrase and any(_FROM.search(reading.text, max(0, e.start - 30), e.start)
+                                   for e in reading.entities_in(*frame.of_phrase)):
+            continue        # "48% of Oman's capacity came from X, with Y contributing 42%": X, named in the phrase
         after = frame.of_phrase[1] if frame.of_phrase else frame.quantity.end
         # "With 6.1 Mt of reserves, Orrulex holds ...", "At 100 bcm, Norway's gas output made up ...":
         # the first entity after the figure, never the world of "of the world total"
@@ -943,7 +974,9 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         if target is not None:
             # "42.5% of final energy consumption by 2030": a goal for 2030, compared only with goals
             period, dated, kind = target, True, kind + ":forecast"
-        elif tense is not None and not (metric and metric.static) and _forecast(frame, reading, tense):
+        elif tense is not None and not (metric and metric.static) and _forecast(frame, reading, tense) \
+                and not (frame.ability and dated and period.isdigit() and reading.article.published is not None
+                         and int(period) <= reading.article.published.year):
             kind += ":forecast"   # "expects sales to reach $6.4bn": compared only with other forecasts
         facts.append(Fact(
             subject=subject,

@@ -39,6 +39,8 @@ class AlignLexicon:
     change_after: re.Pattern = re.compile(r"(?!)")
     # words right after an amount that make it a distance from another figure ("2 Mt short of its cap")
     gap_after: re.Pattern = re.compile(r"(?!)")
+    # a modal of ability and one verb right before an amount: what something can do is its capacity
+    ability_before: re.Pattern = re.compile(r"(?!)")
 
 
 _METRIC_KEYS = {"label", "group", "nouns", "verbs", "sources", "destinations", "static", "money_only", "as_part", "agents",
@@ -125,7 +127,16 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
         for word in words:
             matcher.add(word, key, key)
     return AlignLexicon(matcher, metrics, labels, cues, commodity_finder, commodity_of, same_metric,
-                        _words_after(data, "change_after", path), _words_after(data, "gap_after", path))
+                        _words_after(data, "change_after", path), _words_after(data, "gap_after", path),
+                        _ability(data, path))
+
+
+def _ability(data: dict, path: Path) -> re.Pattern:
+    """ "could desalinate 4.37 million m3/day", "can process 5 Mt": the modal, one verb, then the figure."""
+    words = expect_str_list(data, "ability", path, default=[])
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?<![\w-])(?:{trie.alternation({w.lower() for w in words})})\s+[a-z]+\s+$", re.I)
 
 
 def _words_after(data: dict, key: str, path: Path) -> re.Pattern:

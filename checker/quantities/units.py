@@ -33,7 +33,7 @@ def table() -> dict:
         dim = lexicon.need(spec, "dimension", str, where)
         if dim not in base:
             raise lexicon.LexiconError(f"rules/units.toml: [units.{key}] dimension {dim!r} has no [base] entry")
-        n = None
+        n = spec.get("note")
         if spec.get("tons"):
             n = note
             if not metric and pint_name == "metric_ton":
