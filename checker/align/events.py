@@ -14,10 +14,10 @@ from checker.fold import fold, lower_ascii
 from checker.model import EntityMention, Event
 
 _AUXILIARIES = frozenset({"be", "have", "do", "will", "would", "expect", "set", "schedule", "plan", "say", "aim", "go", "get"})
-# a clause ends at a semicolon, a dash, or a comma before a contrasting conjunction or a participle
+# a clause ends at a semicolon, a dash, or a comma before a contrasting conjunction, "where" or a participle
 # ("accounted for 46.8% in 2023, but its share is expected to fall", "opened in 2023, having been
-# slated to do so in 2022")
-_CLAUSE_STOP = re.compile(r"[;]|\s[-–—]\s|,\s+(?=(?:but|while|whereas|although|though|yet|having|well behind|behind|despite)\b)")
+# slated to do so in 2022", "delivered first power in March 2024, helping the developer to a 14% rise")
+_CLAUSE_STOP = re.compile(r"[;]|\s[-–—]\s|,\s+(?=(?:but|while|whereas|although|though|yet|having|well behind|behind|despite|where|[a-z]{3,}ing)\b)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
@@ -150,6 +150,9 @@ def _FACILITY_AFTER(text: str, end: int, facilities: frozenset[str]) -> bool:
     return any(w in facilities for w in match.group(1).split())
 
 
+_LOCATIVE = re.compile(r"\b(?:at|via|through|from|into)\s+(?:the\s+)?$", re.I)
+
+
 def _project(reading: ClaimReading, before: int, rules: EventRules, after: int = 0) -> EntityMention | None:
     """A proper name followed (within four words) by a facility noun: "the Lake Ellford gigafactory"."""
     text = reading.text
@@ -159,6 +162,8 @@ def _project(reading: ClaimReading, before: int, rules: EventRules, after: int =
             continue
         if mention.role != "possessive" and (_FACILITY_AFTER(text, mention.end, rules.facilities)
                                              or facility_named(mention, rules.facilities)):
+            if _LOCATIVE.search(text, max(0, mention.start - 12), mention.start) and reading.entities[0] is not mention:
+                continue    # "Mount Wirra loaded its first cargo at Port Hedland": where it happened, not who acted
             best = mention
     return best
 

@@ -27,6 +27,7 @@ from checker.align.tense import TenseRules, modality
 from checker.fold import fold
 from checker.model import EntityMention, Fact, Quantity
 from checker.quantities import units
+from checker.quantities.dates import tables as date_tables
 
 # "60% of ...", "$23bn worth of ...", "31 percent respectively of ...", "1,400 million units of ..."
 _OF = re.compile(r"\s*(?:worth\s+|respectively\s+|[a-z]+\s+(?=of\s))?of\s+", re.I)
@@ -67,6 +68,7 @@ class _Frame:
     change: bool = False
     left_owner: EntityMention | None = None   # "X's share of Y's imports was 28%": Y
     ability: bool = False         # "could desalinate 4.37 million m3/day": a capacity, not a forecast
+    attribute: bool = False       # "the 1.2 GW Ostra Bank wind farm": the facility's size, of no period
 
 
 def _figures(reading: ClaimReading) -> list[Quantity]:
@@ -209,6 +211,11 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
             continue
         frame.metric, frame.metric_surface = metric.group, hit.surface
         break
+    if q.kind == "currency" and "price" in lexicon.metrics and _PER_UNIT.match(reading.text, _figure_end(reading.text, q)) \
+            and any(d.granularity == "season" for d in reading.dates) and not date_tables()["spot"].search(reading.text):
+        # "paid farmers NZ$8.40 per kgMS for the 2023/24 season": a season's unit price; a quote on a
+        # day, an average or a year-end level of a traded price are points of a moving series, not one measure
+        frame.metric, frame.metric_surface = "price", "per"
     if not frame.is_share and q.kind in ("quantity", "number") and "capacity" in lexicon.metrics \
             and lexicon.ability_before.search(reading.text, max(0, q.start - 40), q.start):
         frame.metric, frame.metric_surface, frame.ability = "capacity", "", True
@@ -222,6 +229,9 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
         frame.commodity = source
 
 
+_PER_UNIT = re.compile(r"\s+(?:per|a|an)\s+(?:(?:dry|metric|wet|short|long|troy|imperial|us)\s+)?(?:kg\w*|kilogram\w*|tonne\w*|ton\b|tons\b|"
+                       r"t\b|pound\w*|lb\w*|barrel\w*|bbl|ounce\w*|oz\b|litre\w*|liter\w*|gallon\w*|bushel\w*|mmbtu|"
+                       r"megawatt[- ]hour\w*|mwh|kwh|unit\b|head\b|bag\b|bags\b|cubic\s+met\w+)", re.I)
 _LEVEL_AFTER_CUE = re.compile(r"\b(?:to|at|of|for|on|as)\b", re.I)
 
 
@@ -418,7 +428,10 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
     if local:
         frame.subject = local[-1]
         return
-    if reading.phrases_in(lo, hi, "global"):
+    world = [hit for hit in reading.phrases_in(lo, hi, "global")
+             # "taking the total in operation to 9.2 GW": an amount's bare "total" is its subject's, not the world's
+             if frame.is_share or not hit.surface.lower().endswith("the total")]
+    if world:
         frame.subject_id = "WORLD"
 
 
@@ -768,7 +781,8 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool) -> tuple[str, bo
         return "stock", False
     # "today holds 9.1%": the day of publication dates nothing, the figure is current
     today = reading.article.published_date
-    dates = [d for d in reading.dates if not is_deadline(reading, d)
+    # "had 8,200 MW in operation by the end of 2014": a "by" that is already past dates the level
+    dates = [d for d in reading.dates if not (is_deadline(reading, d) and (today is None or d.end >= today))
              and not (d.relative and d.granularity == "day" and d.start == today)]
     q = frame.quantity
     if not dates:
@@ -790,6 +804,8 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool) -> tuple[str, bo
     # a quarter, a half or the first months of a year are periods of their own, not the year
     if nearest.granularity in ("season", "quarter", "half", "months"):
         return nearest.iso, True
+    if nearest.granularity == "year" and date_tables()["to_date"].search(reading.text, max(0, nearest.span_start - 30), nearest.span_start):
+        return f"{nearest.start.year}-to-date", True     # "5.1 GW so far this year": part of the year only
     if nearest.granularity == "month":
         return nearest.start.isoformat()[:7], True
     if nearest.granularity == "day":
@@ -797,7 +813,7 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool) -> tuple[str, bo
     return str(nearest.start.year), True
 
 
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though)\s", re.I)
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though|where)\s", re.I)
 
 
 def _clause_end(text: str, pos: int) -> int:
@@ -870,6 +886,9 @@ def _in_scope(text: str, q: Quantity, positions: list[int]) -> list[bool]:
 _AT_SITE = re.compile(r"[^,;]{0,40}?\b(?:at|from)\s+(?:its|the|their|his|her)\s+", re.I)
 
 
+_ATTRIBUTE_GAP = re.compile(r"[ \t]+")
+
+
 def _site(frame: _Frame, reading: ClaimReading, projects: list[EntityMention]) -> EntityMention | None:
     """The project an amount was made at: the sentence's first name when it is one and stands before
     the figure in its clause, or one named "at its ..." right after the figure."""
@@ -930,6 +949,10 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             frame.metric, frame.metric_surface = "investment", frame.metric_surface or "value"
             frame.subject = projects[0]
             frame.commodity = ""          # the project names the measure; its commodity adds nothing
+        elif projects and not frame.is_share and frame.quantity.kind == "quantity" \
+                and (named := next((p for p in projects if _ATTRIBUTE_GAP.fullmatch(reading.text, frame.quantity.end, p.start)), None)):
+            # "the 1.2 GW Ostra Bank wind farm": a figure written into a facility's name is its size
+            frame.subject, frame.metric, frame.metric_surface, frame.attribute = named, "capacity", "", True
         elif projects and not frame.is_share and frame.quantity.kind != "currency" and frame.subject_id != "WORLD":
             # "The Tisza plant run by X in Hungary turned out 18 GWh", "X produced 11.2 GWh at its Tisza
             # gigafactory": the site is what produced, whoever runs it
@@ -961,11 +984,13 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             continue              # "cut spending by $500 million", "up about 170,000 bpd": a change, not a level
         if not frame.is_share and _distance(reading, frame.quantity, before, lexicon):
             continue              # "within about 2 Mt of its 45 Mt cap", "2 Mt short of": a distance, not a level
+        if lexicon.per_item_after.match(reading.text, _figure_end(reading.text, frame.quantity)):
+            continue              # "80 turbines of 15 MW each": the size of one item, not a total
         subject = frame.subject.entity if frame.subject is not None else frame.subject_id
         if subject is None or _joint_subject(frame, reading):
             continue
         metric = next((m for m in lexicon.metrics.values() if m.group == frame.metric), None)
-        period, dated = _period(frame, reading, bool(metric and metric.static))
+        period, dated = _period(frame, reading, bool(metric and metric.static) or frame.attribute)
         q = frame.quantity
         kind = "share" if frame.is_share else f"amount:{q.dimension or q.kind}"
         if q.kind == "currency":

@@ -75,12 +75,17 @@ class PartStatement:
 
 # the part, then "or"/"equal to"/"representing" ... the share, then "of (the|its|their)" the whole
 _PART_TO_SHARE = re.compile(r"\s*\(?\s*|,?\s+(?:or|i\.e\.|that\s+is|equal\s+to|equivalent\s+to|representing|"
-                            r"accounting\s+for|which\s+is|which\s+was|some|about)\s+", re.I)
+                            r"accounting\s+for|which\s+is|which\s+was|some|about|a\s+share\s+of|a\s+proportion\s+of)\s+", re.I)
+# "Of the 2.82 million new cars registered, 380,609 were battery-electric, a share of 23%": the whole first
+_PREDICATE_TO_SHARE = re.compile(r"[^,;%()]{0,60},\s+(?:or|a\s+share\s+of|a\s+proportion\s+of|representing|equal\s+to|"
+                                 r"equivalent\s+to|accounting\s+for)\s+", re.I)
+_FRONTED_WHOLE = re.compile(r"\W*of\s+(?:the|its|their|a|an|all)?\s*(?:total\s+(?:of\s+)?)?$", re.I)
 _SHARE_TO_WHOLE = re.compile(r"\)?\s+of\s+(?:the|its|their|his|her|a|an)?\s*(?:total\s+(?:of\s+)?)?", re.I)
 
 
 def parts_of(reading: ClaimReading) -> list[PartStatement]:
-    """A part and its share of a whole stated together: "62,000 t, or about 45% of the 210,000 t"."""
+    """A part and its share of a whole stated together: "62,000 t, or about 45% of the 210,000 t", and
+    "Of the 2.82 million cars registered, 380,609 were electric, a share of 23%"."""
     text = reading.text
     quantities = sorted(reading.quantities, key=lambda q: q.start)
     found = []
@@ -90,6 +95,13 @@ def parts_of(reading: ClaimReading) -> list[PartStatement]:
         if (part.base_unit, part.kind) != (whole.base_unit, whole.kind):
             continue
         if _PART_TO_SHARE.fullmatch(text, part.end, share.start) and _SHARE_TO_WHOLE.fullmatch(text, share.end, whole.start):
+            found.append(PartStatement(part, share, whole, reading))
+    for whole, part, share in zip(quantities, quantities[1:], quantities[2:]):
+        if share.kind != "percentage" or share.unit != "percent" or part.kind == "percentage" or whole.kind == "percentage":
+            continue
+        if (part.base_unit, part.kind) != (whole.base_unit, whole.kind) or "," not in text[whole.end:part.start]:
+            continue
+        if _FRONTED_WHOLE.fullmatch(text, 0, whole.start) and _PREDICATE_TO_SHARE.fullmatch(text, part.end, share.start):
             found.append(PartStatement(part, share, whole, reading))
     return found
 

@@ -39,6 +39,8 @@ class AlignLexicon:
     change_after: re.Pattern = re.compile(r"(?!)")
     # words right after an amount that make it a distance from another figure ("2 Mt short of its cap")
     gap_after: re.Pattern = re.compile(r"(?!)")
+    # words right after an amount that make it the size of one item ("15 MW each")
+    per_item_after: re.Pattern = re.compile(r"(?!)")
     # a modal of ability and one verb right before an amount: what something can do is its capacity
     ability_before: re.Pattern = re.compile(r"(?!)")
 
@@ -96,16 +98,14 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
     data = read_toml(path)
     labels: dict[str, str] = {}
     commodity_of: dict[str, str] = {}
-    same_metric: dict[str, dict[str, str]] = {}
+    # [default] same_metric holds for every commodity (and a figure with none) unless its own says otherwise
+    default = _same_metric(expect(data, "default", dict, path, default={}), "default", groups, path)
+    same_metric: dict[str, dict[str, str]] = {"": default} if default else {}
     for commodity_id, entry in expect(data, "commodity", dict, path).items():
         names = expect_str_list(entry, "names", path, where=f"commodity.{commodity_id}")
-        aliases = expect(entry, "same_metric", dict, path, default={}, where=f"commodity.{commodity_id}")
-        for group, target in aliases.items():
-            if group not in groups or target not in groups:
-                raise DataError(path, f"same_metric {group!r} = {target!r}: both must be metric groups",
-                                key=f"commodity.{commodity_id}")
+        aliases = {**default, **_same_metric(entry, f"commodity.{commodity_id}", groups, path)}
         if aliases:
-            same_metric[commodity_id] = dict(aliases)
+            same_metric[commodity_id] = aliases
         labels[commodity_id] = names[0] if names else commodity_id
         for name in names:
             matcher.add(name, "commodity", commodity_id)
@@ -128,7 +128,7 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
             matcher.add(word, key, key)
     return AlignLexicon(matcher, metrics, labels, cues, commodity_finder, commodity_of, same_metric,
                         _words_after(data, "change_after", path), _words_after(data, "gap_after", path),
-                        _ability(data, path))
+                        _words_after(data, "per_item_after", path), _ability(data, path))
 
 
 def _ability(data: dict, path: Path) -> re.Pattern:
@@ -137,6 +137,14 @@ def _ability(data: dict, path: Path) -> re.Pattern:
     if not words:
         return re.compile(r"(?!)")
     return re.compile(rf"(?<![\w-])(?:{trie.alternation({w.lower() for w in words})})\s+[a-z]+\s+$", re.I)
+
+
+def _same_metric(entry: dict, where: str, groups: set[str], path: Path) -> dict[str, str]:
+    aliases = expect(entry, "same_metric", dict, path, default={}, where=where)
+    for group, target in aliases.items():
+        if group not in groups or target not in groups:
+            raise DataError(path, f"same_metric {group!r} = {target!r}: both must be metric groups", key=where)
+    return dict(aliases)
 
 
 def _words_after(data: dict, key: str, path: Path) -> re.Pattern:

@@ -29,6 +29,8 @@ class TenseRules:
     forecast: re.Pattern = re.compile(r"(?!)")   # modal words that make a figure a forecast only ("could reach")
     # a state that has held since a date ("in commercial service since December 2024"): the date is its start
     state_since: re.Pattern = re.compile(r"(?!)")
+    # a goal stated as a noun ("the government's target of 30 GW by 2030"): a target, nothing done
+    goal: re.Pattern = re.compile(r"(?!)")
 
 
 def _phrases(words: list[str]) -> re.Pattern:
@@ -57,6 +59,7 @@ def load_tense_rules(rules_dir: str | None = None) -> TenseRules:
         _phrases(expect_str_list(data, "done_reporting", path, default=[])),
         _phrases(expect_str_list(data, "forecast", path, default=[]) or ["(?!)"]),
         _state_since(expect_str_list(data, "state_since", path, default=[])),
+        _phrases(expect_str_list(data, "goal", path, default=[]) or ["(?!)"]),
     )
 
 
@@ -69,7 +72,7 @@ def _state_since(words: list[str]) -> re.Pattern:
 
 
 def modality(clause: str, rules: TenseRules | None = None) -> str:
-    """upcoming | done | plan_past | reported | unknown, for the clause around one date."""
+    """upcoming | done | plan_past | reported | target | unknown, for the clause around one date."""
     return modality_cue(clause, rules)[0]
 
 
@@ -92,6 +95,9 @@ def modality_cue(clause: str, rules: TenseRules | None = None, without_date: str
         if _NOUN_USE.search(low, max(0, match.start() - 30), match.start()):
             continue        # "one of the largest liquefaction projects to come online": a noun, not a verb
         return "upcoming", clause[match.start():match.end()]
+    match = rules.goal.search(low)
+    if match:
+        return "target", clause[match.start():match.end()]
     verb = _past_verb(clause, rules, low)
     if verb:
         return "done", verb

@@ -35,6 +35,7 @@ class NameRules:
     trailing: frozenset[str]
     lower_suffixes: frozenset[str] = frozenset()    # corporate suffixes, lower case, no final "."
     particles: tuple[str, ...] = ()                  # lower-case words inside a name ("del", "van")
+    unit_symbols: frozenset[str] = frozenset()       # "GW", "Mt": after a figure, a unit, not a name's first word
 
 
 @functools.lru_cache(maxsize=4)
@@ -48,7 +49,14 @@ def load_name_rules(rules_dir: str | None = None) -> NameRules:
         frozenset(expect_str_list(data, "trailing_drop", path)),
         frozenset(x.lower().rstrip(".") for x in expect_str_list(data, "corporate_suffixes", path)),
         tuple(expect_str_list(data, "particles", path, default=[])),
+        _unit_symbols(),
     )
+
+
+def _unit_symbols() -> frozenset[str]:
+    """The case-sensitive unit symbols of rules/units.toml that start with a capital."""
+    from checker.quantities import units
+    return frozenset(s for s in units.table()["symbols"] if s[:1].isupper())
 
 
 def name_id(surface: str, rules: NameRules) -> str:
@@ -167,7 +175,8 @@ def _add_name(text: str, start: int, end: int, found: list[EntityMention], rules
               sentence_start: int, lowercase_words) -> None:
     """Trim a capitalised run to a plausible proper name and record it."""
     tokens = [m.span() for m in _NON_SPACE.finditer(text, start, end)]
-    while tokens and _clean(text[tokens[0][0]:tokens[0][1]]) in rules.leading:
+    while tokens and (_clean(text[tokens[0][0]:tokens[0][1]]) in rules.leading
+                      or _unit_after_figure(text, *tokens[0], rules)):
         tokens.pop(0)
     while len(tokens) > 1 and _clean(text[tokens[-1][0]:tokens[-1][1]]) in rules.trailing:
         tokens.pop()
@@ -200,8 +209,8 @@ def _add_name(text: str, start: int, end: int, found: list[EntityMention], rules
         word = words[0]
         if word.isupper() and len(word) <= 5 and re.match(r" [a-z]", text[b:b + 2]) and role != "possessive":
             return          # "PV module", "LNG imports": an acronym used as a modifier, not a name
-        if word.endswith("ing") and not text[sentence_start:a].strip(" \"'“‘(["):
-            return          # "Barring delays, ...", "Citing sources, ...": a participle opening the sentence
+        if word.endswith(("ing", "ly")) and not text[sentence_start:a].strip(" \"'“‘([") and _LOWER_NEXT.match(text, b):
+            return          # "Barring delays, ...", "Fully electric cars ...": a participle or adverb opening the sentence
         # A lone capitalised word that also occurs in lower case is an ordinary word.
         if word.lower() in lowercase_words or len(word) < 2:
             return
@@ -213,6 +222,13 @@ def _add_name(text: str, start: int, end: int, found: list[EntityMention], rules
 
 
 _NON_SPACE = re.compile(r"\S+")
+_LOWER_NEXT = re.compile(r"[ \t,]*[a-z]")
+_FIGURE_BEFORE = re.compile(r"\d[ \t]*$")
+
+
+def _unit_after_figure(text: str, start: int, end: int, rules: NameRules) -> bool:
+    """ "the 1.2 GW Ostra Bank wind farm": a unit symbol right after a figure opens no name."""
+    return text[start:end] in rules.unit_symbols and _FIGURE_BEFORE.search(text, max(0, start - 3), start) is not None
 
 
 def _clean(token: str) -> str:

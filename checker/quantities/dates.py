@@ -65,6 +65,10 @@ def tables() -> dict:
             "month_span_after": re.compile(rf"[-–/](?:{lexicon.alternation(months)})\b", re.I),
             "lookback": re.compile(r"\b(?:" + lexicon.alternation([w.lower() for w in d.get("lookback_words", [])] or ["(?!)"])
                                    + r")\b[^.,;:!?]{0,50}$", re.I),
+            "spot": re.compile(r"\b(?:" + lexicon.alternation([w.lower() for w in d.get("spot_words", [])] or ["(?!)"]) + r")\b", re.I),
+            # "orders of 5.1 GW so far this year": the year is not over, the figure covers part of it
+            "to_date": re.compile(r"\b(?:" + lexicon.alternation([w.lower() for w in d.get("to_date_words", [])] or ["(?!)"])
+                                  + r")\s+(?:in\s+|this\s+|of\s+)?$", re.I),
             "min_year": int(d.get("min_year", 1800)), "max_year": int(d.get("max_year", 2100))}
 
 
