@@ -10,7 +10,8 @@ from pathlib import Path
 from checker.align.counts import CountStatement, GroupCount, counts_of, group_counts_of, load_count_rules
 from checker.align.events import events_of, load_event_rules
 from checker.align.facts import facts_of
-from checker.align.growth import GrowthStatement, PartStatement, growth_of, load_growth_rules, parts_of
+from checker.align.growth import (GrowthStatement, PartStatement, RemainderStatement, growth_of, load_growth_rules,
+                                  parts_of, remainders_of)
 from checker.align.lexicon import AlignLexicon, load_align_lexicon
 from checker.align.own_year import date_undated
 from checker.align.reading import read_claim
@@ -29,7 +30,7 @@ class ArticleAnalysis:
     facts: tuple[Fact, ...]
     events: tuple[Event, ...]
     counts: tuple[CountStatement, ...]
-    growth: tuple[GrowthStatement | PartStatement, ...] = ()     # rates of change, parts of a whole
+    growth: tuple[GrowthStatement | PartStatement | RemainderStatement, ...] = ()  # rates of change, parts of a whole
     group_counts: tuple[GroupCount, ...] = ()
 
 
@@ -66,6 +67,19 @@ class Analyzer:
                 return places[-1]
         return None
 
+    def _place_of(self, facts: list[Fact]) -> EntityMention | None:
+        """The one country or bloc a sentence's facts are all about, if there is one."""
+        subjects = {f.subject for f in facts}
+        if len(subjects) != 1:
+            return None
+        subject = subjects.pop()
+        kind = self.entities.kind(subject)
+        # "Chinese visitors numbered 6.7 million": a demonym names people or goods of a place, not the
+        # place whose measures the next sentence may go on with
+        if any(self.entities.surfaces.get(f.subject_surface, ("", ""))[1] == "demonym" for f in facts):
+            return None
+        return EntityMention(subject, "", 0, 0, kind, "implicit") if kind in ("country", "bloc") else None
+
     def analyse(self, article: Article) -> ArticleAnalysis:
         claims = split_claims(article, self.claim_rules)
         lowercase = frozenset(_LOWER_WORD.findall(article.body))
@@ -73,18 +87,24 @@ class Analyzer:
         facts: list[Fact] = []
         events: list[Event] = []
         counts: list[CountStatement] = []
-        growth: list[GrowthStatement | PartStatement] = []
+        growth: list[GrowthStatement | PartStatement | RemainderStatement] = []
         group_counts: list[GroupCount] = []
+        implicit: EntityMention | None = None      # the place the sentence before stated figures about
         for claim in claims:
             # read_claim is None for a claim without figures (extract_figures gates on may_hold_figure)
             reading = read_claim(claim, article, self.entities, self.lexicon, lowercase)
             if reading is None:
+                implicit = None
                 continue
-            facts.extend(facts_of(reading, self.lexicon, commodity, self.event_rules.facilities, self.tense,
-                                  functools.partial(self._antecedent, article, claims, claim)))
+            found = facts_of(reading, self.lexicon, commodity, self.event_rules.facilities, self.tense,
+                             functools.partial(self._antecedent, article, claims, claim), implicit)
+            facts.extend(found)
+            implicit = self._place_of(found)
             events.extend(events_of(reading, self.tense, self.event_rules))
             counts.extend(counts_of(reading, self.count_rules))
             group_counts.extend(group_counts_of(reading, self.count_rules))
+            if len(reading.quantities) >= 2:
+                growth.extend(remainders_of(reading, self.growth_rules))
             if len(reading.quantities) >= 3:
                 growth.extend(growth_of(reading, self.growth_rules))
                 growth.extend(parts_of(reading))

@@ -139,7 +139,8 @@ def _stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
-_LOWER_WORDS_AFTER = re.compile(r"((?:\s+[a-z][a-z-]*){1,4})")
+# (a unit number may stand between: "the Vrbno 3 nuclear reactor")
+_LOWER_WORDS_AFTER = re.compile(r"(?:[ \t]+\d{1,3}[A-Za-z]?(?![\d.,%]))?((?:\s+[a-z][a-z-]*){1,4})")
 
 
 def _FACILITY_AFTER(text: str, end: int, facilities: frozenset[str]) -> bool:
@@ -199,6 +200,16 @@ _PAST_STATE = frozenset({"had", "was", "were"})
 _DATE_PREPOSITION = re.compile(r"(?i)\b(?:for|from|of|in)\s*$")
 
 
+def _opening(lead: str, tense: TenseRules) -> bool:
+    """Does the date stand in the phrase that opens its sentence ("In the second half of 2018, ...",
+    "Accounting for 0.6% of deliveries in 2023, ...") rather than end a clause of its own?"""
+    words = lead.split()
+    if len(words) <= 2:
+        return True
+    first = words[0].lower().strip("\"'“‘(")
+    return first in tense.intro_words or (first.endswith("ing") and len(first) > 5)
+
+
 def _without_date(text: str, start: int, date, end: int) -> str:
     """The clause without its date and the preposition that leads to it ("figures [for 2023] credit")."""
     before = text[start:date.span_start]
@@ -253,7 +264,10 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             if purpose and mood == "done":
                 mood = "unknown"    # "To reach the 750 GW envisaged for 2030, installs would need ...": a goal
             if mood == "unknown":
-                rest = None if purpose else _FIRST_COMMA.search(text, date.span_end + 2, end)
+                # the comma after an opening date ("In 2022, Congo supplied ...") closes no clause; the
+                # one after a date that ends its clause ("... starts charging in 2026, as ...") does
+                opening = _opening(text[start:date.span_start], tense)
+                rest = None if purpose else _FIRST_COMMA.search(text, date.span_end + (2 if opening else 0), end)
                 mood, cue = modality_cue(text[start:rest.start() if rest else end], tense,
                                          _without_date(text, start, date, rest.start() if rest else end))
             # "had 10.4 GW in operation by the end of 2014", "was connected by 2014" stay done; any other

@@ -210,6 +210,9 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
         if metric.money_only and q.kind != "currency":
             continue
         frame.metric, frame.metric_surface = metric.group, hit.surface
+        if metric.group == "capacity" and "installations" in lexicon.metrics and hit.kind == "metric_noun" \
+                and lexicon.added_before.search(reading.text, max(0, hit.start - 50), hit.start):
+            frame.metric = "installations"      # "new solar capacity": the capacity added
         break
     if q.kind == "currency" and "price" in lexicon.metrics and _PER_UNIT.match(reading.text, _figure_end(reading.text, q)) \
             and any(d.granularity == "season" for d in reading.dates) and not date_tables()["spot"].search(reading.text):
@@ -697,7 +700,9 @@ def _carry(frames: list[_Frame], article_commodity: str | None, reading: ClaimRe
                 frame.metric, frame.metric_surface = previous.metric, previous.metric_surface
             if frame.commodity is None:
                 frame.commodity = previous.commodity
-            if frame.subject is None and frame.subject_id is None and not _new_topic(frame, previous, reading):
+            if frame.subject is None and frame.subject_id is None and not _new_topic(frame, previous, reading) \
+                    and not (previous.subject_id == "WORLD" and _OPENING_OF.match(reading.text[:previous.quantity.start])):
+                # (but "Of the 47000 MW worldwide in 2023, 1.18 GW was in Dutch hands": no part is the whole's)
                 # "X produced 5 kt out of a world total of 191 kt, a share of 2.6%": the share is X's
                 source = speaker if speaker is not None else previous
                 frame.subject, frame.subject_id = source.subject, source.subject_id
@@ -716,6 +721,14 @@ def _distance(reading: ClaimReading, q: Quantity, before: str, lexicon: AlignLex
     end = _figure_end(reading.text, q)
     return bool(lexicon.gap_after.match(reading.text, end)
                 or (_WITHIN.search(before) and _OF_AFTER.match(reading.text, end)))
+
+
+# a capitalised word inside the sentence, or an acronym opening it ("PNG exported ..."): maybe a name
+# the lexicon does not know, so the sentence may be about someone else than the one before
+_UNREAD_NAME = re.compile(r"^\W*[A-Z]{2,}\b|(?<=[a-z,;:] )[A-Z][a-z]")
+
+
+_OPENING_OF = re.compile(r"\W*of\s+(?:the\s+|all\s+(?:the\s+)?)?$", re.I)
 
 
 def _goods_dimensions() -> frozenset[str]:
@@ -771,7 +784,10 @@ def _subject_after(frames: list[_Frame], reading: ClaimReading) -> None:
         # "..., according to data compiled by the Journal": the source of the words is no subject
         cue = reading.phrases_in(after, limit, "attribution")
         limit = cue[0].start if cue else limit
-        nxt = next((e for e in reading.entities if after <= e.start < limit and e.entity != "WORLD"), None)
+        # "..., the Central Statistics Office said": a name right before an attribution verb is the source
+        said = reading.phrases_in(after, len(reading.text), "attribution")
+        nxt = next((e for e in reading.entities if after <= e.start < limit and e.entity != "WORLD"
+                    and not any(0 <= cue.start - e.end <= 2 for cue in said)), None)
         if nxt is not None:
             frame.subject = nxt
 
@@ -899,13 +915,17 @@ def _site(frame: _Frame, reading: ClaimReading, projects: list[EntityMention]) -
     return next((p for p in projects if p.start >= q.end and _AT_SITE.fullmatch(text, q.end, p.start)), None)
 
 
+# lower-case words after a name, a unit number maybe first ("the Vrbno 3 nuclear reactor")
+_FACILITY_WORDS = re.compile(r"(?:[ \t]+\d{1,3}[A-Za-z]?(?![\d.,%]))?((?:\s+[a-z][a-z-]*){1,4})")
+
+
 def _projects(reading: ClaimReading, facilities: frozenset[str]) -> list[EntityMention]:
     """Proper names followed by a facility noun ("the Varmore Bay assembly plant")."""
     out = []
     for mention in reading.entities:
         if mention.kind != "name" or mention.role == "possessive":
             continue
-        match = re.match(r"((?:\s+[a-z][a-z-]*){1,4})", reading.text[mention.end:mention.end + 70])
+        match = _FACILITY_WORDS.match(reading.text[mention.end:mention.end + 70])
         if (match and any(w in facilities for w in match.group(1).split())) or facility_named(mention, facilities):
             out.append(mention)
     return out
@@ -926,9 +946,11 @@ def _without_facility_modifiers(reading: ClaimReading, facilities: frozenset[str
 
 def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: str | None,
              facilities: frozenset[str] = frozenset(), tense: TenseRules | None = None,
-             antecedent=None) -> list[Fact]:
+             antecedent=None, implicit: EntityMention | None = None) -> list[Fact]:
     """The facts a claim states (figures with a subject and a metric); ``antecedent(kind)`` gives the
-    place of that kind an earlier sentence named last, for "the country" in this one."""
+    place of that kind an earlier sentence named last, for "the country" in this one; ``implicit`` is
+    the place the sentence before was about, the subject of a sentence that names nothing ("Norway
+    exported NOK 172 billion of seafood. Salmon exports totalled 1.21 million tonnes.")."""
     figures = _figures(reading)
     if not figures:
         return []
@@ -964,6 +986,12 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     _bracketed(frames, reading, lexicon)
     _carry(frames, article_commodity, reading)
     _subject_after(frames, reading)
+    if implicit is not None:
+        for frame in frames:
+            q = frame.quantity
+            if frame.subject is None and frame.subject_id is None and not frame.is_share \
+                    and not any(e.start < q.start for e in reading.entities) and not _UNREAD_NAME.search(reading.text, 0, q.start):
+                frame.subject = implicit
     previous_share = None
     for frame in frames:
         _resolve_scope(frame, reading, first_entity, lexicon)

@@ -29,6 +29,8 @@ class GrowthStatement:
 class GrowthRules:
     rise: re.Pattern
     fall: re.Pattern
+    remainder: re.Pattern = re.compile(r"(?!)")   # "the remaining 10%": the shares before it complete a whole
+    any_rate: re.Pattern = re.compile(r"(?!)")    # a rise or fall word anywhere before a figure
 
 
 @functools.lru_cache(maxsize=4)
@@ -40,7 +42,10 @@ def load_growth_rules(rules_dir: str | None = None) -> GrowthRules:
         alt = trie.alternation(expect_str_list(data, key, path))
         return re.compile(rf"\b(?:{alt})\b(?:\s+by)?\s*$", re.I)
 
-    return GrowthRules(words("rise"), words("fall"))
+    remainder = trie.alternation(expect_str_list(data, "remainder", path, default=[]) or ["(?!)"])
+    rates = trie.alternation(expect_str_list(data, "rise", path) + expect_str_list(data, "fall", path))
+    return GrowthRules(words("rise"), words("fall"), re.compile(rf"\b(?:{remainder})\s+$", re.I),
+                       re.compile(rf"\b(?:{rates})\b", re.I))
 
 
 def growth_of(reading: ClaimReading, rules: GrowthRules | None = None) -> list[GrowthStatement]:
@@ -116,3 +121,40 @@ def _from_to(text: str, rate: Quantity, rest: list[Quantity]) -> tuple[Quantity,
             continue
         return a, b
     return None
+
+
+@dataclass(frozen=True)
+class RemainderStatement:
+    """ "Domestic sales took 65% of output, exports 33% and stocks the remaining 10%": shares of one
+    whole that the last one says complete; together they must make 100%."""
+    parts: tuple[Quantity, ...]
+    remainder: Quantity
+    reading: ClaimReading
+
+
+def remainders_of(reading: ClaimReading, rules: GrowthRules | None = None) -> list[RemainderStatement]:
+    """Shares listed in one clause and closed by "the remaining N%" (rates of change left out)."""
+    rules = rules or load_growth_rules()
+    text = reading.text
+    shares = [q for q in sorted(reading.quantities, key=lambda q: q.start) if q.kind == "percentage" and q.unit == "percent"]
+    found = []
+    for i, last in enumerate(shares):
+        if i == 0 or not rules.remainder.search(text, max(0, last.start - 30), last.start):
+            continue
+        parts: list[Quantity] = []
+        for q in reversed(shares[:i]):
+            if _CLAUSE_BREAK.search(text, q.end, (parts[0] if parts else last).start):
+                break
+            parts.insert(0, q)
+        # "output rose 5% and exports 3%, the rest 2%": with a rate of change in the list, no whole is split
+        if parts and not any(_is_rate(reading, rules, q) for q in (*parts, last)):
+            found.append(RemainderStatement(tuple(parts), last, reading))
+    return found
+
+
+_CLAUSE_BREAK = re.compile(r"[;.]|\bbut\b|\bwhile\b|\bwhereas\b", re.I)
+
+
+def _is_rate(reading: ClaimReading, rules: GrowthRules, q: Quantity) -> bool:
+    before = reading.text[max(0, q.start - 40):q.start]
+    return bool(rules.any_rate.search(before) or reading.phrases_in(max(0, q.start - 40), q.start, "change"))

@@ -41,6 +41,8 @@ class AlignLexicon:
     gap_after: re.Pattern = re.compile(r"(?!)")
     # words right after an amount that make it the size of one item ("15 MW each")
     per_item_after: re.Pattern = re.compile(r"(?!)")
+    # a modifier that makes a stock of capacity the capacity added ("New EU solar capacity, 2024: 65.5 GW")
+    added_before: re.Pattern = re.compile(r"(?!)")
     # a modal of ability and one verb right before an amount: what something can do is its capacity
     ability_before: re.Pattern = re.compile(r"(?!)")
 
@@ -127,8 +129,18 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
         for word in words:
             matcher.add(word, key, key)
     return AlignLexicon(matcher, metrics, labels, cues, commodity_finder, commodity_of, same_metric,
-                        _words_after(data, "change_after", path), _words_after(data, "gap_after", path),
-                        _words_after(data, "per_item_after", path), _ability(data, path))
+                        change_after=_words_after(data, "change_after", path),
+                        gap_after=_words_after(data, "gap_after", path),
+                        per_item_after=_words_after(data, "per_item_after", path),
+                        added_before=_added(data, path), ability_before=_ability(data, path))
+
+
+def _added(data: dict, path: Path) -> re.Pattern:
+    """ "new ... capacity": the modifier, then at most three words of the noun phrase, then the noun."""
+    words = expect_str_list(data, "added_modifiers", path, default=[])
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?<![\w-])(?:{trie.alternation({w.lower() for w in words})})\s+(?:[\w'’-]+\s+){{0,3}}$", re.I)
 
 
 def _ability(data: dict, path: Path) -> re.Pattern:

@@ -31,6 +31,8 @@ class TenseRules:
     state_since: re.Pattern = re.compile(r"(?!)")
     # a goal stated as a noun ("the government's target of 30 GW by 2030"): a target, nothing done
     goal: re.Pattern = re.compile(r"(?!)")
+    # first words of a phrase that opens a sentence before its subject ("In", "During", "Some time in")
+    intro_words: frozenset[str] = frozenset()
 
 
 def _phrases(words: list[str]) -> re.Pattern:
@@ -60,6 +62,7 @@ def load_tense_rules(rules_dir: str | None = None) -> TenseRules:
         _phrases(expect_str_list(data, "forecast", path, default=[]) or ["(?!)"]),
         _state_since(expect_str_list(data, "state_since", path, default=[])),
         _phrases(expect_str_list(data, "goal", path, default=[]) or ["(?!)"]),
+        frozenset(w.lower() for w in expect_str_list(data, "intro_words", path, default=[])),
     )
 
 
@@ -113,6 +116,7 @@ def modality_cue(clause: str, rules: TenseRules | None = None, without_date: str
 
 _NOUN_USE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|these|those|this|of|such|new|other|major|many|several|"
                        r"\w+ion|\w+est|\w+al)\s+$")
+_BARE_INFINITIVE = re.compile(r"\b(?:to|will|would|can|could|may|might|must|shall|should)\s+$")
 _PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am|being|be)\s+(?:\w+ly\s+)?$")
 
 
@@ -129,5 +133,7 @@ def _past_verb(clause: str, rules: TenseRules, lowered: str) -> str:
                 continue
             if _PRESENT_PASSIVE.search(lowered, max(0, match.start() - 12), match.start()):
                 continue        # "as subsidies are scaled back", "to be phased out": nothing done yet
+            if _BARE_INFINITIVE.search(lowered, max(0, match.start() - 12), match.start()):
+                continue        # "racing to cut emissions", "will set up": "cut" and "set" are no past tense here
             return clause[match.start():match.end()]
     return ""

@@ -18,6 +18,8 @@ def table() -> dict:
     for c in lexicon.need(d, "excluded_codes", list, "currencies"):
         codes.pop(c, None)
         prefix.pop(c, None)
+    # an ISO code accepted after an amount is a marker before one too ("NOK 172 billion", "SEK 5bn")
+    prefix = {**codes, **prefix}
     lower = {c: codes[c.upper()] for c in lexicon.need(d, "codes_lower", list, "currencies") if c.upper() in codes}
     mcodes = lexicon.need(d, "million_codes", dict, "currencies")
     subs = {k.lower(): (v[0], float(v[1])) for k, v in lexicon.need(d, "subunits", dict, "currencies").items()}

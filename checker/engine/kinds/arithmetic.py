@@ -5,13 +5,14 @@
 * "X tonnes, Y% of world output" against a world total W stated in the same article (or "Y% of
   Vietnam's shipments" against Vietnam's total): the ratio interval of X and W must meet Y's interval;
 * "X tonnes, or Y% of the W tonnes produced": a part, its share and the whole in one sentence;
-* "rose 20% from A to B": the rate A and B imply must meet the stated rate.
+* "rose 20% from A to B": the rate A and B imply must meet the stated rate;
+* "A 65%, B 33% and C the remaining 10%": shares that say they complete a whole must make 100%.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 
-from checker.align.growth import GrowthStatement, PartStatement
+from checker.align.growth import GrowthStatement, PartStatement, RemainderStatement
 from checker.engine.batch import Batch
 from checker.engine.evidence import evidence, fingerprint, interval, render_message
 from checker.engine.rules import Rule
@@ -25,6 +26,8 @@ PARAMS = {
     "check_ratios": (bool, True),
     "check_growth": (bool, True),
     "check_parts": (bool, True),
+    "check_remainders": (bool, True),
+    "remainder_tolerance": (float, 1.0),  # points by which shares closed by "the remaining N%" may miss 100%
 }
 
 
@@ -167,6 +170,27 @@ def _statement_finding(rule: Rule, reading, quantities: tuple, measure: str, det
                    fingerprint(rule.code, measure, items))
 
 
+def _remainders(rule: Rule, batch: Batch) -> list[Finding]:
+    """ "A 65%, B 33% and C the remaining 10%": shares that say they complete a whole must make 100%."""
+    findings = []
+    slack = rule.param("remainder_tolerance")
+    for statement in batch.growth:
+        if not isinstance(statement, RemainderStatement):
+            continue
+        figures = (*statement.parts, statement.remainder)
+        if any(q.high == INF for q in figures):
+            low = sum(q.low for q in figures)
+            high = INF
+        else:
+            low, high = sum(q.low for q in figures), sum(q.high for q in figures)
+        if low <= 100.0 + slack and high >= 100.0 - slack:
+            continue
+        findings.append(_statement_finding(rule, statement.reading, figures,
+                                           f"shares of one whole ending in {statement.remainder.text!r}",
+                                           f"{' + '.join(q.text for q in figures)} make {interval(low, high, 'percent')}, not 100%"))
+    return findings
+
+
 def _growth(rule: Rule, batch: Batch) -> list[Finding]:
     """ "rose 20% from 1.0m to 1.5m": the rate the two values imply must meet the stated rate."""
     findings = []
@@ -198,4 +222,6 @@ def run(rule: Rule, batch: Batch) -> list[Finding]:
         findings += _ratios(rule, batch)
     if rule.param("check_parts"):
         findings += _parts(rule, batch)
+    if rule.param("check_remainders"):
+        findings += _remainders(rule, batch)
     return findings
