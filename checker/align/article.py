@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from checker.align.counts import CountStatement, GroupCount, counts_of, group_counts_of, load_count_rules
-from checker.align.events import events_of, load_event_rules
+from checker.align.events import events_of, last_project, load_event_rules
 from checker.align.facts import facts_of
 from checker.align.growth import (GrowthStatement, PartStatement, RemainderStatement, growth_of, load_growth_rules,
                                   parts_of, remainders_of)
@@ -90,6 +90,7 @@ class Analyzer:
         growth: list[GrowthStatement | PartStatement | RemainderStatement] = []
         group_counts: list[GroupCount] = []
         implicit: EntityMention | None = None      # the place the sentence before stated figures about
+        facility: EntityMention | None = None      # the facility an earlier sentence named last
         for claim in claims:
             # read_claim is None for a claim without figures (extract_figures gates on may_hold_figure)
             reading = read_claim(claim, article, self.entities, self.lexicon, lowercase)
@@ -100,7 +101,8 @@ class Analyzer:
                              functools.partial(self._antecedent, article, claims, claim), implicit)
             facts.extend(found)
             implicit = self._place_of(found)
-            events.extend(events_of(reading, self.tense, self.event_rules))
+            events.extend(events_of(reading, self.tense, self.event_rules, facility))
+            facility = last_project(reading, self.event_rules) or facility
             counts.extend(counts_of(reading, self.count_rules))
             group_counts.extend(group_counts_of(reading, self.count_rules))
             if len(reading.quantities) >= 2:

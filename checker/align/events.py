@@ -16,8 +16,10 @@ from checker.model import EntityMention, Event
 _AUXILIARIES = frozenset({"be", "have", "do", "will", "would", "expect", "set", "schedule", "plan", "say", "aim", "go", "get"})
 # a clause ends at a semicolon, a dash, or a comma before a contrasting conjunction, "where" or a participle
 # ("accounted for 46.8% in 2023, but its share is expected to fall", "opened in 2023, having been
-# slated to do so in 2022", "delivered first power in March 2024, helping the developer to a 14% rise")
-_CLAUSE_STOP = re.compile(r"[;]|\s[-–—]\s|,\s+(?=(?:but|while|whereas|although|though|yet|having|well behind|behind|despite|where|[a-z]{3,}ing)\b)")
+# slated to do so in 2022", "delivered first power in March 2024, helping the developer to a 14% rise"),
+# or at ", and" before a new subject ("Airlines have added routes, and the operator expects ... in 2025")
+_CLAUSE_STOP = re.compile(r"[;]|\s[-–—]\s|,\s+(?=(?:but|while|whereas|although|though|yet|having|well behind|behind|despite|where|[a-z]{3,}ing)\b)"
+                          r"|,\s+and\s+(?=(?:the|its|their|a|an)\s)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
@@ -151,6 +153,13 @@ def _FACILITY_AFTER(text: str, end: int, facilities: frozenset[str]) -> bool:
     return any(w in facilities for w in match.group(1).split())
 
 
+def _FACILITY_BEFORE(text: str, end: int, rules: EventRules) -> bool:
+    """A facility noun right before ``end`` ("the new passenger terminal at X": a part of the facility X)."""
+    match = _LAST_WORD.search(text, max(0, end - 30), end)
+    return match is not None and match.group(1).lower() in rules.facilities
+
+
+_LAST_WORD = re.compile(r"([A-Za-z]+)\s*$")
 _LOCATIVE = re.compile(r"\b(?:at|via|through|from|into)\s+(?:the\s+)?$", re.I)
 
 
@@ -163,7 +172,8 @@ def _project(reading: ClaimReading, before: int, rules: EventRules, after: int =
             continue
         if mention.role != "possessive" and (_FACILITY_AFTER(text, mention.end, rules.facilities)
                                              or facility_named(mention, rules.facilities)):
-            if _LOCATIVE.search(text, max(0, mention.start - 12), mention.start) and reading.entities[0] is not mention:
+            locative = _LOCATIVE.search(text, max(0, mention.start - 12), mention.start)
+            if locative and reading.entities[0] is not mention and not _FACILITY_BEFORE(text, locative.start(), rules):
                 continue    # "Mount Wirra loaded its first cargo at Port Hedland": where it happened, not who acted
             best = mention
     return best
@@ -189,6 +199,7 @@ def _facility_after(text: str, end: int, rules: EventRules) -> bool:
 
 
 _FIRST_COMMA = re.compile(r"[,;]")
+_RELATIVE_OPEN = re.compile(r",\s+(?:which|who)\b", re.I)
 _PURPOSE = re.compile(r"\W*(?:in\s+order\s+)?to\s+[a-z]+\b", re.I)
 _BEFORE = re.compile(r"\bbefore\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
 _COORDINATED_DATE = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*(?:in\s+)?", re.I)
@@ -217,8 +228,15 @@ def _without_date(text: str, start: int, date, end: int) -> str:
     return (before[:lead.start()] if lead else before).rstrip() + " " + text[date.span_end:end].lstrip()
 
 
-def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: EventRules | None = None) -> list[Event]:
-    """One event per date of the claim, with the modality of the clause around the date."""
+def last_project(reading: ClaimReading, rules: EventRules) -> EntityMention | None:
+    """The last named facility of a claim: what "the plant" in the next sentence is."""
+    return _project(reading, len(reading.text), rules)
+
+
+def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: EventRules | None = None,
+              antecedent: EntityMention | None = None) -> list[Event]:
+    """One event per date of the claim, with the modality of the clause around the date; ``antecedent``
+    is the facility an earlier sentence named last ("The plant, which began production in ...")."""
     if not reading.dates:
         return []
     tense = tense or load_tense_rules()
@@ -243,6 +261,12 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         end = after.start() if after else end_limit
         clause = text[start:end]
         lead = fold(text[max(start, date.span_start - 60):date.span_start])
+        if text[date.span_end:date.span_end + 1] == "," and _RELATIVE_OPEN.search(text, start, date.span_start):
+            end = date.span_end       # "The plant, which began production in September 2024, now expects 10 GWh"
+        if tense.reporting.search(lead):
+            # "The company said in March it had postponed ...": the day of the saying dates no event
+            previous_end = date.span_end
+            continue
         if (since := tense.state_since.search(lead)) is not None:
             # "in commercial service since December 2024": the state began then, and has begun
             mood, cue = "done", lead[since.start():since.end()].strip()
@@ -286,6 +310,9 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         unnamed, unnamed_end = ("", 0) if project else _unnamed_facility(text[start:date.span_start], rules)
         if unnamed and subject is not None and subject.start >= start + unnamed_end:
             unnamed = ""        # "Among the projects that came on line, X made ...": the name is nearer
+        if unnamed and antecedent is not None and _DEFINITE_FACILITY.match(unnamed) and not _NEW_FACILITY.search(unnamed):
+            # "The plant, which began series production in September 2024": the facility named before
+            subject, unnamed = antecedent, ""
         if any(start <= q.start < end and (q.kind != "number" or q.value >= 100) and q.kind != "duration"
                and not (q.start > date.span_end and _AND_VERB.search(text, date.span_end, q.start))
                and not _names_after(reading, q.end)      # "its $12 billion Fab C2": an attribute of the name
@@ -321,6 +348,9 @@ def _without_names(reading: ClaimReading, start: int, end: int) -> str:
 
 
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their)\s+", re.I)
+_DEFINITE_FACILITY = re.compile(r"(?:the|its)\s", re.I)
+# "the first new mine", "another plant": a facility of its own, not the one named before
+_NEW_FACILITY = re.compile(r"\b(?:new|first|another|next|latest|proposed|planned|future|other)\b", re.I)
 
 
 def _unnamed_facility(clause: str, rules: EventRules) -> tuple[str, int]:

@@ -143,6 +143,12 @@ def _modified(hit, reading: ClaimReading, lexicon: AlignLexicon):
 _COMPOUND_GAP = re.compile(r"(?:\s+(?!(?:of|and|or|in|for|to|from|by|at|on|with)\b)[\w-]+){0,2}\s+", re.I)
 
 
+def _agent_noun(hit, lexicon: AlignLexicon) -> bool:
+    """ "producers", "refineries", "miners": a noun for who does the work, not for the work."""
+    surface = hit.surface.lower()
+    return surface in lexicon.metrics[hit.id].agents or surface.endswith(("ers", "ors"))
+
+
 def _heads(nouns: list, text: str) -> list:
     """ "installed solar capacity" is capacity: a participle before another metric noun in one compound
     only modifies it ("export sales" stay exports: a noun modifier is the more specific measure)."""
@@ -202,6 +208,11 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     # "received 14.6 million tourists": what a bare count counts names the measure before any verb
     counted = [h for h in after[:1] if h.kind == "metric_noun" and q.kind == "number"
                and _COUNTED_GAP.fullmatch(reading.text, _figure_end(reading.text, q), h.start)]
+    if left_nouns and left_verbs and _agent_noun(left_nouns[0], lexicon) \
+            and left_verbs[0].start > left_nouns[0].end and not lexicon.metrics[left_verbs[0].id].any_stage:
+        # "Canadian producers shipped 17.4 Mt abroad": who acts does not say what they did; a verb of
+        # one stage does ("Chinese refineries produced 65%", with a verb of any stage, is refining)
+        left_nouns, left_verbs = left_verbs, left_nouns
     candidates = (right + agent_verbs + destination[:1] + left[::-1] + verbs_in_of) if frame.is_share \
         else (counted + left_nouns + left_verbs + right + after[:1])
     candidates = [_modified(_stage_subject(hit, reading, lexicon), reading, lexicon) for hit in candidates]
@@ -731,6 +742,12 @@ _UNREAD_NAME = re.compile(r"^\W*[A-Z]{2,}\b|(?<=[a-z,;:] )[A-Z][a-z]")
 _OPENING_OF = re.compile(r"\W*of\s+(?:the\s+|all\s+(?:the\s+)?)?$", re.I)
 
 
+def _names_noun(text: str, end: int, nouns: frozenset[str]) -> bool:
+    """Does one of ``nouns`` follow right after ``end`` ("Chinese visitors", not "Sri Lankan border authorities")?"""
+    rest = text[end:end + 40].lstrip().lower()
+    return any(rest.startswith(noun) and not rest[len(noun):len(noun) + 1].isalpha() for noun in nouns)
+
+
 def _goods_dimensions() -> frozenset[str]:
     return units.table()["goods"]
 
@@ -766,7 +783,9 @@ def _forecast(frame: _Frame, reading: ClaimReading, tense: TenseRules) -> bool:
     clause = text[(cut + 2 if cut >= 0 else 0):hi]
     if _INFINITIVE_AFTER_INSERT.match(clause):
         clause = _RELATIVE_INSERT.sub(" ", text[_clause_start(text, hi):hi])
-    return modality(clause, tense) in ("upcoming", "reported") or tense.forecast.search(fold(clause)) is not None
+    folded = fold(clause)
+    return modality(clause, tense) in ("upcoming", "reported") or tense.forecast.search(folded) is not None \
+        or tense.goal.search(folded) is not None      # "beating its annual target of $13.5 billion": a goal
 
 
 def _subject_after(frames: list[_Frame], reading: ClaimReading) -> None:
@@ -822,7 +841,9 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool) -> tuple[str, bo
         return nearest.iso, True
     if nearest.granularity == "year" and date_tables()["to_date"].search(reading.text, max(0, nearest.span_start - 30), nearest.span_start):
         return f"{nearest.start.year}-to-date", True     # "5.1 GW so far this year": part of the year only
-    if nearest.granularity == "month":
+    if nearest.granularity == "month" or (nearest.granularity == "range" and nearest.start.year == nearest.end.year
+                                          and nearest.start.month == nearest.end.month):
+        # ("at the end of June 2024" is a part of June: June's figure, not the year's)
         return nearest.start.isoformat()[:7], True
     if nearest.granularity == "day":
         return nearest.start.isoformat(), True
@@ -959,6 +980,11 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     projects = _projects(reading, facilities) if facilities else []
     if projects:
         reading = _without_facility_modifiers(reading, facilities)
+    if implicit is not None and antecedent is not None:
+        # "Morocco holds 50 bn t of reserves, according to the US Geological Survey. The kingdom mined
+        # 35 Mt": the place the sentence before was about, not the last place it named
+        named_last = antecedent
+        antecedent = lambda kind: implicit if implicit.kind == kind else named_last(kind)  # noqa: E731
     previous = None
     for frame in frames:
         _resolve_metric(frame, reading, lexicon)
@@ -1000,6 +1026,12 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             if frame.of_phrase is None and previous_share is not None and previous_share.scope and frame.scope in ("", "global"):
                 frame.scope = previous_share.scope
             previous_share = frame
+    for share, total in zip(frames, frames[1:]):
+        # "roughly a quarter of the 600,000 tonnes of capacity installed on the continent": a share of an
+        # amount the sentence states (not the world's) is of that whole, which no other article names
+        if share.is_share and not total.is_share and total.subject_id != "WORLD" \
+                and _OF_THE.fullmatch(reading.text, _figure_end(reading.text, share.quantity), total.quantity.start):
+            share.scope = f"local:{reading.article.id}"
     attributed = bool(reading.phrases_in(0, len(reading.text), "attribution"))
     facts: list[Fact] = []
     for frame in frames:
@@ -1018,6 +1050,10 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         if subject is None or _joint_subject(frame, reading):
             continue
         metric = next((m for m in lexicon.metrics.values() if m.group == frame.metric), None)
+        if metric is not None and metric.origin_cues and not frame.is_share and frame.subject is not None \
+                and ((frame.subject.role == "demonym" and _names_noun(reading.text, frame.subject.end, metric.nouns))
+                     or any(w in reading.text.lower() for w in metric.origin_cues)):
+            continue              # "Chinese visitors numbered 6.7 million": where they come from, not who received them
         period, dated = _period(frame, reading, bool(metric and metric.static) or frame.attribute)
         q = frame.quantity
         kind = "share" if frame.is_share else f"amount:{q.dimension or q.kind}"

@@ -23,6 +23,9 @@ class Metric:
     any_stage: bool = False  # its verbs say any stage's work ("produced", "supplied")
     nouns: frozenset[str] = frozenset()    # its noun phrases, lower-cased
     no_commodity: bool = False               # counts people, not goods: no commodity names it
+    # words that make the place of a figure its origin, not its owner ("Chinese visitors", "the largest
+    # source market"): such a figure says nothing about the place's own measure
+    origin_cues: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,7 @@ class AlignLexicon:
 
 
 _METRIC_KEYS = {"label", "group", "nouns", "verbs", "sources", "destinations", "static", "money_only", "as_part", "agents",
-                "any_stage", "no_commodity"}
+                "any_stage", "no_commodity", "origin_cues"}
 
 
 @functools.lru_cache(maxsize=4)
@@ -81,6 +84,7 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
             expect(entry, "any_stage", bool, path, default=False, where=where),
             frozenset(n.lower() for n in expect_str_list(entry, "nouns", path, where=where)),
             expect(entry, "no_commodity", bool, path, default=False, where=where),
+            frozenset(w.lower() for w in expect_str_list(entry, "origin_cues", path, default=[], where=where)),
         )
         for noun in sorted(metrics[metric_id].nouns | metrics[metric_id].agents):
             matcher.add(noun, "metric_noun", metric_id)

@@ -33,6 +33,8 @@ class TenseRules:
     goal: re.Pattern = re.compile(r"(?!)")
     # first words of a phrase that opens a sentence before its subject ("In", "During", "Some time in")
     intro_words: frozenset[str] = frozenset()
+    # a reporting verb right before a date ("said in March"): the date is the saying's
+    reporting: re.Pattern = re.compile(r"(?!)")
 
 
 def _phrases(words: list[str]) -> re.Pattern:
@@ -63,7 +65,15 @@ def load_tense_rules(rules_dir: str | None = None) -> TenseRules:
         _state_since(expect_str_list(data, "state_since", path, default=[])),
         _phrases(expect_str_list(data, "goal", path, default=[]) or ["(?!)"]),
         frozenset(w.lower() for w in expect_str_list(data, "intro_words", path, default=[])),
+        _reporting(expect_str_list(data, "reporting_verbs", path, default=[])),
     )
+
+
+def _reporting(words: list[str]) -> re.Pattern:
+    if not words:
+        return re.compile(r"(?!)")
+    body = trie.alternation({fold(w) for w in words})
+    return re.compile(rf"(?<![\w'])(?:{body})\s+(?:in|on|at|during|early|late|last)\s+(?:the\s+)?$")
 
 
 def _state_since(words: list[str]) -> re.Pattern:
@@ -98,10 +108,12 @@ def modality_cue(clause: str, rules: TenseRules | None = None, without_date: str
         if _NOUN_USE.search(low, max(0, match.start() - 30), match.start()):
             continue        # "one of the largest liquefaction projects to come online": a noun, not a verb
         return "upcoming", clause[match.start():match.end()]
-    match = rules.goal.search(low)
-    if match:
-        return "target", clause[match.start():match.end()]
-    verb = _past_verb(clause, rules, low)
+    goals = list(rules.goal.finditer(low))
+    verb, at = _past_verb(clause, rules, low)
+    if goals and (not verb or goals[-1].start() > at or _GOAL_CLAUSE.match(low, goals[-1].end())):
+        # the words nearer the date decide: "beating its target of $13.5bn, and delivered its first
+        # carrier in the fourth quarter" is done, "X was short of the target of 30 GW by 2030" a target
+        return "target", clause[goals[-1].start():goals[-1].end()]
     if verb:
         return "done", verb
     match = rules.done_reporting.search(low)
@@ -116,13 +128,15 @@ def modality_cue(clause: str, rules: TenseRules | None = None, without_date: str
 
 _NOUN_USE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|these|those|this|of|such|new|other|major|many|several|"
                        r"\w+ion|\w+est|\w+al)\s+$")
+_GOAL_CLAUSE = re.compile(r"\s+(?:that|to)\s")     # "the goal is that all cars sold from 2025 ...": the goal's content
 _BARE_INFINITIVE = re.compile(r"\b(?:to|will|would|can|could|may|might|must|shall|should)\s+$")
 _PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am|being|be)\s+(?:\w+ly\s+)?$")
 
 
-def _past_verb(clause: str, rules: TenseRules, lowered: str) -> str:
-    """The first past-tense verb of the clause ("" when there is none)."""
+def _past_verb(clause: str, rules: TenseRules, lowered: str) -> tuple[str, int]:
+    """The first past-tense verb of the clause and where the last one stands ("", -1 when there is none)."""
     longest = max(map(len, rules.blockers), default=0)
+    first, last = None, -1
     for match in rules.past_candidate.finditer(lowered):
         word = match.group()
         if word in rules.not_past or lowered[match.end():match.end() + 1] == "-" or lowered[match.start() - 1:match.start()] == "-":
@@ -135,5 +149,6 @@ def _past_verb(clause: str, rules: TenseRules, lowered: str) -> str:
                 continue        # "as subsidies are scaled back", "to be phased out": nothing done yet
             if _BARE_INFINITIVE.search(lowered, max(0, match.start() - 12), match.start()):
                 continue        # "racing to cut emissions", "will set up": "cut" and "set" are no past tense here
-            return clause[match.start():match.end()]
-    return ""
+            first = first or (clause[match.start():match.end()], match.start())
+            last = match.start()
+    return (first[0], last) if first else ("", -1)
