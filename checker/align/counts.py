@@ -151,7 +151,8 @@ def group_counts_of(reading: ClaimReading, rules: CountRules | None = None) -> l
             after = text[match.end():bloc.start]
             # "the Quad's four members" / "the four members of the Quad" / "the four Quad countries"
             if (bloc.role == "possessive" and not before.strip()) or re.fullmatch(r"\s+of\s+(?:the\s+)?", after) \
-                    or (bloc.start > match.start() and bloc.end <= match.end()):
+                    or (bloc.start > match.start() and bloc.end <= match.end() and bloc.role != "demonym"):
+                # ("the four Southeast Asian countries" are four of the region's, not its whole membership)
                 found.append(GroupCount(bloc.entity, count, match.group(), match.start(), match.end(), reading))
                 break
     return found

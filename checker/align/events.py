@@ -243,6 +243,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
     rules = rules or load_event_rules()
     text = reading.text
     dates = sorted(reading.dates, key=lambda d: d.span_start)
+    published = reading.article.published_date
     attributed = bool(reading.phrases_in(0, len(text), "attribution"))
     events: list[Event] = []
     previous_end = 0
@@ -299,7 +300,9 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # ("levels seen before 2023" compares; "before" is a deadline only for what is ahead)
             if is_deadline(reading, date) and not (mood == "done" and cue.lower() in _PAST_STATE
                                                    and not _INFINITIVE.search(clause, 0, clause.find(cue))) \
-                    and not (mood != "upcoming" and _BEFORE.search(text, max(0, date.span_start - 20), date.span_start)):
+                    and not (mood != "upcoming" and _BEFORE.search(text, max(0, date.span_start - 20), date.span_start)) \
+                    and not (mood == "done" and published is not None and date.end < published):
+                # ("capacity reached about 74 GW by March 2025", written in June: done by then)
                 mood, cue = "target", "by"
         project = _project(reading, date.span_start, rules) or _project(reading, end, rules, after=date.span_end)
         # the words before the date first; "During May 2019, the X plant started production",
