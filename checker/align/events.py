@@ -268,9 +268,12 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # "The company said in March it had postponed ...": the day of the saying dates no event
             previous_end = date.span_end
             continue
+        action_from = start
         if (since := tense.state_since.search(lead)) is not None:
-            # "in commercial service since December 2024": the state began then, and has begun
+            # "in commercial service since December 2024": the state began then, and has begun; the
+            # state names the event ("..., which has been producing oxide since February 2025")
             mood, cue = "done", lead[since.start():since.end()].strip()
+            action_from = max(start, date.span_start - 60) + since.start()
             if text[date.span_end:date.span_end + 1] in (",", ")"):
                 end = date.span_end       # "The X mine, in operation since 2019, produced 40 kt": an apposition
         elif is_baseline(reading, date) or _REFERENCE_BEFORE.search(text, max(0, date.span_start - 40), date.span_start):
@@ -307,7 +310,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         project = _project(reading, date.span_start, rules) or _project(reading, end, rules, after=date.span_end)
         # the words before the date first; "During May 2019, the X plant started production",
         # "It was in 2021 that X opened": the event is named after the date
-        action_id, action_label = _action([_without_names(reading, start, date.span_start),
+        action_id, action_label = _action([_without_names(reading, action_from, date.span_start),
                                            _without_names(reading, date.span_end, end)], rules, project is not None)
         subject = project or _actor(reading, start, date.span_start) or _actor(reading, date.span_end, end)
         unnamed, unnamed_end = ("", 0) if project else _unnamed_facility(text[start:date.span_start], rules)

@@ -318,6 +318,17 @@ def _fronted_place(reading: ClaimReading) -> EntityMention | None:
     return place if place is not None and _PLACE_END.match(reading.text, place.end) else None
 
 
+def _where_place(reading: ClaimReading, before: int) -> EntityMention | None:
+    """ "Israel, where desalination provided roughly half of drinking water": the place before ", where"."""
+    where = None
+    for where in _WHERE.finditer(reading.text, 0, before):
+        pass
+    if where is None:
+        return None
+    return next((e for e in reading.entities if e.end == where.start()), None)
+
+
+_WHERE = re.compile(r",\s+where\b", re.I)
 _FRONTED_OF = re.compile(r"^\W*(?:of|among|within)\s+[^,]{3,120},", re.I)
 
 
@@ -493,7 +504,7 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
     if owner is None and supplier is None and located is None and frame.subject is not None:
         # "Across the EU as a whole, solar supplied 15.4% of electricity generation": the place
         # named up front owns the whole, and the commodity that supplies it is the part
-        place = _fronted_place(reading)
+        place = _fronted_place(reading) or _where_place(reading, frame.quantity.start)
         part = _part_commodity(reading, frame) if place is frame.subject else None
         if part is not None and _COMMODITY_SUBJECT.match(reading.text, reading.text.rfind(",", 0, frame.quantity.start) + 1):
             frame.scope, frame.commodity = f"of:{place.entity}", part

@@ -81,7 +81,8 @@ def _state_since(words: list[str]) -> re.Pattern:
     if not words:
         return re.compile(r"(?!)")
     body = trie.alternation({fold(w) for w in words})
-    return re.compile(rf"(?<![\w'])(?:{body})\s+since\s+(?:the\s+)?(?:(?:end|start|beginning)[- ](?:of\s+)?)?$")
+    # ("producing separated oxide since February 2025": the state's object may stand before "since")
+    return re.compile(rf"(?<![\w'])(?:{body})\s+(?:[a-z-]+\s+){{0,3}}?since\s+(?:the\s+)?(?:(?:end|start|beginning)[- ](?:of\s+)?)?$")
 
 
 def modality(clause: str, rules: TenseRules | None = None) -> str:
