@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker import trie
-from checker.align.reading import ClaimReading, facility_named, is_baseline, is_deadline
+from checker.align.reading import ClaimReading, facility_after, facility_named, is_baseline, is_deadline
 from checker.align.tense import TenseRules, load_tense_rules, modality_cue
 from checker.data import default_rules_dir, expect, expect_str_list, read_toml
 from checker.fold import fold, lower_ascii
@@ -141,19 +141,7 @@ def _stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
-# (a unit number may stand between: "the Vrbno 3 nuclear reactor")
-_LOWER_WORDS_AFTER = re.compile(r"(?:[ \t]+\d{1,3}[A-Za-z]?(?![\d.,%]))?((?:\s+[a-z][a-z-]*){1,4})")
-
-
-def _FACILITY_AFTER(text: str, end: int, facilities: frozenset[str]) -> bool:
-    """A facility noun right after a name, with at most two lower-case words between: "Port Zanwood grain terminal"."""
-    match = _LOWER_WORDS_AFTER.match(text[end:end + 70])
-    if not match:
-        return False
-    return any(w in facilities for w in match.group(1).split())
-
-
-def _FACILITY_BEFORE(text: str, end: int, rules: EventRules) -> bool:
+def _facility_before(text: str, end: int, rules: EventRules) -> bool:
     """A facility noun right before ``end`` ("the new passenger terminal at X": a part of the facility X)."""
     match = _LAST_WORD.search(text, max(0, end - 30), end)
     return match is not None and match.group(1).lower() in rules.facilities
@@ -170,10 +158,10 @@ def _project(reading: ClaimReading, before: int, rules: EventRules, after: int =
     for mention in reading.entities:
         if mention.kind != "name" or mention.start > before or mention.start < after:
             continue
-        if mention.role != "possessive" and (_FACILITY_AFTER(text, mention.end, rules.facilities)
+        if mention.role != "possessive" and (facility_after(text, mention.end, rules.facilities)
                                              or facility_named(mention, rules.facilities)):
             locative = _LOCATIVE.search(text, max(0, mention.start - 12), mention.start)
-            if locative and reading.entities[0] is not mention and not _FACILITY_BEFORE(text, locative.start(), rules):
+            if locative and reading.entities[0] is not mention and not _facility_before(text, locative.start(), rules):
                 continue    # "Mount Wirra loaded its first cargo at Port Hedland": where it happened, not who acted
             best = mention
     return best
@@ -192,7 +180,7 @@ def _names_after(reading: ClaimReading, end: int) -> bool:
 _WORDS_AFTER = re.compile(r"[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?\b")
 
 
-def _facility_after(text: str, end: int, rules: EventRules) -> bool:
+def _sizes_facility(text: str, end: int, rules: EventRules) -> bool:
     """Does a facility noun follow a figure, at most one word apart ("$1.4 billion project", "500 MW solar farm")?"""
     match = _WORDS_AFTER.match(text, end)
     return match is not None and (match.group(1) in rules.facilities or match.group(2) in rules.facilities)
@@ -322,7 +310,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         if any(start <= q.start < end and (q.kind != "number" or q.value >= 100) and q.kind != "duration"
                and not (q.start > date.span_end and _AND_VERB.search(text, date.span_end, q.start))
                and not _names_after(reading, q.end)      # "its $12 billion Fab C2": an attribute of the name
-               and not _facility_after(reading.text, q.end, rules)    # "the $1.4 billion project": of the facility
+               and not _sizes_facility(reading.text, q.end, rules)    # "the $1.4 billion project": of the facility
                for q in reading.quantities):
             # a dated figure ("produced 5 kt in 2023"): its date is a period, not an event
             action_id, action_label = "", ""

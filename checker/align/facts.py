@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, replace
 
 from checker.align.lexicon import AlignLexicon
-from checker.align.reading import ClaimReading, facility_named, is_baseline, is_deadline, parenthesis_around
+from checker.align.reading import ClaimReading, facility_after, facility_named, is_baseline, is_deadline, parenthesis_around
 from checker.align.tense import TenseRules, modality
 from checker.fold import fold
 from checker.model import EntityMention, Fact, Quantity
@@ -320,12 +320,8 @@ def _fronted_place(reading: ClaimReading) -> EntityMention | None:
 
 def _where_place(reading: ClaimReading, before: int) -> EntityMention | None:
     """ "Israel, where desalination provided roughly half of drinking water": the place before ", where"."""
-    where = None
-    for where in _WHERE.finditer(reading.text, 0, before):
-        pass
-    if where is None:
-        return None
-    return next((e for e in reading.entities if e.end == where.start()), None)
+    wheres = list(_WHERE.finditer(reading.text, 0, before))
+    return next((e for e in reading.entities if e.end == wheres[-1].start()), None) if wheres else None
 
 
 _WHERE = re.compile(r",\s+where\b", re.I)
@@ -951,18 +947,13 @@ def _site(frame: _Frame, reading: ClaimReading, projects: list[EntityMention]) -
     return next((p for p in projects if p.start >= q.end and _AT_SITE.fullmatch(text, q.end, p.start)), None)
 
 
-# lower-case words after a name, a unit number maybe first ("the Vrbno 3 nuclear reactor")
-_FACILITY_WORDS = re.compile(r"(?:[ \t]+\d{1,3}[A-Za-z]?(?![\d.,%]))?((?:\s+[a-z][a-z-]*){1,4})")
-
-
 def _projects(reading: ClaimReading, facilities: frozenset[str]) -> list[EntityMention]:
     """Proper names followed by a facility noun ("the Varmore Bay assembly plant")."""
     out = []
     for mention in reading.entities:
         if mention.kind != "name" or mention.role == "possessive":
             continue
-        match = _FACILITY_WORDS.match(reading.text[mention.end:mention.end + 70])
-        if (match and any(w in facilities for w in match.group(1).split())) or facility_named(mention, facilities):
+        if facility_after(reading.text, mention.end, facilities) or facility_named(mention, facilities):
             out.append(mention)
     return out
 

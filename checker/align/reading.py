@@ -61,6 +61,16 @@ def read_claim(claim: Claim, article: Article, entities: EntityLexicon, lexicon:
     return ClaimReading(claim, article, text, quantities, dates, mentions, phrases)
 
 
+# lower-case words after a name, a unit number maybe first ("the Vrbno 3 nuclear reactor")
+_WORDS_AFTER_NAME = re.compile(r"(?:[ \t]+\d{1,3}[A-Za-z]?(?![\d.,%]))?((?:\s+[a-z][a-z-]*){1,4})")
+
+
+def facility_after(text: str, end: int, facilities: frozenset[str]) -> bool:
+    """A facility noun after a name, at most three lower-case words between ("Port Zanwood grain terminal")."""
+    match = _WORDS_AFTER_NAME.match(text[end:end + 70])
+    return match is not None and any(w in facilities for w in match.group(1).split())
+
+
 def facility_named(mention: EntityMention, facilities: frozenset[str]) -> bool:
     """Does the name itself start or end with a facility noun ("Fab C2", "Mine 3", "Baltic Interconnector")?"""
     words = mention.surface.split()

@@ -178,11 +178,7 @@ def _remainders(rule: Rule, batch: Batch) -> list[Finding]:
         if not isinstance(statement, RemainderStatement):
             continue
         figures = (*statement.parts, statement.remainder)
-        if any(q.high == INF for q in figures):
-            low = sum(q.low for q in figures)
-            high = INF
-        else:
-            low, high = sum(q.low for q in figures), sum(q.high for q in figures)
+        low, high = sum(q.low for q in figures), sum(q.high for q in figures)     # inf stays inf
         if low <= 100.0 + slack and high >= 100.0 - slack:
             continue
         findings.append(_statement_finding(rule, statement.reading, figures,
