@@ -202,7 +202,7 @@ class Event:
     subject: str                  # project or actor id
     action: str                   # event class id, e.g. "start", "expansion"
     date: DateValue
-    modality: str                 # upcoming | done | plan_past | target | reported
+    modality: str                 # upcoming | rescheduled | done | plan_past | target | reported
     claim: Claim
     article: Article
     subject_surface: str = ""

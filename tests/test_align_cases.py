@@ -29,6 +29,11 @@ def test_facts(case):
     analysis = ANALYZER.analyse(_article(case))
     got = [[f.subject, f.commodity, f.metric, f.scope, f.kind, f.period, f.value.text] for f in analysis.facts]
     assert got == case["facts"]
+    # optional: the compared interval of each fact in base units, and the policy notes it relies on
+    for fact, (low, high) in zip(analysis.facts, case.get("intervals", [])):
+        assert (fact.value.low, fact.value.high) == pytest.approx((low, high), rel=1e-3)
+    for fact, notes in zip(analysis.facts, case.get("notes", [])):
+        assert list(fact.value.notes) == notes
 
 
 @pytest.mark.parametrize("case", _load("events.toml"))

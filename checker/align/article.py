@@ -91,16 +91,18 @@ class Analyzer:
         group_counts: list[GroupCount] = []
         implicit: EntityMention | None = None      # the place the sentence before stated figures about
         facility: EntityMention | None = None      # the facility an earlier sentence named last
+        actor: EntityMention | None = None         # the company the last sentence with figures was about
         for claim in claims:
             # read_claim is None for a claim without figures (extract_figures gates on may_hold_figure)
-            reading = read_claim(claim, article, self.entities, self.lexicon, lowercase)
+            reading = read_claim(claim, article, self.entities, self.lexicon, lowercase, commodity)
             if reading is None:
                 implicit = None
                 continue
             found = facts_of(reading, self.lexicon, commodity, self.event_rules.facilities, self.tense,
-                             functools.partial(self._antecedent, article, claims, claim), implicit)
+                             functools.partial(self._antecedent, article, claims, claim), implicit, actor)
             facts.extend(found)
             implicit = self._place_of(found)
+            actor = _actor_of(found, actor)
             events.extend(events_of(reading, self.tense, self.event_rules, facility))
             facility = last_project(reading, self.event_rules) or facility
             counts.extend(counts_of(reading, self.count_rules))
@@ -112,6 +114,17 @@ class Analyzer:
                 growth.extend(parts_of(reading))
         facts = date_undated(facts, article)
         return ArticleAnalysis(article, tuple(claims), tuple(facts), tuple(events), tuple(counts), tuple(growth), tuple(group_counts))
+
+
+def _actor_of(facts: list[Fact], previous: EntityMention | None) -> EntityMention | None:
+    """The one named subject (a company, a project) of a sentence's facts: what "the company's share"
+    in a later sentence points back to. A sentence about places only keeps the earlier one."""
+    names = {f.subject for f in facts if f.subject.startswith("name:")}
+    if not names:
+        return previous
+    if len(names) > 1:
+        return None
+    return EntityMention(names.pop(), "", 0, 0, "name", "implicit")
 
 
 def unify_names(analyses: list[ArticleAnalysis]) -> tuple[list[Fact], list[Event]]:

@@ -47,7 +47,9 @@ def load_count_rules(rules_dir: str | None = None) -> CountRules:
     adjectives = expect(data, "max_adjectives", int, path, default=2)
     words = trie.alternation(numbers)
     pattern = re.compile(
-        rf"(?<![\w-])(?P<num>\d{{1,2}}|{words})\s+(?P<adj>(?:[A-Za-z][A-Za-z-]*\s+){{0,{adjectives}}})(?P<noun>[a-z][a-z-]*s)(?![\w-])",
+        # ("the three companies whose awards ...": a relative word ends the noun phrase)
+        rf"(?<![\w-])(?P<num>\d{{1,2}}|{words})\s+(?P<adj>(?:(?!(?:whose|that|which|who|where)\b)[A-Za-z][A-Za-z-]*\s+){{0,{adjectives}}})"
+        rf"(?P<noun>[a-z][a-z-]*s)(?![\w-])",
         re.I,
     )
     return CountRules(numbers, tuple(expect_str_list(data, "partial", path)),
@@ -58,13 +60,19 @@ def load_count_rules(rules_dir: str | None = None) -> CountRules:
                                  r"[ \t]*,?[ \t]*", re.I))
 
 
+_NAME_NUMBER = re.compile(r"^[ \t]+\d{1,3}(?![\d.,]\d)")
+
+
 def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[list[EntityMention], bool]:
     """The items listed after a count, and whether an enumerator ("namely") opened the list."""
     text = reading.text
     # "the four countries with the largest reserves, Russia, ...", "the five producers are A, B ...",
     # "the four producers (A, B and C)": a short qualifier may come first, then a comma, dash,
     # colon, bracket or a copula
-    lead = re.match(r"(?:\s+(?:with|of|in|from|among|that|which|for|to|on|across|at|by|[a-z]{3,}ing)\s+[^,:;()]{1,50}?)?(?:\s*[,:—–(]\s*|\s+-\s+|\s+(?:are|were|is|was|comprise|comprised|consist of|being)\s+)", text[start:])
+    # ("the three dams that X has built on tributaries of the Mekong since 2019 — A, B, C —": a longer
+    # qualifier when a dash sets the list off)
+    lead = re.match(r"(?:\s+(?:with|of|in|from|among|that|which|for|to|on|across|at|by|[a-z]{3,}ing)\s+[^,:;()]{1,50}?)?(?:\s*[,:—–(]\s*|\s+-\s+|\s+(?:are|were|is|was|comprise|comprised|consist of|being)\s+)"
+                    r"|\s+(?:that|which|who|whose|where|[a-z]{3,}ed)\s+[^,:;()—–]{1,90}?\s[—–]\s*", text[start:])
     if not lead:
         return [], False
     cursor = start + lead.end()
@@ -78,6 +86,8 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
         if mention.start < cursor:
             continue
         gap = text[cursor:mention.start]
+        if items:
+            gap = _NAME_NUMBER.sub("", gap, count=1)     # "Xe Don 4, Nam Phak 1 and ...": a unit number ends a name
         if items and not _SEP.fullmatch(gap or " "):
             break
         if not items and not re.fullmatch(r"\s*(?:[Tt]he\s+)?(?:[a-z]+\s+)?", gap):

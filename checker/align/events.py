@@ -34,6 +34,8 @@ class EventRules:
     verbs: frozenset[str] = frozenset()
     generic: dict = None               # lemma -> class, used only for named facilities
     facility_finder: re.Pattern = None  # a facility noun as a whole word, on ASCII-lower-cased text
+    # a subordinate clause with a subject and verb of its own ("after the reservoir began filling")
+    own_subject: re.Pattern = re.compile(r"(?!)")
 
 
 @functools.lru_cache(maxsize=4)
@@ -65,8 +67,12 @@ def load_event_rules(rules_dir: str | None = None) -> EventRules:
     facilities = frozenset(expect_str_list(data, "facilities", path))
     nouns = [f for f in facilities if f.isascii() and f.isalpha() and f == f.lower()]
     facility_finder = re.compile(rf"(?<![A-Za-z])(?:{trie.alternation(nouns)})(?![A-Za-z])")
+    subordinators = expect_str_list(data, "subordinators", path, default=[])
+    own_subject = re.compile(rf"\b(?:{trie.alternation({w.lower() for w in subordinators})})\s+(?:the|its|their|this|that|these|those)\s+"
+                             r"(?P<np>(?:[a-z-]+\s+){0,2})(?:[a-z]{3,}ed|began|was|were|is|are|has|had|will|would|came|rose|fell|went)\b") \
+        if subordinators else re.compile(r"(?!)")
     return EventRules(lemma_of, tuple(classes), facilities, determiners,
-                      finder, phrase_class, frozenset(lemma_of.values()), generic, facility_finder)
+                      finder, phrase_class, frozenset(lemma_of.values()), generic, facility_finder, own_subject)
 
 
 def _lemmas(text: str, rules: EventRules) -> list[str]:
@@ -161,7 +167,10 @@ def _project(reading: ClaimReading, before: int, rules: EventRules, after: int =
         if mention.role != "possessive" and (facility_after(text, mention.end, rules.facilities)
                                              or facility_named(mention, rules.facilities)):
             locative = _LOCATIVE.search(text, max(0, mention.start - 12), mention.start)
-            if locative and reading.entities[0] is not mention and not _facility_before(text, locative.start(), rules):
+            # ("produced its first carbonate at the Salar del Quimal project": a facility noun after the
+            # name makes the place the project)
+            if locative and reading.entities[0] is not mention and not _facility_before(text, locative.start(), rules) \
+                    and not facility_after(text, mention.end, rules.facilities):
                 continue    # "Mount Wirra loaded its first cargo at Port Hedland": where it happened, not who acted
             best = mention
     return best
@@ -214,6 +223,19 @@ def _without_date(text: str, start: int, date, end: int) -> str:
     before = text[start:date.span_start]
     lead = _DATE_PREPOSITION.search(before)
     return (before[:lead.start()] if lead else before).rstrip() + " " + text[date.span_end:end].lstrip()
+
+
+_SINCE_EVENT = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,5}(?:in|on|at)\s+(?:the\s+)?$")
+_TO_BEFORE = re.compile(r"(?:^|[\s,])to\s+(?:the\s+)?$")
+
+
+def _rescheduled(text: str, end: int, tense: TenseRules) -> re.Match | None:
+    """The last verb before ``end`` that moves an event to a new date, unless a clause ends after it."""
+    low = fold(text[:end])
+    found = list(tense.rescheduled.finditer(low))
+    if not found or ";" in low[found[-1].end():]:
+        return None
+    return found[-1]
 
 
 def last_project(reading: ClaimReading, rules: EventRules) -> EntityMention | None:
@@ -271,11 +293,21 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         elif (appositive := _APPOSITIVE_PAST.search(text, max(0, date.span_start - 40), date.span_start)) \
                 and text[date.span_end:date.span_end + 1] in (",", ")"):
             mood, cue = "done", appositive.group("verb")    # "The Chips Act, adopted in 2023, aims to ..."
+        elif _TO_BEFORE.search(text, start, date.span_start) and (moved := _rescheduled(text, start, tense)):
+            # "has pushed back the commissioning of X, originally scheduled for 2024, to the first half of
+            # 2026": the date the event was moved to is the new plan, of the event the verb moved; a
+            # revision said as such, never compared with the plans other sources reported
+            mood, cue = "rescheduled", text[moved.start():moved.end()]
+            action_from = moved.end()
         else:
             # the words before the date speak for it; only when they say nothing does the rest of
             # the clause, up to its first comma ("In 2022 Congo supplied 11%, a share analysts expect
             # to keep rising": "supplied", not "expect to")
             mood, cue = modality_cue(text[start:date.span_start], tense)
+            if mood == "unknown" and (since := _SINCE_EVENT.search(lead)):
+                # "has been producing since its first gold pour in September 2023": what a state has
+                # held since is already done
+                mood, cue = "done", "since"
             purpose = _PURPOSE.match(text, start) is not None
             if purpose and mood == "done":
                 mood = "unknown"    # "To reach the 750 GW envisaged for 2030, installs would need ...": a goal
@@ -295,7 +327,13 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                     and not (mood == "done" and published is not None and date.end < published):
                 # ("capacity reached about 74 GW by March 2025", written in June: done by then)
                 mood, cue = "target", "by"
-        project = _project(reading, date.span_start, rules) or _project(reading, end, rules, after=date.span_end)
+        project = _project(reading, date.span_start, rules)
+        if project is not None and (own := rules.own_subject.search(text, project.end, date.span_start)) \
+                and rules.facilities.isdisjoint(own.group("np").split()):
+            # "X expects to commission the plant in 2024, after the reservoir began filling in July" (but
+            # "since the mine produced its first concentrate in October 2024" is the mine named before)
+            project = None
+        project = project or _project(reading, end, rules, after=date.span_end)
         # the words before the date first; "During May 2019, the X plant started production",
         # "It was in 2021 that X opened": the event is named after the date
         action_id, action_label = _action([_without_names(reading, action_from, date.span_start),

@@ -71,6 +71,20 @@ class _Frame:
     attribute: bool = False       # "the 1.2 GW Ostra Bank wind farm": the facility's size, of no period
 
 
+def _as_meant(q: Quantity, commodity: str, lexicon: AlignLexicon) -> Quantity:
+    """A unit as written that means another for the commodity ("ounces" of gold are troy ounces)."""
+    unit = lexicon.commodity_units.get(commodity, {}).get(q.unit or "")
+    if unit is None or q.dimension is None:
+        return q
+    ratio = units.factor(unit, q.dimension)[1] / units.factor(q.unit, q.dimension)[1]
+    label = lexicon.commodity_labels.get(commodity, commodity)
+    note = f"{q.unit.replace('_', ' ')}s of {label} read as {unit.replace('_', ' ')}s"
+    return replace(q, unit=unit, value=q.value, low=q.low * ratio, high=q.high * ratio, notes=(*q.notes, note))
+
+
+_HYPHEN_MODIFIER = re.compile(r"[-–][A-Za-z]")
+
+
 def _figures(reading: ClaimReading) -> list[Quantity]:
     figures = []
     for q in reading.quantities:
@@ -78,6 +92,8 @@ def _figures(reading: ClaimReading) -> list[Quantity]:
             continue
         if q.kind == "number" and q.value < 100:
             continue                       # "the four producers": a count of things, not a measure
+        if q.kind == "number" and _HYPHEN_MODIFIER.match(reading.text, q.end):
+            continue                       # "a new 500-kilovolt line": a number in a modifier, no amount
         if q.kind == "percentage" and q.unit != "percent":
             continue                       # percentage points are changes, never shares
         figures.append(q)
@@ -372,7 +388,11 @@ def _ranked_apposition(reading: ClaimReading, mention: EntityMention) -> bool:
     return any(e.end <= comma and not reading.text[e.end:comma].strip() for e in reading.entities)
 
 
-def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon, first_entity, antecedent=None) -> None:
+_BARE_POSSESSIVES = frozenset({"its", "their", "his", "her"})    # "the company's" names its antecedent's kind; "its" does not
+
+
+def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon, first_entity, antecedent=None,
+                     actor: EntityMention | None = None) -> None:
     lo, hi = frame.left
     owner, fronted_end = _fronted_owner(reading)
     if owner is not None and frame.quantity.start >= fronted_end:
@@ -439,6 +459,12 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
         earlier = antecedent(first_entity.kind) if antecedent and first_entity.start > pronoun[-1].start else None
         frame.subject = first_entity if earlier is None else EntityMention(
             earlier.entity, pronoun[-1].surface, pronoun[-1].start, pronoun[-1].end, earlier.kind, "name")
+        return
+    if pronoun and first_entity is None and actor is not None and not local \
+            and pronoun[-1].surface.lower() not in _BARE_POSSESSIVES:
+        # "For the full year, the Hsinchu-based company's share was 59%": a sentence that names no one
+        # goes on with the company the sentence before stated figures about
+        frame.subject = EntityMention(actor.entity, pronoun[-1].surface, pronoun[-1].start, pronoun[-1].end, "name", "name")
         return
     anaphor = reading.phrases_in(lo, hi, "place_anaphors")
     if anaphor and (not local or anaphor[-1].start > local[-1].end):
@@ -973,11 +999,13 @@ def _without_facility_modifiers(reading: ClaimReading, facilities: frozenset[str
 
 def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: str | None,
              facilities: frozenset[str] = frozenset(), tense: TenseRules | None = None,
-             antecedent=None, implicit: EntityMention | None = None) -> list[Fact]:
+             antecedent=None, implicit: EntityMention | None = None, actor: EntityMention | None = None) -> list[Fact]:
     """The facts a claim states (figures with a subject and a metric); ``antecedent(kind)`` gives the
     place of that kind an earlier sentence named last, for "the country" in this one; ``implicit`` is
     the place the sentence before was about, the subject of a sentence that names nothing ("Norway
-    exported NOK 172 billion of seafood. Salmon exports totalled 1.21 million tonnes.")."""
+    exported NOK 172 billion of seafood. Salmon exports totalled 1.21 million tonnes."); ``actor`` is the
+    company the last sentence with figures was about, for "the company's share" in a sentence that
+    names no one."""
     figures = _figures(reading)
     if not figures:
         return []
@@ -994,7 +1022,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     previous = None
     for frame in frames:
         _resolve_metric(frame, reading, lexicon)
-        _resolve_subject(frame, reading, lexicon, first_entity, antecedent)
+        _resolve_subject(frame, reading, lexicon, first_entity, antecedent, actor)
         if not frame.is_share and _world_total(frame, previous, reading):
             frame.subject, frame.subject_id = None, "WORLD"
         previous = frame
@@ -1061,7 +1089,8 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                      or any(w in reading.text.lower() for w in metric.origin_cues)):
             continue              # "Chinese visitors numbered 6.7 million": where they come from, not who received them
         period, dated = _period(frame, reading, bool(metric and metric.static) or frame.attribute)
-        q = frame.quantity
+        commodity = "" if metric is not None and metric.no_commodity else (frame.commodity or "")
+        q = _as_meant(frame.quantity, frame.commodity or "", lexicon)
         kind = "share" if frame.is_share else f"amount:{q.dimension or q.kind}"
         if q.kind == "currency":
             kind = f"amount:currency:{q.unit}"
@@ -1081,7 +1110,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             value=q,
             claim=reading.claim,
             article=reading.article,
-            commodity="" if metric is not None and metric.no_commodity else (frame.commodity or ""),
+            commodity=commodity,
             kind=kind,
             dated=dated,
             attributed=attributed,

@@ -9,6 +9,7 @@ from pathlib import Path
 from checker import trie
 from checker.align.phrases import PhraseMatcher
 from checker.data import DataError, default_rules_dir, expect, expect_str_list, read_toml
+from checker.quantities import units
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,10 @@ class AlignLexicon:
     added_before: re.Pattern = re.compile(r"(?!)")
     # a modal of ability and one verb right before an amount: what something can do is its capacity
     ability_before: re.Pattern = re.compile(r"(?!)")
+    # per commodity, a unit as written -> the unit it means for that commodity ("ounce" of gold: troy)
+    commodity_units: dict[str, dict[str, str]] = field(default_factory=dict)
+    # per commodity, package word -> (weight, unit) of the trade's standard package ("bags" of coffee: 60 kg)
+    packages: dict[str, dict[str, tuple[float, str]]] = field(default_factory=dict)
 
 
 _METRIC_KEYS = {"label", "group", "nouns", "verbs", "sources", "destinations", "static", "money_only", "as_part", "agents",
@@ -107,8 +112,16 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
     # [default] same_metric holds for every commodity (and a figure with none) unless its own says otherwise
     default = _same_metric(expect(data, "default", dict, path, default={}), "default", groups, path)
     same_metric: dict[str, dict[str, str]] = {"": default} if default else {}
+    commodity_units: dict[str, dict[str, str]] = {}
+    packages: dict[str, dict[str, tuple[float, str]]] = {}
     for commodity_id, entry in expect(data, "commodity", dict, path).items():
         names = expect_str_list(entry, "names", path, where=f"commodity.{commodity_id}")
+        meant = _commodity_units(entry, f"commodity.{commodity_id}", path)
+        if meant:
+            commodity_units[commodity_id] = meant
+        weights = _packages(entry, f"commodity.{commodity_id}", path)
+        if weights:
+            packages[commodity_id] = weights
         aliases = {**default, **_same_metric(entry, f"commodity.{commodity_id}", groups, path)}
         if aliases:
             same_metric[commodity_id] = aliases
@@ -136,7 +149,31 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
                         change_after=_words_after(data, "change_after", path),
                         gap_after=_words_after(data, "gap_after", path),
                         per_item_after=_words_after(data, "per_item_after", path),
-                        added_before=_added(data, path), ability_before=_ability(data, path))
+                        added_before=_added(data, path), ability_before=_ability(data, path),
+                        commodity_units=commodity_units, packages=packages)
+
+
+def _packages(entry: dict, where: str, path: Path) -> dict[str, tuple[float, str]]:
+    """ packages = { bags = [60, "kilogram"] }: a weight and a mass unit of rules/units.toml per package word."""
+    weights = expect(entry, "packages", dict, path, default={}, where=where)
+    masses = {u.pint for u in (*units.table()["words"].values(), *units.table()["symbols"].values()) if u.dimension == "mass"}
+    found: dict[str, tuple[float, str]] = {}
+    for word, spec in weights.items():
+        if not (isinstance(spec, list) and len(spec) == 2 and isinstance(spec[0], (int, float))
+                and not isinstance(spec[0], bool) and spec[0] > 0 and spec[1] in masses):
+            raise DataError(path, f"packages {word!r} should be [weight, mass unit of rules/units.toml], got {spec!r}", key=where)
+        found[word.lower()] = (float(spec[0]), spec[1])
+    return found
+
+
+def _commodity_units(entry: dict, where: str, path: Path) -> dict[str, str]:
+    """ units = { ounce = "troy_ounce" }: both sides must be units of rules/units.toml of one dimension."""
+    meant = expect(entry, "units", dict, path, default={}, where=where)
+    known = {u.pint: u.dimension for u in (*units.table()["words"].values(), *units.table()["symbols"].values())}
+    for written, unit in meant.items():
+        if written not in known or unit not in known or known[written] != known[unit]:
+            raise DataError(path, f"units {written!r} = {unit!r}: both must be units of one dimension in rules/units.toml", key=where)
+    return dict(meant)
 
 
 def _added(data: dict, path: Path) -> re.Pattern:

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checker.align.lexicon import AlignLexicon
 from checker.align.phrases import PhraseHit
 from checker.entities import EntityLexicon, find_entities
 from checker.model import Article, Claim, DateValue, EntityMention, Quantity
-from checker.quantities import extract_figures
+from checker.quantities import extract_figures, units
 
 
 _NAMEABLE = frozenset({"metric_noun", "metric_verb", "commodity"})
@@ -33,7 +33,7 @@ class ClaimReading:
 
 
 def read_claim(claim: Claim, article: Article, entities: EntityLexicon, lexicon: AlignLexicon,
-               lowercase_words: frozenset[str]) -> ClaimReading | None:
+               lowercase_words: frozenset[str], article_commodity: str | None = None) -> ClaimReading | None:
     """Read one claim (None when it holds no figure and no date: no fact, event or count can
     come from it); the text compared is the claim without its citation markers."""
     text = claim.text
@@ -41,6 +41,8 @@ def read_claim(claim: Claim, article: Article, entities: EntityLexicon, lexicon:
     found_quantities, found_dates = extract_figures(text, reference)
     if not found_quantities and not found_dates:
         return None
+    if lexicon.packages and any(q.kind == "number" for q in found_quantities):
+        found_quantities = _weighed_packages(text, found_quantities, lexicon, article_commodity)
     quantities, dates = tuple(found_quantities), tuple(found_dates)
     mentions = find_entities(text, entities, lowercase_words=lowercase_words)
     found = lexicon.matcher.find(text)
@@ -59,6 +61,34 @@ def read_claim(claim: Claim, article: Article, entities: EntityLexicon, lexicon:
     phrases = tuple(p for p in found
                     if not (p.kind in _NAMEABLE and any(a <= p.start and p.end <= b for a, b in names)))
     return ClaimReading(claim, article, text, quantities, dates, mentions, phrases)
+
+
+_PACKAGE_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+def _weighed_packages(text: str, quantities: list[Quantity], lexicon: AlignLexicon, article_commodity: str | None) -> list[Quantity]:
+    """ "50.4 million bags" of coffee: a count of the commodity's standard package is that much mass,
+    so it meets "3 million tonnes" and "50 million 60-kg bags" (the finding says so)."""
+    named = lexicon.commodity_finder.search(text.lower())
+    commodity = lexicon.commodity_of[named.group()] if named else article_commodity
+    weights = lexicon.packages.get(commodity or "")
+    if not weights:
+        return quantities
+    out = []
+    for q in quantities:
+        word = _PACKAGE_AFTER.match(text, q.end) if q.kind == "number" else None
+        spec = weights.get(word.group(1)) if word else None
+        if spec is None:
+            out.append(q)
+            continue
+        weight, unit = spec
+        base, factor = units.factor(unit, "mass")
+        each = weight * factor
+        label = lexicon.commodity_labels.get(commodity or "", commodity)
+        out.append(replace(q, kind="quantity", unit=unit, value=q.value * weight, low=q.low * each, high=q.high * each,
+                           base_unit=base, dimension="mass",
+                           notes=(*q.notes, f"{word.group(1)} of {label} read as {weight:g}-{unit.replace('_', ' ')} {word.group(1)}")))
+    return out
 
 
 # lower-case words after a name, a unit number maybe first ("the Vrbno 3 nuclear reactor")

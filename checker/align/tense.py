@@ -35,6 +35,8 @@ class TenseRules:
     intro_words: frozenset[str] = frozenset()
     # a reporting verb right before a date ("said in March"): the date is the saying's
     reporting: re.Pattern = re.compile(r"(?!)")
+    # a verb that moves an event to a new date ("pushed back ... to the first half of 2026")
+    rescheduled: re.Pattern = re.compile(r"(?!)")
 
 
 def _phrases(words: list[str]) -> re.Pattern:
@@ -66,6 +68,7 @@ def load_tense_rules(rules_dir: str | None = None) -> TenseRules:
         _phrases(expect_str_list(data, "goal", path, default=[]) or ["(?!)"]),
         frozenset(w.lower() for w in expect_str_list(data, "intro_words", path, default=[])),
         _reporting(expect_str_list(data, "reporting_verbs", path, default=[])),
+        _phrases(expect_str_list(data, "rescheduled", path, default=[]) or ["(?!)"]),
     )
 
 
@@ -136,16 +139,14 @@ _PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am|being|be)\s+(?:\w+ly\s+)?$")
 
 def _past_verb(clause: str, rules: TenseRules, lowered: str) -> tuple[str, int]:
     """The first past-tense verb of the clause and where the last one stands ("", -1 when there is none)."""
-    longest = max(map(len, rules.blockers), default=0)
     first, last = None, -1
     for match in rules.past_candidate.finditer(lowered):
         word = match.group()
         if word in rules.not_past or lowered[match.end():match.end() + 1] == "-" or lowered[match.start() - 1:match.start()] == "-":
             continue        # "direct-reduced iron": a hyphenated adjective, not a verb
         if word in rules.done_irregular or (word.endswith("ed") and len(word) > 4):
-            before = lowered[max(0, match.start() - 1 - longest):match.end()]
-            if before.endswith(rules.blockers):
-                continue
+            if lowered.startswith(rules.blockers, match.start()):
+                continue        # "a joint venture led by X": a participle before "by", not the event
             if _PRESENT_PASSIVE.search(lowered, max(0, match.start() - 12), match.start()):
                 continue        # "as subsidies are scaled back", "to be phased out": nothing done yet
             if _BARE_INFINITIVE.search(lowered, max(0, match.start() - 12), match.start()):

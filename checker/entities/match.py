@@ -36,6 +36,7 @@ class NameRules:
     lower_suffixes: frozenset[str] = frozenset()    # corporate suffixes, lower case, no final "."
     particles: tuple[str, ...] = ()                  # lower-case words inside a name ("del", "van")
     unit_symbols: frozenset[str] = frozenset()       # "GW", "Mt": after a figure, a unit, not a name's first word
+    adjective_suffixes: tuple[str, ...] = ()         # "-based": "Hsinchu-based" is an adjective, not a name
 
 
 @functools.lru_cache(maxsize=4)
@@ -50,6 +51,7 @@ def load_name_rules(rules_dir: str | None = None) -> NameRules:
         frozenset(x.lower().rstrip(".") for x in expect_str_list(data, "corporate_suffixes", path)),
         tuple(expect_str_list(data, "particles", path, default=[])),
         _unit_symbols(),
+        tuple(w.lower() for w in expect_str_list(data, "adjective_suffixes", path, default=[])),
     )
 
 
@@ -176,7 +178,8 @@ def _add_name(text: str, start: int, end: int, found: list[EntityMention], rules
     """Trim a capitalised run to a plausible proper name and record it."""
     tokens = [m.span() for m in _NON_SPACE.finditer(text, start, end)]
     while tokens and (_clean(text[tokens[0][0]:tokens[0][1]]) in rules.leading
-                      or _unit_after_figure(text, *tokens[0], rules)):
+                      or _unit_after_figure(text, *tokens[0], rules)
+                      or _clean(text[tokens[0][0]:tokens[0][1]]).lower().endswith(rules.adjective_suffixes)):
         tokens.pop(0)
     while len(tokens) > 1 and _clean(text[tokens[-1][0]:tokens[-1][1]]) in rules.trailing:
         tokens.pop()
@@ -190,6 +193,9 @@ def _add_name(text: str, start: int, end: int, found: list[EntityMention], rules
     a, b = tokens[0][0], tokens[-1][1]
     if text[b:b + 1] == "$":       # "US$37bn" is money, not a name
         return
+    number = _UNIT_NUMBER.match(text, b)
+    if number and number.group("next").lower() not in _figure_words():
+        b = number.end("n")         # "Nam Khiao 2" and "Nam Khiao 3" are two plants, "Xe Don 4" one dam
     surface = text[a:b]
     possessive = _POSSESSIVE.search(surface)
     role = "name"
@@ -222,12 +228,24 @@ def _add_name(text: str, start: int, end: int, found: list[EntityMention], rules
 
 
 _NON_SPACE = re.compile(r"\S+")
+# a unit number after a name ("Vrbno 3", "Boeing 737"), not a figure ("Kobeda 78,000 ounces", "Brazil 3 million")
+_UNIT_NUMBER = re.compile(r"[ \t]+(?P<n>\d{1,3}[A-Za-z]?)(?![\w%])(?![.,]\d)[ \t]*(?P<next>[A-Za-z]*)")
+
+
+@functools.lru_cache(maxsize=1)
+def _figure_words() -> frozenset[str]:
+    """Words after a number that make it a figure: magnitudes, units, "per cent", durations."""
+    from checker.quantities import units
+    table = units.table()
+    words = {w for w in table["words"] if " " not in w} | {s.lower() for s in table["symbols"]} | set(table["durations"])
+    return frozenset(words | {"million", "billion", "thousand", "trillion", "bn", "mn", "m", "k", "per", "percent", "pct", "times", "of"})
 _LOWER_NEXT = re.compile(r"[ \t,]*[a-z]")
-_FIGURE_BEFORE = re.compile(r"\d[ \t]*$")
+_FIGURE_BEFORE = re.compile(r"\d(?:[ \t]*|[-–])$")   # "1.2 GW", "680-MW"
 
 
 def _unit_after_figure(text: str, start: int, end: int, rules: NameRules) -> bool:
-    """ "the 1.2 GW Ostra Bank wind farm": a unit symbol right after a figure opens no name."""
+    """ "the 1.2 GW Ostra Bank wind farm", "the 680-MW Nam Khiao 2 plant": a unit symbol right after a
+    figure opens no name."""
     return text[start:end] in rules.unit_symbols and _FIGURE_BEFORE.search(text, max(0, start - 3), start) is not None
 
 

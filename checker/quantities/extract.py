@@ -131,6 +131,17 @@ def suffix_table() -> dict:
     return {"cs": cs, "ci": ci, "rx": rx}
 
 
+@functools.lru_cache(maxsize=None)
+def _package_regex() -> re.Pattern:
+    """A count followed by packages of a stated weight: " 60-kg bags", " 480-lb bales"."""
+    ut = units.table()
+    symbols = [k for k, u in ut["symbols"].items() if u.dimension == "mass"]
+    names = [k for k, u in ut["words"].items() if u.dimension == "mass"]
+    return re.compile(rf"[ \t]+(?P<n>\d+(?:\.\d+)?)[ \t]*-?[ \t]*(?:(?P<s>{lexicon.alternation(symbols)})"
+                      rf"|(?i:(?P<w>{lexicon.alternation(names)})))[ \t]*-?[ \t]*"
+                      rf"(?i:(?P<p>{lexicon.alternation(ut['packages'])}))(?![A-Za-z0-9])")
+
+
 def _dimension_of(pint_name: str) -> str:
     for u in list(units.table()["words"].values()) + list(units.table()["symbols"].values()):
         if u.pint == pint_name:
@@ -355,6 +366,13 @@ def _context(t, lw, s, e, v, shown, sig, frac, info, st, nr) -> Reading | None:
                 kind, unit, dim, notes = "currency", "GBP", None, ()
         elif k == "dur" and cur is None:
             kind, unit, end = "duration", suffix[1], sm.end()
+    if kind == "number" and suffix is None and cur is None and not frac and cj is None:
+        pm = _package_regex().match(t, end)
+        if pm:
+            u = units.lookup(pm.group("s") or pm.group("w"))
+            each = float(pm.group("n"))
+            kind, unit, dim, end, notes = "quantity", u.pint, u.dimension, pm.end(), (units.table()["package_note"],)
+            mult, shown, sig = mult * each, shown * each, sig * each
     if cur is not None:
         kind, unit = "currency", cur
     if kind == "currency":

@@ -47,8 +47,13 @@ def table() -> dict:
     dsym = lexicon.need(data, "duration_symbols", dict, "units")
     dfac = {k: (v[0], float(v[1])) for k, v in lexicon.need(data, "duration_factors", dict, "units").items()}
     goods = frozenset(policy.get("goods_dimensions", []))
+    packages = data.get("packages", {"words": []})
+    if not isinstance(packages, dict) or not isinstance(packages.get("words"), list):
+        raise lexicon.LexiconError("rules/units.toml: [packages] needs words = [...]")
     return {"words": words, "symbols": symbols, "base": base, "durations": durations,
-            "duration_symbols": dsym, "duration_factors": dfac, "goods": goods}
+            "duration_symbols": dsym, "duration_factors": dfac, "goods": goods,
+            "packages": frozenset(w.lower() for w in packages["words"]),
+            "package_note": str(packages.get("note", "packages of a stated weight read as their total weight"))}
 
 
 def lookup(surface: str) -> Unit | None:

@@ -16,7 +16,8 @@ PARAMS = {
 
 def run(rule: Rule, batch: Batch) -> list[Finding]:
     findings: list[Finding] = []
-    moods = {"upcoming"} | ({"target"} if rule.param("include_targets") else set())
+    # a date an event was moved to ("pushed back ... to 2024") is as upcoming as a plan
+    moods = {"upcoming", "rescheduled"} | ({"target"} if rule.param("include_targets") else set())
     for event in batch.events:
         published = publication(event)
         if published is None or event.modality not in moods:
