@@ -32,3 +32,7 @@ def test_near_variants_unify_but_look_alikes_stay_apart():
     assert canon.canonical("name:dagotek") == "name:dagotek"
     assert canon.canonical("name:dagotek auto") == "name:dagotek auto"
     assert canon.canonical("US") == "US"
+    canon = NameCanon()
+    canon.build({"name:formosa wafer", "name:formosa wafer manufacturing", "name:nam khiao", "name:nam khiao 2", "name:nam khiao 3"})
+    assert canon.canonical("name:formosa wafer") == "name:formosa wafer manufacturing"
+    assert canon.canonical("name:nam khiao") == "name:nam khiao"

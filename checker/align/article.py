@@ -92,15 +92,17 @@ class Analyzer:
         implicit: EntityMention | None = None      # the place the sentence before stated figures about
         facility: EntityMention | None = None      # the facility an earlier sentence named last
         actor: EntityMention | None = None         # the company the last sentence with figures was about
+        before: list[Fact] = []                    # the facts of the sentence before
         for claim in claims:
             # read_claim is None for a claim without figures (extract_figures gates on may_hold_figure)
             reading = read_claim(claim, article, self.entities, self.lexicon, lowercase, commodity)
             if reading is None:
-                implicit = None
+                implicit, before = None, []
                 continue
             found = facts_of(reading, self.lexicon, commodity, self.event_rules.facilities, self.tense,
-                             functools.partial(self._antecedent, article, claims, claim), implicit, actor)
+                             functools.partial(self._antecedent, article, claims, claim), implicit, actor, before)
             facts.extend(found)
+            before = found
             implicit = self._place_of(found)
             actor = _actor_of(found, actor)
             events.extend(events_of(reading, self.tense, self.event_rules, facility))

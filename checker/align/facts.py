@@ -85,6 +85,21 @@ def _as_meant(q: Quantity, commodity: str, lexicon: AlignLexicon) -> Quantity:
 _HYPHEN_MODIFIER = re.compile(r"[-–][A-Za-z]")
 
 
+def _carry_measure(frames: list[_Frame], reading: ClaimReading, previous_facts) -> None:
+    """ "X took 61% of global foundry revenue in Q4. For the full year, the company's share was 59%": a
+    bare share of the same subject, in a sentence that names no measure, is of the measure before."""
+    for frame in frames:
+        if not frame.is_share or frame.metric is not None or frame.subject is None \
+                or reading.phrases_in(0, len(reading.text), "commodity"):
+            continue
+        if not reading.phrases_in(frame.left[0], frame.quantity.start, "share_words"):
+            continue
+        before = [f for f in previous_facts if f.kind == "share" and f.subject == frame.subject.entity]
+        if len({(f.metric, f.scope, f.commodity) for f in before}) == 1:
+            frame.metric, frame.metric_surface = before[0].metric, before[0].metric_surface
+            frame.scope, frame.commodity = frame.scope or before[0].scope, before[0].commodity or None
+
+
 def _figures(reading: ClaimReading) -> list[Quantity]:
     figures = []
     for q in reading.quantities:
@@ -999,13 +1014,15 @@ def _without_facility_modifiers(reading: ClaimReading, facilities: frozenset[str
 
 def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: str | None,
              facilities: frozenset[str] = frozenset(), tense: TenseRules | None = None,
-             antecedent=None, implicit: EntityMention | None = None, actor: EntityMention | None = None) -> list[Fact]:
+             antecedent=None, implicit: EntityMention | None = None, actor: EntityMention | None = None,
+             previous_facts: list[Fact] | tuple[Fact, ...] = ()) -> list[Fact]:
     """The facts a claim states (figures with a subject and a metric); ``antecedent(kind)`` gives the
     place of that kind an earlier sentence named last, for "the country" in this one; ``implicit`` is
     the place the sentence before was about, the subject of a sentence that names nothing ("Norway
     exported NOK 172 billion of seafood. Salmon exports totalled 1.21 million tonnes."); ``actor`` is the
     company the last sentence with figures was about, for "the company's share" in a sentence that
-    names no one."""
+    names no one; ``previous_facts`` are the facts of the sentence before, whose measure a bare "share"
+    of the same subject goes on with."""
     figures = _figures(reading)
     if not figures:
         return []
@@ -1066,6 +1083,8 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         if share.is_share and not total.is_share and total.subject_id != "WORLD" \
                 and _OF_THE.fullmatch(reading.text, _figure_end(reading.text, share.quantity), total.quantity.start):
             share.scope = f"local:{reading.article.id}"
+    if previous_facts:
+        _carry_measure(frames, reading, previous_facts)
     attributed = bool(reading.phrases_in(0, len(reading.text), "attribution"))
     facts: list[Fact] = []
     for frame in frames:

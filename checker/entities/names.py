@@ -10,10 +10,10 @@ class NameCanon:
     """Maps name ids ("name:lynas rare earths") to one canonical id per family of variants.
 
     Names are blocked by their first word.  Inside a block a name joins another when
-    rapidfuzz's ratio reaches ``threshold`` (typos, plurals, spacing); a one-word name
-    ("Kasalis") joins the longer name it starts ("Kasalis EV") only when that name is the
-    only one with that first word in the batch: "Kasalis EV" and "Kasalis Minerals" stay apart,
-    and a bare "Kasalis" next to both stays itself.
+    rapidfuzz's ratio reaches ``threshold`` (typos, plurals, spacing); a short name ("Kasalis",
+    "Formosa Wafer") joins the longer name it starts ("Kasalis EV", "Formosa Wafer Manufacturing")
+    only when that name is the only one it starts in the batch: "Kasalis EV" and "Kasalis
+    Minerals" stay apart, and a bare "Kasalis" next to both stays itself.
     """
 
     def __init__(self, threshold: float = 94.0) -> None:
@@ -48,9 +48,14 @@ class NameCanon:
                 self._canon["name:" + text] = "name:" + (match[0] if match else text)
                 if not match:
                     kept.append(text)
-            longer = [t for t in kept if " " in t]
-            if first in kept and len(longer) == 1:
-                self._canon["name:" + first] = "name:" + longer[0]
+            # a short form joins the one longer name it starts ("Formosa Wafer" = "Formosa Wafer
+            # Manufacturing"); next to two ("Nam Khiao 2", "Nam Khiao 3") it stays itself
+            for short in kept:
+                longer = [t for t in kept if t.startswith(short + " ")]
+                if len(longer) == 1:
+                    for name, canon in self._canon.items():
+                        if canon == "name:" + short:
+                            self._canon[name] = "name:" + longer[0]
 
     def canonical(self, name: str) -> str:
         """The canonical id for ``name`` (names never built map to themselves; unknown tentative ones to "")."""

@@ -49,6 +49,7 @@ def _numbers_rules() -> dict:
             "vague": set(lexicon.need(d, "vague_quantifiers", list, "numbers")),
             "counted": set(lexicon.need(d, "ordinal_nouns", list, "numbers")),
             "ordinal_before": set(lexicon.need(d, "ordinals_before_part", list, "numbers")),
+            "period_after": set(d.get("period_after", [])),
             "fraction_words": set(lexicon.number_map(d, "fractions", "numbers"))}
 
 
@@ -295,7 +296,8 @@ def _context(t, lw, s, e, v, shown, sig, frac, info, st, nr) -> Reading | None:
         # and "a quarter year" are durations: only an ordinal word counts)
         last = t[s:e].split()[-1].lower()
         if frac and ((last not in nr["fraction_words"] and _word_after(t, e) in nr["counted"])
-                     or (first in nr["fraction_words"] and prev in nr["ordinal_before"])):
+                     or (first in nr["fraction_words"] and prev in nr["ordinal_before"])
+                     or _word_after(t, e) in nr["period_after"]):
             return None
     if s > 0 and t[s - 1] == "[" and t.startswith("]", e):
         return None
