@@ -80,6 +80,18 @@ class Analyzer:
             return None
         return EntityMention(subject, "", 0, 0, kind, "implicit") if kind in ("country", "bloc") else None
 
+    def _market_of(self, facts: list[Fact], previous: Fact | None) -> Fact | None:
+        """A sentence's one dated total of a place or the world ("Global smartphone shipments rose 7% to
+        288 million units in the second quarter of 2024"); companies' shares carry it on, anything else
+        ends it."""
+        totals = [f for f in facts if f.dated and f.kind.startswith("amount") and not f.kind.endswith("forecast")
+                  and (f.subject == "WORLD" or self.entities.kind(f.subject) in ("country", "bloc"))]
+        if len({(f.subject, f.commodity, f.metric, f.period) for f in totals}) == 1:
+            return totals[0]
+        if facts and all(f.kind == "share" and f.subject.startswith("name:") for f in facts):
+            return previous
+        return None
+
     def analyse(self, article: Article) -> ArticleAnalysis:
         claims = split_claims(article, self.claim_rules)
         lowercase = frozenset(_LOWER_WORD.findall(article.body))
@@ -93,6 +105,7 @@ class Analyzer:
         facility: EntityMention | None = None      # the facility an earlier sentence named last
         actor: EntityMention | None = None         # the company the last sentence with figures was about
         before: list[Fact] = []                    # the facts of the sentence before
+        market: Fact | None = None                 # the dated total of a place that companies' shares are of
         for claim in claims:
             # read_claim is None for a claim without figures (extract_figures gates on may_hold_figure)
             reading = read_claim(claim, article, self.entities, self.lexicon, lowercase, commodity)
@@ -100,9 +113,10 @@ class Analyzer:
                 implicit, before = None, []
                 continue
             found = facts_of(reading, self.lexicon, commodity, self.event_rules.facilities, self.tense,
-                             functools.partial(self._antecedent, article, claims, claim), implicit, actor, before)
+                             functools.partial(self._antecedent, article, claims, claim), implicit, actor, before, market)
             facts.extend(found)
             before = found
+            market = self._market_of(found, market)
             implicit = self._place_of(found)
             actor = _actor_of(found, actor)
             events.extend(events_of(reading, self.tense, self.event_rules, facility))

@@ -36,6 +36,9 @@ class EventRules:
     facility_finder: re.Pattern = None  # a facility noun as a whole word, on ASCII-lower-cased text
     # a subordinate clause with a subject and verb of its own ("after the reservoir began filling")
     own_subject: re.Pattern = re.compile(r"(?!)")
+    # the Chinese phrases of the event classes ("投产", "开通运营"), found in the raw text: Chinese has no
+    # words for the lemma scan to split
+    cjk_finder: re.Pattern = re.compile(r"(?!)")
 
 
 @functools.lru_cache(maxsize=4)
@@ -71,8 +74,10 @@ def load_event_rules(rules_dir: str | None = None) -> EventRules:
     own_subject = re.compile(rf"\b(?:{trie.alternation({w.lower() for w in subordinators})})\s+(?:the|its|their|this|that|these|those)\s+"
                              r"(?P<np>(?:[a-z-]+\s+){0,2})(?:[a-z]{3,}ed|began|was|were|is|are|has|had|will|would|came|rose|fell|went)\b") \
         if subordinators else re.compile(r"(?!)")
+    cjk = [p for p in phrase_class if re.search(r"[\u4e00-\u9fff]", p)]
+    cjk_finder = re.compile(trie.alternation(cjk)) if cjk else re.compile(r"(?!)")
     return EventRules(lemma_of, tuple(classes), facilities, determiners,
-                      finder, phrase_class, frozenset(lemma_of.values()), generic, facility_finder, own_subject)
+                      finder, phrase_class, frozenset(lemma_of.values()), generic, facility_finder, own_subject, cjk_finder)
 
 
 def _lemmas(text: str, rules: EventRules) -> list[str]:
@@ -86,7 +91,7 @@ def _action(clauses: list[str], rules: EventRules, facility: bool) -> tuple[str,
     full capacity, not a start), and a generic word beats a clause's own verb."""
     lemmatised = [_lemmas(clause, rules) for clause in clauses]
     for i, words in enumerate(lemmatised):
-        hits = [m.group() for m in rules.finder.finditer(" ".join(words))]
+        hits = [m.group() for m in rules.finder.finditer(" ".join(words))] or rules.cjk_finder.findall(clauses[i])
         if hits:
             # the phrase nearest the date: the last one before it, the first one after it ("delivered
             # its first months of production ... since the mine produced its first concentrate in");
@@ -98,21 +103,35 @@ def _action(clauses: list[str], rules: EventRules, facility: bool) -> tuple[str,
             for word in words:
                 if word in rules.generic:
                     return rules.generic[word]
-    for words in lemmatised:
-        verb = _own_verb(words, rules)
+    for clause, words in zip(clauses, lemmatised):
+        verb = _own_verb(words, rules, _prepositions(clause, rules))
         if verb[0]:
             return verb
     return "", ""
 
 
-def _own_verb(words: list[str], rules: EventRules) -> tuple[str, str]:
+def _prepositions(text: str, rules: EventRules) -> frozenset[int]:
+    """Where, in the lemma list of ``text``, a "to" stands before a determiner: a preposition ("a plan
+    to the secretariat"), not the mark of an infinitive."""
+    raw = [w.lower() for w in _WORD.findall(text)]
+    found, kept = set(), 0
+    for i, word in enumerate(raw):
+        if word in rules.determiners:
+            continue
+        if word == "to" and i + 1 < len(raw) and raw[i + 1] in rules.determiners:
+            found.add(kept)
+        kept += 1
+    return frozenset(found)
+
+
+def _own_verb(words: list[str], rules: EventRules, prepositions: frozenset[int] = frozenset()) -> tuple[str, str]:
     """No known event: the clause's own main verb (not "be", the auxiliary of "is expected to"),
     else the word after "to"/"will", else a past-tense "-ed" word; stemmed so tenses agree."""
     verbs = [i for i, w in enumerate(words) if w in rules.verbs and w not in _AUXILIARIES]
     if not verbs:
         # the word after the first "to"/modal: later "to"s are prepositions ("to switch to hydrogen"),
         # and so is one after "according" or after a past-tense verb ("switched to hydrogen")
-        verbs = [i + 1 for i, w in enumerate(words[:-1]) if w in _INFINITIVE_CUES
+        verbs = [i + 1 for i, w in enumerate(words[:-1]) if w in _INFINITIVE_CUES and i not in prepositions
                  and not (w == "to" and i > 0 and (words[i - 1] == "according" or _past(words[i - 1])))][:1]
     if not verbs:
         # "-ed" words, but not participles such as "owned by", "developed by"
@@ -177,6 +196,15 @@ def _project(reading: ClaimReading, before: int, rules: EventRules, after: int =
 
 
 # "... in August 2024 and is ramping up towards 25,000 t": a figure of the next verb phrase dates nothing
+_RELATIVE_WORD = re.compile(r"\b(?:that|which)\s", re.I)
+
+
+def _facility_clause(text: str, start: int, end: int, rules: EventRules) -> bool:
+    """Does a relative clause about a facility ("the offshore field that came on stream") open between?"""
+    for match in _RELATIVE_WORD.finditer(text, start, end):
+        if rules.facility_finder.search(lower_ascii(text[max(start, match.start() - 25):match.start()])):
+            return True
+    return False
 _AND_VERB = re.compile(r"\band\s+(?:is|are|has|have|was|were|will|plans|expects|aims)\b", re.I)
 
 
@@ -293,12 +321,14 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         elif (appositive := _APPOSITIVE_PAST.search(text, max(0, date.span_start - 40), date.span_start)) \
                 and text[date.span_end:date.span_end + 1] in (",", ")"):
             mood, cue = "done", appositive.group("verb")    # "The Chips Act, adopted in 2023, aims to ..."
-        elif _TO_BEFORE.search(text, start, date.span_start) and (moved := _rescheduled(text, start, tense)):
+        elif _TO_BEFORE.search(text, start, date.span_start) and (moved := _rescheduled(text, date.span_start, tense)):
             # "has pushed back the commissioning of X, originally scheduled for 2024, to the first half of
-            # 2026": the date the event was moved to is the new plan, of the event the verb moved; a
-            # revision said as such, never compared with the plans other sources reported
+            # 2026", "agreed to delay by three months, to April 2025, the start of ...": the date the event
+            # was moved to is the new plan, of the event the verb moved; a revision said as such, never
+            # compared with the plans other sources reported
             mood, cue = "rescheduled", text[moved.start():moved.end()]
-            action_from = moved.end()
+            if moved.end() <= start:
+                action_from = moved.end()
         else:
             # the words before the date speak for it; only when they say nothing does the rest of
             # the clause, up to its first comma ("In 2022 Congo supplied 11%, a share analysts expect
@@ -347,6 +377,9 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             subject, unnamed = antecedent, ""
         if any(start <= q.start < end and (q.kind != "number" or q.value >= 100) and q.kind != "duration"
                and not (q.start > date.span_end and _AND_VERB.search(text, date.span_end, q.start))
+               # "profit tripled to $412 million as output climbed at X, the field that came on stream in
+               # June 2024": the date is the relative clause's, the figure the main clause's
+               and not (q.end <= date.span_start and _facility_clause(text, q.end, date.span_start, rules))
                and not _names_after(reading, q.end)      # "its $12 billion Fab C2": an attribute of the name
                and not _sizes_facility(reading.text, q.end, rules)    # "the $1.4 billion project": of the facility
                for q in reading.quantities):

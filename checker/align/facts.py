@@ -403,6 +403,7 @@ def _ranked_apposition(reading: ClaimReading, mention: EntityMention) -> bool:
     return any(e.end <= comma and not reading.text[e.end:comma].strip() for e in reading.entities)
 
 
+_POSSESSIVE_END = re.compile(r"(?:'s|’s|'|’)$")
 _BARE_POSSESSIVES = frozenset({"its", "their", "his", "her"})    # "the company's" names its antecedent's kind; "its" does not
 
 
@@ -468,12 +469,26 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
             frame.metric = _as_part(frame.metric, lexicon)
             return
     pronoun = reading.phrases_in(lo, hi, "pronouns")
+    # "above its OPEC+ quota of 4.0 million bpd", "the country's OPEC+ target": a name right after a
+    # possessive pronoun modifies the pronoun's noun; the pronoun is the subject
+    modifiers = [e for e in local if any(e.start >= p.end and not reading.text[p.end:e.start].strip() for p in pronoun)]
+    if modifiers:
+        local = [e for e in local if e not in modifiers]
+        pronoun = [p for p in pronoun if p.end <= modifiers[-1].start]
+        if first_entity in modifiers:
+            first_entity = next((e for e in reading.entities if e not in modifiers), None)
     if pronoun and first_entity is not None and (not local or pronoun[-1].start > local[-1].end):
         # "Yet it mined only 2,900 t, a sliver of the 240,000 t mined in China": a pronoun before every
         # name of its sentence points back to the sentence before
         earlier = antecedent(first_entity.kind) if antecedent and first_entity.start > pronoun[-1].start else None
         frame.subject = first_entity if earlier is None else EntityMention(
             earlier.entity, pronoun[-1].surface, pronoun[-1].start, pronoun[-1].end, earlier.kind, "name")
+        return
+    place_kind = lexicon.place_anaphors.get(_POSSESSIVE_END.sub("", pronoun[-1].surface.lower())) if pronoun else None
+    if pronoun and first_entity is None and not local and place_kind and antecedent is not None \
+            and (place := antecedent(place_kind)) is not None:
+        # "The country's OPEC+ production target for this year is 1.5 million bpd"
+        frame.subject = EntityMention(place.entity, pronoun[-1].surface, pronoun[-1].start, pronoun[-1].end, place.kind, "name")
         return
     if pronoun and first_entity is None and actor is not None and not local \
             and pronoun[-1].surface.lower() not in _BARE_POSSESSIVES:
@@ -825,6 +840,9 @@ def _new_topic(frame: _Frame, previous: _Frame, reading: ClaimReading) -> bool:
     return brk is not None and bool(reading.phrases_in(brk.end(), frame.quantity.start, "commodity"))
 
 
+_NEXT_NOUN = re.compile(r"\s*([a-z]+)")
+
+
 def _forecast(frame: _Frame, reading: ClaimReading, tense: TenseRules) -> bool:
     """Is the figure's own clause (from the last comma before it) about the future? A relative clause
     between a verb and its infinitive is skipped ("expect the crop in Ghana, which supplies 40% of
@@ -836,6 +854,10 @@ def _forecast(frame: _Frame, reading: ClaimReading, tense: TenseRules) -> bool:
     if _INFINITIVE_AFTER_INSERT.match(clause):
         clause = _RELATIVE_INSERT.sub(" ", text[_clause_start(text, hi):hi])
     folded = fold(clause)
+    # "beating the 6 million forecast by the operator": a forecast or goal noun right after the figure
+    after = fold(text[_figure_end(text, frame.quantity):_figure_end(text, frame.quantity) + 14])
+    if (m := _NEXT_NOUN.match(after)) and m.group(1) in tense.forecast_nouns:
+        return True
     return modality(clause, tense) in ("upcoming", "reported") or tense.forecast.search(folded) is not None \
         or tense.goal.search(folded) is not None      # "beating its annual target of $13.5 billion": a goal
 
@@ -1015,14 +1037,16 @@ def _without_facility_modifiers(reading: ClaimReading, facilities: frozenset[str
 def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: str | None,
              facilities: frozenset[str] = frozenset(), tense: TenseRules | None = None,
              antecedent=None, implicit: EntityMention | None = None, actor: EntityMention | None = None,
-             previous_facts: list[Fact] | tuple[Fact, ...] = ()) -> list[Fact]:
+             previous_facts: list[Fact] | tuple[Fact, ...] = (), market: Fact | None = None) -> list[Fact]:
     """The facts a claim states (figures with a subject and a metric); ``antecedent(kind)`` gives the
     place of that kind an earlier sentence named last, for "the country" in this one; ``implicit`` is
     the place the sentence before was about, the subject of a sentence that names nothing ("Norway
     exported NOK 172 billion of seafood. Salmon exports totalled 1.21 million tonnes."); ``actor`` is the
     company the last sentence with figures was about, for "the company's share" in a sentence that
     names no one; ``previous_facts`` are the facts of the sentence before, whose measure a bare "share"
-    of the same subject goes on with."""
+    of the same subject goes on with; ``market`` is the dated total of a place an earlier sentence stated
+    ("Global smartphone shipments rose 7% to 288 million units in the second quarter"), the whole that
+    companies' undated shares in the sentences after it are of ("Korvana led with 19% of shipments")."""
     figures = _figures(reading)
     if not figures:
         return []
@@ -1109,6 +1133,12 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             continue              # "Chinese visitors numbered 6.7 million": where they come from, not who received them
         period, dated = _period(frame, reading, bool(metric and metric.static) or frame.attribute)
         commodity = "" if metric is not None and metric.no_commodity else (frame.commodity or "")
+        if market is not None and frame.is_share and not dated and not reading.dates and frame.subject is not None \
+                and frame.subject.kind == "name" and frame.scope in ("", "global") \
+                and (frame.of_phrase is None or not reading.entities_in(*frame.of_phrase)) \
+                and (commodity, frame.metric) == (market.commodity, market.metric) and not reading.phrases_in(0, len(reading.text), "global"):
+            period, dated = market.period, True
+            frame.scope = "global" if market.subject == "WORLD" else f"of:{market.subject}"
         q = _as_meant(frame.quantity, frame.commodity or "", lexicon)
         kind = "share" if frame.is_share else f"amount:{q.dimension or q.kind}"
         if q.kind == "currency":

@@ -152,10 +152,23 @@ def remainders_of(reading: ClaimReading, rules: GrowthRules | None = None) -> li
             if _CLAUSE_BREAK.search(text, q.end, (parts[0] if parts else last).start):
                 break
             parts.insert(0, q)
+        # "X operates the field with a 45% stake, while Y holds 30% and Z the remaining 25%": a list
+        # may go on across "while"; the shares further back count when, with them, the whole is made
+        earlier = list(shares[:i - len(parts)])
+        extended = list(parts)
+        while earlier and not _makes_whole((*parts, last)):
+            extended.insert(0, earlier.pop())
+            if _makes_whole((*extended, last)):
+                parts = extended
         # "output rose 5% and exports 3%, the rest 2%": with a rate of change in the list, no whole is split
         if parts and not any(_is_rate(reading, rules, q) for q in (*parts, last)):
             found.append(RemainderStatement(tuple(parts), last, reading))
     return found
+
+
+def _makes_whole(figures) -> bool:
+    """Do the shares make 100% within a point (the lower bounds at most, the upper at least)?"""
+    return sum(q.low for q in figures) <= 101.0 and sum(q.high for q in figures) >= 99.0
 
 
 _CLAUSE_BREAK = re.compile(r"[;.]|\bbut\b|\bwhile\b|\bwhereas\b", re.I)

@@ -53,6 +53,8 @@ class AlignLexicon:
     commodity_units: dict[str, dict[str, str]] = field(default_factory=dict)
     # per commodity, package word -> (weight, unit) of the trade's standard package ("bags" of coffee: 60 kg)
     packages: dict[str, dict[str, tuple[float, str]]] = field(default_factory=dict)
+    # "the country" -> "country": the kind of place an anaphor points back to
+    place_anaphors: dict[str, str] = field(default_factory=dict)
 
 
 _METRIC_KEYS = {"label", "group", "nouns", "verbs", "sources", "destinations", "static", "money_only", "as_part", "agents",
@@ -129,17 +131,21 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
         for name in names:
             matcher.add(name, "commodity", commodity_id)
             commodity_of.setdefault(name.lower(), commodity_id)
-    names_alt = trie.alternation(commodity_of)
-    # run on lower-cased text: a case-insensitive alternation is several times slower in `re`
-    commodity_finder = re.compile(rf"(?<![\w-])(?:{names_alt})(?![\w-])")
+    names_alt = trie.alternation([n for n in commodity_of if not _CJK.search(n)])
+    cjk_alt = trie.alternation([n for n in commodity_of if _CJK.search(n)])
+    # run on lower-cased text: a case-insensitive alternation is several times slower in `re`; Chinese
+    # names stand inside runs of Chinese text, with no word boundary to look for
+    commodity_finder = re.compile(rf"(?<![\w-])(?:{names_alt})(?![\w-])" + (f"|{cjk_alt}" if cjk_alt else ""))
 
     path = base / "cues.toml"
     data = read_toml(path)
     cues: dict[str, frozenset[str]] = {}
+    place_anaphors: dict[str, str] = {}
     for phrase, kind in expect(data, "place_anaphors", dict, path, default={}).items():
         if not isinstance(kind, str):
             raise DataError(path, "expected an entity kind (a string)", key=f"place_anaphors.{phrase}")
         matcher.add(phrase, "place_anaphors", kind)
+        place_anaphors[phrase.lower()] = kind
     for key in ("attribution", "pronouns", "respectively", "change", "not_change", "share_words"):
         words = expect_str_list(data, key, path)
         cues[key] = frozenset(w.lower() for w in words)
@@ -150,7 +156,7 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
                         gap_after=_words_after(data, "gap_after", path),
                         per_item_after=_words_after(data, "per_item_after", path),
                         added_before=_added(data, path), ability_before=_ability(data, path),
-                        commodity_units=commodity_units, packages=packages)
+                        commodity_units=commodity_units, packages=packages, place_anaphors=place_anaphors)
 
 
 def _packages(entry: dict, where: str, path: Path) -> dict[str, tuple[float, str]]:
@@ -164,6 +170,9 @@ def _packages(entry: dict, where: str, path: Path) -> dict[str, tuple[float, str
             raise DataError(path, f"packages {word!r} should be [weight, mass unit of rules/units.toml], got {spec!r}", key=where)
         found[word.lower()] = (float(spec[0]), spec[1])
     return found
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _commodity_units(entry: dict, where: str, path: Path) -> dict[str, str]:

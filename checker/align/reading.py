@@ -92,7 +92,8 @@ def _weighed_packages(text: str, quantities: list[Quantity], lexicon: AlignLexic
 
 
 # lower-case words after a name, a unit number maybe first ("the Vrbno 3 nuclear reactor")
-_WORDS_AFTER_NAME = re.compile(r"(?:[ \t]+\d{1,3}[A-Za-z]?(?![\d.,%]))?((?:\s+[a-z][a-z-]*){1,4})")
+# (or an apposition: "Okpara Deep, the offshore field that came on stream in June 2024")
+_WORDS_AFTER_NAME = re.compile(r"(?:[ \t]+\d{1,3}[A-Za-z]?(?![\d.,%]))?(?:,(?=[ \t]+(?:the|a|an|its)[ \t]))?((?:\s+[a-z][a-z-]*){1,4})")
 
 
 def facility_after(text: str, end: int, facilities: frozenset[str]) -> bool:

@@ -11,6 +11,7 @@ from checker.data import default_rules_dir, expect_str_list, read_toml
 from checker.fold import fold
 
 _TOKEN = re.compile(r"[a-z']+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 # "its plans to", "a plan to": a noun, not the modal "plans to"
 _NOUN_BEFORE = re.compile(r"\b(?:its|their|his|her|a|an|the|our|new|whose)\s+$")
 
@@ -37,12 +38,21 @@ class TenseRules:
     reporting: re.Pattern = re.compile(r"(?!)")
     # a verb that moves an event to a new date ("pushed back ... to the first half of 2026")
     rescheduled: re.Pattern = re.compile(r"(?!)")
+    # nouns that, right after a figure, make it a forecast or a goal ("the 6 million forecast")
+    forecast_nouns: frozenset[str] = frozenset()
+    # words that mark an event as done where no verb shows tense (Chinese "已", "于 ... 投产")
+    done_markers: re.Pattern = re.compile(r"(?!)")
 
 
 def _phrases(words: list[str]) -> re.Pattern:
-    # lower case, no re.I: run on fold(text)
-    body = trie.alternation({fold(w) for w in words})
-    return re.compile(rf"(?<![\w'])(?:{body})(?![\w'])")
+    # lower case, no re.I: run on fold(text); Chinese words stand inside runs of Chinese text, with no
+    # word boundary around them
+    latin = {fold(w) for w in words if not _CJK.search(w)}
+    cjk = {w for w in words if _CJK.search(w)}
+    parts = [rf"(?<![\w'])(?:{trie.alternation(latin)})(?![\w'])"] if latin else []
+    if cjk:
+        parts.append(f"(?:{trie.alternation(cjk)})")
+    return re.compile("|".join(parts) or "(?!)")
 
 
 @functools.lru_cache(maxsize=4)
@@ -69,6 +79,8 @@ def load_tense_rules(rules_dir: str | None = None) -> TenseRules:
         frozenset(w.lower() for w in expect_str_list(data, "intro_words", path, default=[])),
         _reporting(expect_str_list(data, "reporting_verbs", path, default=[])),
         _phrases(expect_str_list(data, "rescheduled", path, default=[]) or ["(?!)"]),
+        frozenset(w.lower() for w in expect_str_list(data, "forecast_nouns", path, default=[])),
+        _phrases(expect_str_list(data, "done_markers", path, default=[])),
     )
 
 
@@ -106,6 +118,8 @@ def modality_cue(clause: str, rules: TenseRules | None = None, without_date: str
     if match:
         return "reported", clause[match.start():match.end()]
     for match in rules.upcoming.finditer(low):
+        if _TO_NOUN.match(low, match.end()) and low[match.start():match.end()].endswith(" to"):
+            continue        # "submitted a compensation plan to the OPEC secretariat": "to" is a preposition
         if not _NOUN_BEFORE.search(low, 0, match.start()):
             return "upcoming", clause[match.start():match.end()]
     for match in rules.upcoming_with_object.finditer(low):
@@ -120,6 +134,9 @@ def modality_cue(clause: str, rules: TenseRules | None = None, without_date: str
         return "target", clause[goals[-1].start():goals[-1].end()]
     if verb:
         return "done", verb
+    match = rules.done_markers.search(low)
+    if match:
+        return "done", clause[match.start():match.end()]
     match = rules.done_reporting.search(low)
     if match:
         return "done", clause[match.start():match.end()]
@@ -130,6 +147,7 @@ def modality_cue(clause: str, rules: TenseRules | None = None, without_date: str
     return "unknown", ""
 
 
+_TO_NOUN = re.compile(r"\s+(?:the|a|an|its|their|his|her|this|that|these|those)\s")
 _NOUN_USE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|these|those|this|of|such|new|other|major|many|several|"
                        r"\w+ion|\w+est|\w+al)\s+$")
 _GOAL_CLAUSE = re.compile(r"\s+(?:that|to)\s")     # "the goal is that all cars sold from 2025 ...": the goal's content

@@ -12,7 +12,11 @@ from checker.model import EntityMention
 
 # Latin capitals with accents too ("Évora", "Østfold"); the rest of a token may be any letter ("Cafés").
 _UPPER = "A-ZÀ-ÖØ-Þ"
-_TOKEN = rf"[{_UPPER}][\w&'’.\-–]*[\w&]|[{_UPPER}]"
+# a name's letters are Latin: in Chinese text a name stops where the Chinese characters start
+# ("Vexa与Lumo合计" holds two names)
+_NAME_CHAR = r"(?:[^\W\u4e00-\u9fff]|[&'’.\-–])"
+_NAME_END = r"(?:[^\W\u4e00-\u9fff]|&)"
+_TOKEN = rf"[{_UPPER}]{_NAME_CHAR}*{_NAME_END}|[{_UPPER}]"
 # "Kybusol Oil & Gas": an ampersand joins the words of one name
 # (written capital first, the start's look-behind after it, so the engine scans for capitals in C)
 
@@ -21,7 +25,8 @@ _TOKEN = rf"[{_UPPER}][\w&'’.\-–]*[\w&]|[{_UPPER}]"
 def _run_pattern(particles: tuple[str, ...]) -> re.Pattern:
     """A run of capitalised words; a particle joins two of them ("Salar del Viento", "Port of Spain")."""
     joiner = rf"|[ \t]+(?:{'|'.join(map(re.escape, particles))})(?=[ \t]+[{_UPPER}])" if particles else ""
-    return re.compile(rf"[{_UPPER}](?<![\w'’.][{_UPPER}])(?:[\w&'’.\-–]*[\w&])?(?:(?:(?:[ \t]+&)?{joiner})?[ \t]+(?:{_TOKEN}))*")
+    return re.compile(rf"[{_UPPER}](?<![^\W\u4e00-\u9fff][{_UPPER}])(?<!['’.][{_UPPER}])(?:{_NAME_CHAR}*{_NAME_END})?"
+                      rf"(?:(?:(?:[ \t]+&)?{joiner})?[ \t]+(?:{_TOKEN}))*")
 
 
 _SUFFIX_AFTER = re.compile(r"\.?,? ([A-Za-z.]{2,6})(?![\w])")

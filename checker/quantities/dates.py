@@ -152,9 +152,14 @@ def _forms() -> list[tuple[str, str]]:
         ("hy", rf"\bh(?P<hy_h>[12])[ \t]*(?P<hy_y>{Y})"),
         ("part", rf"(?P<part_p>{P1})[ \t-]*(?P<part_y>{Y})|(?P<part_p2>{P})[ \t]+(?P<part_y2>{Y})"),
         ("mpart", rf"(?P<mpart_p>{MP})[ \t-]*(?P<mpart_m>{M})(?:,?[ \t]+(?:of[ \t]+)?(?P<mpart_y>{Y}))?(?![ \t]*\d)"),
+        # "the April-June quarter", "January-March 2024", "the July-September period of 2023"
+        ("mspan", rf"(?:the[ \t]+)?(?P<mspan_a>{M})[ \t]*[-–][ \t]*(?P<mspan_b>{M})(?:[ \t]+(?:quarter|period|months|half))?"
+                  rf"(?:,?[ \t]+(?:of[ \t]+)?(?P<mspan_y>{Y})(?![/–-]\d))?"),
         ("nmon", rf"(?:(?P<nmon_f>{NF})|(?P<nmon_l>{NL}))[ \t]+(?P<nmon_n>1[01]|[2-9]|{N11})[ \t]+months[ \t]+of[ \t]+"
                  rf"(?:(?:fiscal|calendar|the[ \t]+year)[ \t]+)?(?P<nmon_y>{Y})"),
-        ("zh", rf"(?P<zh_y>{Y})年(?:(?P<zh_m>1[0-2]|0?[1-9])月(?:(?P<zh_d>[12]\d|3[01]|0?[1-9])日)?)?"),
+        # "2024年7月", "2024年7月5日", "2025年下半年" (second half), "2024年第三季度" / "2024年三季度" (Q3)
+        ("zh", rf"(?P<zh_y>{Y})年(?:(?P<zh_m>1[0-2]|0?[1-9])月(?:(?P<zh_d>[12]\d|3[01]|0?[1-9])日)?"
+               rf"|(?P<zh_h>[上下])半年|第?(?P<zh_q>[一二三四1-4])季度)?"),
         ("mnext", rf"(?P<mnext_m>{M})[ \t]+(?P<mnext_r>next|last|this)[ \t]+year"),
         # "the second half of the year", "the first quarter of last year": a part of a year named relatively
         ("prel", rf"(?:the[ \t]+)?(?:(?P<prel_q>{Q})[ \t-]+quarter|(?P<prel_h>{H})[ \t-]+half)[ \t]+of[ \t]+"
@@ -409,6 +414,24 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
         shown = G("mpart_y") or "XXXX"        # like a month without its year: resolved, iso unknown
         return DateHit(s, e, a, b, "range", f"{shown}-{mo:02d}-{d1:02d}/{shown}-{mo:02d}-{d2:02d}",
                        deadline=bool(y) and _deadline(text, s))
+    if g == "mspan":
+        m1, m2 = _month(G("mspan_a")), _month(G("mspan_b"))
+        if m1 >= m2:
+            return None          # "the July-June season": a span of months that names a season
+        if G("mspan_y"):
+            y = int(G("mspan_y"))
+        elif ref is not None:
+            # the span named without a year is the last one begun by the reference date ("the April-June
+            # quarter", written in February 2025, is 2024's)
+            y = ref.year - 1 if m1 - ref.month > 1 else ref.year
+        else:
+            return None
+        if m2 - m1 == 2 and m1 % 3 == 1:
+            return quarter_hit(y, (m1 + 2) // 3)
+        if m2 - m1 == 5 and m1 in (1, 7):
+            return half_hit(y, 1 if m1 == 1 else 2)
+        a, b = _month_range(y, m1, m2)
+        return DateHit(s, e, a, b, "months", f"{y}-{m1:02d}/{y}-{m2:02d}", deadline=_deadline(text, s))
     if g == "nmon":
         n = _num(G("nmon_n"))
         if n is None or not 1 <= n <= 11 or n != int(n):
@@ -420,6 +443,10 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
         return DateHit(s, e, a, b, "months", f"{y}-{m1:02d}/{y}-{m2:02d}", deadline=_deadline(text, s))
     if g == "zh":
         y = int(G("zh_y"))
+        if G("zh_h"):
+            return half_hit(y, 1 if G("zh_h") == "上" else 2)
+        if G("zh_q"):
+            return quarter_hit(y, "一二三四1234".index(G("zh_q")) % 4 + 1)
         if G("zh_d"):
             return day_hit(y, int(G("zh_m")), int(G("zh_d")))
         if G("zh_m"):
