@@ -10,8 +10,8 @@ from pathlib import Path
 from checker.align.counts import CountStatement, GroupCount, counts_of, group_counts_of, load_count_rules
 from checker.align.events import events_of, last_project, load_event_rules
 from checker.align.facts import facts_of
-from checker.align.growth import (GrowthStatement, PartStatement, RemainderStatement, growth_of, load_growth_rules,
-                                  parts_of, remainders_of)
+from checker.align.growth import (BreakdownStatement, GrowthStatement, PartStatement, RemainderStatement, breakdowns_of,
+                                  growth_of, load_growth_rules, parts_of, remainders_of)
 from checker.align.lexicon import AlignLexicon, load_align_lexicon
 from checker.align.own_year import date_undated
 from checker.align.reading import read_claim
@@ -30,7 +30,7 @@ class ArticleAnalysis:
     facts: tuple[Fact, ...]
     events: tuple[Event, ...]
     counts: tuple[CountStatement, ...]
-    growth: tuple[GrowthStatement | PartStatement | RemainderStatement, ...] = ()  # rates of change, parts of a whole
+    growth: tuple[GrowthStatement | PartStatement | RemainderStatement | BreakdownStatement, ...] = ()  # rates, parts of a whole
     group_counts: tuple[GroupCount, ...] = ()
 
 
@@ -99,7 +99,7 @@ class Analyzer:
         facts: list[Fact] = []
         events: list[Event] = []
         counts: list[CountStatement] = []
-        growth: list[GrowthStatement | PartStatement | RemainderStatement] = []
+        growth: list[GrowthStatement | PartStatement | RemainderStatement | BreakdownStatement] = []
         group_counts: list[GroupCount] = []
         implicit: EntityMention | None = None      # the place the sentence before stated figures about
         facility: EntityMention | None = None      # the facility an earlier sentence named last
@@ -128,6 +128,12 @@ class Analyzer:
             if len(reading.quantities) >= 3:
                 growth.extend(growth_of(reading, self.growth_rules))
                 growth.extend(parts_of(reading))
+                broken = breakdowns_of(reading)
+                if broken:
+                    # the listed parts are measures of their own (knitwear, woven garments), not the total's
+                    parts = {(q.start, q.end) for b in broken for q in b.parts}
+                    facts[len(facts) - len(found):] = [f for f in found if (f.value.start, f.value.end) not in parts]
+                    growth.extend(broken)
         facts = date_undated(facts, article)
         return ArticleAnalysis(article, tuple(claims), tuple(facts), tuple(events), tuple(counts), tuple(growth), tuple(group_counts))
 

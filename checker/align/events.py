@@ -71,7 +71,8 @@ def load_event_rules(rules_dir: str | None = None) -> EventRules:
     nouns = [f for f in facilities if f.isascii() and f.isalpha() and f == f.lower()]
     facility_finder = re.compile(rf"(?<![A-Za-z])(?:{trie.alternation(nouns)})(?![A-Za-z])")
     subordinators = expect_str_list(data, "subordinators", path, default=[])
-    own_subject = re.compile(rf"\b(?:{trie.alternation({w.lower() for w in subordinators})})\s+(?:the|its|their|this|that|these|those)\s+"
+    # ("since its first turbines were energised": "its" keeps the facility named before as the subject)
+    own_subject = re.compile(rf"\b(?:{trie.alternation({w.lower() for w in subordinators})})\s+(?:the|this|that|these|those)\s+"
                              r"(?P<np>(?:[a-z-]+\s+){0,2})(?:[a-z]{3,}ed|began|was|were|is|are|has|had|will|would|came|rose|fell|went)\b") \
         if subordinators else re.compile(r"(?!)")
     cjk = [p for p in phrase_class if re.search(r"[\u4e00-\u9fff]", p)]
@@ -214,13 +215,14 @@ def _names_after(reading: ClaimReading, end: int) -> bool:
     return gap > 0 and any(e.start == end + gap and e.kind == "name" and e.role == "name" for e in reading.entities)
 
 
-_WORDS_AFTER = re.compile(r"[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?\b")
+_WORDS_AFTER = re.compile(r"[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?(?:[ \t]+([a-z]+))?\b")
 
 
 def _sizes_facility(text: str, end: int, rules: EventRules) -> bool:
-    """Does a facility noun follow a figure, at most one word apart ("$1.4 billion project", "500 MW solar farm")?"""
+    """Does a facility noun follow a figure, at most two words apart ("$1.4 billion project", "500 MW solar farm",
+    "€300 million heat pump factory")?"""
     match = _WORDS_AFTER.match(text, end)
-    return match is not None and (match.group(1) in rules.facilities or match.group(2) in rules.facilities)
+    return match is not None and any(word in rules.facilities for word in match.groups() if word)
 
 
 _FIRST_COMMA = re.compile(r"[,;]")
@@ -228,7 +230,12 @@ _RELATIVE_OPEN = re.compile(r",\s+(?:which|who)\b", re.I)
 _PURPOSE = re.compile(r"\W*(?:in\s+order\s+)?to\s+[a-z]+\b", re.I)
 _BEFORE = re.compile(r"\bbefore\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
 _COORDINATED_DATE = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*(?:in\s+)?", re.I)
-_REFERENCE_BEFORE = re.compile(r"\b(?:since|until|till|through|thru|extended\s+to|extended\s+until|extended\s+through|"
+# ("20 months later than the August 2025 closure it announced": a date compared with, no event; "built
+# this factory for the market of 2027": a year that names a noun's time)
+_REFERENCE_BEFORE = re.compile(r"\b(?:than|(?:the|a|an|its|their)\s+(?!(?:end|start|beginning|middle|summer|winter|spring|autumn|fall|"
+                               r"half|quarter|semester|trimester|month|months|year|years|season|week|weeks|day|days|turn|course|part|"
+                               r"rest|remainder|close)\s)[a-z]{3,}\s+of|"
+                               r"since|until|till|through|thru|extended\s+to|extended\s+until|extended\s+through|"
                                r"runs?\s+to|running\s+to|valid\s+to)\s+(?:the\s+)?(?:end[- ](?:of\s+)?)?$", re.I)
 _APPOSITIVE_PAST = re.compile(r",\s*(?:\w+ly\s+)?(?P<verb>[a-z]+ed|built|begun|made|won|held|set\s+up|founded)\s+(?:in|on|during)\s+$", re.I)
 _INFINITIVE = re.compile(r"\bto\s+$", re.I)   # "is aiming to cut ... by 2028": "cut" is no past tense
@@ -333,7 +340,10 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # the words before the date speak for it; only when they say nothing does the rest of
             # the clause, up to its first comma ("In 2022 Congo supplied 11%, a share analysts expect
             # to keep rising": "supplied", not "expect to")
-            mood, cue = modality_cue(text[start:date.span_start], tense)
+            # ("plans to scrap an auction that drew no bids during December 2024", written before then:
+            # the plan's date, not the relative clause's)
+            may_be_past = published is None or date.start <= published
+            mood, cue = modality_cue(text[start:date.span_start], tense, may_be_past=may_be_past)
             if mood == "unknown" and (since := _SINCE_EVENT.search(lead)):
                 # "has been producing since its first gold pour in September 2023": what a state has
                 # held since is already done
@@ -347,7 +357,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                 opening = _opening(text[start:date.span_start], tense)
                 rest = None if purpose else _FIRST_COMMA.search(text, date.span_end + (2 if opening else 0), end)
                 mood, cue = modality_cue(text[start:rest.start() if rest else end], tense,
-                                         _without_date(text, start, date, rest.start() if rest else end))
+                                         _without_date(text, start, date, rest.start() if rest else end), may_be_past)
             # "had 10.4 GW in operation by the end of 2014", "was connected by 2014" stay done; any other
             # past-looking word ("installed capacity by 2030", "is aiming to cut ... by 2028") does not
             # ("levels seen before 2023" compares; "before" is a deadline only for what is ahead)
@@ -375,6 +385,10 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         if unnamed and antecedent is not None and _DEFINITE_FACILITY.match(unnamed) and not _NEW_FACILITY.search(unnamed):
             # "The plant, which began series production in September 2024": the facility named before
             subject, unnamed = antecedent, ""
+        if project is None and (site := _site(reading, 0, date.span_start, rules)) is not None:
+            # "opened its heat pump factory in Wrocław", "Kaltberg's new plant in Wrocław, which opened":
+            # an unnamed facility is known by the place it stands in
+            subject, unnamed = site, ""
         if any(start <= q.start < end and (q.kind != "number" or q.value >= 100) and q.kind != "duration"
                and not (q.start > date.span_end and _AND_VERB.search(text, date.span_end, q.start))
                # "profit tripled to $412 million as output climbed at X, the field that came on stream in
@@ -428,6 +442,21 @@ def _unnamed_facility(clause: str, rules: EventRules) -> tuple[str, int]:
         if determiners and len(window[determiners[-1].start():].split()) <= 6:
             best, end = window[determiners[-1].start():] + clause[word.start():word.end()], word.end()
     return best, end
+
+
+_IN_OR_AT = re.compile(r"\s+(?:in|at)\s+$")
+
+
+def _site(reading: ClaimReading, start: int, end: int, rules: EventRules) -> EntityMention | None:
+    """The named place (a town, not a country) right after "<facility noun> in/at" before ``end``."""
+    for mention in reading.entities:
+        if not start <= mention.start < end or mention.kind != "name" or mention.role != "name":
+            continue
+        lead = reading.text[max(0, mention.start - 30):mention.start]
+        at = _IN_OR_AT.search(lead)
+        if at and rules.facility_finder.search(lower_ascii(lead[:at.start()]).split()[-1] if lead[:at.start()].split() else ""):
+            return mention
+    return None
 
 
 def _actor(reading: ClaimReading, start: int, end: int) -> EntityMention | None:

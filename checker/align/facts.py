@@ -677,6 +677,8 @@ def _figure_runs(frames: list[_Frame], text: str) -> list[list[_Frame]]:
 
 
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+# a lower-case noun right after a whole's figure names what it counts ("1.31 million heating systems")
+_COUNTED_NOUN = re.compile(r"\s+(?!(?:of|in|at|to|from|for|and|or|by|on|with|a|an|the|was|were|is|are)\b)[a-z]+")
 
 
 def _part_of_total(frames: list[_Frame], reading: ClaimReading) -> None:
@@ -774,7 +776,9 @@ def _carry(frames: list[_Frame], article_commodity: str | None, reading: ClaimRe
     speaker: _Frame | None = None          # the last figure about a real subject (not the world total)
     for frame in frames:
         if previous is not None:
-            if frame.metric is None:
+            # ("exports rose to 518 Mt, and a further 213 Mt went to domestic power plants": another
+            # amount of the same goods, not more of the same measure)
+            if frame.metric is None and not _FURTHER.search(text, max(0, frame.quantity.start - 20), frame.quantity.start):
                 frame.metric, frame.metric_surface = previous.metric, previous.metric_surface
             if frame.commodity is None:
                 frame.commodity = previous.commodity
@@ -791,6 +795,7 @@ def _carry(frames: list[_Frame], article_commodity: str | None, reading: ClaimRe
             speaker = frame
 
 
+_FURTHER = re.compile(r"\b(?:a\s+further|another|an\s+additional|the\s+rest|the\s+remainder)\s+(?:of\s+)?$", re.I)
 _WITHIN = re.compile(r"\bwithin\s+$", re.I)
 _OF_AFTER = re.compile(r"\s+of\b", re.I)
 
@@ -1107,6 +1112,12 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         if share.is_share and not total.is_share and total.subject_id != "WORLD" \
                 and _OF_THE.fullmatch(reading.text, _figure_end(reading.text, share.quantity), total.quantity.start):
             share.scope = f"local:{reading.article.id}"
+            named = [h for h in reading.phrases_in(0, share.quantity.start, "commodity")]
+            after = reading.phrases_in(total.quantity.end, min(len(reading.text), total.quantity.end + 40), "commodity")
+            if named and not any(h.id == named[-1].id for h in after) and _COUNTED_NOUN.match(reading.text, _figure_end(reading.text, total.quantity)):
+                # "Heat pumps made up 27% of the 1.31 million heating systems sold": the whole counts
+                # other things than the part; it is no measure of the part's commodity
+                total.metric = None
     if previous_facts:
         _carry_measure(frames, reading, previous_facts)
     attributed = bool(reading.phrases_in(0, len(reading.text), "attribution"))

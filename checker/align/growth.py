@@ -130,6 +130,45 @@ def _from_to(text: str, rate: Quantity, rest: list[Quantity]) -> tuple[Quantity,
 
 
 @dataclass(frozen=True)
+class BreakdownStatement:
+    """ "earned $38.5 billion from garment exports, with knitwear bringing in $21.9 billion and woven
+    garments $19.4 billion": amounts the sentence lists as parts of a total it states; together they
+    cannot exceed it."""
+    total: Quantity
+    parts: tuple[Quantity, ...]
+    reading: ClaimReading
+
+
+# the words that open a breakdown of the amount before them
+_BREAKDOWN = re.compile(r",\s+(?:with|of\s+which|including|split\s+between|made\s+up\s+of|comprising)\s", re.I)
+_LIST_GAP = re.compile(r"[^;.%]{0,60}?(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|\s+while\s+)[^;.%]{0,40}?$", re.I)
+
+
+def breakdowns_of(reading: ClaimReading) -> list[BreakdownStatement]:
+    """A total, then ", with"/", of which" and at least two amounts of its unit, listed ("A at X and B Y")."""
+    text = reading.text
+    amounts = [q for q in sorted(reading.quantities, key=lambda q: q.start)
+               if q.kind in ("quantity", "currency", "number") and not (q.kind == "number" and q.value < 100)]
+    found = []
+    for i, total in enumerate(amounts):
+        opener = _BREAKDOWN.search(text, total.end)
+        if opener is None or ";" in text[total.end:opener.start()] or opener.start() - total.end > 80:
+            continue
+        parts: list[Quantity] = []
+        for q in amounts[i + 1:]:
+            if q.start < opener.end():
+                break               # another amount stands between the total and the breakdown
+            if (q.kind, q.base_unit) != (total.kind, total.base_unit):
+                break
+            if parts and not _LIST_GAP.fullmatch(text, parts[-1].end, q.start):
+                break
+            parts.append(q)
+        if len(parts) >= 2:
+            found.append(BreakdownStatement(total, tuple(parts), reading))
+    return found
+
+
+@dataclass(frozen=True)
 class RemainderStatement:
     """ "Domestic sales took 65% of output, exports 33% and stocks the remaining 10%": shares of one
     whole that the last one says complete; together they must make 100%."""

@@ -56,6 +56,8 @@ def read_claim(claim: Claim, article: Article, entities: EntityLexicon, lexicon:
                          # "Solar panels supplied ...": the opening name lies within the lexicon phrase
                          # ("Coal's share ...": the name's end is its surface's, before the "'s")
                          or m.start + len(m.surface) <= opening.get(m.start, -1))))
+    # "FY2023-24 garment exports": a capitalised date is no name
+    mentions = tuple(m for m in mentions if not (m.kind == "name" and any(d.span_start <= m.start < d.span_end for d in dates)))
     names = [(m.start, m.end) for m in mentions if m.kind == "name"]
     # "Davowick Resources" or "Crebaria Grain" name a company, not a metric or a commodity
     phrases = tuple(p for p in found

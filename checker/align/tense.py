@@ -105,10 +105,12 @@ def modality(clause: str, rules: TenseRules | None = None) -> str:
     return modality_cue(clause, rules)[0]
 
 
-def modality_cue(clause: str, rules: TenseRules | None = None, without_date: str | None = None) -> tuple[str, str]:
+def modality_cue(clause: str, rules: TenseRules | None = None, without_date: str | None = None,
+                 may_be_past: bool = True) -> tuple[str, str]:
     """The modality of a clause and the words that decided it ("set to", "originally", "opened").
     ``without_date`` is the clause with its date phrase taken out: "figures for 2023 credit X" is
-    a report of measured data, the date only an adjunct between subject and verb."""
+    a report of measured data, the date only an adjunct between subject and verb. ``may_be_past`` is
+    False for a date after the article's own: a past verb cannot have happened then."""
     rules = rules or load_tense_rules()
     low = fold(clause)
     match = rules.plan_past.search(low)
@@ -121,6 +123,11 @@ def modality_cue(clause: str, rules: TenseRules | None = None, without_date: str
         if _TO_NOUN.match(low, match.end()) and low[match.start():match.end()].endswith(" to"):
             continue        # "submitted a compensation plan to the OPEC secretariat": "to" is a preposition
         if not _NOUN_BEFORE.search(low, 0, match.start()):
+            # "nuclear power will shield them from the kind of shock that hit Europe in 2022": a relative
+            # clause after the cue, with a past verb of its own, is what the date belongs to
+            relative = list(_RELATIVE.finditer(low, match.end())) if may_be_past else []
+            if relative and (verb := _past_verb(clause[relative[-1].end():], rules, low[relative[-1].end():])[0]):
+                return "done", verb
             return "upcoming", clause[match.start():match.end()]
     for match in rules.upcoming_with_object.finditer(low):
         if _NOUN_USE.search(low, max(0, match.start() - 30), match.start()):
@@ -147,6 +154,7 @@ def modality_cue(clause: str, rules: TenseRules | None = None, without_date: str
     return "unknown", ""
 
 
+_RELATIVE = re.compile(r"\b(?:that|which|who)\s")
 _TO_NOUN = re.compile(r"\s+(?:the|a|an|its|their|his|her|this|that|these|those)\s")
 _NOUN_USE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|these|those|this|of|such|new|other|major|many|several|"
                        r"\w+ion|\w+est|\w+al)\s+$")

@@ -111,6 +111,9 @@ def load_entities(rules_dir: str | None = None) -> EntityLexicon:
                     if surfaces.get(variant, ("", ""))[0] == entity_id:
                         continue            # "U.S." is a name before it is a demonym
                     surfaces[variant] = (entity_id, role)
+                    if role == "demonym" and variant.endswith(("an", "i")) and " " not in variant:
+                        # "Germans bought 356,000 heat pumps": the people of a place, as its demonym
+                        surfaces.setdefault(variant + "s", (entity_id, role))
                     folded = _fold(variant)
                     if folded != variant:          # "Yaounde" for "Yaoundé", "Turkiye" for "Türkiye"
                         surfaces.setdefault(folded, (entity_id, role))

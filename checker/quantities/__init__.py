@@ -128,9 +128,19 @@ def extract_dates(text: str, reference: _dt.date | None) -> list[DateValue]:
 
 def _date_values(text: str, hits) -> list[DateValue]:
     out: list[DateValue] = []
+    # "Hronov 3 produced 2.9 TWh in 2023 after it was connected to the grid in early February": a
+    # month without its year in a sentence that names one earlier year is in that year
+    years = {h.first.year for h in hits if h.first and "XXXX" not in h.iso and not h.relative and h.granularity != "season"}
+    anchor = years.pop() if len(years) == 1 else None
     for h in hits:
         if h.first is None or h.last is None:
             continue
+        if anchor is not None and "XXXX" in h.iso and h.first.year > anchor and h.first.year == h.last.year:
+            try:
+                h = _dates.DateHit(h.start, h.end, h.first.replace(year=anchor), h.last.replace(year=anchor), h.granularity,
+                                   h.iso, h.relative, h.deadline, h.offset)
+            except ValueError:
+                pass            # February 29 of a year without one: keep the reading
         iso = h.iso if "XXXX" not in h.iso else h.iso.replace("XXXX", f"{h.first.year:04d}")
         out.append(DateValue(start=h.first, end=h.last, granularity=h.granularity, text=text[h.start:h.end],
                              span_start=h.start, span_end=h.end, iso=iso,

@@ -139,6 +139,11 @@ def _forms() -> list[tuple[str, str]]:
         ("dmY", rf"(?<![\d.,$€£¥])(?<![$€£¥][ \t])(?:the[ \t]+)?(?:(?P<dmY_d>{D})\.?|(?P<dmY_w>{DW}))[ \t]+(?:of[ \t]+)?(?P<dmY_m>{M})(?:,?[ \t]+(?:of[ \t]+|in[ \t]+)?(?P<dmY_y>{YA}))?"),
         ("my", rf"(?P<my_m>{M})(?:[ \t]+of[ \t]+|,[ \t]*|[-/]|[ \t]+)(?P<my_y>{Y})"),
         ("ym", rf"(?<![\d.])(?P<ym_y>{Y})(?:,[ \t]*|[ \t]+)(?P<ym_m>{M})"),
+        # twelve months to a month's end: "the fiscal year to March 2024", "the year ended June 30, 2024"
+        ("yto", rf"(?:the[ \t]+)?(?:(?:fiscal|financial|business|crop|marketing)[ \t]+)?(?:year|12[ \t]+months|twelve[ \t]+months)[ \t]+"
+                rf"(?:to|ended|ending|through)[ \t]+(?:the[ \t]+end[ \t]+of[ \t]+)?(?P<yto_m>{M})(?:[ \t]+{D})?,?[ \t]+(?P<yto_y>{Y})"),
+        # a fiscal year: "FY2023-24", "FY 2024/25", "FY24" and "FY2024" (the fiscal year ending in 2024)
+        ("fy", rf"(?<![a-z])fy[ \t]*(?:(?P<fy_y>{Y0})(?:[/–-](?P<fy_z>\d\d(?:\d\d)?))?|(?P<fy_s>\d\d)(?:[/–-](?P<fy_s2>\d\d))?)(?![\d])"),
         # a split year: a crop, marketing or fiscal season ("2024/25", "2019-20", "2023/2024")
         ("sea", rf"(?<![\d./-])(?P<sea_y>{Y})(?:[/–-](?P<sea_z>\d\d)|/(?P<sea_z4>\d{{4}}))(?![\d/%]|\.\d)"),
         ("yn", rf"(?<![\d./-])(?P<yn_y>{Y})[-/](?P<yn_m>1[0-2]|0?[1-9])(?![\d/-]|\.\d)"),
@@ -147,7 +152,7 @@ def _forms() -> list[tuple[str, str]]:
         ("ny", rf"(?<![\d./-])(?P<ny_m>1[0-2]|0?[1-9])[-/](?P<ny_y>{Y})(?![\d/])"),
         ("q", rf"(?:the[ \t]+)?(?P<q_o>{Q})[ \t-]+quarter[ \t]+(?:of[ \t]+)?(?P<q_y>{Y})"),
         ("qy", rf"\bq(?P<qy_q>[1-4])[ \t]*(?:of[ \t]+)?(?P<qy_y>{Y})|(?P<qy_y2>{Y})[ \t]*q(?P<qy_q2>[1-4])\b"),
-        ("h", rf"(?:the[ \t]+)?(?P<h_o>{H})[ \t-]+half[ \t]+(?:of[ \t]+)?(?P<h_y>{Y})"),
+        ("h", rf"(?:the[ \t]+)?(?P<h_o>{H})[ \t-]+(?:half|semester)[ \t]+(?:of[ \t]+)?(?P<h_y>{Y})"),
         ("yq", rf"(?<![\d.])(?P<yq_y>{Y})['’]s[ \t]+(?:(?P<yq_q>{Q})[ \t-]+quarter|(?P<yq_h>{H})[ \t-]+half)(?![a-z])"),
         ("hy", rf"\bh(?P<hy_h>[12])[ \t]*(?P<hy_y>{Y})"),
         ("part", rf"(?P<part_p>{P1})[ \t-]*(?P<part_y>{Y})|(?P<part_p2>{P})[ \t]+(?P<part_y2>{Y})"),
@@ -184,7 +189,7 @@ def _forms() -> list[tuple[str, str]]:
 def _triggers() -> tuple[re.Pattern, re.Pattern, frozenset]:
     """Where a date expression can start; the big pattern is tried only there."""
     t = tables()
-    ws = set(t["months"]) | {"today", "tomorrow", "yesterday", "later", "earlier",
+    ws = set(t["months"]) | {"today", "tomorrow", "yesterday", "later", "earlier", "fiscal", "financial",
                              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
     for table in ("quarters", "halves", "days", "parts", "month_parts", "first_months", "last_months"):
         ws |= {k.split()[0].split("-")[0] for k in t[table]} - {"the"}
@@ -196,7 +201,7 @@ def _triggers() -> tuple[re.Pattern, re.Pattern, frozenset]:
     for table in ("parts", "month_parts"):
         gate |= {w for k in t[table] for w in re.split(r"[ \t-]+", k)} - {"the", "of"}
     # one character class first, so the engine scans for it in C (an alternation it tries everywhere)
-    plain = re.compile(r"[\dqh明去今](?:(?<=\d)\d*|(?<=[qh])[1-4]|(?<=[明去今])年)")
+    plain = re.compile(r"[\dqhf明去今](?:(?<=\d)\d*|(?<=[qh])[1-4]|(?<=f)y|(?<=[明去今])年)")
     wordy = re.compile(rf"(?<![a-z])(?:(?:{lexicon.alternation(ws)})(?![a-z])"
                        rf"|(?:this|next|last|the)[ \t]+(?=[a-z\d])|in[ \t]+(?=\d|(?:{num})(?![a-z]))"
                        rf"|an?[ \t]+(?=(?:month|year|week|day|decade)s?[ \t]+ago))")
@@ -329,6 +334,29 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
                 first, last = _month_range(y, mo, mo)
         return DateHit(s, e, first, last, "day" if d else "month", iso)
 
+    if g == "yto":
+        y, mo = int(G("yto_y")), _month(G("yto_m"))
+        if mo == 12:
+            return DateHit(s, e, dt.date(y, 1, 1), dt.date(y, 12, 31), "year", str(y), deadline=_deadline(text, s))
+        # the season it ends, as "2023/24" is written
+        return DateHit(s, e, dt.date(y - 1, 1, 1), dt.date(y, 12, 31), "season", f"{y - 1}/{y}", deadline=_deadline(text, s))
+    if g == "fy":
+        if G("fy_y"):
+            y = int(G("fy_y"))
+            if G("fy_z"):
+                following = int(G("fy_z")) if len(G("fy_z")) == 4 else (y // 100) * 100 + int(G("fy_z"))
+                if following != y + 1:
+                    return None
+            else:
+                y -= 1            # "FY2024" ends in 2024
+        else:
+            y = 2000 + int(G("fy_s"))
+            if G("fy_s2"):
+                if int(G("fy_s2")) != (y + 1) % 100:
+                    return None
+            else:
+                y -= 1            # "FY24" ends in 2024
+        return DateHit(s, e, dt.date(y, 1, 1), dt.date(y + 1, 12, 31), "season", f"{y}/{y + 1}", deadline=_deadline(text, s))
     if g == "sea":
         y = int(G("sea_y"))
         following = int(G("sea_z4")) if G("sea_z4") else (y // 100) * 100 + int(G("sea_z"))

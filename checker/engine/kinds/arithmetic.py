@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from checker.align.growth import GrowthStatement, PartStatement, RemainderStatement
+from checker.align.growth import BreakdownStatement, GrowthStatement, PartStatement, RemainderStatement
 from checker.engine.batch import Batch
 from checker.engine.evidence import evidence, fingerprint, interval, render_message
 from checker.engine.rules import Rule
@@ -28,6 +28,8 @@ PARAMS = {
     "check_parts": (bool, True),
     "check_remainders": (bool, True),
     "remainder_tolerance": (float, 1.0),  # points by which shares closed by "the remaining N%" may miss 100%
+    "check_breakdowns": (bool, True),
+    "breakdown_tolerance": (float, 1.0),  # percent of the total by which its listed parts may exceed it
 }
 
 
@@ -208,6 +210,26 @@ def _growth(rule: Rule, batch: Batch) -> list[Finding]:
     return findings
 
 
+def _breakdowns(rule: Rule, batch: Batch) -> list[Finding]:
+    """ "$38.5 billion, with knitwear bringing in $21.9 billion and woven garments $19.4 billion": the
+    parts a sentence lists of a total cannot add up to more than it."""
+    findings = []
+    slack = rule.param("breakdown_tolerance") / 100.0
+    for statement in batch.growth:
+        if not isinstance(statement, BreakdownStatement):
+            continue
+        total, parts = statement.total, statement.parts
+        low = sum(q.low for q in parts)
+        if total.high == INF or low <= total.high * (1 + slack):
+            continue
+        unit = total.base_unit or ""
+        findings.append(_statement_finding(rule, statement.reading, (total, *parts),
+                                           f"parts of {total.text!r}",
+                                           f"{' + '.join(q.text for q in parts)} make at least {interval(low, INF, unit)}, "
+                                           f"more than {interval(total.low, total.high, unit)}"))
+    return findings
+
+
 def run(rule: Rule, batch: Batch) -> list[Finding]:
     findings = []
     if rule.param("check_growth"):
@@ -220,4 +242,6 @@ def run(rule: Rule, batch: Batch) -> list[Finding]:
         findings += _parts(rule, batch)
     if rule.param("check_remainders"):
         findings += _remainders(rule, batch)
+    if rule.param("check_breakdowns"):
+        findings += _breakdowns(rule, batch)
     return findings
