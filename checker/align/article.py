@@ -88,8 +88,8 @@ class Analyzer:
                   and (f.subject == "WORLD" or self.entities.kind(f.subject) in ("country", "bloc"))]
         if len({(f.subject, f.commodity, f.metric, f.period) for f in totals}) == 1:
             return totals[0]
-        if facts and all(f.kind == "share" and f.subject.startswith("name:") for f in facts):
-            return previous
+        if all(f.kind == "share" and f.subject.startswith("name:") for f in facts):
+            return previous         # (a sentence with no figures read keeps it too)
         return None
 
     def analyse(self, article: Article) -> ArticleAnalysis:

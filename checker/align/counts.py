@@ -60,6 +60,7 @@ def load_count_rules(rules_dir: str | None = None) -> CountRules:
                                  r"[ \t]*,?[ \t]*", re.I))
 
 
+_NAME_TAIL = re.compile(r"^(?:[ \t]+[a-z][a-z-]*){1,2}(?=[ \t]*(?:,|and\b|or\b|&))")
 _NAME_NUMBER = re.compile(r"^[ \t]+\d{1,3}(?![\d.,]\d)")
 
 
@@ -88,6 +89,7 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
         gap = text[cursor:mention.start]
         if items:
             gap = _NAME_NUMBER.sub("", gap, count=1)     # "Xe Don 4, Nam Phak 1 and ...": a unit number ends a name
+            gap = _NAME_TAIL.sub("", gap, count=1)       # "the Lindqvist family office and ...": a noun after a name
         if items and not _SEP.fullmatch(gap or " "):
             break
         if not items and not re.fullmatch(r"\s*(?:[Tt]he\s+)?(?:[a-z]+\s+)?", gap):

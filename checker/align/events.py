@@ -229,7 +229,8 @@ _FIRST_COMMA = re.compile(r"[,;]")
 _RELATIVE_OPEN = re.compile(r",\s+(?:which|who)\b", re.I)
 _PURPOSE = re.compile(r"\W*(?:in\s+order\s+)?to\s+[a-z]+\b", re.I)
 _BEFORE = re.compile(r"\bbefore\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
-_COORDINATED_DATE = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*(?:in\s+)?", re.I)
+# ("models due in 2025 and 2026", "deliveries will run from 2026 to 2032": the second date shares the clause)
+_COORDINATED_DATE = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or|to|through|until|[-–])\s*(?:in\s+)?", re.I)
 # ("20 months later than the August 2025 closure it announced": a date compared with, no event; "built
 # this factory for the market of 2027": a year that names a noun's time)
 _REFERENCE_BEFORE = re.compile(r"\b(?:than|(?:the|a|an|its|their)\s+(?!(?:end|start|beginning|middle|summer|winter|spring|autumn|fall|"

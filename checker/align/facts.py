@@ -404,6 +404,7 @@ def _ranked_apposition(reading: ClaimReading, mention: EntityMention) -> bool:
 
 
 _POSSESSIVE_END = re.compile(r"(?:'s|’s|'|’)$")
+_COMPARED = re.compile(r"\b(?:after|than|overtaking|surpassing)\s+(?:the\s+)?$", re.I)   # ("ahead of X on 2.6%": X has its own figure)
 _BARE_POSSESSIVES = frozenset({"its", "their", "his", "her"})    # "the company's" names its antecedent's kind; "its" does not
 
 
@@ -446,7 +447,9 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
     local = [e for e in reading.entities_in(lo, hi)
              if not (e.entity == "WORLD" and (frame.is_share or re.search(r"\bof\s+$", reading.text[max(0, e.start - 4):e.start])
                                               or _RANKING.match(reading.text, e.end)))
-             and not _ranked_apposition(reading, e)]
+             and not _ranked_apposition(reading, e)
+             # "the world's second-largest copper miner after Chile, producing 3,300 kt": a place compared with
+             and not _COMPARED.search(reading.text, max(0, e.start - 14), e.start)]
     share_hits = reading.phrases_in(lo, hi, "share_words")
     if share_hits and frame.is_share:
         # "Malaysia's share of India's palm oil imports was 28%": the possessive before "share" is the
@@ -1005,6 +1008,10 @@ _AT_SITE = re.compile(r"[^,;]{0,40}?\b(?:at|from)\s+(?:its|the|their|his|her)\s+
 _ATTRIBUTE_GAP = re.compile(r"[ \t]+")
 
 
+_LOCATIVE_IN = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north|south|"
+                          r"east|west|north-eastern|north-western|south-eastern|south-western)\s+)?$", re.I)
+
+
 def _site(frame: _Frame, reading: ClaimReading, projects: list[EntityMention]) -> EntityMention | None:
     """The project an amount was made at: the sentence's first name when it is one and stands before
     the figure in its clause, or one named "at its ..." right after the figure."""
@@ -1012,6 +1019,12 @@ def _site(frame: _Frame, reading: ClaimReading, projects: list[EntityMention]) -
     first = reading.entities[0]
     if first in projects and first.end <= q.start and not _CLAUSE_BREAK.search(text, first.end, q.start):
         return first
+    # "Andesur's Pampa Roja mine in Chile produced 85,000 tonnes": the project nearest before the figure,
+    # when every name between them only says where it is
+    before = [p for p in projects if p.end <= q.start and not _CLAUSE_BREAK.search(text, p.end, q.start)]
+    if before and all(_LOCATIVE_IN.search(text, max(0, e.start - 25), e.start)
+                      for e in reading.entities if before[-1].end <= e.start < q.start):
+        return before[-1]
     return next((p for p in projects if p.start >= q.end and _AT_SITE.fullmatch(text, q.end, p.start)), None)
 
 
@@ -1144,10 +1157,11 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             continue              # "Chinese visitors numbered 6.7 million": where they come from, not who received them
         period, dated = _period(frame, reading, bool(metric and metric.static) or frame.attribute)
         commodity = "" if metric is not None and metric.no_commodity else (frame.commodity or "")
-        if market is not None and frame.is_share and not dated and not reading.dates and frame.subject is not None \
+        if market is not None and not dated and not reading.dates and frame.subject is not None \
                 and frame.subject.kind == "name" and frame.scope in ("", "global") \
                 and (frame.of_phrase is None or not reading.entities_in(*frame.of_phrase)) \
-                and (commodity, frame.metric) == (market.commodity, market.metric) and not reading.phrases_in(0, len(reading.text), "global"):
+                and (commodity, frame.metric) == (market.commodity, market.metric) and not reading.phrases_in(0, len(reading.text), "global") \
+                and frame.is_share:
             period, dated = market.period, True
             frame.scope = "global" if market.subject == "WORLD" else f"of:{market.subject}"
         q = _as_meant(frame.quantity, frame.commodity or "", lexicon)

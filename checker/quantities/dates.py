@@ -169,6 +169,11 @@ def _forms() -> list[tuple[str, str]]:
         # "the second half of the year", "the first quarter of last year": a part of a year named relatively
         ("prel", rf"(?:the[ \t]+)?(?:(?P<prel_q>{Q})[ \t-]+quarter|(?P<prel_h>{H})[ \t-]+half)[ \t]+of[ \t]+"
                  rf"(?P<prel_r>the|this|last|next|the previous|the following)[ \t]+year"),
+        # "in the first quarter", "during the March quarter", "in the quarter", "in the second half": a part of
+        # the year the article stands in, without its year (the nearest one; "the quarter" is the last one done)
+        ("qbare", rf"(?:(?<=in[ \t])|(?<=during[ \t])|(?<=for[ \t])|(?<=over[ \t]))the[ \t]+(?:(?P<qbare_o>{Q})[ \t-]+quarter"
+                  rf"|(?P<qbare_m>march|june|september|december)[ \t]+quarter|(?P<qbare_h>{H})[ \t-]+half|quarter)"
+                  rf"(?![ \t-]*(?:of|century|[12]\d{{3}})\b)(?![a-z])"),
         ("relm", rf"(?P<relm_r>this|next|last)[ \t]+(?P<relm_m>{M})"),
         ("nthm", rf"(?:the[ \t]+)?(?P<nthm_o>{O12})[ \t]+month[ \t]+of[ \t]+(?P<nthm_y>{Y})"),   # "the third month of 2021"
         ("ry", rf"(?P<ry_x>{RY})"),
@@ -489,6 +494,21 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
         shift = {"next": 1, "the following": 1, "last": -1, "the previous": -1}.get(" ".join(G("prel_r").lower().split()), 0)
         hit = (quarter_hit if quarter else half_hit)(ref.year + shift, n)
         return replace(hit, relative=True)
+    if g == "qbare":
+        if not ref:
+            return None
+        if G("qbare_h"):
+            n, size = int(t["halves"][G("qbare_h").lower()]), 6
+        elif G("qbare_o") or G("qbare_m"):
+            n, size = (int(t["quarters"][G("qbare_o").lower()]) if G("qbare_o") else _month(G("qbare_m")) // 3), 3
+        else:                     # "in the quarter": the last quarter done by the reference date
+            n, size = (ref.month - 1) // 3, 3
+            y = ref.year if n else ref.year - 1
+            return replace(quarter_hit(y, n or 4), relative=True)
+        def middle(y):
+            return dt.date(y, size * (n - 1) + 1, 1) + dt.timedelta(days=15 * size)
+        y = min((ref.year - 1, ref.year, ref.year + 1), key=lambda year: abs((middle(year) - ref).days))
+        return replace((quarter_hit if size == 3 else half_hit)(y, n), relative=True)
     if g == "mnext":
         if not ref:
             return None
