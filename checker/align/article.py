@@ -64,7 +64,9 @@ class Analyzer:
         for text in earlier:
             places = [m for m in find_entities(text, self.entities) if m.kind == kind]
             if places:
-                return places[-1]
+                # "Côte d'Ivoire is Africa's biggest producer, with Liberia a distant second. The country
+                # harvested ...": the place that opens the sentence is its subject
+                return places[0] if not text[:places[0].start].strip(" \"'“‘(") else places[-1]
         return None
 
     def _place_of(self, facts: list[Fact]) -> EntityMention | None:

@@ -827,12 +827,17 @@ def _goods_dimensions() -> frozenset[str]:
     return units.table()["goods"]
 
 
+_TOGETHER = re.compile(r"\b(?:together|between\s+them|jointly|collectively)\b", re.I)   # ("a combined capacity" is one subject's total)
+
+
 def _joint_subject(frame: _Frame, reading: ClaimReading) -> bool:
     """ "Australia and Chile between them produced 71%": a figure of several subjects together is
     none of theirs (lists read with "respectively" are paired before this)."""
     subject = frame.subject
     if subject is None or subject.end > frame.quantity.start or reading.phrases_in(0, len(reading.text), "respectively"):
         return False
+    if _TOGETHER.search(reading.text, max(subject.end, frame.quantity.start - 40), frame.quantity.start):
+        return True         # "... and China second with 3.7 million; together they made up roughly 47%"
     listed = _coordinated(reading.text, [e for e in reading.entities if e.end <= subject.start] + [subject])
     if len(listed) < 2:
         return False
@@ -849,6 +854,7 @@ def _new_topic(frame: _Frame, previous: _Frame, reading: ClaimReading) -> bool:
 
 
 _NEXT_NOUN = re.compile(r"\s*([a-z]+)")
+_NEXT_COMMA = re.compile(r"[,;]")
 
 
 def _forecast(frame: _Frame, reading: ClaimReading, tense: TenseRules) -> bool:
@@ -863,8 +869,13 @@ def _forecast(frame: _Frame, reading: ClaimReading, tense: TenseRules) -> bool:
         clause = _RELATIVE_INSERT.sub(" ", text[_clause_start(text, hi):hi])
     folded = fold(clause)
     # "beating the 6 million forecast by the operator": a forecast or goal noun right after the figure
-    after = fold(text[_figure_end(text, frame.quantity):_figure_end(text, frame.quantity) + 14])
+    end = _figure_end(text, frame.quantity)
+    after = fold(text[end:end + 14])
     if (m := _NEXT_NOUN.match(after)) and m.group(1) in tense.forecast_nouns:
+        return True
+    # "About 70% of the plant's output will be shipped to ...": the verb after the figure looks ahead
+    stop = _NEXT_COMMA.search(text, end)
+    if frame.is_share and modality(text[end:stop.start() if stop else len(text)], tense) == "upcoming":
         return True
     return modality(clause, tense) in ("upcoming", "reported") or tense.forecast.search(folded) is not None \
         or tense.goal.search(folded) is not None      # "beating its annual target of $13.5 billion": a goal
