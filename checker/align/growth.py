@@ -79,18 +79,21 @@ class PartStatement:
 
 
 # the part, then "or"/"equal to"/"representing" ... the share, then "of (the|its|their)" the whole
-_PART_TO_SHARE = re.compile(r"\s*\(?\s*|,?\s+(?:or|i\.e\.|that\s+is|equal\s+to|equivalent\s+to|representing|"
+_PART_TO_SHARE = re.compile(r"\s*\(?\s*|,\s+|,?\s+(?:or|i\.e\.|that\s+is|equal\s+to|equivalent\s+to|representing|"
                             r"accounting\s+for|which\s+is|which\s+was|some|about|a\s+share\s+of|a\s+proportion\s+of)\s+"
                             # "sold 11,800 new-energy buses in 2023, accounting for about 35% of the 52,000 ...":
                             # the part's noun and adjunct may stand before the comma
-                            r"|\s[^,;%()]{0,40}?,\s+(?:representing|accounting\s+for|equal\s+to|equivalent\s+to|"
-                            r"a\s+share\s+of|or\s+(?:some|about|around|roughly|nearly|almost)?)\s*", re.I)
+                            # ("about 180,000 public charge points, close to 30% of the EU's 880,000": or none)
+                            r"|\s[^,;%()]{0,40}?,\s+(?:(?:representing|accounting\s+for|equal\s+to|equivalent\s+to|"
+                            r"a\s+share\s+of|or\s+(?:some|about|around|roughly|nearly|almost)?)\s*)?", re.I)
 # "Of the 2.82 million new cars registered, 380,609 were battery-electric, a share of 23%": the whole first
 _PREDICATE_TO_SHARE = re.compile(r"[^,;%()]{0,60},\s+(?:or|a\s+share\s+of|a\s+proportion\s+of|representing|equal\s+to|"
                                  r"equivalent\s+to|accounting\s+for)\s+", re.I)
 _FRONTED_WHOLE = re.compile(r"\W*of\s+(?:the|its|their|a|an|all)?\s*(?:total\s+(?:of\s+)?)?$", re.I)
 # ("about 18% of the record 221 million tonnes": one adjective may stand before the whole)
-_SHARE_TO_WHOLE = re.compile(r"\)?\s+of\s+(?:the|its|their|his|her|a|an)?\s*(?:total\s+(?:of\s+)?)?"
+# ("close to 30% of the EU's 880,000": the whole's owner may stand before it)
+_SHARE_TO_WHOLE = re.compile(r"\)?\s+of\s+(?:the|its|their|his|her|a|an)?\s*(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*(?:'s|’s)\s+)?"
+                             r"(?:total\s+(?:of\s+)?)?"
                              r"(?:(?:record|estimated|combined|overall|entire|global|worldwide|annual)\s+)?", re.I)
 
 

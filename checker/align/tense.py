@@ -125,7 +125,9 @@ def modality_cue(clause: str, rules: TenseRules | None = None, without_date: str
         if not _NOUN_BEFORE.search(low, 0, match.start()):
             # "nuclear power will shield them from the kind of shock that hit Europe in 2022": a relative
             # clause after the cue, with a past verb of its own, is what the date belongs to
-            relative = list(_RELATIVE.finditer(low, match.end())) if may_be_past else []
+            # (", which opened in September 2024" is done whenever the date; "an auction that drew no
+            # bids during December 2024", written before then, is the plan's date)
+            relative = [r for r in _RELATIVE.finditer(low, match.end()) if may_be_past or r.group().startswith(",")]
             if relative and (verb := _past_verb(clause[relative[-1].end():], rules, low[relative[-1].end():])[0]):
                 return "done", verb
             return "upcoming", clause[match.start():match.end()]
@@ -154,7 +156,7 @@ def modality_cue(clause: str, rules: TenseRules | None = None, without_date: str
     return "unknown", ""
 
 
-_RELATIVE = re.compile(r"\b(?:that|which|who)\s")
+_RELATIVE = re.compile(r"(?:,\s+(?:which|who)|\b(?:that|which|who))\s")
 _TO_NOUN = re.compile(r"\s+(?:the|a|an|its|their|his|her|this|that|these|those)\s")
 _NOUN_USE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|these|those|this|of|such|new|other|major|many|several|"
                        r"\w+ion|\w+est|\w+al)\s+$")
