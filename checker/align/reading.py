@@ -98,8 +98,15 @@ def _weighed_packages(text: str, quantities: list[Quantity], lexicon: AlignLexic
 _WORDS_AFTER_NAME = re.compile(r"(?:[ \t]+\d{1,3}[A-Za-z]?(?![\d.,%]))?(?:,(?=[ \t]+(?:the|a|an|its)[ \t]))?((?:\s+[a-z][a-z-]*){1,4})")
 
 
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{1,8}")
+
+
 def facility_after(text: str, end: int, facilities: frozenset[str]) -> bool:
-    """A facility noun after a name, at most three lower-case words between ("Port Zanwood grain terminal")."""
+    """A facility noun after a name, at most three lower-case words between ("Port Zanwood grain terminal"),
+    or in the run of Chinese text right after it ("Pelican Bend蓝氨工厂")."""
+    cjk = _CJK_RUN.match(text, end)
+    if cjk:
+        return any(noun in cjk.group() for noun in facilities if _CJK_RUN.fullmatch(noun))
     match = _WORDS_AFTER_NAME.match(text[end:end + 70])
     return match is not None and any(w in facilities for w in match.group(1).split())
 
