@@ -12,7 +12,9 @@ from checker.data import default_rules_dir, expect, expect_str_list, read_toml
 from checker.model import EntityMention
 
 # between two listed items; an item may carry one modifier ("and mainland China", "the 27-member EU")
-_SEP = re.compile(r"\.?\s*(?:,\s*and|,\s*or|,|and|or|&)\s*(?:the\s+)?(?:(?!other\b|many\b|several\b|some\b)[a-z0-9][a-z0-9-]*\s+)?$")
+# (an item may carry up to two lower-case words before its name: "state miner Gécamines")
+_SEP = re.compile(r"\.?\s*(?:,\s*and|,\s*or|,|and|or|&)\s*(?:the\s+)?(?:(?:(?!(?:in|of|at|near|from|to|with|by|on|for|and|or|"
+                  r"other|many|several|some)\b)[a-z][a-z-]*\s+){2}|(?:(?!other\b|many\b|several\b|some\b)[a-z0-9][a-z0-9-]*\s+)?)$")
 
 
 @dataclass(frozen=True)

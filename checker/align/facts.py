@@ -244,6 +244,8 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
         # "Canadian producers shipped 17.4 Mt abroad": who acts does not say what they did; a verb of
         # one stage does ("Chinese refineries produced 65%", with a verb of any stage, is refining)
         left_nouns, left_verbs = left_verbs, left_nouns
+    if counted and left_nouns and not reading.text[left_nouns[0].end:q.start].strip():
+        counted = []            # "adding room for 20 million passengers": the noun right before says what is counted
     candidates = (right + agent_verbs + destination[:1] + left[::-1] + verbs_in_of) if frame.is_share \
         else (counted + left_nouns + left_verbs + right + after[:1])
     candidates = [_modified(_stage_subject(hit, reading, lexicon), reading, lexicon) for hit in candidates]
