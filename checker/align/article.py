@@ -116,6 +116,11 @@ class Analyzer:
                 continue
             found = facts_of(reading, self.lexicon, commodity, self.event_rules.facilities, self.tense,
                              functools.partial(self._antecedent, article, claims, claim), implicit, actor, before, market)
+            broken = breakdowns_of(reading) if len(reading.quantities) >= 3 else []
+            if broken:
+                # the listed parts are measures of their own (knitwear, woven garments), not the total's
+                parts = {(q.start, q.end) for b in broken for q in b.parts}
+                found = [f for f in found if (f.value.start, f.value.end) not in parts]
             facts.extend(found)
             before = found
             market = self._market_of(found, market)
@@ -130,12 +135,7 @@ class Analyzer:
             if len(reading.quantities) >= 3:
                 growth.extend(growth_of(reading, self.growth_rules))
                 growth.extend(parts_of(reading))
-                broken = breakdowns_of(reading)
-                if broken:
-                    # the listed parts are measures of their own (knitwear, woven garments), not the total's
-                    parts = {(q.start, q.end) for b in broken for q in b.parts}
-                    facts[len(facts) - len(found):] = [f for f in found if (f.value.start, f.value.end) not in parts]
-                    growth.extend(broken)
+                growth.extend(broken)
         facts = date_undated(facts, article)
         return ArticleAnalysis(article, tuple(claims), tuple(facts), tuple(events), tuple(counts), tuple(growth), tuple(group_counts))
 

@@ -386,7 +386,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         if unnamed and antecedent is not None and _DEFINITE_FACILITY.match(unnamed) and not _NEW_FACILITY.search(unnamed):
             # "The plant, which began series production in September 2024": the facility named before
             subject, unnamed = antecedent, ""
-        if project is None and (site := _site(reading, 0, date.span_start, rules)) is not None:
+        if project is None and (site := _facility_town(reading, date.span_start, rules)) is not None:
             # "opened its heat pump factory in Wrocław", "Kaltberg's new plant in Wrocław, which opened":
             # an unnamed facility is known by the place it stands in
             subject, unnamed = site, ""
@@ -448,14 +448,15 @@ def _unnamed_facility(clause: str, rules: EventRules) -> tuple[str, int]:
 _IN_OR_AT = re.compile(r"\s+(?:in|at)\s+$")
 
 
-def _site(reading: ClaimReading, start: int, end: int, rules: EventRules) -> EntityMention | None:
-    """The named place (a town, not a country) right after "<facility noun> in/at" before ``end``."""
+def _facility_town(reading: ClaimReading, end: int, rules: EventRules) -> EntityMention | None:
+    """The named place (a town, not a country) right after "<facility noun> in/at", before ``end``."""
     for mention in reading.entities:
-        if not start <= mention.start < end or mention.kind != "name" or mention.role != "name":
+        if mention.start >= end or mention.kind != "name" or mention.role != "name":
             continue
         lead = reading.text[max(0, mention.start - 30):mention.start]
         at = _IN_OR_AT.search(lead)
-        if at and rules.facility_finder.search(lower_ascii(lead[:at.start()]).split()[-1] if lead[:at.start()].split() else ""):
+        words = lead[:at.start()].split() if at else []
+        if words and rules.facility_finder.search(lower_ascii(words[-1])):
             return mention
     return None
 

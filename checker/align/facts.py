@@ -79,10 +79,20 @@ def _as_meant(q: Quantity, commodity: str, lexicon: AlignLexicon) -> Quantity:
     ratio = units.factor(unit, q.dimension)[1] / units.factor(q.unit, q.dimension)[1]
     label = lexicon.commodity_labels.get(commodity, commodity)
     note = f"{q.unit.replace('_', ' ')}s of {label} read as {unit.replace('_', ' ')}s"
-    return replace(q, unit=unit, value=q.value, low=q.low * ratio, high=q.high * ratio, notes=(*q.notes, note))
+    return replace(q, unit=unit, low=q.low * ratio, high=q.high * ratio, notes=(*q.notes, note))
 
 
 _HYPHEN_MODIFIER = re.compile(r"[-–][A-Za-z]")
+
+
+def _share_of_market(frame: _Frame, reading: ClaimReading, market: Fact, commodity: str) -> bool:
+    """ "Korvana led with 19% of shipments" after "Global smartphone shipments rose to 288 million units
+    in the second quarter": a company's share, in a sentence that names no date, place or whole of its
+    own, of the market's measure."""
+    return frame.is_share and not reading.dates and frame.subject is not None and frame.subject.kind == "name" \
+        and frame.scope in ("", "global") and (frame.of_phrase is None or not reading.entities_in(*frame.of_phrase)) \
+        and (commodity, frame.metric) == (market.commodity, market.metric) \
+        and not reading.phrases_in(0, len(reading.text), "global")
 
 
 def _carry_measure(frames: list[_Frame], reading: ClaimReading, previous_facts) -> None:
@@ -1138,7 +1148,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         if share.is_share and not total.is_share and total.subject_id != "WORLD" \
                 and _OF_THE.fullmatch(reading.text, _figure_end(reading.text, share.quantity), total.quantity.start):
             share.scope = f"local:{reading.article.id}"
-            named = [h for h in reading.phrases_in(0, share.quantity.start, "commodity")]
+            named = reading.phrases_in(0, share.quantity.start, "commodity")
             after = reading.phrases_in(total.quantity.end, min(len(reading.text), total.quantity.end + 40), "commodity")
             if named and not any(h.id == named[-1].id for h in after) and _COUNTED_NOUN.match(reading.text, _figure_end(reading.text, total.quantity)):
                 # "Heat pumps made up 27% of the 1.31 million heating systems sold": the whole counts
@@ -1170,11 +1180,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             continue              # "Chinese visitors numbered 6.7 million": where they come from, not who received them
         period, dated = _period(frame, reading, bool(metric and metric.static) or frame.attribute)
         commodity = "" if metric is not None and metric.no_commodity else (frame.commodity or "")
-        if market is not None and not dated and not reading.dates and frame.subject is not None \
-                and frame.subject.kind == "name" and frame.scope in ("", "global") \
-                and (frame.of_phrase is None or not reading.entities_in(*frame.of_phrase)) \
-                and (commodity, frame.metric) == (market.commodity, market.metric) and not reading.phrases_in(0, len(reading.text), "global") \
-                and frame.is_share:
+        if market is not None and not dated and _share_of_market(frame, reading, market, commodity):
             period, dated = market.period, True
             frame.scope = "global" if market.subject == "WORLD" else f"of:{market.subject}"
         q = _as_meant(frame.quantity, frame.commodity or "", lexicon)

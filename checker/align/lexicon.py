@@ -162,6 +162,8 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
 def _packages(entry: dict, where: str, path: Path) -> dict[str, tuple[float, str]]:
     """ packages = { bags = [60, "kilogram"] }: a weight and a mass unit of rules/units.toml per package word."""
     weights = expect(entry, "packages", dict, path, default={}, where=where)
+    if not weights:
+        return {}
     masses = {u.pint for u in (*units.table()["words"].values(), *units.table()["symbols"].values()) if u.dimension == "mass"}
     found: dict[str, tuple[float, str]] = {}
     for word, spec in weights.items():
@@ -178,6 +180,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 def _commodity_units(entry: dict, where: str, path: Path) -> dict[str, str]:
     """ units = { ounce = "troy_ounce" }: both sides must be units of rules/units.toml of one dimension."""
     meant = expect(entry, "units", dict, path, default={}, where=where)
+    if not meant:
+        return {}
     known = {u.pint: u.dimension for u in (*units.table()["words"].values(), *units.table()["symbols"].values())}
     for written, unit in meant.items():
         if written not in known or unit not in known or known[written] != known[unit]:

@@ -71,6 +71,9 @@ _PACKAGE_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 def _weighed_packages(text: str, quantities: list[Quantity], lexicon: AlignLexicon, article_commodity: str | None) -> list[Quantity]:
     """ "50.4 million bags" of coffee: a count of the commodity's standard package is that much mass,
     so it meets "3 million tonnes" and "50 million 60-kg bags" (the finding says so)."""
+    words = {m.group(1) for q in quantities if q.kind == "number" and (m := _PACKAGE_AFTER.match(text, q.end))}
+    if not any(words & weights.keys() for weights in lexicon.packages.values()):
+        return quantities           # no count of packages: the commodity need not be looked for
     named = lexicon.commodity_finder.search(text.lower())
     commodity = lexicon.commodity_of[named.group()] if named else article_commodity
     weights = lexicon.packages.get(commodity or "")

@@ -73,12 +73,12 @@ def load_tense_rules(rules_dir: str | None = None) -> TenseRules:
         # the tokens (runs of a-z and ') that _past_verb considers, found in one scan
         re.compile(rf"(?<![a-z'])(?:{trie.alternation(w for w in irregular if _TOKEN.fullmatch(w))}|[a-z']{{3,}}ed)(?![a-z'])"),
         _phrases(expect_str_list(data, "done_reporting", path, default=[])),
-        _phrases(expect_str_list(data, "forecast", path, default=[]) or ["(?!)"]),
+        _phrases(expect_str_list(data, "forecast", path, default=[])),
         _state_since(expect_str_list(data, "state_since", path, default=[])),
-        _phrases(expect_str_list(data, "goal", path, default=[]) or ["(?!)"]),
+        _phrases(expect_str_list(data, "goal", path, default=[])),
         frozenset(w.lower() for w in expect_str_list(data, "intro_words", path, default=[])),
         _reporting(expect_str_list(data, "reporting_verbs", path, default=[])),
-        _phrases(expect_str_list(data, "rescheduled", path, default=[]) or ["(?!)"]),
+        _phrases(expect_str_list(data, "rescheduled", path, default=[])),
         frozenset(w.lower() for w in expect_str_list(data, "forecast_nouns", path, default=[])),
         _phrases(expect_str_list(data, "done_markers", path, default=[])),
     )

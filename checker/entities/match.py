@@ -239,11 +239,13 @@ _UNIT_NUMBER = re.compile(r"[ \t]+(?P<n>\d{1,3}[A-Za-z]?)(?![\w%])(?![.,]\d)[ \t
 
 @functools.lru_cache(maxsize=1)
 def _figure_words() -> frozenset[str]:
-    """Words after a number that make it a figure: magnitudes, units, "per cent", durations."""
-    from checker.quantities import units
-    table = units.table()
+    """Words after a number that make it a figure: magnitudes (rules/numbers.toml), units, durations,
+    "per cent"."""
+    from checker.quantities import lexicon, units
+    table, numbers = units.table(), lexicon.load("numbers")
     words = {w for w in table["words"] if " " not in w} | {s.lower() for s in table["symbols"]} | set(table["durations"])
-    return frozenset(words | {"million", "billion", "thousand", "trillion", "bn", "mn", "m", "k", "per", "percent", "pct", "times", "of"})
+    magnitudes = {w.lower() for w in (*numbers.get("magnitudes", {}), *numbers.get("case_sensitive_magnitudes", {})) if " " not in w}
+    return frozenset(words | magnitudes | {"per", "percent", "pct", "times", "of"})
 _LOWER_NEXT = re.compile(r"[ \t,]*[a-z]")
 _FIGURE_BEFORE = re.compile(r"\d(?:[ \t]*|[-–])$")   # "1.2 GW", "680-MW"
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
+from dataclasses import replace
 
 from checker.fold import lower_ascii
 from checker.model import DateValue, Quantity
@@ -137,8 +138,7 @@ def _date_values(text: str, hits) -> list[DateValue]:
             continue
         if anchor is not None and "XXXX" in h.iso and h.first.year > anchor and h.first.year == h.last.year:
             try:
-                h = _dates.DateHit(h.start, h.end, h.first.replace(year=anchor), h.last.replace(year=anchor), h.granularity,
-                                   h.iso, h.relative, h.deadline, h.offset)
+                h = replace(h, first=h.first.replace(year=anchor), last=h.last.replace(year=anchor))
             except ValueError:
                 pass            # February 29 of a year without one: keep the reading
         iso = h.iso if "XXXX" not in h.iso else h.iso.replace("XXXX", f"{h.first.year:04d}")
