@@ -32,6 +32,11 @@ def alternation(words: Iterable[str]) -> str:
     return _source(trie)
 
 
+def phrase_alternation(words: Iterable[str]) -> str:
+    """``alternation`` of lower-cased phrases in which a space matches any run of spaces (for re.I)."""
+    return alternation({w.lower() for w in words}).replace("\\ ", r"\s+")
+
+
 def _case_variant_siblings(words: list[str]) -> bool:
     prefixes: dict[str, str] = {}
     for word in words:

@@ -178,3 +178,17 @@ def test_catastrophic_claims_pattern_is_bounded(tmp_path):
     (tmp_path / "aaa.txt").write_text("Title\n\n" + "a" * 40 + "!\n")
     proc = run(["aaa.txt", "-j", "1"], tmp_path, timeout=20)
     _assert_config_error(proc, "claims.toml", "line_bullet")
+
+
+@pytest.mark.parametrize("key, value, needle", [
+    ("project_money_metrics", '["exports", "tonnage"]', "no such metric(s): tonnage"),
+    ("further", "3", "further"),
+])
+def test_bad_cue_lists_name_file_and_key(tmp_path, key, value, needle):
+    _own_rules(tmp_path, "")
+    cues = tmp_path / "myrules" / "lexicons" / "cues.toml"
+    import re
+
+    text = re.sub(rf"(?m)^{key}\s*=.*$", f"{key} = {value}", cues.read_text(encoding="utf-8"))
+    cues.write_text(text, encoding="utf-8")
+    _assert_config_error(run([str(SEEDS), "-j", "1"], tmp_path), "cues.toml", needle)

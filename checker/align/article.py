@@ -116,7 +116,7 @@ class Analyzer:
                 continue
             found = facts_of(reading, self.lexicon, commodity, self.event_rules.facilities, self.tense,
                              functools.partial(self._antecedent, article, claims, claim), implicit, actor, before, market)
-            broken = breakdowns_of(reading) if len(reading.quantities) >= 3 else []
+            broken = breakdowns_of(reading, self.growth_rules) if len(reading.quantities) >= 3 else []
             if broken:
                 # the listed parts are measures of their own (knitwear, woven garments), not the total's
                 parts = {(q.start, q.end) for b in broken for q in b.parts}

@@ -45,12 +45,8 @@ _AGENT_TO = re.compile(r"\b(?:attributed|attributable|credited|accounted\s+for\s
 _BARE_TO = re.compile(r"\s+to\s+(?:the\s+)?", re.I)
 _THE = re.compile(r"\s+(?:the\s+)?", re.I)
 _CHANGE_BY = re.compile(r"\bby\s+$", re.I)
-_CHANGE_AMOUNT = re.compile(r"\b(?:up|down|rose|fell|increased|decreased|jumped|dropped|climbed|slipped|"
-                            r"(?:an?\s+)?(?:increase|decrease|rise|fall|drop|gain|decline|jump)\s+of)\s+$", re.I)
-_PREVIOUS = re.compile(r"\b(?:from|than|compared with|compared to|versus|vs\.?|against|up from|down from|a year earlier of)\s+(?:a\s+|an\s+)?$", re.I)
 _BARE_YEAR = re.compile(r"(?<![\d.,$£€-])((?:19[5-9]|20[0-9])\d)(?![\d%]|\.\d|,\d)(?!\s*(?:million|billion|thousand|tonnes|tons|t\b|mt|kt|units|per|percent|pct))", re.I)
 # metrics that money can measure besides a project's value ("exports worth $37bn")
-_MONEY_METRICS = frozenset({"exports", "imports", "revenue", "price", "sales"})
 
 
 @dataclass
@@ -268,7 +264,7 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
                 and lexicon.added_before.search(reading.text, max(0, hit.start - 50), hit.start):
             frame.metric = "installations"      # "new solar capacity": the capacity added
         break
-    if q.kind == "currency" and "price" in lexicon.metrics and _PER_UNIT.match(reading.text, _figure_end(reading.text, q)) \
+    if q.kind == "currency" and "price" in lexicon.metrics and lexicon.per_unit_after.match(reading.text, _figure_end(reading.text, q)) \
             and any(d.granularity == "season" for d in reading.dates) and not date_tables()["spot"].search(reading.text):
         # "paid farmers NZ$8.40 per kgMS for the 2023/24 season": a season's unit price; a quote on a
         # day, an average or a year-end level of a traded price are points of a moving series, not one measure
@@ -286,9 +282,6 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
         frame.commodity = source
 
 
-_PER_UNIT = re.compile(r"\s+(?:per|a|an)\s+(?:(?:dry|metric|wet|short|long|troy|imperial|us)\s+)?(?:kg\w*|kilogram\w*|tonne\w*|ton\b|tons\b|"
-                       r"t\b|pound\w*|lb\w*|barrel\w*|bbl|ounce\w*|oz\b|litre\w*|liter\w*|gallon\w*|bushel\w*|mmbtu|"
-                       r"megawatt[- ]hour\w*|mwh|kwh|unit\b|head\b|bag\b|bags\b|cubic\s+met\w+)", re.I)
 _LEVEL_AFTER_CUE = re.compile(r"\b(?:to|at|of|for|on|as)\b", re.I)
 
 
@@ -416,7 +409,6 @@ def _ranked_apposition(reading: ClaimReading, mention: EntityMention) -> bool:
 
 
 _POSSESSIVE_END = re.compile(r"(?:'s|’s|'|’)$")
-_COMPARED = re.compile(r"\b(?:after|than|overtaking|surpassing)\s+(?:the\s+)?$", re.I)   # ("ahead of X on 2.6%": X has its own figure)
 _BARE_POSSESSIVES = frozenset({"its", "their", "his", "her"})    # "the company's" names its antecedent's kind; "its" does not
 
 
@@ -461,7 +453,7 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
                                               or _RANKING.match(reading.text, e.end)))
              and not _ranked_apposition(reading, e)
              # "the world's second-largest copper miner after Chile, producing 3,300 kt": a place compared with
-             and not _COMPARED.search(reading.text, max(0, e.start - 14), e.start)]
+             and not lexicon.compared_before.search(reading.text, max(0, e.start - 14), e.start)]
     share_hits = reading.phrases_in(lo, hi, "share_words")
     if share_hits and frame.is_share:
         # "Malaysia's share of India's palm oil imports was 28%": the possessive before "share" is the
@@ -769,7 +761,7 @@ def _bracketed(frames: list[_Frame], reading: ClaimReading, lexicon: AlignLexico
             frame.scope = f"of:{owner.entity}"
 
 
-def _carry(frames: list[_Frame], article_commodity: str | None, reading: ClaimReading) -> None:
+def _carry(frames: list[_Frame], article_commodity: str | None, reading: ClaimReading, lexicon: AlignLexicon) -> None:
     """Fill what a figure leaves unsaid from its neighbours in the same sentence."""
     text = reading.text
     # "40%, 35% and 20% of global output": the shared "of" phrase is read back onto the list.
@@ -793,7 +785,7 @@ def _carry(frames: list[_Frame], article_commodity: str | None, reading: ClaimRe
         if previous is not None:
             # ("exports rose to 518 Mt, and a further 213 Mt went to domestic power plants": another
             # amount of the same goods, not more of the same measure)
-            if frame.metric is None and not _FURTHER.search(text, max(0, frame.quantity.start - 20), frame.quantity.start):
+            if frame.metric is None and not lexicon.further_before.search(text, max(0, frame.quantity.start - 20), frame.quantity.start):
                 frame.metric, frame.metric_surface = previous.metric, previous.metric_surface
             if frame.commodity is None:
                 frame.commodity = previous.commodity
@@ -810,7 +802,6 @@ def _carry(frames: list[_Frame], article_commodity: str | None, reading: ClaimRe
             speaker = frame
 
 
-_FURTHER = re.compile(r"\b(?:a\s+further|another|an\s+additional|the\s+rest|the\s+remainder)\s+(?:of\s+)?$", re.I)
 _WITHIN = re.compile(r"\bwithin\s+$", re.I)
 _OF_AFTER = re.compile(r"\s+of\b", re.I)
 
@@ -839,16 +830,15 @@ def _goods_dimensions() -> frozenset[str]:
     return units.table()["goods"]
 
 
-_TOGETHER = re.compile(r"\b(?:together|between\s+them|jointly|collectively)\b", re.I)   # ("a combined capacity" is one subject's total)
 
 
-def _joint_subject(frame: _Frame, reading: ClaimReading) -> bool:
+def _joint_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon) -> bool:
     """ "Australia and Chile between them produced 71%": a figure of several subjects together is
     none of theirs (lists read with "respectively" are paired before this)."""
     subject = frame.subject
     if subject is None or subject.end > frame.quantity.start or reading.phrases_in(0, len(reading.text), "respectively"):
         return False
-    if _TOGETHER.search(reading.text, max(subject.end, frame.quantity.start - 40), frame.quantity.start):
+    if lexicon.together.search(reading.text, max(subject.end, frame.quantity.start - 40), frame.quantity.start):
         return True         # "... and China second with 3.7 million; together they made up roughly 47%"
     listed = _coordinated(reading.text, [e for e in reading.entities if e.end <= subject.start] + [subject])
     if len(listed) < 2:
@@ -930,7 +920,7 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool) -> tuple[str, bo
             return "current", False
         return _bare_year(reading, q)
     # the date of a change's earlier value ("from 44.7% in 2023") dates only that value, whose own
-    # figure never reaches this point (facts_of skips it as _PREVIOUS)
+    # figure never reaches this point (facts_of skips it: previous_before)
     # "the largest since 2021" compares with a year, it does not date the figure; a date in a later
     # clause (", but shipments slowed in December") belongs to that clause
     dates = [d for d, ok in zip(dates, _in_scope(reading.text, q, [d.span_start for d in dates]))
@@ -953,6 +943,8 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool) -> tuple[str, bo
     if nearest.granularity == "day":
         return nearest.start.isoformat(), True
     return str(nearest.start.year), True
+
+
 
 
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though|where)\s", re.I)
@@ -1031,11 +1023,9 @@ _AT_SITE = re.compile(r"[^,;]{0,40}?\b(?:at|from)\s+(?:its|the|their|his|her)\s+
 _ATTRIBUTE_GAP = re.compile(r"[ \t]+")
 
 
-_LOCATIVE_IN = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north|south|"
-                          r"east|west|north-eastern|north-western|south-eastern|south-western)\s+)?$", re.I)
 
 
-def _site(frame: _Frame, reading: ClaimReading, projects: list[EntityMention]) -> EntityMention | None:
+def _site(frame: _Frame, reading: ClaimReading, projects: list[EntityMention], lexicon: AlignLexicon) -> EntityMention | None:
     """The project an amount was made at: the sentence's first name when it is one and stands before
     the figure in its clause, or one named "at its ..." right after the figure."""
     q, text = frame.quantity, reading.text
@@ -1045,7 +1035,7 @@ def _site(frame: _Frame, reading: ClaimReading, projects: list[EntityMention]) -
     # "Andesur's Pampa Roja mine in Chile produced 85,000 tonnes": the project nearest before the figure,
     # when every name between them only says where it is
     before = [p for p in projects if p.end <= q.start and not _CLAUSE_BREAK.search(text, p.end, q.start)]
-    if before and all(_LOCATIVE_IN.search(text, max(0, e.start - 25), e.start)
+    if before and all(lexicon.locative_before.search(text, max(0, e.start - 25), e.start)
                       for e in reading.entities if before[-1].end <= e.start < q.start):
         return before[-1]
     return next((p for p in projects if p.start >= q.end and _AT_SITE.fullmatch(text, q.end, p.start)), None)
@@ -1108,7 +1098,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         if not frame.is_share and _world_total(frame, previous, reading):
             frame.subject, frame.subject_id = None, "WORLD"
         previous = frame
-        if frame.quantity.kind == "currency" and projects and frame.metric not in _MONEY_METRICS:
+        if frame.quantity.kind == "currency" and projects and frame.metric not in lexicon.project_money_metrics:
             # money tied to a named project is the project's value or investment, whoever pays it
             frame.metric, frame.metric_surface = "investment", frame.metric_surface or "value"
             frame.subject = projects[0]
@@ -1120,13 +1110,13 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         elif projects and not frame.is_share and frame.quantity.kind != "currency" and frame.subject_id != "WORLD":
             # "The Tisza plant run by X in Hungary turned out 18 GWh", "X produced 11.2 GWh at its Tisza
             # gigafactory": the site is what produced, whoever runs it
-            site = _site(frame, reading, projects)
+            site = _site(frame, reading, projects, lexicon)
             if site is not None:
                 frame.subject = site
     _part_of_total(frames, reading)
     _respectively(frames, reading)
     _bracketed(frames, reading, lexicon)
-    _carry(frames, article_commodity, reading)
+    _carry(frames, article_commodity, reading, lexicon)
     _subject_after(frames, reading)
     if implicit is not None:
         for frame in frames:
@@ -1162,16 +1152,16 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         if frame.change or frame.metric is None:
             continue
         before = reading.text[max(0, frame.quantity.start - 20):frame.quantity.start]
-        if _PREVIOUS.search(before):
+        if lexicon.previous_before.search(before):
             continue              # "slipped to 18% from 21%": the earlier value of another period
-        if _CHANGE_BY.search(before) or (frame.quantity.kind != "percentage" and _CHANGE_AMOUNT.search(before)):
+        if _CHANGE_BY.search(before) or (frame.quantity.kind != "percentage" and lexicon.change_amount_before.search(before)):
             continue              # "cut spending by $500 million", "up about 170,000 bpd": a change, not a level
         if not frame.is_share and _distance(reading, frame.quantity, before, lexicon):
             continue              # "within about 2 Mt of its 45 Mt cap", "2 Mt short of": a distance, not a level
         if lexicon.per_item_after.match(reading.text, _figure_end(reading.text, frame.quantity)):
             continue              # "80 turbines of 15 MW each": the size of one item, not a total
         subject = frame.subject.entity if frame.subject is not None else frame.subject_id
-        if subject is None or _joint_subject(frame, reading):
+        if subject is None or _joint_subject(frame, reading, lexicon):
             continue
         metric = next((m for m in lexicon.metrics.values() if m.group == frame.metric), None)
         if metric is not None and metric.origin_cues and not frame.is_share and frame.subject is not None \

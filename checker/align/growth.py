@@ -31,6 +31,7 @@ class GrowthRules:
     fall: re.Pattern
     remainder: re.Pattern = re.compile(r"(?!)")   # "the remaining 10%": the shares before it complete a whole
     any_rate: re.Pattern = re.compile(r"(?!)")    # a rise or fall word anywhere before a figure
+    breakdown: re.Pattern = re.compile(r"(?!)")   # ", with", ", of which": a breakdown of the amount before
 
 
 @functools.lru_cache(maxsize=4)
@@ -44,8 +45,9 @@ def load_growth_rules(rules_dir: str | None = None) -> GrowthRules:
 
     remainder = trie.alternation(expect_str_list(data, "remainder", path, default=[]) or ["(?!)"])
     rates = trie.alternation(expect_str_list(data, "rise", path) + expect_str_list(data, "fall", path))
+    openers = trie.phrase_alternation(expect_str_list(data, "breakdown", path, default=[]))
     return GrowthRules(words("rise"), words("fall"), re.compile(rf"\b(?:{remainder})\s+$", re.I),
-                       re.compile(rf"\b(?:{rates})\b", re.I))
+                       re.compile(rf"\b(?:{rates})\b", re.I), re.compile(rf",\s+(?:{openers})\s", re.I))
 
 
 def growth_of(reading: ClaimReading, rules: GrowthRules | None = None) -> list[GrowthStatement]:
@@ -142,19 +144,18 @@ class BreakdownStatement:
     reading: ClaimReading
 
 
-# the words that open a breakdown of the amount before them
-_BREAKDOWN = re.compile(r",\s+(?:with|of\s+which|including|split\s+between|made\s+up\s+of|comprising)\s", re.I)
 _LIST_GAP = re.compile(r"[^;.%]{0,60}?(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|\s+while\s+)[^;.%]{0,40}?$", re.I)
 
 
-def breakdowns_of(reading: ClaimReading) -> list[BreakdownStatement]:
+def breakdowns_of(reading: ClaimReading, rules: GrowthRules | None = None) -> list[BreakdownStatement]:
     """A total, then ", with"/", of which" and at least two amounts of its unit, listed ("A at X and B Y")."""
+    rules = rules or load_growth_rules()
     text = reading.text
     amounts = [q for q in sorted(reading.quantities, key=lambda q: q.start)
                if q.kind in ("quantity", "currency", "number") and not (q.kind == "number" and q.value < 100)]
     found = []
     for i, total in enumerate(amounts):
-        opener = _BREAKDOWN.search(text, total.end)
+        opener = rules.breakdown.search(text, total.end)
         if opener is None or ";" in text[total.end:opener.start()] or opener.start() - total.end > 80:
             continue
         parts: list[Quantity] = []

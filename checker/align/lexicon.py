@@ -12,6 +12,9 @@ from checker.data import DataError, default_rules_dir, expect, expect_str_list, 
 from checker.quantities import units
 
 
+_NEVER = re.compile(r"(?!)")
+
+
 @dataclass(frozen=True)
 class Metric:
     id: str
@@ -55,6 +58,15 @@ class AlignLexicon:
     packages: dict[str, dict[str, tuple[float, str]]] = field(default_factory=dict)
     # "the country" -> "country": the kind of place an anaphor points back to
     place_anaphors: dict[str, str] = field(default_factory=dict)
+    # the cue patterns below are built from the lists of the same names in cues.toml
+    further_before: re.Pattern = _NEVER          # "a further 213 Mt": more of something else
+    compared_before: re.Pattern = _NEVER         # "after Chile": a place compared with
+    together: re.Pattern = _NEVER                # "together they made up 47%": a joint figure
+    previous_before: re.Pattern = _NEVER         # "from 21%": the earlier value of another period
+    change_amount_before: re.Pattern = _NEVER    # "up about 170,000 bpd": a change of an amount
+    per_unit_after: re.Pattern = _NEVER          # "$80 a barrel": a price per unit
+    locative_before: re.Pattern = _NEVER         # "mine in Chile": where a project is
+    project_money_metrics: frozenset[str] = frozenset()
 
 
 _METRIC_KEYS = {"label", "group", "nouns", "verbs", "sources", "destinations", "static", "money_only", "as_part", "agents",
@@ -156,7 +168,47 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
                         gap_after=_words_after(data, "gap_after", path),
                         per_item_after=_words_after(data, "per_item_after", path),
                         added_before=_added(data, path), ability_before=_ability(data, path),
-                        commodity_units=commodity_units, packages=packages, place_anaphors=place_anaphors)
+                        commodity_units=commodity_units, packages=packages, place_anaphors=place_anaphors,
+                        **_cue_patterns(data, path, set(metrics)))
+
+
+def _per_unit(words: list[str], modifiers: str | None) -> re.Pattern:
+    """ " per kgMS", " a barrel": "per"/"a" and a unit word; a word written "kg*" is a stem."""
+    stems = [w[:-1] for w in words if w.endswith("*")]
+    whole = [w for w in words if not w.endswith("*")]
+    branches = ([rf"(?:{trie.phrase_alternation(stems)})\w*"] if stems else []) \
+        + ([rf"(?:{trie.phrase_alternation(whole)})\b"] if whole else [])
+    if not branches:
+        return _NEVER
+    before = rf"(?:(?:{modifiers})\s+)?" if modifiers else ""
+    return re.compile(rf"\s+(?:per|a|an)\s+{before}(?:{'|'.join(branches)})", re.I)
+
+
+def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
+    """The cue patterns of cues.toml's word lists (see the comments there)."""
+    def alt(key: str) -> str | None:
+        words = expect_str_list(data, key, path, default=[])
+        return trie.phrase_alternation(words) if words else None
+
+    def pattern(key: str, source: str) -> re.Pattern:
+        return re.compile(source.format(alt=alt(key)), re.I) if alt(key) else _NEVER
+
+    money = expect_str_list(data, "project_money_metrics", path, default=[])
+    unknown = sorted(set(money) - metric_ids)
+    if unknown:
+        raise DataError(path, f"project_money_metrics: no such metric(s): {', '.join(unknown)}")
+    modifiers = alt("per_unit_modifiers")
+    compass = alt("compass")
+    return {
+        "further_before": pattern("further", r"\b(?:{alt})\s+(?:of\s+)?$"),
+        "compared_before": pattern("compared", r"\b(?:{alt})\s+(?:the\s+)?$"),
+        "together": pattern("together", r"\b(?:{alt})\b"),
+        "previous_before": pattern("previous", r"\b(?:{alt})\s+(?:a\s+|an\s+)?$"),
+        "change_amount_before": pattern("change_amount", r"\b(?:{alt})\s+$"),
+        "per_unit_after": _per_unit(expect_str_list(data, "per_unit", path, default=[]), modifiers),
+        "locative_before": pattern("locative", r"\b(?:{alt})\s+(?:the\s+)?" + (rf"(?:(?:{compass})\s+)?" if compass else "") + "$"),
+        "project_money_metrics": frozenset(money),
+    }
 
 
 def _packages(entry: dict, where: str, path: Path) -> dict[str, tuple[float, str]]:
