@@ -14,12 +14,6 @@ from checker.fold import fold, lower_ascii
 from checker.model import EntityMention, Event
 
 _AUXILIARIES = frozenset({"be", "have", "do", "will", "would", "expect", "set", "schedule", "plan", "say", "aim", "go", "get"})
-# a clause ends at a semicolon, a dash, or a comma before a contrasting conjunction, "where" or a participle
-# ("accounted for 46.8% in 2023, but its share is expected to fall", "opened in 2023, having been
-# slated to do so in 2022", "delivered first power in March 2024, helping the developer to a 14% rise"),
-# or at ", and" before a new subject ("Airlines have added routes, and the operator expects ... in 2025")
-_CLAUSE_STOP = re.compile(r"[;]|\s[-–—]\s|,\s+(?=(?:but|while|whereas|although|though|yet|having|well behind|behind|despite|where|[a-z]{3,}ing)\b)"
-                          r"|,\s+and\s+(?=(?:the|its|their|a|an)\s)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
@@ -39,6 +33,12 @@ class EventRules:
     # the Chinese phrases of the event classes ("投产", "开通运营"), found in the raw text: Chinese has no
     # words for the lemma scan to split
     cjk_finder: re.Pattern = re.compile(r"(?!)")
+    # a clause ends at a semicolon, a dash, or a comma before a clause opener or a participle, or at
+    # ", and" before a new subject ("Airlines have added routes, and the operator expects ... in 2025")
+    clause_stop: re.Pattern = re.compile(r"(?!)")
+    # a date compared with or a span's limit, or a noun's time: no event (events.toml reference_before)
+    reference_before: re.Pattern = re.compile(r"(?!)")
+    new_facility: re.Pattern = re.compile(r"(?!)")   # "the new plant": another facility
 
 
 @functools.lru_cache(maxsize=4)
@@ -77,8 +77,16 @@ def load_event_rules(rules_dir: str | None = None) -> EventRules:
         if subordinators else re.compile(r"(?!)")
     cjk = [p for p in phrase_class if re.search(r"[\u4e00-\u9fff]", p)]
     cjk_finder = re.compile(trie.alternation(cjk)) if cjk else re.compile(r"(?!)")
+    openers = trie.phrase_alternation(expect_str_list(data, "clause_openers", path, default=[]))
+    clause_stop = re.compile(rf"[;]|\s[-–—]\s|,\s+(?=(?:{openers}|[a-z]{{3,}}ing)\b)|,\s+and\s+(?=(?:the|its|their|a|an)\s)")
+    time_nouns = trie.phrase_alternation(expect_str_list(data, "time_nouns", path, default=[]))
+    limits = trie.phrase_alternation(expect_str_list(data, "reference_before", path, default=[]))
+    reference_before = re.compile(rf"\b(?:(?:the|a|an|its|their)\s+(?!(?:{time_nouns})\s)[a-z]{{3,}}\s+of|{limits})"
+                                  r"\s+(?:the\s+)?(?:end[- ](?:of\s+)?)?$", re.I)
+    fresh = trie.phrase_alternation(expect_str_list(data, "new_facility_words", path, default=[]))
     return EventRules(lemma_of, tuple(classes), facilities, determiners,
-                      finder, phrase_class, frozenset(lemma_of.values()), generic, facility_finder, own_subject, cjk_finder)
+                      finder, phrase_class, frozenset(lemma_of.values()), generic, facility_finder, own_subject, cjk_finder,
+                      clause_stop, reference_before, re.compile(rf"\b(?:{fresh})\b", re.I))
 
 
 def _lemmas(text: str, rules: EventRules) -> list[str]:
@@ -231,13 +239,6 @@ _PURPOSE = re.compile(r"\W*(?:in\s+order\s+)?to\s+[a-z]+\b", re.I)
 _BEFORE = re.compile(r"\bbefore\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
 # ("models due in 2025 and 2026", "deliveries will run from 2026 to 2032": the second date shares the clause)
 _COORDINATED_DATE = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or|to|through|until|[-–])\s*(?:in\s+)?", re.I)
-# ("20 months later than the August 2025 closure it announced": a date compared with, no event; "built
-# this factory for the market of 2027": a year that names a noun's time)
-_REFERENCE_BEFORE = re.compile(r"\b(?:than|(?:the|a|an|its|their)\s+(?!(?:end|start|beginning|middle|summer|winter|spring|autumn|fall|"
-                               r"half|quarter|semester|trimester|month|months|year|years|season|week|weeks|day|days|turn|course|part|"
-                               r"rest|remainder|close)\s)[a-z]{3,}\s+of|"
-                               r"since|until|till|through|thru|extended\s+to|extended\s+until|extended\s+through|"
-                               r"runs?\s+to|running\s+to|valid\s+to)\s+(?:the\s+)?(?:end[- ](?:of\s+)?)?$", re.I)
 _APPOSITIVE_PAST = re.compile(r",\s*(?:\w+ly\s+)?(?P<verb>[a-z]+ed|built|begun|made|won|held|set\s+up|founded)\s+(?:in|on|during)\s+$", re.I)
 _INFINITIVE = re.compile(r"\bto\s+$", re.I)   # "is aiming to cut ... by 2028": "cut" is no past tense
 _PAST_STATE = frozenset({"had", "was", "were"})
@@ -296,15 +297,15 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
     previous_start = 0
     for i, date in enumerate(dates):
         start = previous_end
-        stop = _CLAUSE_STOP.search(text, start, date.span_start)
+        stop = rules.clause_stop.search(text, start, date.span_start)
         while stop:
             start = stop.end()
-            stop = _CLAUSE_STOP.search(text, start, date.span_start)
+            stop = rules.clause_stop.search(text, start, date.span_start)
         if i and _COORDINATED_DATE.fullmatch(text, previous_end, date.span_start):
             start = previous_start      # "models due in 2025 and 2026": the second date shares the clause
         previous_start = start
         end_limit = dates[i + 1].span_start if i + 1 < len(dates) else len(text)
-        after = _CLAUSE_STOP.search(text, date.span_end, end_limit)
+        after = rules.clause_stop.search(text, date.span_end, end_limit)
         end = after.start() if after else end_limit
         clause = text[start:end]
         lead = fold(text[max(start, date.span_start - 60):date.span_start])
@@ -322,7 +323,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             action_from = max(start, date.span_start - 60) + since.start()
             if text[date.span_end:date.span_end + 1] in (",", ")"):
                 end = date.span_end       # "The X mine, in operation since 2019, produced 40 kt": an apposition
-        elif is_baseline(reading, date) or _REFERENCE_BEFORE.search(text, max(0, date.span_start - 40), date.span_start):
+        elif is_baseline(reading, date) or rules.reference_before.search(text, max(0, date.span_start - 40), date.span_start):
             # "up from 8.5 GW at the end of 2023": a past value's date; "the largest since 2022",
             # "cuts extended to end-March 2024": a reference point or the end of a period, no event
             mood, cue = "unknown", ""
@@ -383,7 +384,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         unnamed, unnamed_end = ("", 0) if project else _unnamed_facility(text[start:date.span_start], rules)
         if unnamed and subject is not None and subject.start >= start + unnamed_end:
             unnamed = ""        # "Among the projects that came on line, X made ...": the name is nearer
-        if unnamed and antecedent is not None and _DEFINITE_FACILITY.match(unnamed) and not _NEW_FACILITY.search(unnamed):
+        if unnamed and antecedent is not None and _DEFINITE_FACILITY.match(unnamed) and not rules.new_facility.search(unnamed):
             # "The plant, which began series production in September 2024": the facility named before
             subject, unnamed = antecedent, ""
         if project is None and (site := _facility_town(reading, date.span_start, rules)) is not None:
@@ -430,7 +431,6 @@ def _without_names(reading: ClaimReading, start: int, end: int) -> str:
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their)\s+", re.I)
 _DEFINITE_FACILITY = re.compile(r"(?:the|its)\s", re.I)
 # "the first new mine", "another plant": a facility of its own, not the one named before
-_NEW_FACILITY = re.compile(r"\b(?:new|first|another|next|latest|proposed|planned|future|other)\b", re.I)
 
 
 def _unnamed_facility(clause: str, rules: EventRules) -> tuple[str, int]:
