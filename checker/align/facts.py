@@ -250,6 +250,8 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
         # "Canadian producers shipped 17.4 Mt abroad": who acts does not say what they did; a verb of
         # one stage does ("Chinese refineries produced 65%", with a verb of any stage, is refining)
         left_nouns, left_verbs = left_verbs, left_nouns
+    elif left_nouns and left_verbs and left_verbs[0].start > left_nouns[0].end and lexicon.metrics[left_verbs[0].id].verb_governs:
+        left_nouns, left_verbs = left_verbs, left_nouns     # "the funding round values X at EUR 1.9 bn"
     if counted and left_nouns and not reading.text[left_nouns[0].end:q.start].strip():
         counted = []            # "adding room for 20 million passengers": the noun right before says what is counted
     candidates = (right + agent_verbs + destination[:1] + left[::-1] + verbs_in_of) if frame.is_share \
@@ -460,10 +462,20 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
         # subject, one after "share of" the whole
         word = share_hits[-1]
         owners_before = [e for e in local if e.end <= word.start and e.role == "possessive" and e.entity != "WORLD"]
+        # "of India's palm oil imports", "of the shrinking German market": the whole's owner
+        whole = next((e for e in local if e.start >= word.end and e.entity != "WORLD"
+                      and (e.role == "possessive" or _SHARE_OF_GAP.fullmatch(reading.text, word.end, e.start))), None)
         if owners_before:
             frame.subject = owners_before[-1]
-            frame.left_owner = next((e for e in local if e.start >= word.end and e.role == "possessive"
-                                     and e.entity != "WORLD"), None)
+            frame.left_owner = whole
+            return
+        # "Kaltberg sold 34,000 heat pumps, but its share of the German market rose to 18%": the
+        # pronoun's referent owns the share, the name after "share of" the whole
+        mine = [p for p in reading.phrases_in(lo, word.start, "pronouns") if _MODIFIER_GAP.fullmatch(reading.text, p.end, word.start)]
+        referent = (first_entity if first_entity is not None and first_entity.end <= mine[-1].start else actor) if mine else None
+        if whole is not None and referent is not None and referent.entity != whole.entity:
+            frame.subject = EntityMention(referent.entity, mine[-1].surface, mine[-1].start, mine[-1].end, referent.kind, "name")
+            frame.left_owner = whole
             return
         # "Renewables' share of EU electricity generation was 47.4%": a commodity's part of an
         # owner's whole is a fact about the owner, as "renewables supplied 47.4% of EU power" is
@@ -609,6 +621,7 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
 
 
 _MODIFIER_GAP = re.compile(r"\s+(?:[a-z-]+\s+)?")
+_SHARE_OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}")
 
 
 def _modifies_measure(reading: ClaimReading, mention: EntityMention) -> bool:

@@ -30,6 +30,9 @@ class Metric:
     # words that make the place of a figure its origin, not its owner ("Chinese visitors", "the largest
     # source market"): such a figure says nothing about the place's own measure
     origin_cues: frozenset[str] = frozenset()
+    # its verbs, between a noun of another measure and the amount, name the amount ("the funding round
+    # VALUES Voltaria at EUR 1.9 bn" is a valuation, not funding)
+    verb_governs: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,8 @@ class AlignLexicon:
 
 
 _METRIC_KEYS = {"label", "group", "nouns", "verbs", "sources", "destinations", "static", "money_only", "as_part", "agents",
-                "any_stage", "no_commodity", "origin_cues"}
+                "any_stage", "no_commodity", "origin_cues",
+                "verb_governs"}
 
 
 @functools.lru_cache(maxsize=4)
@@ -104,6 +108,7 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
             frozenset(n.lower() for n in expect_str_list(entry, "nouns", path, where=where)),
             expect(entry, "no_commodity", bool, path, default=False, where=where),
             frozenset(w.lower() for w in expect_str_list(entry, "origin_cues", path, default=[], where=where)),
+            expect(entry, "verb_governs", bool, path, default=False, where=where),
         )
         for noun in sorted(metrics[metric_id].nouns | metrics[metric_id].agents):
             matcher.add(noun, "metric_noun", metric_id)
