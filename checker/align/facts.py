@@ -581,6 +581,12 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
             frame.scope, frame.commodity = f"of:{place.entity}", part
             frame.metric = _as_part(frame.metric, lexicon)
             return
+    if owner is None and supplier is None and located is None and frame.subject is not None:
+        # "In Thailand, Chinese visitors made up 28% of foreign arrivals": the place up front is where
+        # the whole is, as in "28% of foreign arrivals in Thailand"
+        place = _fronted_place(reading)
+        if place is not None and place.entity not in (frame.subject.entity, "WORLD") and place.end <= frame.subject.start:
+            located = place
     if owner is not None and owner.entity == "WORLD":
         owner = None                      # "of the world's output" is a global share
     if (owner is None and located is not None and supplier is None and frame.subject is None
@@ -615,7 +621,7 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
     if owner is not None and owner.entity != "WORLD":
         frame.scope = f"of:{owner.entity}"
     elif located is not None and located.entity != "WORLD":
-        frame.scope = f"in:{located.entity}"
+        frame.scope = f"of:{located.entity}"   # "of foreign arrivals in Thailand" is Thailand's
     else:
         frame.scope = "global"
 
@@ -853,7 +859,8 @@ def _joint_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon) 
         return False
     if lexicon.together.search(reading.text, max(subject.end, frame.quantity.start - 40), frame.quantity.start):
         return True         # "... and China second with 3.7 million; together they made up roughly 47%"
-    listed = _coordinated(reading.text, [e for e in reading.entities if e.end <= subject.start] + [subject])
+    fronted = _fronted_place(reading)     # "In Thailand, Chinese visitors ...": no list
+    listed = _coordinated(reading.text, [e for e in reading.entities if e.end <= subject.start and e is not fronted] + [subject])
     if len(listed) < 2:
         return False
     # "Israel and Germany held around 5% and 3.4%": a list of figures pairs with the list of subjects
