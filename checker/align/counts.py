@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from checker import trie
@@ -85,7 +85,7 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
     # "made up of two countries: Ghana." a colon opens a list too
     enumerated = bool(opened) or ":" in lead.group()
     items: list[EntityMention] = []
-    for mention in reading.entities:
+    for mention in _owned_names(reading):
         if mention.start < cursor:
             continue
         gap = text[cursor:mention.start]
@@ -100,7 +100,32 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
             break
         items.append(mention)
         cursor = mention.end
+    if len(items) >= 2:
+        # "Al Bawadi Construction, Hejaz Build and a Korean-led joint venture —": an item without a name
+        # ends the list
+        unnamed = _UNNAMED_LAST.match(text, cursor)
+        if unnamed:
+            items.append(EntityMention(f"name?:{unnamed.group('item').lower()}", unnamed.group("item"),
+                                       unnamed.start("item"), unnamed.end("item"), "name", "name"))
     return items, enumerated
+
+
+_UNNAMED_LAST = re.compile(r"\s*(?:,\s*and|,\s*or|and|or)\s+(?P<item>(?:a|an|one|another)\s+[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,3})"
+                           r"\s*(?=[—–);]|\.?\s*$)")
+
+
+def _owned_names(reading: ClaimReading) -> list[EntityMention]:
+    """The entities, a possessive place right before a name joined to it ("Japan's Kaiyo Trading" is one item)."""
+    out: list[EntityMention] = []
+    owner: EntityMention | None = None
+    for mention in reading.entities:
+        if owner is not None and not reading.text[owner.end:mention.start].strip():
+            out[-1] = replace(mention, surface=reading.text[owner.start:mention.end], start=owner.start)
+            owner = None
+            continue
+        owner = mention if mention.role == "possessive" and mention.kind != "name" else None
+        out.append(mention)
+    return out
 
 
 def _enclosed(text: str, start: int, item: EntityMention) -> bool:

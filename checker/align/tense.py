@@ -63,7 +63,7 @@ def load_tense_rules(rules_dir: str | None = None) -> TenseRules:
     irregular = frozenset(w.lower() for w in expect_str_list(data, "done_irregular", path))
     return TenseRules(
         # a period inside the stretch only as an abbreviation's ("Co., Ltd.'s"), never a sentence's end
-        re.compile(rf"(?<![\w'])(?:{verbs})(?![\w'])(?:[^.;]|\.(?=[,\w'’])){{0,80}}?\bto\s+[a-z]"),
+        re.compile(rf"(?<![\w'])(?:{verbs})(?![\w'])(?:[^.;]|\.(?=[,\w'’])){{0,80}}?\bto\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those)\s)[a-z]"),
         _phrases(expect_str_list(data, "upcoming", path)),
         _phrases(expect_str_list(data, "plan_past", path)),
         _phrases(expect_str_list(data, "reported", path)),
@@ -132,7 +132,7 @@ def modality_cue(clause: str, rules: TenseRules | None = None, without_date: str
                 return "done", verb
             return "upcoming", clause[match.start():match.end()]
     for match in rules.upcoming_with_object.finditer(low):
-        if _NOUN_USE.search(low, max(0, match.start() - 30), match.start()):
+        if not low[match.start():match.end()].split()[0].endswith("ed") and _NOUN_USE.search(low, max(0, match.start() - 30), match.start()):
             continue        # "one of the largest liquefaction projects to come online": a noun, not a verb
         return "upcoming", clause[match.start():match.end()]
     goals = list(rules.goal.finditer(low))

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from checker import trie
 from checker.data import default_rules_dir, expect_str_list, read_toml
 from checker.entities.lexicon import EntityLexicon
 from checker.model import EntityMention
@@ -42,6 +43,9 @@ class NameRules:
     particles: tuple[str, ...] = ()                  # lower-case words inside a name ("del", "van")
     unit_symbols: frozenset[str] = frozenset()       # "GW", "Mt": after a figure, a unit, not a name's first word
     adjective_suffixes: tuple[str, ...] = ()         # "-based": "Hsinchu-based" is an adjective, not a name
+    # after a demonym, capitalised words ending in one of these make one name with it ("Indian Ocean
+    # Tuna Commission", "European Central Bank"): the demonym names no country there
+    institution_after: re.Pattern = re.compile(r"(?!)")
 
 
 @functools.lru_cache(maxsize=4)
@@ -57,7 +61,14 @@ def load_name_rules(rules_dir: str | None = None) -> NameRules:
         tuple(expect_str_list(data, "particles", path, default=[])),
         _unit_symbols(),
         tuple(w.lower() for w in expect_str_list(data, "adjective_suffixes", path, default=[])),
+        _institution_after(expect_str_list(data, "institution_words", path, default=[])),
     )
+
+
+def _institution_after(words: list[str]) -> re.Pattern:
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?:[ \t]+[{_UPPER}][\w&-]*){{0,4}}?[ \t]+(?:{trie.alternation(words)})(?![\w-])")
 
 
 def _unit_symbols() -> frozenset[str]:
@@ -89,6 +100,8 @@ def find_entities(text: str, lexicon: EntityLexicon, *, sentence_start: int = 0,
     taken = bytearray(len(text))
     for start, end, surface in _lexicon_hits(text, lexicon):
         entity_id, role = lexicon.surfaces[surface]
+        if role == "demonym" and rules.institution_after.match(text, end):
+            continue            # "the Indian Ocean Tuna Commission": one name, found as a run below
         possessive = _POSSESSIVE.match(text, end)
         if possessive and role == "name":
             role = "possessive"
