@@ -181,6 +181,9 @@ class Fact:
     attributed: bool = False      # someone claims it ("India claims ...", "according to ...")
     subject_surface: str = ""
     metric_surface: str = ""
+    # (low, high) in the value's base unit of the figure a revision said as such replaced ("raised its
+    # estimate of reserves to 2.4 million ounces from 2.1"): that earlier figure is superseded, no conflict
+    revised_from: tuple[float, ...] = ()
 
     @property
     def key(self) -> tuple[str, str, str, str, str]:

@@ -115,7 +115,8 @@ class Analyzer:
                 implicit, before = None, []
                 continue
             found = facts_of(reading, self.lexicon, commodity, self.event_rules.facilities, self.tense,
-                             functools.partial(self._antecedent, article, claims, claim), implicit, actor, before, market)
+                             functools.partial(self._antecedent, article, claims, claim), implicit, actor, before, market,
+                             facility)
             broken = breakdowns_of(reading, self.growth_rules) if len(reading.quantities) >= 3 else []
             if broken:
                 # the listed parts are measures of their own (knitwear, woven garments), not the total's

@@ -18,9 +18,12 @@ The reading is positional and lexicon-driven, never tied to one sentence pattern
 """
 from __future__ import annotations
 
+import functools
+import math
 import re
 from dataclasses import dataclass, replace
 
+from checker import trie
 from checker.align.lexicon import AlignLexicon
 from checker.align.reading import ClaimReading, facility_after, facility_named, is_baseline, is_deadline, parenthesis_around
 from checker.align.tense import TenseRules, modality
@@ -262,6 +265,8 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
         if metric.money_only and q.kind != "currency":
             continue
         frame.metric, frame.metric_surface = metric.group, hit.surface
+        # "whose first phase will have 800 MW": what a plant has is its size, of no period
+        frame.attribute = metric.group == "capacity" and hit.kind == "metric_verb"
         if metric.group == "capacity" and "installations" in lexicon.metrics and hit.kind == "metric_noun" \
                 and lexicon.added_before.search(reading.text, max(0, hit.start - 50), hit.start):
             frame.metric = "installations"      # "new solar capacity": the capacity added
@@ -1061,6 +1066,28 @@ def _site(frame: _Frame, reading: ClaimReading, projects: list[EntityMention], l
     return next((p for p in projects if p.start >= q.end and _AT_SITE.fullmatch(text, q.end, p.start)), None)
 
 
+@functools.lru_cache(maxsize=4)
+def _definite_facility(facilities: frozenset[str]) -> re.Pattern:
+    """A sentence that opens with a facility it does not name ("The first phase", "The plant's")."""
+    nouns = trie.alternation(f for f in facilities if f.isascii() and f.isalpha())
+    return re.compile(rf"\W*(?:the|its)\s+(?:[a-z-]+\s+){{0,2}}?(?:{nouns})(?:'s|’s)?\s", re.I)
+
+
+def _facility_subject(frames: list[_Frame], reading: ClaimReading, facility: EntityMention,
+                      facilities: frozenset[str]) -> None:
+    """ "The partners behind the Jazira project took FID. The first phase will use 1.2 GW": a sentence
+    that opens with an unnamed facility and names no one before its figures is about the facility
+    an earlier sentence named."""
+    lead = _definite_facility(facilities).match(reading.text)
+    if lead is None:
+        return
+    for frame in frames:
+        q = frame.quantity
+        if frame.subject is None and frame.subject_id is None and not frame.is_share \
+                and not any(e.start < q.start for e in reading.entities):
+            frame.subject = EntityMention(facility.entity, lead.group().strip(), lead.start(), lead.end(), facility.kind, "name")
+
+
 def _projects(reading: ClaimReading, facilities: frozenset[str]) -> list[EntityMention]:
     """Proper names followed by a facility noun ("the Varmore Bay assembly plant")."""
     out = []
@@ -1088,7 +1115,8 @@ def _without_facility_modifiers(reading: ClaimReading, facilities: frozenset[str
 def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: str | None,
              facilities: frozenset[str] = frozenset(), tense: TenseRules | None = None,
              antecedent=None, implicit: EntityMention | None = None, actor: EntityMention | None = None,
-             previous_facts: list[Fact] | tuple[Fact, ...] = (), market: Fact | None = None) -> list[Fact]:
+             previous_facts: list[Fact] | tuple[Fact, ...] = (), market: Fact | None = None,
+             facility: EntityMention | None = None) -> list[Fact]:
     """The facts a claim states (figures with a subject and a metric); ``antecedent(kind)`` gives the
     place of that kind an earlier sentence named last, for "the country" in this one; ``implicit`` is
     the place the sentence before was about, the subject of a sentence that names nothing ("Norway
@@ -1097,7 +1125,9 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     names no one; ``previous_facts`` are the facts of the sentence before, whose measure a bare "share"
     of the same subject goes on with; ``market`` is the dated total of a place an earlier sentence stated
     ("Global smartphone shipments rose 7% to 288 million units in the second quarter"), the whole that
-    companies' undated shares in the sentences after it are of ("Korvana led with 19% of shipments")."""
+    companies' undated shares in the sentences after it are of ("Korvana led with 19% of shipments");
+    ``facility`` is the facility an earlier sentence named last, what "The first phase will use 1.2 GW"
+    is about."""
     figures = _figures(reading)
     if not figures:
         return []
@@ -1137,6 +1167,8 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     _respectively(frames, reading)
     _bracketed(frames, reading, lexicon)
     _carry(frames, article_commodity, reading, lexicon)
+    if facility is not None and facilities:
+        _facility_subject(frames, reading, facility, facilities | lexicon.facility_parts)
     _subject_after(frames, reading)
     if implicit is not None:
         for frame in frames:
@@ -1219,5 +1251,34 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             attributed=attributed,
             subject_surface=frame.subject.surface if frame.subject is not None else "the world",
             metric_surface=frame.metric_surface,
+            revised_from=_revised_from(reading, frame.quantity, q, lexicon),
         ))
     return facts
+
+
+_TO_BEFORE = re.compile(r"\bto\s+(?:an?\s+)?$", re.I)
+_FROM_AFTER = re.compile(r"\s+from\s+(?:an?\s+|the\s+)?(?:previous\s+|earlier\s+)?", re.I)
+
+
+def _revised_from(reading: ClaimReading, figure: Quantity, meant: Quantity, lexicon: AlignLexicon) -> tuple[float, ...]:
+    """ "raised its estimate of Akrofu's reserves to 2.4 million ounces from 2.1": the interval (in the
+    base unit of ``meant``, the figure as its commodity means it) of the figure a revision replaced."""
+    text = reading.text
+    if not _TO_BEFORE.search(text, max(0, figure.start - 6), figure.start) \
+            or not lexicon.revision.search(text, _clause_start(text, figure.start), figure.start):
+        return ()
+    lead = _FROM_AFTER.match(text, _figure_end(text, figure))
+    old = next((q for q in reading.quantities if lead and q.start == lead.end()), None)
+    if old is None or not meant.value or not figure.value:
+        return ()
+    if old.kind == "number" and figure.kind != "number":
+        # "to 2.4 million ounces from 2.1": the bare old figure shares the new one's unit and magnitude
+        if old.value <= 0 or figure.value <= 0:
+            return ()
+        magnitude = 10 ** round(math.log10(figure.value / old.value))
+        per_unit = (meant.low + meant.high) / 2 / figure.value if meant.high != math.inf else meant.low / figure.value
+        return (old.low * magnitude * per_unit, old.high * magnitude * per_unit)
+    if old.kind != figure.kind or old.base_unit != figure.base_unit or not figure.low:
+        return ()
+    scale = meant.low / figure.low          # the base unit as written -> as the commodity means it (troy ounces)
+    return (old.low * scale, old.high * scale)

@@ -70,6 +70,8 @@ class AlignLexicon:
     per_unit_after: re.Pattern = _NEVER          # "$80 a barrel": a price per unit
     locative_before: re.Pattern = _NEVER         # "mine in Chile": where a project is
     project_money_metrics: frozenset[str] = frozenset()
+    facility_parts: frozenset[str] = frozenset()   # "the first phase": part of a facility named before
+    revision: re.Pattern = _NEVER                  # "raised its estimate ... to": a revision said as such
 
 
 _METRIC_KEYS = {"label", "group", "nouns", "verbs", "sources", "destinations", "static", "money_only", "as_part", "agents",
@@ -213,6 +215,8 @@ def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
         "per_unit_after": _per_unit(expect_str_list(data, "per_unit", path, default=[]), modifiers),
         "locative_before": pattern("locative", r"\b(?:{alt})\s+(?:the\s+)?" + (rf"(?:(?:{compass})\s+)?" if compass else "") + "$"),
         "project_money_metrics": frozenset(money),
+        "facility_parts": frozenset(w.lower() for w in expect_str_list(data, "facility_parts", path, default=[])),
+        "revision": pattern("revision_verbs", r"\b(?:{alt})\b"),
     }
 
 

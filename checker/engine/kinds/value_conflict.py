@@ -88,6 +88,19 @@ def run(rule: Rule, batch: Batch) -> list[Finding]:
     return findings
 
 
+def _current(facts: list[Fact]) -> list[Fact]:
+    """The facts no later revision replaced: "raised its estimate to 2.4 Moz from 2.1" supersedes an
+    earlier article's 2.1 Moz (a figure within the replaced one's interval, published no later)."""
+    revisions = [f for f in facts if f.revised_from and f.article.published is not None]
+    if not revisions:
+        return facts
+    return [f for f in facts if not any(
+        r is not f and f.article.published is not None and f.article.published <= r.article.published
+        and f.value.low <= r.revised_from[1] and r.revised_from[0] <= f.value.high
+        and not (r.value.low <= f.value.high and f.value.low <= r.value.high)
+        for r in revisions)]
+
+
 def _conflict(rule: Rule, batch: Batch, facts: list[Fact], period: str) -> Finding | None:
     share = facts[0].kind == "share"
     tolerance = rule.param("share_tolerance") if share else rule.param("amount_tolerance")
@@ -100,7 +113,7 @@ def _conflict(rule: Rule, batch: Batch, facts: list[Fact], period: str) -> Findi
 
     # one figure per claim and measure: the same sentence quoted twice is one voice
     unique: dict[tuple[str, str], Fact] = {}
-    for fact in facts:
+    for fact in _current(facts):
         unique.setdefault((fact.claim.id, fact.value.text), fact)
     sides = split_sides(list(unique.values()), lambda f: (f.value.low, f.value.high), apart)
     if len(sides) < 2 or len(sides) > rule.param("max_sides"):
