@@ -14,7 +14,7 @@ from checker.align.growth import (BreakdownStatement, GrowthStatement, PartState
                                   growth_of, load_growth_rules, parts_of, remainders_of)
 from checker.align.lexicon import AlignLexicon, load_align_lexicon
 from checker.align.own_year import date_undated
-from checker.align.reading import read_claim
+from checker.align.reading import ClaimReading, facility_nouns, read_claim
 from checker.align.tense import load_tense_rules
 from checker.claims import load_claim_rules, split_claims
 from checker.entities import EntityLexicon, NameCanon, find_entities, load_entities
@@ -88,8 +88,9 @@ class Analyzer:
         ends it."""
         totals = [f for f in facts if f.dated and f.kind.startswith("amount") and not f.kind.endswith("forecast")
                   and (f.subject == "WORLD" or self.entities.kind(f.subject) in ("country", "bloc"))]
-        if len({(f.subject, f.commodity, f.metric, f.period) for f in totals}) == 1:
-            return totals[0]
+        if len({(f.subject, f.commodity, f.metric) for f in totals}) == 1:
+            # ("rose to 151 million units in 2024, up from 146 million in 2023": the latest period's)
+            return max(totals, key=lambda f: f.period)
         if all(f.kind == "share" and f.subject.startswith("name:") for f in facts):
             return previous         # (a sentence with no figures read keeps it too)
         return None
@@ -105,6 +106,7 @@ class Analyzer:
         group_counts: list[GroupCount] = []
         implicit: EntityMention | None = None      # the place the sentence before stated figures about
         facility: EntityMention | None = None      # the facility an earlier sentence named last
+        by_noun: dict[str, EntityMention] = {}     # the one it named last with each facility noun ("airport")
         actor: EntityMention | None = None         # the company the last sentence with figures was about
         before: list[Fact] = []                    # the facts of the sentence before
         market: Fact | None = None                 # the dated total of a place that companies' shares are of
@@ -116,7 +118,7 @@ class Analyzer:
                 continue
             found = facts_of(reading, self.lexicon, commodity, self.event_rules.facilities, self.tense,
                              functools.partial(self._antecedent, article, claims, claim), implicit, actor, before, market,
-                             facility)
+                             lambda noun: by_noun.get(noun) or facility)
             broken = breakdowns_of(reading, self.growth_rules) if len(reading.quantities) >= 3 else []
             if broken:
                 # the listed parts are measures of their own (knitwear, woven garments), not the total's
@@ -129,6 +131,7 @@ class Analyzer:
             actor = _actor_of(found, actor)
             events.extend(events_of(reading, self.tense, self.event_rules, facility))
             facility = last_project(reading, self.event_rules) or facility
+            by_noun.update(_named_facilities(reading, self.event_rules.facilities))
             counts.extend(counts_of(reading, self.count_rules))
             group_counts.extend(group_counts_of(reading, self.count_rules))
             if len(reading.quantities) >= 2:
@@ -167,3 +170,10 @@ def unify_names(analyses: list[ArticleAnalysis]) -> tuple[list[Fact], list[Event
     events = [e if canon.canonical(e.subject) == e.subject else replace(e, subject=canon.canonical(e.subject))
               for a in analyses for e in a.events]
     return facts, events
+
+
+
+def _named_facilities(reading: ClaimReading, facilities: frozenset[str]) -> dict[str, EntityMention]:
+    """Facility noun -> the name a claim gives it last, for "the airport" in a later sentence."""
+    return {noun: mention for mention in reading.entities if mention.kind == "name" and mention.role != "possessive"
+            for noun in facility_nouns(reading.text, mention, facilities)}

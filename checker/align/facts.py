@@ -22,6 +22,7 @@ import functools
 import math
 import re
 from dataclasses import dataclass, replace
+from typing import Callable
 
 from checker import trie
 from checker.align.lexicon import AlignLexicon
@@ -255,8 +256,10 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
         left_nouns, left_verbs = left_verbs, left_nouns
     elif left_nouns and left_verbs and left_verbs[0].start > left_nouns[0].end and lexicon.metrics[left_verbs[0].id].verb_governs:
         left_nouns, left_verbs = left_verbs, left_nouns     # "the funding round values X at EUR 1.9 bn"
-    if counted and left_nouns and not reading.text[left_nouns[0].end:q.start].strip():
-        counted = []            # "adding room for 20 million passengers": the noun right before says what is counted
+    if counted and left_nouns and _NOUN_TO_FIGURE.fullmatch(reading.text, left_nouns[0].end, q.start):
+        # "adding room for 20 million passengers", "takes its capacity to 40 million passengers": the noun
+        # right before says what is counted
+        counted = []
     candidates = (right + agent_verbs + destination[:1] + left[::-1] + verbs_in_of) if frame.is_share \
         else (counted + left_nouns + left_verbs + right + after[:1])
     candidates = [_modified(_stage_subject(hit, reading, lexicon), reading, lexicon) for hit in candidates]
@@ -289,6 +292,7 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
         frame.commodity = source
 
 
+_NOUN_TO_FIGURE = re.compile(r"\s*(?:(?:to|of|at)\s+)?")
 _LEVEL_AFTER_CUE = re.compile(r"\b(?:to|at|of|for|on|as)\b", re.I)
 
 
@@ -944,17 +948,19 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool) -> tuple[str, bo
         if reading.dates:
             return "current", False
         return _bare_year(reading, q)
-    # the date of a change's earlier value ("from 44.7% in 2023") dates only that value, whose own
-    # figure never reaches this point (facts_of skips it: previous_before)
+    # the date of a change's earlier value ("from 44.7% in 2023") dates only that value (when its
+    # figure is kept: "up 10% from 31.6 million in 2023" states 2023's)
     # "the largest since 2021" compares with a year, it does not date the figure; a date in a later
     # clause (", but shipments slowed in December") belongs to that clause
+    lead = _DATE_LEAD.match(reading.text, _figure_end(reading.text, q))
+    own = next((d for d in dates if lead is not None and d.span_start == lead.end()), None)
     dates = [d for d, ok in zip(dates, _in_scope(reading.text, q, [d.span_start for d in dates]))
              if ok and not is_baseline(reading, d) and not _SINCE.search(reading.text, max(0, d.span_start - 8), d.span_start)
              and not (d.span_start >= q.end and _other_clause(reading.text, q, d))]
-    if not dates:
+    if not dates and own is None:
         # "Russia's 2024 harvest came in at 82.6 Mt, down 11% from the previous year"
         return _bare_year(reading, q)
-    nearest = min(dates, key=lambda d: (_other_clause(reading.text, q, d), min(abs(d.span_start - q.end), abs(q.start - d.span_end))))
+    nearest = own or min(dates, key=lambda d: (_other_clause(reading.text, q, d), min(abs(d.span_start - q.end), abs(q.start - d.span_end))))
     # "in June" is not the year: a month's, a day's or a season's figure is compared only with its like
     # a quarter, a half or the first months of a year are periods of their own, not the year
     if nearest.granularity in ("season", "quarter", "half", "months"):
@@ -1070,22 +1076,23 @@ def _site(frame: _Frame, reading: ClaimReading, projects: list[EntityMention], l
 def _definite_facility(facilities: frozenset[str]) -> re.Pattern:
     """A sentence that opens with a facility it does not name ("The first phase", "The plant's")."""
     nouns = trie.alternation(f for f in facilities if f.isascii() and f.isalpha())
-    return re.compile(rf"\W*(?:the|its)\s+(?:[a-z-]+\s+){{0,2}}?(?:{nouns})(?:'s|’s)?\s", re.I)
+    return re.compile(rf"\W*(?:the|its)\s+(?:[a-z-]+\s+){{0,2}}?(?P<noun>{nouns})(?:'s|’s)?\s", re.I)
 
 
-def _facility_subject(frames: list[_Frame], reading: ClaimReading, facility: EntityMention,
+def _facility_subject(frames: list[_Frame], reading: ClaimReading, facility: Callable[[str], EntityMention | None],
                       facilities: frozenset[str]) -> None:
     """ "The partners behind the Jazira project took FID. The first phase will use 1.2 GW": a sentence
     that opens with an unnamed facility and names no one before its figures is about the facility
     an earlier sentence named."""
     lead = _definite_facility(facilities).match(reading.text)
-    if lead is None:
+    named = facility(lead.group("noun").lower()) if lead is not None else None
+    if named is None:
         return
     for frame in frames:
         q = frame.quantity
         if frame.subject is None and frame.subject_id is None and not frame.is_share \
                 and not any(e.start < q.start for e in reading.entities):
-            frame.subject = EntityMention(facility.entity, lead.group().strip(), lead.start(), lead.end(), facility.kind, "name")
+            frame.subject = EntityMention(named.entity, lead.group().strip(), lead.start(), lead.end(), named.kind, "name")
 
 
 def _projects(reading: ClaimReading, facilities: frozenset[str]) -> list[EntityMention]:
@@ -1116,7 +1123,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
              facilities: frozenset[str] = frozenset(), tense: TenseRules | None = None,
              antecedent=None, implicit: EntityMention | None = None, actor: EntityMention | None = None,
              previous_facts: list[Fact] | tuple[Fact, ...] = (), market: Fact | None = None,
-             facility: EntityMention | None = None) -> list[Fact]:
+             facility: Callable[[str], EntityMention | None] | None = None) -> list[Fact]:
     """The facts a claim states (figures with a subject and a metric); ``antecedent(kind)`` gives the
     place of that kind an earlier sentence named last, for "the country" in this one; ``implicit`` is
     the place the sentence before was about, the subject of a sentence that names nothing ("Norway
@@ -1126,8 +1133,8 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     of the same subject goes on with; ``market`` is the dated total of a place an earlier sentence stated
     ("Global smartphone shipments rose 7% to 288 million units in the second quarter"), the whole that
     companies' undated shares in the sentences after it are of ("Korvana led with 19% of shipments");
-    ``facility`` is the facility an earlier sentence named last, what "The first phase will use 1.2 GW"
-    is about."""
+    ``facility(noun)`` is the facility an earlier sentence named last with that noun ("airport"), else
+    the last one named: what "The airport handled 26 million passengers" is about."""
     figures = _figures(reading)
     if not figures:
         return []
@@ -1205,7 +1212,15 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             continue
         before = reading.text[max(0, frame.quantity.start - 20):frame.quantity.start]
         if lexicon.previous_before.search(before):
-            continue              # "slipped to 18% from 21%": the earlier value of another period
+            # "slipped to 18% from 21%": the earlier value of another period; "up about 10% from 31.6
+            # million in 2023" states 2023's figure of the measure before it, whose date follows it
+            main = next((f for f in reversed(frames) if f.quantity.end <= frame.quantity.start and f is not frame
+                         and not f.change and f.is_share == frame.is_share), None)
+            if main is None or main.metric is None or not _dated_right_after(reading, frame.quantity) \
+                    or (main.subject is not None and main.subject.start > main.quantity.start):
+                continue
+            frame.subject, frame.subject_id, frame.metric, frame.metric_surface = main.subject, main.subject_id, main.metric, main.metric_surface
+            frame.commodity, frame.scope = main.commodity, main.scope
         if _CHANGE_BY.search(before) or (frame.quantity.kind != "percentage" and lexicon.change_amount_before.search(before)):
             continue              # "cut spending by $500 million", "up about 170,000 bpd": a change, not a level
         if not frame.is_share and _distance(reading, frame.quantity, before, lexicon):
@@ -1237,6 +1252,8 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                 and not (frame.ability and dated and period.isdigit() and reading.article.published is not None
                          and int(period) <= reading.article.published.year):
             kind += ":forecast"   # "expects sales to reach $6.4bn": compared only with other forecasts
+            if period == "current" and not dated and lexicon.horizon.search(reading.text):
+                continue          # "expects X to serve 7 million passengers in its first full year": no time to compare at
         facts.append(Fact(
             subject=subject,
             metric=lexicon.same_metric.get(frame.commodity or "", {}).get(frame.metric, frame.metric),
@@ -1254,6 +1271,15 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             revised_from=_revised_from(reading, frame.quantity, q, lexicon),
         ))
     return facts
+
+
+_DATE_LEAD = re.compile(r"\s+(?:in|during|for)\s+(?:the\s+)?(?:(?:full|calendar|fiscal)\s+(?:year\s+)?)?", re.I)
+
+
+def _dated_right_after(reading: ClaimReading, q: Quantity) -> bool:
+    """Does a date of its own follow the figure ("from 31.6 million in 2023")?"""
+    lead = _DATE_LEAD.match(reading.text, _figure_end(reading.text, q))
+    return lead is not None and any(d.span_start == lead.end() for d in reading.dates)
 
 
 _TO_BEFORE = re.compile(r"\bto\s+(?:an?\s+)?$", re.I)

@@ -72,6 +72,7 @@ class AlignLexicon:
     project_money_metrics: frozenset[str] = frozenset()
     facility_parts: frozenset[str] = frozenset()   # "the first phase": part of a facility named before
     revision: re.Pattern = _NEVER                  # "raised its estimate ... to": a revision said as such
+    horizon: re.Pattern = _NEVER                   # "in its first full year of operation": no date to compare at
 
 
 _METRIC_KEYS = {"label", "group", "nouns", "verbs", "sources", "destinations", "static", "money_only", "as_part", "agents",
@@ -217,6 +218,7 @@ def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
         "project_money_metrics": frozenset(money),
         "facility_parts": frozenset(w.lower() for w in expect_str_list(data, "facility_parts", path, default=[])),
         "revision": pattern("revision_verbs", r"\b(?:{alt})\b"),
+        "horizon": pattern("horizon", r"\b(?:{alt})\b"),
     }
 
 

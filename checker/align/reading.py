@@ -114,6 +114,15 @@ def facility_after(text: str, end: int, facilities: frozenset[str]) -> bool:
     return match is not None and any(w in facilities for w in match.group(1).split())
 
 
+def facility_nouns(text: str, mention: EntityMention, facilities: frozenset[str]) -> list[str]:
+    """The facility nouns a name carries or has right after it ("Talvera International Airport" ->
+    airport; "the Pelican Bend ammonia plant" -> plant)."""
+    words = [w.lower() for w in mention.surface.split()]
+    after = _WORDS_AFTER_NAME.match(text[mention.end:mention.end + 70])
+    nouns = ([words[0], words[-1]] if len(words) > 1 else []) + (after.group(1).lower().split() if after else [])
+    return [noun for noun in nouns if noun in facilities]
+
+
 def facility_named(mention: EntityMention, facilities: frozenset[str]) -> bool:
     """Does the name itself start or end with a facility noun ("Fab C2", "Mine 3", "Baltic Interconnector")?"""
     words = mention.surface.split()
