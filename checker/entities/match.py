@@ -229,7 +229,7 @@ def _add_name(text: str, start: int, end: int, found: list[EntityMention], rules
         surface = text[a:suffix.end()]
         b = max(b, suffix.end())
     entity_id = name_id(surface, rules)
-    if len(words) == 1:
+    if len(words) == 1 and not (number and b == number.end("n")):    # "Terminal 3", "Line 5": a name
         word = words[0]
         if word.isupper() and len(word) <= 5 and re.match(r" [a-z]", text[b:b + 2]) and role != "possessive":
             return          # "PV module", "LNG imports": an acronym used as a modifier, not a name
