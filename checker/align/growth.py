@@ -86,7 +86,7 @@ _PART_TO_SHARE = re.compile(r"\s*\(?\s*|,\s+|,?\s+(?:or|i\.e\.|that\s+is|equal\s
                             # "sold 11,800 new-energy buses in 2023, accounting for about 35% of the 52,000 ...":
                             # the part's noun and adjunct may stand before the comma
                             # ("about 180,000 public charge points, close to 30% of the EU's 880,000": or none)
-                            r"|\s[^,;%()]{0,40}?,\s+(?:(?:representing|accounting\s+for|equal\s+to|equivalent\s+to|"
+                            r"|\s[^,;%()]{0,70}?,\s+(?:(?:representing|accounting\s+for|equal\s+to|equivalent\s+to|"
                             r"a\s+share\s+of|or\s+(?:some|about|around|roughly|nearly|almost)?)\s*)?", re.I)
 # "Of the 2.82 million new cars registered, 380,609 were battery-electric, a share of 23%": the whole first
 _PREDICATE_TO_SHARE = re.compile(r"[^,;%()]{0,60},\s+(?:or|a\s+share\s+of|a\s+proportion\s+of|representing|equal\s+to|"
@@ -96,7 +96,9 @@ _FRONTED_WHOLE = re.compile(r"\W*of\s+(?:the|its|their|a|an|all)?\s*(?:total\s+(
 # ("close to 30% of the EU's 880,000": the whole's owner may stand before it)
 _SHARE_TO_WHOLE = re.compile(r"\)?\s+of\s+(?:the|its|their|his|her|a|an)?\s*(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*(?:'s|’s)\s+)?"
                              r"(?:total\s+(?:of\s+)?)?"
-                             r"(?:(?:record|estimated|combined|overall|entire|global|worldwide|annual)\s+)?", re.I)
+                             r"(?:(?:record|estimated|combined|overall|entire|global|worldwide|annual)\s+)?"
+                             # ("about 70% of the global tuna catch of 4.9 million tonnes": the whole's noun first)
+                             r"(?:(?:[a-z-]+\s+){1,3}(?:of|at)\s+)?", re.I)
 
 
 def parts_of(reading: ClaimReading) -> list[PartStatement]:
