@@ -292,6 +292,8 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
         frame.commodity = source
 
 
+_WITH_TAKING = re.compile(r"[^;%]{0,50}?,\s+with\s+[^,;%]{1,40}?\s+(?:taking|accounting\s+for|making\s+up|representing|going\s+to)\s+"
+                          r"(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than|less\s+than|just\s+under|just\s+over)\s+)?", re.I)
 _NOUN_TO_FIGURE = re.compile(r"\s*(?:(?:to|of|at)\s+)?")
 _LEVEL_AFTER_CUE = re.compile(r"\b(?:to|at|of|for|on|as)\b", re.I)
 
@@ -953,7 +955,9 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool) -> tuple[str, bo
     # "the largest since 2021" compares with a year, it does not date the figure; a date in a later
     # clause (", but shipments slowed in December") belongs to that clause
     lead = _DATE_LEAD.match(reading.text, _figure_end(reading.text, q))
-    own = next((d for d in dates if lead is not None and d.span_start == lead.end()), None)
+    own = next((d for d in dates if (lead is not None and d.span_start == lead.end()) or _date_of(reading, d) is q), None)
+    # "2024年出口量仅约26万吨，远低于2023年的425万吨": a date right before "的" and a figure is that figure's
+    dates = [d for d in dates if _date_of(reading, d) in (None, q)]
     dates = [d for d, ok in zip(dates, _in_scope(reading.text, q, [d.span_start for d in dates]))
              if ok and not is_baseline(reading, d) and not _SINCE.search(reading.text, max(0, d.span_start - 8), d.span_start)
              and not (d.span_start >= q.end and _other_clause(reading.text, q, d))]
@@ -1191,6 +1195,12 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             if frame.of_phrase is None and previous_share is not None and previous_share.scope and frame.scope in ("", "global"):
                 frame.scope = previous_share.scope
             previous_share = frame
+    for total, share in zip(frames, frames[1:]):
+        # "shipped 48 GW of panels in 2024, with overseas markets taking about 40%": a share the sentence
+        # gives of the amount it just stated is of that whole, no market's
+        if share.is_share and not total.is_share and share.of_phrase is None \
+                and _WITH_TAKING.fullmatch(reading.text, _figure_end(reading.text, total.quantity), share.quantity.start):
+            share.scope = f"local:{reading.article.id}"
     for share, total in zip(frames, frames[1:]):
         # "roughly a quarter of the 600,000 tonnes of capacity installed on the continent": a share of an
         # amount the sentence states (not the world's) is of that whole, which no other article names
@@ -1271,6 +1281,13 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             revised_from=_revised_from(reading, frame.quantity, q, lexicon),
         ))
     return facts
+
+
+def _date_of(reading: ClaimReading, date) -> Quantity | None:
+    """The figure a date modifies with "的" ("2023年的425万吨"), if any."""
+    if not reading.text.startswith("的", date.span_end):
+        return None
+    return next((q for q in reading.quantities if q.start == date.span_end + 1), None)
 
 
 _DATE_LEAD = re.compile(r"\s+(?:in|during|for)\s+(?:the\s+)?(?:(?:full|calendar|fiscal)\s+(?:year\s+)?)?", re.I)
