@@ -110,12 +110,12 @@ def _carry_measure(frames: list[_Frame], reading: ClaimReading, previous_facts) 
             frame.scope, frame.commodity = frame.scope or before[0].scope, before[0].commodity or None
 
 
-def _figures(reading: ClaimReading) -> list[Quantity]:
+def _figures(reading: ClaimReading, lexicon: AlignLexicon) -> list[Quantity]:
     figures = []
     for q in reading.quantities:
         if q.kind not in _FIGURE_KINDS:
             continue
-        if q.kind == "number" and q.value < 100:
+        if q.kind == "number" and q.value < 100 and not _counted_measure(reading, q, lexicon):
             continue                       # "the four producers": a count of things, not a measure
         if q.kind == "number" and _HYPHEN_MODIFIER.match(reading.text, q.end):
             continue                       # "a new 500-kilovolt line": a number in a modifier, no amount
@@ -124,6 +124,15 @@ def _figures(reading: ClaimReading) -> list[Quantity]:
         figures.append(q)
     figures.sort(key=lambda q: q.start)
     return figures
+
+
+def _counted_measure(reading: ClaimReading, q: Quantity, lexicon: AlignLexicon) -> bool:
+    """ "conducted 68 orbital launches": a small count in digits right before a metric's noun (not
+    an agent's: "the 4 smelters") measures it."""
+    if not reading.text[q.start:q.end].strip().isdigit():
+        return False
+    return any(_COUNTED_GAP.fullmatch(reading.text, q.end, h.start) and h.surface.lower() not in lexicon.metrics[h.id].agents
+               for h in reading.phrases_in(q.end, q.end + 40, "metric_noun"))
 
 
 def _figure_end(text: str, q: Quantity) -> int:
@@ -294,6 +303,7 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
 
 _WITH_TAKING = re.compile(r"[^;%]{0,50}?,\s+with\s+[^,;%]{1,40}?\s+(?:taking|accounting\s+for|making\s+up|representing|going\s+to)\s+"
                           r"(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than|less\s+than|just\s+under|just\s+over)\s+)?", re.I)
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|it|this)\b", re.I)
 _NOUN_TO_FIGURE = re.compile(r"\s*(?:(?:to|of|at)\s+)?")
 _LEVEL_AFTER_CUE = re.compile(r"\b(?:to|at|of|for|on|as)\b", re.I)
 
@@ -546,7 +556,7 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
         frame.subject_id = "WORLD"
 
 
-def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: AlignLexicon) -> None:
+def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: AlignLexicon, antecedent=None) -> None:
     """Owner of a share ("of Turkey's imports", "of new car sales in the US") and its role."""
     if not frame.is_share:
         return
@@ -571,6 +581,15 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
         # "of the bauxite imported by the PRC", "of the lithium China imported": the agent of the
         # verb owns the whole
         owner = next((e for e in inside if _agent_of(reading, e, frame.metric, lexicon)), None)
+    places = [(hit, lexicon.place_anaphors.get(_POSSESSIVE_END.sub("", hit.surface.lower())))
+              for hit in reading.phrases_in(*frame.of_phrase, "place_anaphors", "pronouns")] \
+        if owner is None and not any(e.entity != "WORLD" for e in inside) else []
+    places = [(hit, kind) for hit, kind in places if kind and _POSSESSIVE_END.search(hit.surface)]   # "the bloc's"
+    if places and antecedent is not None:
+        # "Spain, which produced nearly a third of the bloc's pork": the bloc named before owns the whole
+        hit, kind = places[0]
+        named = [e for e in reading.entities if e.end <= hit.start and e.kind == kind]
+        owner = named[-1] if named else antecedent(kind)
     if owner is None and reading.phrases_in(*frame.of_phrase, "pronouns"):
         owner = first_entity
     # "... from Cameroon", and "40% of Chile's copper exports went to China": the part's source or destination
@@ -1139,7 +1158,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     companies' undated shares in the sentences after it are of ("Korvana led with 19% of shipments");
     ``facility(noun)`` is the facility an earlier sentence named last with that noun ("airport"), else
     the last one named: what "The airport handled 26 million passengers" is about."""
-    figures = _figures(reading)
+    figures = _figures(reading, lexicon)
     if not figures:
         return []
     frames = _frames(reading, figures)
@@ -1189,7 +1208,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                 frame.subject = implicit
     previous_share = None
     for frame in frames:
-        _resolve_scope(frame, reading, first_entity, lexicon)
+        _resolve_scope(frame, reading, first_entity, lexicon, antecedent)
         if frame.is_share:
             # "A held 45% of Malaysia's exports, with B on 40% and C on 36%": the scope carries on
             if frame.of_phrase is None and previous_share is not None and previous_share.scope and frame.scope in ("", "global"):
@@ -1198,7 +1217,8 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     for total, share in zip(frames, frames[1:]):
         # "shipped 48 GW of panels in 2024, with overseas markets taking about 40%": a share the sentence
         # gives of the amount it just stated is of that whole, no market's
-        if share.is_share and not total.is_share and share.of_phrase is None \
+        if share.is_share and not total.is_share \
+                and (share.of_phrase is None or _OF_THEM.match(reading.text, _figure_end(reading.text, share.quantity))) \
                 and _WITH_TAKING.fullmatch(reading.text, _figure_end(reading.text, total.quantity), share.quantity.start):
             share.scope = f"local:{reading.article.id}"
     for share, total in zip(frames, frames[1:]):
