@@ -382,8 +382,9 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                                            _without_names(reading, date.span_end, end)], rules, project is not None)
         subject = project or _actor(reading, start, date.span_start) or _actor(reading, date.span_end, end)
         unnamed, unnamed_end = ("", 0) if project else _unnamed_facility(text[start:date.span_start], rules)
-        if unnamed and subject is not None and subject.start >= start + unnamed_end:
+        if unnamed and subject is not None and start + unnamed_end <= subject.start < date.span_start:
             unnamed = ""        # "Among the projects that came on line, X made ...": the name is nearer
+            # (a name after the date, "..., chief executive Henrik Aas said", is not)
         if unnamed and antecedent is not None and _DEFINITE_FACILITY.match(unnamed) and not rules.new_facility.search(unnamed):
             # "The plant, which began series production in September 2024": the facility named before
             subject, unnamed = antecedent, ""
