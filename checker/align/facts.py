@@ -291,8 +291,9 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     if not frame.is_share and q.kind in ("quantity", "number") and "capacity" in lexicon.metrics \
             and lexicon.ability_before.search(reading.text, max(0, q.start - 40), q.start):
         frame.metric, frame.metric_surface, frame.ability = "capacity", "", True
+    # ("930,000 barrels of crude per day": a commodity the unit's words name)
     commodities = (reading.phrases_in(*frame.of_phrase, "commodity") if frame.of_phrase else []) or \
-        reading.phrases_in(lo, hi, "commodity")[::-1]
+        reading.phrases_in(q.start, q.end, "commodity") or reading.phrases_in(lo, hi, "commodity")[::-1]
     if commodities:
         frame.commodity = commodities[0].id
     # "two-thirds of electricity coming from renewable sources": the source is the part measured
