@@ -212,6 +212,7 @@ class Event:
     action_surface: str = ""
     attributed: bool = False
     cue: str = ""                 # the words that set the modality ("set to", "originally", "opened")
+    part: str = ""                # the part of the facility it is about ("second potline"): another event than the first's
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,6 +39,7 @@ class EventRules:
     # a date compared with or a span's limit, or a noun's time: no event (events.toml reference_before)
     reference_before: re.Pattern = re.compile(r"(?!)")
     new_facility: re.Pattern = re.compile(r"(?!)")   # "the new plant": another facility
+    part: re.Pattern = re.compile(r"(?!)")           # "the second (Sundal) potline": a part of the facility
 
 
 @functools.lru_cache(maxsize=4)
@@ -86,7 +87,16 @@ def load_event_rules(rules_dir: str | None = None) -> EventRules:
     fresh = trie.phrase_alternation(expect_str_list(data, "new_facility_words", path, default=[]))
     return EventRules(lemma_of, tuple(classes), facilities, determiners,
                       finder, phrase_class, frozenset(lemma_of.values()), generic, facility_finder, own_subject, cjk_finder,
-                      clause_stop, reference_before, re.compile(rf"\b(?:{fresh})\b", re.I))
+                      clause_stop, reference_before, re.compile(rf"\b(?:{fresh})\b", re.I), _part_pattern(data, path))
+
+
+def _part_pattern(data: dict, path: Path) -> re.Pattern:
+    nouns = expect_str_list(data, "part_nouns", path, default=[])
+    ordinals = expect_str_list(data, "part_ordinals", path, default=[])
+    if not nouns or not ordinals:
+        return re.compile(r"(?!)")
+    return re.compile(rf"\b(?i:(?P<ordinal>{trie.phrase_alternation(ordinals)}))\s+(?:[A-Z][\w-]*\s+)?"
+                      rf"(?i:(?P<noun>{trie.phrase_alternation(nouns)}))\b")
 
 
 def _lemmas(text: str, rules: EventRules) -> list[str]:
@@ -413,9 +423,16 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             action_surface=action_label,
             attributed=attributed,
             cue=cue,
+            part=_part(text, start, date.span_start, rules),
         ))
         previous_end = date.span_end
     return events
+
+
+def _part(text: str, start: int, end: int, rules: EventRules) -> str:
+    """ "restart the first potline at its idled Sundal smelter in ...": the facility's part named before the date."""
+    found = rules.part.search(text, start, end)
+    return f"{found.group('ordinal').lower()} {found.group('noun').lower()}" if found else ""
 
 
 def _without_names(reading: ClaimReading, start: int, end: int) -> str:

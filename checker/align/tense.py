@@ -122,6 +122,11 @@ def modality_cue(clause: str, rules: TenseRules | None = None, without_date: str
     for match in rules.upcoming.finditer(low):
         if _TO_NOUN.match(low, match.end()) and low[match.start():match.end()].endswith(" to"):
             continue        # "submitted a compensation plan to the OPEC secretariat": "to" is a preposition
+        gerund = _AFTER_GERUND.search(low, match.end())
+        if gerund and may_be_past:
+            # "on track for a record year after flying 26.8 million passengers in the first nine months
+            # of 2024": the date is the gerund's, done by then
+            return "done", clause[gerund.start():gerund.end()]
         if not _NOUN_BEFORE.search(low, 0, match.start()):
             # "nuclear power will shield them from the kind of shock that hit Europe in 2022": a relative
             # clause after the cue, with a past verb of its own, is what the date belongs to
@@ -156,6 +161,7 @@ def modality_cue(clause: str, rules: TenseRules | None = None, without_date: str
     return "unknown", ""
 
 
+_AFTER_GERUND = re.compile(r"\b(?:after|since|following)\s+[a-z]{3,}ing\b")
 _RELATIVE = re.compile(r"(?:,\s+(?:which|who)|\b(?:that|which|who))\s")
 _TO_NOUN = re.compile(r"\s+(?:the|a|an|its|their|his|her|this|that|these|those)\s")
 _NOUN_USE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|these|those|this|of|such|new|other|major|many|several|"

@@ -19,6 +19,20 @@ PARAMS = {
 }
 
 
+def _by_part(groups: dict[tuple[str, str, str], list[Event]]) -> dict[tuple[str, ...], list[Event]]:
+    """Split a group whose events name different parts of the facility ("the first potline", "the
+    second potline"): one group per part; an event that names no part could be either's, and is left out."""
+    out: dict[tuple[str, ...], list[Event]] = {}
+    for key, events in groups.items():
+        parts = sorted({e.part for e in events if e.part})
+        if len(parts) < 2:
+            out[key + ("",)] = events
+            continue
+        for part in parts:
+            out[key + (part,)] = [e for e in events if e.part == part]
+    return out
+
+
 def run(rule: Rule, batch: Batch) -> list[Finding]:
     groups: dict[tuple[str, str, str], list[Event]] = defaultdict(list)
     for event in batch.events:
@@ -33,8 +47,7 @@ def run(rule: Rule, batch: Batch) -> list[Finding]:
     def apart(lo1, hi1, lo2, hi2) -> bool:
         return lo2 - hi1 >= gap_days or lo1 - hi2 >= gap_days
 
-    for key in sorted(groups):
-        events = groups[key]
+    for key, events in sorted(_by_part(groups).items()):
         if rule.param("cross_article_only") and len({e.article.id for e in events}) < 2:
             continue
         unique = {(e.claim.id, e.date.text): e for e in events}
@@ -52,7 +65,8 @@ def run(rule: Rule, batch: Batch) -> list[Finding]:
                 items.append(evidence(event.article, event.claim, side=label, value=event.date.iso,
                                       span=(event.date.span_start, event.date.span_end)))
         first = events[0]
-        measure = f"{first.subject_surface or first.subject} — {first.action_surface} ({first.modality})"
+        part = f", {first.part}" if first.part else ""
+        measure = f"{first.subject_surface or first.subject} — {first.action_surface}{part} ({first.modality})"
         message = render_message(rule.message, event=measure, sides=" vs ".join(labels))
         attributed = all(e.attributed for s in sides for e in s)
         severity = rule.param("attributed_severity") if attributed and rule.param("attributed_severity") else rule.severity
