@@ -302,8 +302,9 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
         frame.commodity = source
 
 
-_WITH_TAKING = re.compile(r"[^;%]{0,50}?,\s+with\s+[^,;%]{1,40}?\s+(?:taking|accounting\s+for|making\s+up|representing|going\s+to)\s+"
+_WITH_TAKING = re.compile(r"[^;%]{0,50}?,\s+with\s+[^,;%]{1,40}?\s+(?:taking|accounting\s+for|making\s+up|representing|going\s+to|supplying|contributing|providing)\s+"
                           r"(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than|less\s+than|just\s+under|just\s+over)\s+)?", re.I)
+_WITH_CLAUSE = re.compile(r",\s+with\s", re.I)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|it|this)\b", re.I)
 _NOUN_TO_FIGURE = re.compile(r"\s*(?:(?:to|of|at)\s+)?")
 _LEVEL_AFTER_CUE = re.compile(r"\b(?:to|at|of|for|on|as)\b", re.I)
@@ -934,6 +935,17 @@ def _forecast(frame: _Frame, reading: ClaimReading, tense: TenseRules) -> bool:
         or tense.goal.search(folded) is not None      # "beating its annual target of $13.5 billion": a goal
 
 
+def _origin_of_amount(frame: _Frame, reading: ClaimReading) -> None:
+    """ "China imported 99 million tonnes of Guinean bauxite": an amount of imports from a place is
+    that place's part of the importer's imports (as "Guinea supplied 70% of China's imports" is)."""
+    if frame.is_share or frame.metric != "imports" or frame.subject is None or not frame.of_phrase:
+        return
+    origin = next((e for e in reading.entities_in(*frame.of_phrase)
+                   if e.role == "demonym" and e.entity not in (frame.subject.entity, "WORLD")), None)
+    if origin is not None:
+        frame.scope, frame.subject = f"imports:{frame.subject.entity}", origin
+
+
 def _subject_after(frames: list[_Frame], reading: ClaimReading) -> None:
     """ "With 6.1 Mt of reserves, Orrulex holds ...": a figure before any subject takes the first one after it."""
     for frame in frames:
@@ -949,6 +961,10 @@ def _subject_after(frames: list[_Frame], reading: ClaimReading) -> None:
         # "..., according to data compiled by the Journal": the source of the words is no subject
         cue = reading.phrases_in(after, limit, "attribution")
         limit = cue[0].start if cue else limit
+        # "climbed to 141 Mt in 2023, with Guinea by far the largest supplier": a ", with" clause names
+        # another party
+        with_clause = _WITH_CLAUSE.search(reading.text, after, limit)
+        limit = with_clause.start() if with_clause else limit
         # "..., the Central Statistics Office said": a name right before an attribution verb is the source
         said = reading.phrases_in(after, len(reading.text), "attribution")
         nxt = next((e for e in reading.entities if after <= e.start < limit and e.entity != "WORLD"
@@ -1210,6 +1226,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     previous_share = None
     for frame in frames:
         _resolve_scope(frame, reading, first_entity, lexicon, antecedent)
+        _origin_of_amount(frame, reading)
         if frame.is_share:
             # "A held 45% of Malaysia's exports, with B on 40% and C on 36%": the scope carries on
             if frame.of_phrase is None and previous_share is not None and previous_share.scope and frame.scope in ("", "global"):

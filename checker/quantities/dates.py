@@ -162,6 +162,10 @@ def _forms() -> list[tuple[str, str]]:
                   rf"(?:,?[ \t]+(?:of[ \t]+)?(?P<mspan_y>{Y})(?![/–-]\d))?"),
         ("nmon", rf"(?:(?P<nmon_f>{NF})|(?P<nmon_l>{NL}))[ \t]+(?P<nmon_n>1[01]|[2-9]|{N11})[ \t]+months[ \t]+of[ \t]+"
                  rf"(?:(?:fiscal|calendar|the[ \t]+year)[ \t]+)?(?P<nmon_y>{Y})"),
+        # "in the first seven months", "the first nine months of the year", "... of last year": the
+        # months of the year the article stands in (or the one named relatively)
+        ("nrel", rf"(?:(?<=in[ \t])|(?<=during[ \t])|(?<=for[ \t])|(?<=over[ \t])|(?<=after[ \t]))the[ \t]+(?:(?P<nrel_f>first|opening)|(?P<nrel_l>last|final))[ \t]+"
+                 rf"(?P<nrel_n>1[01]|[2-9]|{N11})[ \t]+months(?:[ \t]+of[ \t]+(?P<nrel_r>the|this|last|next)[ \t]+year)?(?![ \t]+of[ \t]+\d)(?![a-z])"),
         # "2024年7月", "2024年7月5日", "2025年下半年" (second half), "2024年第三季度" / "2024年三季度" (Q3)
         ("zh", rf"(?P<zh_y>{Y})年(?:(?P<zh_m>1[0-2]|0?[1-9])月(?:(?P<zh_d>[12]\d|3[01]|0?[1-9])日)?"
                rf"|(?P<zh_h>[上下])半年|第?(?P<zh_q>[一二三四1-4])季度)?"),
@@ -474,6 +478,19 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
         a, b = _month_range(y, m1, m2)
         # "the first ten months of 2024": a stretch of whole months, a period of its own
         return DateHit(s, e, a, b, "months", f"{y}-{m1:02d}/{y}-{m2:02d}", deadline=_deadline(text, s))
+    if g == "nrel":
+        n = _num(G("nrel_n"))
+        if not ref or n is None or not 1 <= n <= 11 or n != int(n):
+            return None
+        n = int(n)
+        if G("nrel_l") and not G("nrel_r"):
+            return None           # "in the last six months": a stretch back from now, no months of one year
+        y = ref.year + {"last": -1, "next": 1}.get((G("nrel_r") or "").lower(), 0)
+        m1, m2 = (1, n) if G("nrel_f") else (13 - n, 12)
+        if y == ref.year and G("nrel_f") and m2 > ref.month:
+            y -= 1                # "in the first nine months", written in March: last year's
+        a, b = _month_range(y, m1, m2)
+        return replace(DateHit(s, e, a, b, "months", f"{y}-{m1:02d}/{y}-{m2:02d}"), relative=True)
     if g == "zh":
         y = int(G("zh_y"))
         if G("zh_h"):
