@@ -69,6 +69,12 @@ class Analyzer:
                 return places[0] if not text[:places[0].start].strip(" \"'“‘(") else places[-1]
         return None
 
+    def _title_name(self, article: Article) -> EntityMention | None:
+        """The first proper name the title gives ("Sarvam Vaccines posts record year"): what "the company"
+        points to before any sentence has stated figures about one."""
+        names = [m for m in find_entities(article.title or "", self.entities) if m.kind == "name" and not m.entity.startswith("name?:")]
+        return EntityMention(names[0].entity, "", 0, 0, "name", "implicit") if names else None
+
     def _place_of(self, facts: list[Fact]) -> EntityMention | None:
         """The one country or bloc a sentence's facts are all about, if there is one."""
         subjects = {f.subject for f in facts}
@@ -107,7 +113,7 @@ class Analyzer:
         implicit: EntityMention | None = None      # the place the sentence before stated figures about
         facility: EntityMention | None = None      # the facility an earlier sentence named last
         by_noun: dict[str, EntityMention] = {}     # the one it named last with each facility noun ("airport")
-        actor: EntityMention | None = None         # the company the last sentence with figures was about
+        actor = self._title_name(article)          # the company the last sentence with figures was about
         before: list[Fact] = []                    # the facts of the sentence before
         market: Fact | None = None                 # the dated total of a place that companies' shares are of
         for claim in claims:

@@ -538,6 +538,13 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
         # goes on with the company the sentence before stated figures about
         frame.subject = EntityMention(actor.entity, pronoun[-1].surface, pronoun[-1].start, pronoun[-1].end, "name", "name")
         return
+    company = reading.phrases_in(lo, hi, "company_anaphors")
+    if company and actor is not None and not local and not reading.text[:company[0].start].strip(" \"'“‘(").lower() \
+            and (first_entity is None or first_entity.start > frame.quantity.start):
+        # "The company shipped some 610 million doses in calendar 2023": the company of the sentences
+        # before (or of the title)
+        frame.subject = EntityMention(actor.entity, company[0].surface, company[0].start, company[0].end, "name", "name")
+        return
     anaphor = reading.phrases_in(lo, hi, "place_anaphors")
     if anaphor and (not local or anaphor[-1].start > local[-1].end):
         # "In 2023 the country supplied just over three-fifths": the place named before, in this

@@ -141,7 +141,7 @@ def _forms() -> list[tuple[str, str]]:
         ("ym", rf"(?<![\d.])(?P<ym_y>{Y})(?:,[ \t]*|[ \t]+)(?P<ym_m>{M})"),
         # twelve months to a month's end: "the fiscal year to March 2024", "the year ended June 30, 2024"
         ("yto", rf"(?:the[ \t]+)?(?:(?:fiscal|financial|business|crop|marketing)[ \t]+)?(?:year|12[ \t]+months|twelve[ \t]+months)[ \t]+"
-                rf"(?:to|ended|ending|through)[ \t]+(?:the[ \t]+end[ \t]+of[ \t]+)?(?P<yto_m>{M})(?:[ \t]+{D})?,?[ \t]+(?P<yto_y>{Y})"),
+                rf"(?:to|ended|ending|through|(?:that|which)[ \t]+ended)[ \t]+(?:on[ \t]+)?(?:the[ \t]+end[ \t]+of[ \t]+)?(?P<yto_m>{M})(?:[ \t]+{D})?,?[ \t]+(?P<yto_y>{Y})"),
         # a fiscal year: "FY2023-24", "FY 2024/25", "FY24" and "FY2024" (the fiscal year ending in 2024)
         ("fy", rf"(?<![a-z])fy[ \t]*(?:(?P<fy_y>{Y0})(?:[/–-](?P<fy_z>\d\d(?:\d\d)?))?|(?P<fy_s>\d\d)(?:[/–-](?P<fy_s2>\d\d))?)(?![\d])"),
         # a split year: a crop, marketing or fiscal season ("2024/25", "2019-20", "2023/2024")
