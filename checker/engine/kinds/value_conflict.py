@@ -68,6 +68,18 @@ def _measure(fact: Fact, period: str, labels: dict[str, str]) -> str:
     return f"{what}, {when}"
 
 
+def _join_unnamed_commodity(groups: dict[tuple, list[Fact]]) -> None:
+    """ "The company booked orders totalling about 11,300 MW" beside "Nordvind booked 14.2 GW of turbine
+    orders": a company's or project's figure that names no commodity joins the one group of the same
+    measure that does, when there is exactly one (money and counts stay apart: they measure anything)."""
+    for key in [k for k in groups if k[1] == "" and k[0].startswith("name:") and k[4].startswith("amount:")
+                and not k[4].startswith(("amount:currency", "amount:count"))]:
+        subject, _, metric, scope, kind = key
+        named = [k for k in groups if k[0] == subject and k[1] and k[2:] == (metric, scope, kind)]
+        if len(named) == 1:
+            groups[named[0]].extend(groups.pop(key))
+
+
 def run(rule: Rule, batch: Batch) -> list[Finding]:
     """One finding per measure whose sources fall on sides that do not overlap."""
     kinds = set(rule.param("kinds"))
@@ -76,6 +88,7 @@ def run(rule: Rule, batch: Batch) -> list[Finding]:
         base_kind = fact.kind.split(":", 1)[0]
         if base_kind in kinds:
             groups[fact.key].append(fact)
+    _join_unnamed_commodity(groups)
     findings: list[Finding] = []
     for key in sorted(groups):
         facts = groups[key]
