@@ -113,7 +113,8 @@ class Analyzer:
         implicit: EntityMention | None = None      # the place the sentence before stated figures about
         facility: EntityMention | None = None      # the facility an earlier sentence named last
         by_noun: dict[str, EntityMention] = {}     # the one it named last with each facility noun ("airport")
-        actor = self._title_name(article)          # the company the last sentence with figures was about
+        title_name = self._title_name(article)
+        actor = title_name                         # the company the last sentence with figures was about
         before: list[Fact] = []                    # the facts of the sentence before
         market: Fact | None = None                 # the dated total of a place that companies' shares are of
         for claim in claims:
@@ -124,7 +125,7 @@ class Analyzer:
                 continue
             found = facts_of(reading, self.lexicon, commodity, self.event_rules.facilities, self.tense,
                              functools.partial(self._antecedent, article, claims, claim), implicit, actor, before, market,
-                             lambda noun: by_noun.get(noun) or facility)
+                             lambda noun: by_noun.get(noun) or facility or title_name)
             broken = breakdowns_of(reading, self.growth_rules) if len(reading.quantities) >= 3 else []
             if broken:
                 # the listed parts are measures of their own (knitwear, woven garments), not the total's

@@ -1142,6 +1142,26 @@ def _facility_subject(frames: list[_Frame], reading: ClaimReading, facility: Cal
             frame.subject = EntityMention(named.entity, lead.group().strip(), lead.start(), lead.end(), named.kind, "name")
 
 
+def _ranked_facility(frames: list[_Frame], reading: ClaimReading, facility: Callable[[str], EntityMention | None],
+                     facilities: frozenset[str]) -> None:
+    """ "Europe's largest port handled 13.4 million TEU": the place only ranks the facility, which is the
+    subject: the one an earlier sentence named with that noun, else none."""
+    for frame in frames:
+        subject = frame.subject
+        if subject is None or subject.role != "possessive" or subject.kind == "name" or subject.end > frame.quantity.start:
+            continue
+        ranked = _RANKED_NOUN.match(reading.text, subject.end)
+        if ranked is None or ranked.group("noun").lower() not in facilities:
+            continue
+        named = facility(ranked.group("noun").lower())
+        frame.subject = EntityMention(named.entity, reading.text[subject.start:ranked.end()], subject.start, ranked.end(),
+                                      named.kind, "name") if named is not None else None
+
+
+_RANKED_NOUN = re.compile(r"(?:'s|’s)?\s+(?:(?:second|third|fourth|fifth|single|very)[- ])?(?:[a-z]+est|top|leading)\s+"
+                          r"(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]+)\b", re.I)
+
+
 def _projects(reading: ClaimReading, facilities: frozenset[str]) -> list[EntityMention]:
     """Proper names followed by a facility noun ("the Varmore Bay assembly plant")."""
     out = []
@@ -1223,6 +1243,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     _carry(frames, article_commodity, reading, lexicon)
     if facility is not None and facilities:
         _facility_subject(frames, reading, facility, facilities | lexicon.facility_parts)
+        _ranked_facility(frames, reading, facility, facilities)
     _subject_after(frames, reading)
     if implicit is not None:
         for frame in frames:
