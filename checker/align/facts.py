@@ -364,7 +364,8 @@ def _as_part(metric: str | None, lexicon: AlignLexicon) -> str | None:
 _RANKING = re.compile(r"(?:'s|’s)?\s+(?:(?:second|third|fourth|fifth|sixth|single|very)[- ])?(?:[a-z]+est|top|leading|number one|no\.\s*1)\b", re.I)
 _POSSESSIVE_GAP = re.compile(r"(?:'s|’s|'|’)\s+")
 _FRONTED_PLACE = re.compile(r"\W*(?:across|in|throughout|within|for)\s+", re.I)
-_PLACE_END = re.compile(r"(?:\s+as\s+a\s+whole|\s+overall)?\s*,", re.I)
+# ("In Europe's onshore market, ...": a possessive place may name its market)
+_PLACE_END = re.compile(r"(?:\s+as\s+a\s+whole|\s+overall|(?<=s)(?:\s+[a-z-]+){0,2}\s+market)?\s*,", re.I)
 _COMMODITY_SUBJECT = re.compile(r"\s*(?:[A-Za-z-]+\s+){1,3}(?:supplied|generated|provided|produced|accounted\s+for|made\s+up|contributed)\s", re.I)
 
 
@@ -786,12 +787,27 @@ def _respectively(frames: list[_Frame], reading: ClaimReading) -> None:
         if said and len(names) >= len(run):
             for frame, entity in zip(run, names[-len(run):]):
                 frame.subject = entity
+            _one_measure(run)
             continue
         listed = _coordinated(text, names) if names else []
         between = text[listed[-1].end:start] if listed else ""
         if len(listed) == len(run) and len(between.split()) <= 4 and not re.search(r"[,;:]", between):
             for frame, entity in zip(run, listed):
                 frame.subject = entity
+
+
+def _one_measure(run: list[_Frame]) -> None:
+    """ "supplied 46%, 36% and 29% respectively of the turbines installed": the figures of one list
+    measure one thing, named by the "of" phrase after the last (else by the first's words)."""
+    if not all(f.is_share for f in run):
+        return
+    model = next((f for f in reversed(run) if f.of_phrase and f.metric), None) or next((f for f in run if f.metric), None)
+    if model is None:
+        return
+    for frame in run:
+        frame.metric, frame.metric_surface = model.metric, model.metric_surface
+        frame.commodity = frame.commodity or model.commodity
+        frame.of_phrase = frame.of_phrase or model.of_phrase
 
 
 def _bracketed(frames: list[_Frame], reading: ClaimReading, lexicon: AlignLexicon) -> None:
