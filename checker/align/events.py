@@ -423,7 +423,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             action_surface=action_label,
             attributed=attributed,
             cue=cue,
-            part=_part(text, start, date.span_start, rules),
+            part=_part(text, start, date.span_start, rules) or _market(reading, subject, start, date.span_start),
         ))
         previous_end = date.span_end
     return events
@@ -433,6 +433,16 @@ def _part(text: str, start: int, end: int, rules: EventRules) -> str:
     """ "restart the first potline at its idled Sundal smelter in ...": the facility's part named before the date."""
     found = rules.part.search(text, start, end)
     return f"{found.group('ordinal').lower()} {found.group('noun').lower()}" if found else ""
+
+
+def _market(reading: ClaimReading, subject: EntityMention | None, start: int, end: int) -> str:
+    """ "Lumora plans to launch in Vietnam in the second half of 2024": a company's event in a country
+    is that country's event of the company (its launch in Indonesia is another)."""
+    if subject is None or subject.kind != "name":
+        return ""
+    place = next((e for e in reading.entities if start <= e.start < end and e.kind in ("country", "bloc")
+                  and reading.text[max(0, e.start - 3):e.start].lower() == "in "), None)
+    return f"in {place.entity}" if place is not None else ""
 
 
 def _without_names(reading: ClaimReading, start: int, end: int) -> str:

@@ -595,6 +595,11 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
               for hit in reading.phrases_in(*frame.of_phrase, "place_anaphors", "pronouns")] \
         if owner is None and not any(e.entity != "WORLD" for e in inside) else []
     places = [(hit, kind) for hit, kind in places if kind and _POSSESSIVE_END.search(hit.surface)]   # "the bloc's"
+    if owner is None and not places and antecedent is not None and not any(e.entity != "WORLD" for e in inside) \
+            and lexicon.national.search(reading.text, *frame.of_phrase):
+        # "producing 21,500 tonnes, or about an eighth of the national total": the country named before
+        country = antecedent("country")
+        owner = EntityMention(country.entity, "national", *frame.of_phrase, "country", "name") if country is not None else None
     if places and antecedent is not None:
         # "Spain, which produced nearly a third of the bloc's pork": the bloc named before owns the whole
         hit, kind = places[0]
@@ -1271,6 +1276,9 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     for frame in frames:
         _resolve_scope(frame, reading, first_entity, lexicon, antecedent)
         _origin_of_amount(frame, reading)
+        if not frame.is_share and frame.subject is not None and frame.subject.kind == "name" \
+                and (place := _fronted_place(reading)) is not None and place.end <= frame.quantity.start:
+            frame.scope = f"in:{place.entity}"      # "In Indonesia, Lumora now has 1.6 million subscribers": not all of Lumora's
         if frame.is_share:
             # "A held 45% of Malaysia's exports, with B on 40% and C on 36%": the scope carries on
             if frame.of_phrase is None and previous_share is not None and previous_share.scope and frame.scope in ("", "global"):

@@ -73,6 +73,7 @@ class AlignLexicon:
     facility_parts: frozenset[str] = frozenset()   # "the first phase": part of a facility named before
     revision: re.Pattern = _NEVER                  # "raised its estimate ... to": a revision said as such
     horizon: re.Pattern = _NEVER                   # "in its first full year of operation": no date to compare at
+    national: re.Pattern = _NEVER                  # "of the national total": the country's whole
 
 
 _METRIC_KEYS = {"label", "group", "nouns", "verbs", "sources", "destinations", "static", "money_only", "as_part", "agents",
@@ -219,6 +220,7 @@ def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
         "facility_parts": frozenset(w.lower() for w in expect_str_list(data, "facility_parts", path, default=[])),
         "revision": pattern("revision_verbs", r"\b(?:{alt})\b"),
         "horizon": pattern("horizon", r"\b(?:{alt})\b"),
+        "national": pattern("national", r"\b(?:{alt})\b"),
     }
 
 
