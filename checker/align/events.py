@@ -407,6 +407,8 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                # "profit tripled to $412 million as output climbed at X, the field that came on stream in
                # June 2024": the date is the relative clause's, the figure the main clause's
                and not (q.end <= date.span_start and _facility_clause(text, q.end, date.span_start, rules))
+               # "has carried more than 30 million passengers since it opened in December 2023"
+               and not (q.end <= date.span_start and _SINCE_EVENT.search(fold(text[q.end:date.span_start])))
                and not _names_after(reading, q.end)      # "its $12 billion Fab C2": an attribute of the name
                and not _sizes_facility(reading.text, q.end, rules)    # "the $1.4 billion project": of the facility
                for q in reading.quantities):

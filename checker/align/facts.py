@@ -1022,9 +1022,13 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool) -> tuple[str, bo
     own = next((d for d in dates if (lead is not None and d.span_start == lead.end()) or _date_of(reading, d) is q), None)
     # "2024年出口量仅约26万吨，远低于2023年的425万吨": a date right before "的" and a figure is that figure's
     dates = [d for d in dates if _date_of(reading, d) in (None, q)]
-    dates = [d for d, ok in zip(dates, _in_scope(reading.text, q, [d.span_start for d in dates]))
-             if ok and not is_baseline(reading, d) and not _SINCE.search(reading.text, max(0, d.span_start - 8), d.span_start)
-             and not (d.span_start >= q.end and _other_clause(reading.text, q, d))]
+    in_scope = [d for d, ok in zip(dates, _in_scope(reading.text, q, [d.span_start for d in dates]))
+                if ok and not is_baseline(reading, d) and not (d.span_start >= q.end and _other_clause(reading.text, q, d))]
+    dates = [d for d in in_scope if not _SINCE.search(reading.text, max(0, d.span_start - 40), d.span_start)]
+    if not dates and own is None and in_scope:
+        # "has carried more than 30 million passengers since it opened in December 2023": a running
+        # total from that date, compared only with totals from the same start
+        return f"since {in_scope[0].iso}", True
     if not dates and own is None:
         # "Russia's 2024 harvest came in at 82.6 Mt, down 11% from the previous year"
         return _bare_year(reading, q)
@@ -1066,7 +1070,8 @@ def _clause_start(text: str, pos: int) -> int:
 _COMMA = re.compile(r"[,;:]")
 _INFINITIVE_AFTER_INSERT = re.compile(r"to\s+[a-z]+\s+(?:[a-z]+\s+)?$", re.I)
 _RELATIVE_INSERT = re.compile(r",\s+(?:which|who|where|whose)\b[^,;]*,", re.I)
-_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
+# "since 2021", "since it opened in December 2023": the start of a running total, not its period
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$|\bsince\s+(?:[\w'’-]+\s+){1,5}(?:in|on|at)\s+(?:the\s+)?$", re.I)
 
 
 def _bare_year(reading: ClaimReading, q: Quantity) -> tuple[str, bool]:

@@ -573,6 +573,8 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
     if g == "rd":
         if not ref:
             return None
+        if text[s].isupper() and text[:s].rstrip(" \t\"'“‘(—–-").rstrip()[-1:] not in ("", ".", "!", "?", ":", ";"):
+            return None           # "(Mining Africa Today)", "USA Today": a capitalised "Today" inside a name
         d = ref + dt.timedelta(days=int(t["rel_days"][G("rd_x").lower()]))
         return DateHit(s, e, d, d, "day", d.isoformat(), relative=True)
     if g in ("ago", "inn"):
