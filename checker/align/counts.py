@@ -110,6 +110,7 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
     return items, enumerated
 
 
+_LIST_THEN_COUNT = re.compile(r"\s*(?:[:—–-]\s*(?:these|those|they|which)?\s*)?", re.I)
 _UNNAMED_LAST = re.compile(r"\s*(?:,\s*and|,\s*or|and|or)\s+(?P<item>(?:a|an|one|another)\s+[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,3})"
                            r"\s*(?=[—–);]|\.?\s*$)")
 
@@ -149,8 +150,8 @@ def _list_before(reading: ClaimReading, start: int) -> list[EntityMention]:
         gap = text[mention.end:cursor]
         if items and not _SEP.fullmatch(gap or " "):
             break
-        if not items and gap.strip():
-            break
+        if not items and not _LIST_THEN_COUNT.fullmatch(gap):
+            break           # ("A, B and C: these are the four groups ..." : a pronoun may point back to the list)
         items.insert(0, mention)
         cursor = mention.start
     # a list before the count must open the sentence (or follow a colon)
