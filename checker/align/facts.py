@@ -417,6 +417,13 @@ def _destination(reading: ClaimReading, end: int) -> EntityMention | None:
     return _entity_at(reading, lead.end()) if lead else None
 
 
+def _destination_within(reading: ClaimReading, start: int, end: int) -> EntityMention | None:
+    """The place or party named right after a destination phrase inside a share's whole ("of Mexico's
+    cotton production went to Keresund Textiles")."""
+    hit = next(iter(reading.phrases_in(start, end, "metric_destination")), None)
+    return _entity_at(reading, _THE.match(reading.text, hit.end).end()) if hit is not None else None
+
+
 def _entity_at(reading: ClaimReading, pos: int) -> EntityMention | None:
     """The entity named at ``pos``, where a "the" already read may belong to its name ("to the DRC")."""
     return next((e for e in reading.entities if e.start == pos
@@ -449,7 +456,8 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
     end = _figure_end(reading.text, frame.quantity)
     if frame.is_share:
         # "58% went to Asia, 37% to Europe": the place the part goes to
-        place = _destination(reading, end)
+        # ("52% of Mexico's cotton production went to Keresund Textiles": after the whole it is a share of)
+        place = _destination(reading, end) or (_destination_within(reading, *frame.of_phrase) if frame.of_phrase else None)
         if place is not None:
             frame.subject = place
             if owner is None and fronted_end and frame.quantity.start >= fronted_end and not frame.of_phrase:
