@@ -228,6 +228,12 @@ def test_markdown_without_front_matter_or_heading_is_plain_text():
     assert art.outlet == "Global Metals Wire" and art.line_of(0) == 5
 
 
+@pytest.mark.parametrize("key", ["date", "published", "published_on", "publish_date", "pub_date", "posted_at", "datePublished"])
+def test_front_matter_date_keys(key):
+    doc, _ = load_document("a.md", f"---\ntitle: T\n{key}: 2019-08-07T13:53:00+01:00\n---\n\nBody.".encode())
+    assert segment(doc)[0].published == datetime(2019, 8, 7, 13, 53)
+
+
 def test_json_record_lines():
     doc, _ = load_document("f.json", (CASES / "feed_list.json").read_bytes())
     assert [r.anchors[0].line for r in doc.records] == [2, 8]

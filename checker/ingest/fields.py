@@ -10,8 +10,9 @@ from checker.ingest.dates import parse_published
 TITLE_KEYS = ("title", "headline", "name")
 BODY_KEYS = ("text", "body", "content", "article", "articlebody", "content_text", "description", "summary")
 OUTLET_KEYS = ("source", "outlet", "publisher", "site", "site_name", "source_name", "publication")
-DATE_KEYS = ("published", "published_at", "publishedat", "date", "datepublished", "date_published", "pubdate",
-             "publication_date", "created_at", "time", "timestamp", "datecreated", "updated")
+DATE_KEYS = ("published", "published_at", "publishedat", "published_on", "publishedon", "publish_date", "publishdate",
+             "date", "datepublished", "date_published", "pubdate", "pub_date", "publication_date", "posted",
+             "posted_at", "posted_on", "created_at", "time", "timestamp", "datecreated", "updated")
 URL_KEYS = ("url", "link", "canonical", "permalink", "href")
 ID_KEYS = ("id", "guid", "uuid", "_id")
 
