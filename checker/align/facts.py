@@ -1334,7 +1334,8 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                 continue
             frame.subject, frame.subject_id, frame.metric, frame.metric_surface = main.subject, main.subject_id, main.metric, main.metric_surface
             frame.commodity, frame.scope = main.commodity, main.scope
-        if _CHANGE_BY.search(before) or (frame.quantity.kind != "percentage" and lexicon.change_amount_before.search(before)):
+        if (_CHANGE_BY.search(before) and not lexicon.agent_by.search(before)) \
+                or (frame.quantity.kind != "percentage" and lexicon.change_amount_before.search(before)):
             continue              # "cut spending by $500 million", "up about 170,000 bpd": a change, not a level
         if not frame.is_share and _distance(reading, frame.quantity, before, lexicon):
             continue              # "within about 2 Mt of its 45 Mt cap", "2 Mt short of": a distance, not a level

@@ -74,6 +74,7 @@ class AlignLexicon:
     revision: re.Pattern = _NEVER                  # "raised its estimate ... to": a revision said as such
     horizon: re.Pattern = _NEVER                   # "in its first full year of operation": no date to compare at
     national: re.Pattern = _NEVER                  # "of the national total": the country's whole
+    agent_by: re.Pattern = _NEVER                  # "backed by US$3bn": an agent's "by", no change
 
 
 _METRIC_KEYS = {"label", "group", "nouns", "verbs", "sources", "destinations", "static", "money_only", "as_part", "agents",
@@ -221,6 +222,7 @@ def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
         "revision": pattern("revision_verbs", r"\b(?:{alt})\b"),
         "horizon": pattern("horizon", r"\b(?:{alt})\b"),
         "national": pattern("national", r"\b(?:{alt})\b"),
+        "agent_by": pattern("agent_by", r"\b(?:{alt})\s+by\s+$"),
     }
 
 
