@@ -304,6 +304,9 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
 
 _WITH_TAKING = re.compile(r"[^;%]{0,50}?,\s+with\s+[^,;%]{1,40}?\s+(?:taking|accounting\s+for|making\s+up|representing|going\s+to|supplying|contributing|providing)\s+"
                           r"(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than|less\s+than|just\s+under|just\s+over)\s+)?", re.I)
+_GROUP_SUBJECT = re.compile(r"\W*(?:(?:in|during|by)\s+[^,]{1,30},\s+)?(?:the\s+)?(?P<np>(?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+s)\s+"
+                            r"(?:accounted\s+for|made\s+up|produced|supplied|contributed|held|controlled|harvested|owned|"
+                            r"operated|grew|make\s+up|account\s+for|produce|supply|hold|control)\s+(?:\w+\s+)?", re.I)
 _WITH_CLAUSE = re.compile(r",\s+with\s", re.I)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|it|this)\b", re.I)
 _NOUN_TO_FIGURE = re.compile(r"\s*(?:(?:to|of|at)\s+)?")
@@ -572,6 +575,14 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
              if frame.is_share or not hit.surface.lower().endswith("the total")]
     if world:
         frame.subject_id = "WORLD"
+        return
+    group = _GROUP_SUBJECT.fullmatch(reading.text, _clause_start(reading.text, frame.quantity.start), frame.quantity.start) \
+        if frame.is_share and frame.of_phrase else None
+    if group is not None and not reading.phrases_in(group.start("np"), group.end("np"), "metric_noun", "commodity", "global"):
+        # "In 2017, smallholders accounted for 41.3% of Sri Lanka's rubber output": a kind of producer
+        # named without a name is the subject, as a group
+        words = group.group("np").lower()
+        frame.subject = EntityMention(f"group:{words}", group.group("np"), group.start("np"), group.end("np"), "group", "name")
 
 
 def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: AlignLexicon, antecedent=None) -> None:
