@@ -69,6 +69,7 @@ class _Frame:
     left_owner: EntityMention | None = None   # "X's share of Y's imports was 28%": Y
     ability: bool = False         # "could desalinate 4.37 million m3/day": a capacity, not a forecast
     attribute: bool = False       # "the 1.2 GW Ostra Bank wind farm": the facility's size, of no period
+    inherited_period: str | None = None   # "56% of that volume": the period of the amount it points back to
 
 
 def _as_meant(q: Quantity, commodity: str, lexicon: AlignLexicon) -> Quantity:
@@ -93,6 +94,24 @@ def _share_of_market(frame: _Frame, reading: ClaimReading, market: Fact, commodi
         and frame.scope in ("", "global") and (frame.of_phrase is None or not reading.entities_in(*frame.of_phrase)) \
         and (commodity, frame.metric) == (market.commodity, market.metric) \
         and not reading.phrases_in(0, len(reading.text), "global")
+
+
+def _that_whole(frames: list[_Frame], reading: ClaimReading, previous_facts) -> None:
+    """ "China imported 980,000 t of shrimp in 2023. Ecuador supplied about 56% of that volume": a share
+    of "that volume" is of the one amount the sentence before stated, its owner's, of its measure."""
+    totals = [f for f in previous_facts if f.kind.startswith("amount") and not f.kind.endswith("forecast") and f.dated]
+    if len({(f.subject, f.metric, f.commodity, f.period) for f in totals}) != 1:
+        return
+    total = totals[0]
+    for frame in frames:
+        if frame.is_share and frame.of_phrase and _THAT_WHOLE.match(reading.text, frame.of_phrase[0], frame.of_phrase[1]):
+            frame.metric, frame.metric_surface = total.metric, total.metric_surface
+            frame.commodity = frame.commodity or total.commodity or None
+            frame.scope = f"imports:{total.subject}" if total.metric == "imports" else f"of:{total.subject}"
+            frame.inherited_period = total.period
+
+
+_THAT_WHOLE = re.compile(r"\s*of\s+(?:that|this|the\s+same)\s+(?:volume|total|amount|quantity|figure|tonnage|sum)\b", re.I)
 
 
 def _carry_measure(frames: list[_Frame], reading: ClaimReading, previous_facts) -> None:
@@ -1329,6 +1348,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                 total.metric = None
     if previous_facts:
         _carry_measure(frames, reading, previous_facts)
+        _that_whole(frames, reading, previous_facts)
     attributed = bool(reading.phrases_in(0, len(reading.text), "attribution"))
     facts: list[Fact] = []
     for frame in frames:
@@ -1361,6 +1381,8 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                      or any(w in reading.text.lower() for w in metric.origin_cues)):
             continue              # "Chinese visitors numbered 6.7 million": where they come from, not who received them
         period, dated = _period(frame, reading, bool(metric and metric.static) or frame.attribute)
+        if frame.inherited_period and not dated:
+            period, dated = frame.inherited_period, True
         commodity = "" if metric is not None and metric.no_commodity else (frame.commodity or "")
         if market is not None and not dated and _share_of_market(frame, reading, market, commodity):
             period, dated = market.period, True
