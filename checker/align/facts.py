@@ -655,9 +655,11 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
             frame.subject = located
         frame.scope = "market"
         return
-    if owner is None and supplier is None and located is None and frame.subject is not None:
+    if (owner is None or (frame.subject is not None and owner.entity == frame.subject.entity)) \
+            and supplier is None and located is None and frame.subject is not None:
         # "Across the EU as a whole, solar supplied 15.4% of electricity generation": the place
-        # named up front owns the whole, and the commodity that supplies it is the part
+        # named up front owns the whole, and the commodity that supplies it is the part ("In
+        # Slovakia, reactors generated nearly half of the country's electricity" too)
         place = _fronted_place(reading) or _where_place(reading, frame.quantity.start)
         part = _part_commodity(reading, frame) if place is frame.subject else None
         if part is not None and _COMMODITY_SUBJECT.match(reading.text, reading.text.rfind(",", 0, frame.quantity.start) + 1):
