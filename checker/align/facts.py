@@ -1189,7 +1189,7 @@ def _site(frame: _Frame, reading: ClaimReading, projects: list[EntityMention], l
 def _definite_facility(facilities: frozenset[str]) -> re.Pattern:
     """A sentence that opens with a facility it does not name ("The first phase", "The plant's")."""
     nouns = trie.alternation(f for f in facilities if f.isascii() and f.isalpha())
-    return re.compile(rf"\W*(?:the|its)\s+(?:[a-z-]+\s+){{0,2}}?(?P<noun>{nouns})(?:'s|’s)?\s", re.I)
+    return re.compile(rf"\W*(?:the|its)\s+(?:[a-z-]+\s+){{0,2}}?(?P<noun>{nouns})(?:'s|’s)?[\s,]", re.I)
 
 
 def _facility_subject(frames: list[_Frame], reading: ClaimReading, facility: Callable[[str], EntityMention | None],
