@@ -326,6 +326,9 @@ _WITH_TAKING = re.compile(r"[^;%]{0,50}?,\s+with\s+[^,;%]{1,40}?\s+(?:taking|acc
 _GROUP_SUBJECT = re.compile(r"\W*(?:(?:in|during|by)\s+[^,]{1,30},\s+)?(?:the\s+)?(?P<np>(?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+s)\s+"
                             r"(?:accounted\s+for|made\s+up|produced|supplied|contributed|held|controlled|harvested|owned|"
                             r"operated|grew|make\s+up|account\s+for|produce|supply|hold|control)\s+(?:\w+\s+)?", re.I)
+# ("2024年，公司新增...", "In 2024, the company installed ..."): a date phrase may open the sentence first
+_DATE_OPENING = re.compile(r"^\W*(?:(?:in|during|by)\s+)?[^,，]{0,25}?(?:\d{4}年?|\d{4})[^,，]{0,12}[,，]\s*", re.I)
+_CJK_CLASSIFIER = re.compile(r"^[个部台辆座家项只条艘架]?的?")
 _WITH_CLAUSE = re.compile(r",\s+with\s", re.I)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|it|this)\b", re.I)
 _NOUN_TO_FIGURE = re.compile(r"\s*(?:(?:to|of|at)\s+)?")
@@ -570,7 +573,7 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
         frame.subject = EntityMention(actor.entity, pronoun[-1].surface, pronoun[-1].start, pronoun[-1].end, "name", "name")
         return
     company = reading.phrases_in(lo, hi, "company_anaphors")
-    if company and actor is not None and not local and not reading.text[:company[0].start].strip(" \"'“‘(").lower() \
+    if company and actor is not None and not local and not _DATE_OPENING.sub("", reading.text[:company[0].start]).strip(" \"'“‘(") \
             and (first_entity is None or first_entity.start > frame.quantity.start):
         # "The company shipped some 610 million doses in calendar 2023": the company of the sentences
         # before (or of the title)
@@ -995,6 +998,9 @@ def _forecast(frame: _Frame, reading: ClaimReading, tense: TenseRules) -> bool:
     after = fold(text[end:end + 14])
     if (m := _NEXT_NOUN.match(after)) and m.group(1) in tense.forecast_nouns:
         return True
+    rest = _CJK_CLASSIFIER.sub("", text[end:end + 8])
+    if any(rest.startswith(noun) for noun in tense.forecast_nouns if not noun.isascii()):
+        return True           # "至少8,000个的目标": a goal
     # "About 70% of the plant's output will be shipped to ...": the verb after the figure looks ahead
     stop = _NEXT_COMMA.search(text, end)
     if frame.is_share and modality(text[end:stop.start() if stop else len(text)], tense) == "upcoming":
