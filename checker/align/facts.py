@@ -321,7 +321,7 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
         frame.commodity = source
 
 
-_WITH_TAKING = re.compile(r"[^;%]{0,50}?,\s+with\s+[^,;%]{1,40}?\s+(?:taking|accounting\s+for|making\s+up|representing|going\s+to|supplying|contributing|providing)\s+"
+_WITH_TAKING = re.compile(r"[^;%]{0,90}?,\s+with\s+[^,;%]{1,40}?\s+(?:taking|accounting\s+for|making\s+up|representing|going\s+to|supplying|contributing|providing)\s+"
                           r"(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than|less\s+than|just\s+under|just\s+over)\s+)?", re.I)
 _GROUP_SUBJECT = re.compile(r"\W*(?:(?:in|during|by)\s+[^,]{1,30},\s+)?(?:the\s+)?(?P<np>(?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+s)\s+"
                             r"(?:accounted\s+for|made\s+up|produced|supplied|contributed|held|controlled|harvested|owned|"
@@ -330,6 +330,7 @@ _GROUP_SUBJECT = re.compile(r"\W*(?:(?:in|during|by)\s+[^,]{1,30},\s+)?(?:the\s+
 _DATE_OPENING = re.compile(r"^\W*(?:(?:in|during|by)\s+)?[^,，]{0,25}?(?:\d{4}年?|\d{4})[^,，]{0,12}[,，]\s*", re.I)
 _CJK_CLASSIFIER = re.compile(r"^[个部台辆座家项只条艘架]?的?")
 _WITH_CLAUSE = re.compile(r",\s+with\s", re.I)
+_OF_THE_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?(?:total|whole|them|those|these|it)\b", re.I)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|it|this)\b", re.I)
 _NOUN_TO_FIGURE = re.compile(r"\s*(?:(?:to|of|at)\s+)?")
 _LEVEL_AFTER_CUE = re.compile(r"\b(?:to|at|of|for|on|as)\b", re.I)
@@ -1342,6 +1343,12 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                 and (share.of_phrase is None or _OF_THEM.match(reading.text, _figure_end(reading.text, share.quantity))) \
                 and _WITH_TAKING.fullmatch(reading.text, _figure_end(reading.text, total.quantity), share.quantity.start):
             share.scope = f"local:{reading.article.id}"
+            # ("..., with Indonesia supplying 48%, Malaysia 38% and Thailand 24% of the total": the list goes on)
+            for later in frames[frames.index(share) + 1:]:
+                if not later.is_share:
+                    break
+                if later.scope in ("", "global") and (later.of_phrase is None or _OF_THE_TOTAL.match(reading.text, _figure_end(reading.text, later.quantity))):
+                    later.scope = share.scope
     for share, total in zip(frames, frames[1:]):
         # "roughly a quarter of the 600,000 tonnes of capacity installed on the continent": a share of an
         # amount the sentence states (not the world's) is of that whole, which no other article names
@@ -1445,7 +1452,7 @@ def _dated_right_after(reading: ClaimReading, q: Quantity) -> bool:
 
 
 _TO_BEFORE = re.compile(r"\bto\s+(?:an?\s+)?$", re.I)
-_FROM_AFTER = re.compile(r"\s+from\s+(?:an?\s+|the\s+)?(?:previous\s+|earlier\s+)?", re.I)
+_FROM_AFTER = re.compile(r"(?:\s+of\s+[a-z][a-z ]{0,24}?)?\s+from\s+(?:an?\s+|the\s+)?(?:previous\s+|earlier\s+)?", re.I)
 
 
 def _revised_from(reading: ClaimReading, figure: Quantity, meant: Quantity, lexicon: AlignLexicon) -> tuple[float, ...]:
