@@ -192,3 +192,13 @@ def test_bad_cue_lists_name_file_and_key(tmp_path, key, value, needle):
     text = re.sub(rf"(?m)^{key}\s*=.*$", f"{key} = {value}", cues.read_text(encoding="utf-8"))
     cues.write_text(text, encoding="utf-8")
     _assert_config_error(run([str(SEEDS), "-j", "1"], tmp_path), "cues.toml", needle)
+
+
+
+def test_a_unit_rules_txt_does_not_define_is_a_clear_error():
+    # every unit rules/units.toml names is checked against rules/units.txt when the table loads
+    from checker.quantities import lexicon, units
+
+    units._check_defined({"liter", "hectoliter"})
+    with pytest.raises(lexicon.LexiconError, match=r"units\.toml: unit 'firkin' is not defined in rules/units\.txt"):
+        units._check_defined({"liter", "firkin"})

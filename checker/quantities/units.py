@@ -50,10 +50,23 @@ def table() -> dict:
     packages = data.get("packages", {"words": []})
     if not isinstance(packages, dict) or not isinstance(packages.get("words"), list):
         raise lexicon.LexiconError("rules/units.toml: [packages] needs words = [...]")
+    _check_defined({u.pint for u in (*words.values(), *symbols.values())} | set(base.values()))
     return {"words": words, "symbols": symbols, "base": base, "durations": durations,
             "duration_symbols": dsym, "duration_factors": dfac, "goods": goods,
             "packages": frozenset(w.lower() for w in packages["words"]),
             "package_note": str(packages.get("note", "packages of a stated weight read as their total weight"))}
+
+
+def _check_defined(names: set[str]) -> None:
+    """Every unit rules/units.toml names must be defined in rules/units.txt (else a clear error now,
+    not a crash on the first article that uses it)."""
+    import pint
+    ureg = registry()
+    for name in sorted(names):
+        try:
+            ureg.parse_units(name)
+        except (pint.errors.UndefinedUnitError, AttributeError, ValueError):
+            raise lexicon.LexiconError(f"rules/units.toml: unit {name!r} is not defined in rules/units.txt") from None
 
 
 def lookup(surface: str) -> Unit | None:
