@@ -330,6 +330,7 @@ _GROUP_SUBJECT = re.compile(r"\W*(?:(?:in|during|by)\s+[^,]{1,30},\s+)?(?:the\s+
 _DATE_OPENING = re.compile(r"^\W*(?:(?:in|during|by)\s+)?[^,，]{0,25}?(?:\d{4}年?|\d{4})[^,，]{0,12}[,，]\s*", re.I)
 _CJK_CLASSIFIER = re.compile(r"^[个部台辆座家项只条艘架]?的?")
 _WITH_CLAUSE = re.compile(r",\s+with\s", re.I)
+_WHOLE_PLACE = re.compile(r"\b(?:in|of|across)\s+(?:the\s+)?$", re.I)
 _OF_THE_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?(?:total|whole|them|those|these|it)\b", re.I)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|it|this)\b", re.I)
 _NOUN_TO_FIGURE = re.compile(r"\s*(?:(?:to|of|at)\s+)?")
@@ -1355,6 +1356,16 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         if share.is_share and not total.is_share and total.subject_id != "WORLD" \
                 and _OF_THE.fullmatch(reading.text, _figure_end(reading.text, share.quantity), total.quantity.start):
             share.scope = f"local:{reading.article.id}"
+            # ("about 45% of the 66.1 million subscriptions counted by the Communications Authority of
+            # Kenya", "... of the 52,000 buses sold in the EU"): a whole a country's name closes is that country's
+            place = next((e for e in reading.entities if total.quantity.end < e.start <= total.quantity.end + 90
+                          and e.kind in ("country", "bloc") and e.role in ("name", "government")
+                          and _WHOLE_PLACE.search(reading.text, max(0, e.start - 12), e.start)
+                          and not _CLAUSE_BREAK.search(reading.text, total.quantity.end, e.start)
+                          and "," not in reading.text[total.quantity.end:e.start]), None)
+            if place is not None and (share.subject is None or share.subject.entity != place.entity):
+                share.scope = f"of:{place.entity}"
+                total.subject, total.subject_id = place, None      # the whole is the country's
             named = reading.phrases_in(0, share.quantity.start, "commodity")
             after = reading.phrases_in(total.quantity.end, min(len(reading.text), total.quantity.end + 40), "commodity")
             if named and not any(h.id == named[-1].id for h in after) and _COUNTED_NOUN.match(reading.text, _figure_end(reading.text, total.quantity)):
