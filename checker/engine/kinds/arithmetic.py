@@ -236,10 +236,13 @@ def run(rule: Rule, batch: Batch) -> list[Finding]:
         findings += _growth(rule, batch)
     if rule.param("check_sums"):
         findings += _sums(rule, batch)
+    parts = _parts(rule, batch) if rule.param("check_parts") else []
     if rule.param("check_ratios"):
-        findings += _ratios(rule, batch)
-    if rule.param("check_parts"):
-        findings += _parts(rule, batch)
+        # a part, its share and the whole stated in one sentence are one error, reported once (as the
+        # sentence's own statement), even when the whole's owner also makes them a ratio of its total
+        said = {(e.doc, e.text) for f in parts for e in f.evidence}
+        findings += [f for f in _ratios(rule, batch) if not {(e.doc, e.text) for e in f.evidence} <= said]
+    findings += parts
     if rule.param("check_remainders"):
         findings += _remainders(rule, batch)
     if rule.param("check_breakdowns"):
