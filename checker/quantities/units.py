@@ -50,18 +50,16 @@ def table() -> dict:
     packages = data.get("packages", {"words": []})
     if not isinstance(packages, dict) or not isinstance(packages.get("words"), list):
         raise lexicon.LexiconError("rules/units.toml: [packages] needs words = [...]")
-    _check_defined({u.pint for u in (*words.values(), *symbols.values())} | set(base.values()))
     return {"words": words, "symbols": symbols, "base": base, "durations": durations,
             "duration_symbols": dsym, "duration_factors": dfac, "goods": goods,
             "packages": frozenset(w.lower() for w in packages["words"]),
             "package_note": str(packages.get("note", "packages of a stated weight read as their total weight"))}
 
 
-def _check_defined(names: set[str]) -> None:
-    """Every unit rules/units.toml names must be defined in rules/units.txt (else a clear error now,
-    not a crash on the first article that uses it)."""
+def _check_defined(ureg, names: set[str]) -> None:
+    """Every unit rules/units.toml names must be defined in rules/units.txt (a clear error when the
+    registry is built, not a crash on the first article that uses the unit)."""
     import pint
-    ureg = registry()
     for name in sorted(names):
         try:
             ureg.parse_units(name)
@@ -79,7 +77,10 @@ def lookup(surface: str) -> Unit | None:
 def registry():
     """The project's pint registry from rules/units.txt (pint imported here, lazily)."""
     import pint
-    return pint.UnitRegistry(str(lexicon.rules_dir() / "units.txt"), autoconvert_offset_to_baseunit=True)
+    ureg = pint.UnitRegistry(str(lexicon.rules_dir() / "units.txt"), autoconvert_offset_to_baseunit=True)
+    t = table()
+    _check_defined(ureg, {u.pint for u in (*t["words"].values(), *t["symbols"].values())} | set(t["base"].values()))
+    return ureg
 
 
 @functools.lru_cache(maxsize=None)
