@@ -1216,6 +1216,36 @@ def _facility_subject(frames: list[_Frame], reading: ClaimReading, facility: Cal
             frame.subject = EntityMention(named.entity, lead.group().strip(), lead.start(), lead.end(), named.kind, "name")
 
 
+def _lengths(frames: list[_Frame], reading: ClaimReading, lexicon: AlignLexicon,
+             facility: Callable[[str], EntityMention | None] | None) -> None:
+    """ "the Ciliwung Line, a 27.5-km north-south route", "the 34-km line": a distance written into a
+    line's noun phrase is the line's length, of no period; the line is the name the phrase stands in
+    apposition to, else the one named before with that noun."""
+    if "length" not in lexicon.metrics:
+        return
+    text = reading.text
+    for frame in frames:
+        q = frame.quantity
+        if frame.is_share or q.dimension != "length" or not text.startswith("-", q.end - len(q.text.split("-")[-1]) - 1):
+            continue
+        words = _LENGTH_WORDS.match(text, q.end)
+        noun = next((w for w in (words.group(1).lower().split() if words else []) if w in lexicon.length_nouns), None)
+        if noun is None:
+            continue
+        before = [e for e in reading.entities if e.end <= q.start and e.kind == "name"]
+        named = before[-1] if before and _APPOSED.fullmatch(text, before[-1].end, q.start) else None
+        if named is None and facility is not None and _DETERMINED.search(text, max(0, q.start - 5), q.start):
+            named = facility(noun)
+        if named is not None:
+            frame.subject, frame.subject_id = EntityMention(named.entity, named.surface, named.start, named.end, named.kind, "name"), None
+            frame.metric, frame.metric_surface, frame.attribute, frame.commodity = "length", noun, True, ""
+
+
+_LENGTH_WORDS = re.compile(r"((?:\s+[a-z]+(?:-[a-z]+)?){1,3})")
+_APPOSED = re.compile(r",\s+(?:a|an|the)\s+")
+_DETERMINED = re.compile(r"\b(?:the|its)\s+$", re.I)
+
+
 def _ranked_facility(frames: list[_Frame], reading: ClaimReading, facility: Callable[[str], EntityMention | None],
                      facilities: frozenset[str]) -> None:
     """ "Europe's largest port handled 13.4 million TEU": the place only ranks the facility, which is the
@@ -1315,6 +1345,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     _respectively(frames, reading)
     _bracketed(frames, reading, lexicon)
     _carry(frames, article_commodity, reading, lexicon)
+    _lengths(frames, reading, lexicon, facility)
     if facility is not None and facilities:
         _facility_subject(frames, reading, facility, facilities | lexicon.facility_parts)
         _ranked_facility(frames, reading, facility, facilities)

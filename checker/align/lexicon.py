@@ -75,6 +75,7 @@ class AlignLexicon:
     horizon: re.Pattern = _NEVER                   # "in its first full year of operation": no date to compare at
     national: re.Pattern = _NEVER                  # "of the national total": the country's whole
     agent_by: re.Pattern = _NEVER                  # "backed by US$3bn": an agent's "by", no change
+    length_nouns: frozenset[str] = frozenset()     # "the 34-km line": a length of the line
 
 
 _METRIC_KEYS = {"label", "group", "nouns", "verbs", "sources", "destinations", "static", "money_only", "as_part", "agents",
@@ -223,6 +224,7 @@ def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
         "horizon": pattern("horizon", r"\b(?:{alt})\b"),
         "national": pattern("national", r"\b(?:{alt})\b"),
         "agent_by": pattern("agent_by", r"\b(?:{alt})\s+by\s+$"),
+        "length_nouns": frozenset(w.lower() for w in expect_str_list(data, "length_nouns", path, default=[])),
     }
 
 
