@@ -179,7 +179,6 @@ def unify_names(analyses: list[ArticleAnalysis]) -> tuple[list[Fact], list[Event
     return facts, events
 
 
-
 def _named_facilities(reading: ClaimReading, facilities: frozenset[str]) -> dict[str, EntityMention]:
     """Facility noun -> the name a claim gives it last, for "the airport" in a later sentence."""
     return {noun: mention for mention in reading.entities if mention.kind == "name" and mention.role != "possessive"

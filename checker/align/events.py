@@ -460,7 +460,6 @@ def _without_names(reading: ClaimReading, start: int, end: int) -> str:
 
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their)\s+", re.I)
 _DEFINITE_FACILITY = re.compile(r"(?:the|its)\s", re.I)
-# "the first new mine", "another plant": a facility of its own, not the one named before
 
 
 def _unnamed_facility(clause: str, rules: EventRules) -> tuple[str, int]:

@@ -29,7 +29,7 @@ from checker.align.lexicon import AlignLexicon
 from checker.align.reading import ClaimReading, facility_after, facility_named, is_baseline, is_deadline, parenthesis_around
 from checker.align.tense import TenseRules, modality
 from checker.fold import fold
-from checker.model import EntityMention, Fact, Quantity
+from checker.model import DateValue, EntityMention, Fact, Quantity
 from checker.quantities import units
 from checker.quantities.dates import tables as date_tables
 
@@ -954,8 +954,6 @@ def _goods_dimensions() -> frozenset[str]:
     return units.table()["goods"]
 
 
-
-
 def _joint_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon) -> bool:
     """ "Australia and Chile between them produced 71%": a figure of several subjects together is
     none of theirs (lists read with "respectively" are paired before this)."""
@@ -1066,8 +1064,7 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool) -> tuple[str, bo
     # figure is kept: "up 10% from 31.6 million in 2023" states 2023's)
     # "the largest since 2021" compares with a year, it does not date the figure; a date in a later
     # clause (", but shipments slowed in December") belongs to that clause
-    lead = _DATE_LEAD.match(reading.text, _figure_end(reading.text, q))
-    own = next((d for d in dates if (lead is not None and d.span_start == lead.end()) or _date_of(reading, d) is q), None)
+    own = _date_right_after(reading, q, dates) or next((d for d in dates if _date_of(reading, d) is q), None)
     # "2024年出口量仅约26万吨，远低于2023年的425万吨": a date right before "的" and a figure is that figure's
     dates = [d for d in dates if _date_of(reading, d) in (None, q)]
     in_scope = [d for d, ok in zip(dates, _in_scope(reading.text, q, [d.span_start for d in dates]))
@@ -1094,8 +1091,6 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool) -> tuple[str, bo
     if nearest.granularity == "day":
         return nearest.start.isoformat(), True
     return str(nearest.start.year), True
-
-
 
 
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though|where)\s", re.I)
@@ -1175,8 +1170,6 @@ _AT_SITE = re.compile(r"[^,;]{0,40}?\b(?:at|from)\s+(?:its|the|their|his|her)\s+
 _ATTRIBUTE_GAP = re.compile(r"[ \t]+")
 
 
-
-
 def _site(frame: _Frame, reading: ClaimReading, projects: list[EntityMention], lexicon: AlignLexicon) -> EntityMention | None:
     """The project an amount was made at: the sentence's first name when it is one and stands before
     the figure in its clause, or one named "at its ..." right after the figure."""
@@ -1226,7 +1219,7 @@ def _lengths(frames: list[_Frame], reading: ClaimReading, lexicon: AlignLexicon,
     text = reading.text
     for frame in frames:
         q = frame.quantity
-        if frame.is_share or q.dimension != "length" or not text.startswith("-", q.end - len(q.text.split("-")[-1]) - 1):
+        if frame.is_share or q.dimension != "length" or not _HYPHEN_MODIFIER.search(q.text):     # "27.5-km"
             continue
         words = _LENGTH_WORDS.match(text, q.end)
         noun = next((w for w in (words.group(1).lower().split() if words else []) if w in lexicon.length_nouns), None)
@@ -1368,7 +1361,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             if frame.of_phrase is None and previous_share is not None and previous_share.scope and frame.scope in ("", "global"):
                 frame.scope = previous_share.scope
             previous_share = frame
-    for total, share in zip(frames, frames[1:]):
+    for i, (total, share) in enumerate(zip(frames, frames[1:])):
         # "shipped 48 GW of panels in 2024, with overseas markets taking about 40%": a share the sentence
         # gives of the amount it just stated is of that whole, no market's
         if share.is_share and not total.is_share \
@@ -1376,7 +1369,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                 and _WITH_TAKING.fullmatch(reading.text, _figure_end(reading.text, total.quantity), share.quantity.start):
             share.scope = f"local:{reading.article.id}"
             # ("..., with Indonesia supplying 48%, Malaysia 38% and Thailand 24% of the total": the list goes on)
-            for later in frames[frames.index(share) + 1:]:
+            for later in frames[i + 2:]:
                 if not later.is_share:
                     break
                 if later.scope in ("", "global") and (later.of_phrase is None or _OF_THE_TOTAL.match(reading.text, _figure_end(reading.text, later.quantity))):
@@ -1417,7 +1410,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             # million in 2023" states 2023's figure of the measure before it, whose date follows it
             main = next((f for f in reversed(frames) if f.quantity.end <= frame.quantity.start and f is not frame
                          and not f.change and f.is_share == frame.is_share), None)
-            if main is None or main.metric is None or not _dated_right_after(reading, frame.quantity) \
+            if main is None or main.metric is None or _date_right_after(reading, frame.quantity, reading.dates) is None \
                     or (main.subject is not None and main.subject.start > main.quantity.start):
                 continue
             frame.subject, frame.subject_id, frame.metric, frame.metric_surface = main.subject, main.subject_id, main.metric, main.metric_surface
@@ -1487,10 +1480,10 @@ def _date_of(reading: ClaimReading, date) -> Quantity | None:
 _DATE_LEAD = re.compile(r"\s+(?:in|during|for)\s+(?:the\s+)?(?:(?:full|calendar|fiscal)\s+(?:year\s+)?)?", re.I)
 
 
-def _dated_right_after(reading: ClaimReading, q: Quantity) -> bool:
-    """Does a date of its own follow the figure ("from 31.6 million in 2023")?"""
+def _date_right_after(reading: ClaimReading, q: Quantity, dates) -> DateValue | None:
+    """The date of its own that follows the figure ("from 31.6 million in 2023"), among ``dates``."""
     lead = _DATE_LEAD.match(reading.text, _figure_end(reading.text, q))
-    return lead is not None and any(d.span_start == lead.end() for d in reading.dates)
+    return next((d for d in dates if d.span_start == lead.end()), None) if lead is not None else None
 
 
 _TO_BEFORE = re.compile(r"\bto\s+(?:an?\s+)?$", re.I)
