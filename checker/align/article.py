@@ -75,6 +75,11 @@ class Analyzer:
         names = [m for m in find_entities(article.title or "", self.entities) if m.kind == "name" and not m.entity.startswith("name?:")]
         return EntityMention(names[0].entity, "", 0, 0, "name", "implicit") if names else None
 
+    def _one_company(self, text: str) -> EntityMention | None:
+        """The one proper name ``text`` gives, if it gives exactly one."""
+        names = {m.entity for m in find_entities(text, self.entities) if m.kind == "name" and not m.entity.startswith("name?:")}
+        return EntityMention(names.pop(), "", 0, 0, "name", "implicit") if len(names) == 1 else None
+
     def _place_of(self, facts: list[Fact]) -> EntityMention | None:
         """The one country or bloc a sentence's facts are all about, if there is one."""
         subjects = {f.subject for f in facts}
@@ -117,12 +122,18 @@ class Analyzer:
         actor = title_name                         # the company the last sentence with figures was about
         before: list[Fact] = []                    # the facts of the sentence before
         market: Fact | None = None                 # the dated total of a place that companies' shares are of
+        quiet: Claim | None = None                 # the sentence right before, when it held no figures
         for claim in claims:
             # read_claim is None for a claim without figures (extract_figures gates on may_hold_figure)
             reading = read_claim(claim, article, self.entities, self.lexicon, lowercase, commodity)
             if reading is None:
-                implicit, before = None, []
+                implicit, before, quiet = None, [], claim
                 continue
+            if quiet is not None and reading.phrases_in(0, len(reading.text), "company_anaphors"):
+                # "Investors remember Sweden's Nordvik Cells. The company delivered some 14 GWh last
+                # year": the one company the sentence before names, though it stated no figures
+                actor = self._one_company(quiet.text) or actor
+            quiet = None
             found = facts_of(reading, self.lexicon, commodity, self.event_rules.facilities, self.tense,
                              functools.partial(self._antecedent, article, claims, claim), implicit, actor, before, market,
                              lambda noun: by_noun.get(noun) or facility or title_name)

@@ -38,6 +38,8 @@ class EventRules:
     clause_stop: re.Pattern = re.compile(r"(?!)")
     # a date compared with or a span's limit, or a noun's time: no event (events.toml reference_before)
     reference_before: re.Pattern = re.compile(r"(?!)")
+    # a date right before these is a level compared with, no event ("will not get back to 2022/23 levels")
+    reference_after: re.Pattern = re.compile(r"(?!)")
     new_facility: re.Pattern = re.compile(r"(?!)")   # "the new plant": another facility
     part: re.Pattern = re.compile(r"(?!)")           # "the second (Sundal) potline": a part of the facility
 
@@ -84,10 +86,13 @@ def load_event_rules(rules_dir: str | None = None) -> EventRules:
     limits = trie.phrase_alternation(expect_str_list(data, "reference_before", path, default=[]))
     reference_before = re.compile(rf"\b(?:(?:the|a|an|its|their)\s+(?!(?:{time_nouns})\s)[a-z]{{3,}}\s+of|{limits})"
                                   r"\s+(?:the\s+)?(?:end[- ](?:of\s+)?)?$", re.I)
+    levels = expect_str_list(data, "reference_after", path, default=[])
+    reference_after = re.compile(rf"(?:'s|’s)?\s+(?:{trie.phrase_alternation(levels)})\b", re.I) if levels else re.compile(r"(?!)")
     fresh = trie.phrase_alternation(expect_str_list(data, "new_facility_words", path, default=[]))
     return EventRules(lemma_of, tuple(classes), facilities, determiners,
                       finder, phrase_class, frozenset(lemma_of.values()), generic, facility_finder, own_subject, cjk_finder,
-                      clause_stop, reference_before, re.compile(rf"\b(?:{fresh})\b", re.I), _part_pattern(data, path))
+                      clause_stop, reference_before, reference_after, re.compile(rf"\b(?:{fresh})\b", re.I),
+                      _part_pattern(data, path))
 
 
 def _part_pattern(data: dict, path: Path) -> re.Pattern:
@@ -333,7 +338,8 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             action_from = max(start, date.span_start - 60) + since.start()
             if text[date.span_end:date.span_end + 1] in (",", ")"):
                 end = date.span_end       # "The X mine, in operation since 2019, produced 40 kt": an apposition
-        elif is_baseline(reading, date) or rules.reference_before.search(text, max(0, date.span_start - 40), date.span_start):
+        elif is_baseline(reading, date) or rules.reference_before.search(text, max(0, date.span_start - 40), date.span_start) \
+                or rules.reference_after.match(text, date.span_end):
             # "up from 8.5 GW at the end of 2023": a past value's date; "the largest since 2022",
             # "cuts extended to end-March 2024": a reference point or the end of a period, no event
             mood, cue = "unknown", ""

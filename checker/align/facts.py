@@ -334,7 +334,7 @@ _WHOLE_PLACE = re.compile(r"\b(?:in|of|across)\s+(?:the\s+)?$", re.I)
 _OF_THE_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?(?:total|whole|them|those|these|it)\b", re.I)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|it|this)\b", re.I)
 _NOUN_TO_FIGURE = re.compile(r"\s*(?:(?:to|of|at)\s+)?")
-_LEVEL_AFTER_CUE = re.compile(r"\b(?:to|at|of|for|on|as)\b", re.I)
+_LEVEL_AFTER_CUE = re.compile(r"\b(?:to|at|of|for|on|as)\b|[至到为]", re.I)
 
 
 def _is_change(reading: ClaimReading, lexicon: AlignLexicon, q: Quantity, lo: int, share_word: bool) -> bool:
@@ -1020,6 +1020,36 @@ def _origin_of_amount(frame: _Frame, reading: ClaimReading) -> None:
         frame.scope, frame.subject = f"imports:{frame.subject.entity}", origin
 
 
+_COMMA = re.compile(r"[,，;；]")
+
+
+def _destination_of_amount(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon, antecedent=None) -> None:
+    """ "Azerbaijan exported 11.8 bcm of gas to Europe", "Azerbaijan's gas exports to Europe reached
+    11.8 bcm", "对欧洲出口约95亿立方米": an amount that goes to a place (``place_marks`` of its metric)
+    is the owner's amount to there, not its total and not the place's own."""
+    metric = lexicon.metrics.get(frame.metric or "")
+    if frame.is_share or frame.subject is None or metric is None or frame.scope not in ("", "global"):
+        return
+    text, q = reading.text, frame.quantity
+    starts = [m.end() for m in _COMMA.finditer(text, 0, q.start)]
+    after = _COMMA.search(text, q.end)
+    lo, hi = (starts[-1] if starts else 0), (after.start() if after else len(text))
+    marked = [e for e in reading.entities_in(lo, hi) if e.entity != "WORLD" and e.kind != "name"
+              and metric.place_marks.search(text, max(lo, e.start - 12), e.start)]
+    if not marked:
+        return
+    place = min(marked, key=lambda e: abs(e.start - q.start))
+    if frame.subject.entity == place.entity:
+        owners = [e for e in reading.entities_in(0, q.start) if e.entity not in (place.entity, "WORLD") and e.start < place.start]
+        if not owners and antecedent is not None and not reading.entities_in(0, place.start):
+            # "其中，对欧洲出口约95亿立方米" (of which, to Europe ...): the exporter of the sentences before
+            owners = [e for e in map(antecedent, ("country", "bloc")) if e is not None and e.entity != place.entity][:1]
+        if not owners:
+            return
+        frame.subject = owners[-1]
+    frame.scope = f"to:{place.entity}"
+
+
 def _subject_after(frames: list[_Frame], reading: ClaimReading) -> None:
     """ "With 6.1 Mt of reserves, Orrulex holds ...": a figure before any subject takes the first one after it."""
     for frame in frames:
@@ -1353,6 +1383,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     for frame in frames:
         _resolve_scope(frame, reading, first_entity, lexicon, antecedent)
         _origin_of_amount(frame, reading)
+        _destination_of_amount(frame, reading, lexicon, antecedent)
         if not frame.is_share and frame.subject is not None and frame.subject.kind == "name" \
                 and (place := _fronted_place(reading)) is not None and place.end <= frame.quantity.start:
             frame.scope = f"in:{place.entity}"      # "In Indonesia, Lumora now has 1.6 million subscribers": not all of Lumora's

@@ -33,6 +33,9 @@ class Metric:
     # its verbs, between a noun of another measure and the amount, name the amount ("the funding round
     # VALUES Voltaria at EUR 1.9 bn" is a valuation, not funding)
     verb_governs: bool = False
+    # words right before a place in the amount's clause that make it where the amount goes, not its
+    # owner ("exported 11.8 bcm of gas TO Europe", "对欧洲出口"): the amount is the owner's to that place
+    place_marks: re.Pattern = _NEVER
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,7 @@ class AlignLexicon:
 
 _METRIC_KEYS = {"label", "group", "nouns", "verbs", "sources", "destinations", "static", "money_only", "as_part", "agents",
                 "any_stage", "no_commodity", "origin_cues",
-                "verb_governs"}
+                "verb_governs", "place_marks"}
 
 
 @functools.lru_cache(maxsize=4)
@@ -115,6 +118,7 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
             expect(entry, "no_commodity", bool, path, default=False, where=where),
             frozenset(w.lower() for w in expect_str_list(entry, "origin_cues", path, default=[], where=where)),
             expect(entry, "verb_governs", bool, path, default=False, where=where),
+            _place_marks(expect_str_list(entry, "place_marks", path, default=[], where=where)),
         )
         for noun in sorted(metrics[metric_id].nouns | metrics[metric_id].agents):
             matcher.add(noun, "metric_noun", metric_id)
@@ -195,6 +199,15 @@ def _per_unit(words: list[str], modifiers: str | None) -> re.Pattern:
     return re.compile(rf"\s+(?:per|a|an)\s+{before}(?:{'|'.join(branches)})", re.I)
 
 
+def _place_marks(words: list[str]) -> re.Pattern:
+    """Words right before a place: English ones as words, before an optional "the"; Chinese ones bare."""
+    latin = [w for w in words if not _CJK.search(w)]
+    cjk = [w for w in words if _CJK.search(w)]
+    sources = ([rf"\b(?:{trie.phrase_alternation(latin)})\s+(?:the\s+)?$"] if latin else []) \
+        + ([rf"(?:{trie.alternation(cjk)})$"] if cjk else [])
+    return re.compile("|".join(sources), re.I) if sources else _NEVER
+
+
 def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
     """The cue patterns of cues.toml's word lists (see the comments there)."""
     def alt(key: str) -> str | None:
@@ -202,7 +215,16 @@ def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
         return trie.phrase_alternation(words) if words else None
 
     def pattern(key: str, source: str) -> re.Pattern:
-        return re.compile(source.format(alt=alt(key)), re.I) if alt(key) else _NEVER
+        """``source`` around the list's words; Chinese words stand in it without the word
+        boundaries and spaces that Chinese text does not write ("由7700万吨", "同比增长7%")."""
+        words = expect_str_list(data, key, path, default=[])
+        latin = [w for w in words if not _CJK.search(w)]
+        cjk = [w for w in words if _CJK.search(w)]
+        sources = [source.format(alt=trie.phrase_alternation(latin))] if latin else []
+        if cjk:
+            bare = re.sub(r"\\s\+(?:\(\?:[^)]*\)\?)?", "", source.replace(r"\b", ""))
+            sources.append(bare.format(alt=trie.alternation(cjk)))
+        return re.compile("|".join(sources), re.I) if sources else _NEVER
 
     money = expect_str_list(data, "project_money_metrics", path, default=[])
     unknown = sorted(set(money) - metric_ids)

@@ -62,8 +62,8 @@ def load_tense_rules(rules_dir: str | None = None) -> TenseRules:
     verbs = trie.alternation({fold(w) for w in expect_str_list(data, "upcoming_with_object", path)})
     irregular = frozenset(w.lower() for w in expect_str_list(data, "done_irregular", path))
     return TenseRules(
-        # a period inside the stretch only as an abbreviation's ("Co., Ltd.'s"), never a sentence's end
-        re.compile(rf"(?<![\w'])(?:{verbs})(?![\w'])(?:[^.;]|\.(?=[,\w'’])){{0,80}}?\bto\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those)\s)[a-z]"),
+        _with_object(verbs, expect_str_list(data, "decision_verbs", path, default=[]),
+                     expect_str_list(data, "decision_start_markers", path, default=[])),
         _phrases(expect_str_list(data, "upcoming", path)),
         _phrases(expect_str_list(data, "plan_past", path)),
         _phrases(expect_str_list(data, "reported", path)),
@@ -82,6 +82,21 @@ def load_tense_rules(rules_dir: str | None = None) -> TenseRules:
         frozenset(w.lower() for w in expect_str_list(data, "forecast_nouns", path, default=[])),
         _phrases(expect_str_list(data, "done_markers", path, default=[])),
     )
+
+
+_OBJECT_TO = r"(?:[^.;]|\.(?=[,\w'’])){0,80}?\bto\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those)\s)[a-z]"
+
+
+def _with_object(intentions: str, decisions: list[str], markers: list[str]) -> re.Pattern:
+    """An intention with an infinitive ("plans ... to build") makes any later date upcoming; a past
+    decision ("signed a deal on Wednesday to supply LNG from 2026") only a date it marks as the
+    start of what was decided (a bare "in July 2022" after it may be the signing's own date).
+    (A period inside the stretch only as an abbreviation's, "Co., Ltd.'s", never a sentence's end.)"""
+    parts = [rf"(?<![\w'])(?:{intentions})(?![\w']){_OBJECT_TO}"]
+    if decisions and markers:
+        parts.append(rf"(?<![\w'])(?:{trie.alternation({fold(w) for w in decisions})})(?![\w']){_OBJECT_TO}"
+                     rf"[^.;]{{0,150}}?\b(?:{trie.phrase_alternation(markers)})\s+(?:the\s+)?$")
+    return re.compile("|".join(parts))
 
 
 def _reporting(words: list[str]) -> re.Pattern:
