@@ -1023,6 +1023,23 @@ def _origin_of_amount(frame: _Frame, reading: ClaimReading) -> None:
 _COMMA = re.compile(r"[,，;；]")
 
 
+def _company_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon) -> None:
+    """ "Nordvik Cells shipped 9.2 GWh of battery cells": a company's amount said with its metric's
+    ``company_words`` is its ``company_metric`` (sales, as "delivered" is), unless the clause sends it
+    abroad or to a place (``company_unless``: "shipped 6.8 Mt of wheat abroad" is exports); a share
+    stays what it is."""
+    metric = lexicon.metrics.get(frame.metric or "")
+    if metric is None or not metric.company_metric or frame.is_share or frame.subject is None \
+            or frame.subject.kind != "name" or frame.metric_surface.lower() not in metric.company_words \
+            or frame.scope.startswith("to:"):
+        return
+    text, q = reading.text, frame.quantity
+    starts = [m.end() for m in _COMMA.finditer(text, 0, q.start)]
+    after = _COMMA.search(text, q.end)
+    if not metric.company_unless.search(text, starts[-1] if starts else 0, after.start() if after else len(text)):
+        frame.metric = metric.company_metric
+
+
 def _destination_of_amount(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon, antecedent=None) -> None:
     """ "Azerbaijan exported 11.8 bcm of gas to Europe", "Azerbaijan's gas exports to Europe reached
     11.8 bcm", "对欧洲出口约95亿立方米": an amount that goes to a place (``place_marks`` of its metric)
@@ -1384,6 +1401,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         _resolve_scope(frame, reading, first_entity, lexicon, antecedent)
         _origin_of_amount(frame, reading)
         _destination_of_amount(frame, reading, lexicon, antecedent)
+        _company_metric(frame, reading, lexicon)
         if not frame.is_share and frame.subject is not None and frame.subject.kind == "name" \
                 and (place := _fronted_place(reading)) is not None and place.end <= frame.quantity.start:
             frame.scope = f"in:{place.entity}"      # "In Indonesia, Lumora now has 1.6 million subscribers": not all of Lumora's
@@ -1399,12 +1417,13 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                 and (share.of_phrase is None or _OF_THEM.match(reading.text, _figure_end(reading.text, share.quantity))) \
                 and _WITH_TAKING.fullmatch(reading.text, _figure_end(reading.text, total.quantity), share.quantity.start):
             share.scope = f"local:{reading.article.id}"
+            share.metric, share.metric_surface = total.metric, total.metric_surface   # of that whole's measure
             # ("..., with Indonesia supplying 48%, Malaysia 38% and Thailand 24% of the total": the list goes on)
             for later in frames[i + 2:]:
                 if not later.is_share:
                     break
                 if later.scope in ("", "global") and (later.of_phrase is None or _OF_THE_TOTAL.match(reading.text, _figure_end(reading.text, later.quantity))):
-                    later.scope = share.scope
+                    later.scope, later.metric, later.metric_surface = share.scope, total.metric, total.metric_surface
     for share, total in zip(frames, frames[1:]):
         # "roughly a quarter of the 600,000 tonnes of capacity installed on the continent": a share of an
         # amount the sentence states (not the world's) is of that whole, which no other article names

@@ -36,6 +36,11 @@ class Metric:
     # words right before a place in the amount's clause that make it where the amount goes, not its
     # owner ("exported 11.8 bcm of gas TO Europe", "对欧洲出口"): the amount is the owner's to that place
     place_marks: re.Pattern = _NEVER
+    # a company's measure said with these words is another metric ("Nordvik Cells shipped 9.2 GWh of
+    # cells" is its sales, as "delivered" is; a country's shipments are its exports)
+    company_words: frozenset[str] = frozenset()
+    company_metric: str = ""
+    company_unless: re.Pattern = _NEVER      # words in the clause that keep it this metric ("abroad")
 
 
 @dataclass(frozen=True)
@@ -83,7 +88,7 @@ class AlignLexicon:
 
 _METRIC_KEYS = {"label", "group", "nouns", "verbs", "sources", "destinations", "static", "money_only", "as_part", "agents",
                 "any_stage", "no_commodity", "origin_cues",
-                "verb_governs", "place_marks"}
+                "verb_governs", "place_marks", "company_words", "company_metric", "company_unless"}
 
 
 @functools.lru_cache(maxsize=4)
@@ -119,6 +124,9 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
             frozenset(w.lower() for w in expect_str_list(entry, "origin_cues", path, default=[], where=where)),
             expect(entry, "verb_governs", bool, path, default=False, where=where),
             _place_marks(expect_str_list(entry, "place_marks", path, default=[], where=where)),
+            frozenset(w.lower() for w in expect_str_list(entry, "company_words", path, default=[], where=where)),
+            expect(entry, "company_metric", str, path, default="", where=where),
+            _words(expect_str_list(entry, "company_unless", path, default=[], where=where)),
         )
         for noun in sorted(metrics[metric_id].nouns | metrics[metric_id].agents):
             matcher.add(noun, "metric_noun", metric_id)
@@ -133,6 +141,9 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
     for metric in metrics.values():
         if metric.as_part and metric.as_part not in groups:
             raise DataError(base / "metrics.toml", f"as_part {metric.as_part!r} is no metric's group", key=f"metric.{metric.id}")
+        if metric.company_metric and metric.company_metric not in groups:
+            raise DataError(base / "metrics.toml", f"company_metric {metric.company_metric!r} is no metric's group",
+                            key=f"metric.{metric.id}")
 
     path = base / "commodities.toml"
     data = read_toml(path)
@@ -197,6 +208,11 @@ def _per_unit(words: list[str], modifiers: str | None) -> re.Pattern:
         return _NEVER
     before = rf"(?:(?:{modifiers})\s+)?" if modifiers else ""
     return re.compile(rf"\s+(?:per|a|an)\s+{before}(?:{'|'.join(branches)})", re.I)
+
+
+def _words(words: list[str]) -> re.Pattern:
+    """Any of ``words`` as whole words (case-insensitive)."""
+    return re.compile(rf"\b(?:{trie.phrase_alternation(words)})\b", re.I) if words else _NEVER
 
 
 def _place_marks(words: list[str]) -> re.Pattern:
