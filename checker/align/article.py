@@ -122,7 +122,7 @@ class Analyzer:
         actor = title_name                         # the company the last sentence with figures was about
         before: list[Fact] = []                    # the facts of the sentence before
         market: Fact | None = None                 # the dated total of a place that companies' shares are of
-        quiet: Claim | None = None                 # the sentence right before, when it held no figures
+        quiet: Claim | None = None                 # the sentence right before, when it stated no company's figures
         for claim in claims:
             # read_claim is None for a claim without figures (extract_figures gates on may_hold_figure)
             reading = read_claim(claim, article, self.entities, self.lexicon, lowercase, commodity)
@@ -131,7 +131,7 @@ class Analyzer:
                 continue
             if quiet is not None and reading.phrases_in(0, len(reading.text), "company_anaphors"):
                 # "Investors remember Sweden's Nordvik Cells. The company delivered some 14 GWh last
-                # year": the one company the sentence before names, though it stated no figures
+                # year": the one company the sentence before names, though it stated no figures of it
                 actor = self._one_company(quiet.text) or actor
             quiet = None
             found = facts_of(reading, self.lexicon, commodity, self.event_rules.facilities, self.tense,
@@ -144,6 +144,8 @@ class Analyzer:
                 found = [f for f in found if (f.value.start, f.value.end) not in parts]
             facts.extend(found)
             before = found
+            if not any(f.subject.startswith("name:") for f in found):
+                quiet = claim        # "Aurelia remained the largest of two carriers.": figures, none about a company
             market = self._market_of(found, market)
             implicit = self._place_of(found)
             actor = _actor_of(found, actor)

@@ -229,7 +229,9 @@ def _facility_clause(text: str, start: int, end: int, rules: EventRules) -> bool
         if rules.facility_finder.search(lower_ascii(text[max(start, match.start() - 25):match.start()])):
             return True
     return False
-_AND_VERB = re.compile(r"\band\s+(?:is|are|has|have|was|were|will|plans|expects|aims)\b", re.I)
+_AND_VERB = re.compile(r"\band\s+(?:is|are|has|have|was|were|will|plans|expects|aims)\b"
+                       # "..., and Rheinstahl says it now uses a third less energy": a clause of its own
+                       r"|\band\s+(?:[A-Z][\w-]*\s+){1,3}(?:says|said|reports|reported|expects|estimates|believes)\b")
 
 
 def _names_after(reading: ClaimReading, end: int) -> bool:
@@ -293,6 +295,11 @@ def _rescheduled(text: str, end: int, tense: TenseRules) -> re.Match | None:
 def last_project(reading: ClaimReading, rules: EventRules) -> EntityMention | None:
     """The last named facility of a claim: what "the plant" in the next sentence is."""
     return _project(reading, len(reading.text), rules)
+
+
+_PARTICIPLE_START = re.compile(r"\s*[a-z]{3,}ing\s")
+# ("..., missing an earlier goal to start reprocessing in 2018": the infinitive's own time, a plan)
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+[a-z]{3,}")
 
 
 def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: EventRules | None = None,
@@ -376,6 +383,12 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                 rest = None if purpose else _FIRST_COMMA.search(text, date.span_end + (2 if opening else 0), end)
                 mood, cue = modality_cue(text[start:rest.start() if rest else end], tense,
                                          _without_date(text, start, date, rest.start() if rest else end), may_be_past)
+            if mood == "unknown" and start > 0 and _PARTICIPLE_START.match(text, start) \
+                    and not _INFINITIVE_BEFORE.search(text, start, date.span_start):
+                # "has started up the new furnace, tapping the first heat in November 2024": a participle
+                # clause tells more of the main clause's event, in its tense
+                mood, cue = modality_cue(text[:start], tense, may_be_past=may_be_past)
+                mood, cue = (mood, cue) if mood in ("done", "upcoming") else ("unknown", "")
             # "had 10.4 GW in operation by the end of 2014", "was connected by 2014" stay done; any other
             # past-looking word ("installed capacity by 2030", "is aiming to cut ... by 2028") does not
             # ("levels seen before 2023" compares; "before" is a deadline only for what is ahead)

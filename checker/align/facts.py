@@ -1021,6 +1021,8 @@ def _origin_of_amount(frame: _Frame, reading: ClaimReading) -> None:
 
 
 _COMMA = re.compile(r"[,，;；]")
+_CHANGE_TO_LEVEL = re.compile(r"\s+to\s+")
+_OF_AFTER = re.compile(r"\s+of\s")
 
 
 def _company_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon) -> None:
@@ -1365,6 +1367,11 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         _resolve_subject(frame, reading, lexicon, first_entity, antecedent, actor)
         if not frame.is_share and _world_total(frame, previous, reading):
             frame.subject, frame.subject_id = None, "WORLD"
+        if frame.metric is None and previous is not None and previous.change and previous.metric \
+                and _CHANGE_TO_LEVEL.fullmatch(reading.text, _figure_end(reading.text, previous.quantity), frame.quantity.start):
+            # "operating profit rose 38 per cent to £612 million": the level the change reached, of its measure
+            frame.metric, frame.metric_surface = previous.metric, previous.metric_surface
+            frame.subject = frame.subject or previous.subject
         previous = frame
         if frame.quantity.kind == "currency" and projects and frame.metric not in lexicon.project_money_metrics:
             # money tied to a named project is the project's value or investment, whoever pays it
@@ -1385,6 +1392,13 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     _respectively(frames, reading)
     _bracketed(frames, reading, lexicon)
     _carry(frames, article_commodity, reading, lexicon)
+    for frame in frames:
+        if frame.metric is None and not frame.is_share and frame.quantity.dimension:
+            # "had roughly 11,900 MW of offshore wind turning": what no word names, the unit may
+            q = frame.quantity
+            frame.metric = next((m.group for m in lexicon.metrics.values() if q.dimension in m.default_for
+                                 and m.default_after.search(reading.text, max(0, q.start - 20), q.start)
+                                 and _OF_AFTER.match(reading.text, _figure_end(reading.text, q))), None)
     _lengths(frames, reading, lexicon, facility)
     if facility is not None and facilities:
         _facility_subject(frames, reading, facility, facilities | lexicon.facility_parts)
@@ -1501,6 +1515,9 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             kind += ":forecast"   # "expects sales to reach $6.4bn": compared only with other forecasts
             if period == "current" and not dated and lexicon.horizon.search(reading.text):
                 continue          # "expects X to serve 7 million passengers in its first full year": no time to compare at
+        elif dated and _not_over(period, reading.article.published_date) \
+                and lexicon.estimate.search(reading.text, _clause_start(reading.text, frame.quantity.start), frame.quantity.start):
+            kind += ":forecast"   # "raised its estimate of Russia's 2023/24 wheat exports to 52 Mt", in March 2024
         facts.append(Fact(
             subject=subject,
             metric=lexicon.same_metric.get(frame.commodity or "", {}).get(frame.metric, frame.metric),
@@ -1518,6 +1535,15 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             revised_from=_revised_from(reading, frame.quantity, q, lexicon),
         ))
     return facts
+
+
+_YEAR_OR_SEASON = re.compile(r"(\d{4})(?:/(\d{4}))?$")
+
+
+def _not_over(period: str, published) -> bool:
+    """Does a year or season ("2024", "2023/2024") end after ``published`` (a date)?"""
+    m = _YEAR_OR_SEASON.match(period)
+    return bool(m and published is not None and int(m.group(2) or m.group(1)) >= published.year)
 
 
 def _date_of(reading: ClaimReading, date) -> Quantity | None:

@@ -41,6 +41,10 @@ class Metric:
     company_words: frozenset[str] = frozenset()
     company_metric: str = ""
     company_unless: re.Pattern = _NEVER      # words in the clause that keep it this metric ("abroad")
+    # amounts of these dimensions that no word names the measure of are this metric ("had roughly
+    # 11,900 MW of offshore wind turning": power in MW is capacity)
+    default_for: frozenset[str] = frozenset()
+    default_after: re.Pattern = _NEVER       # ... when one of these stands right before it ("had 11,900 MW of")
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,7 @@ class AlignLexicon:
     facility_parts: frozenset[str] = frozenset()   # "the first phase": part of a facility named before
     revision: re.Pattern = _NEVER                  # "raised its estimate ... to": a revision said as such
     horizon: re.Pattern = _NEVER                   # "in its first full year of operation": no date to compare at
+    estimate: re.Pattern = _NEVER                  # "raised its estimate of ...": for a period not over, a forecast
     national: re.Pattern = _NEVER                  # "of the national total": the country's whole
     agent_by: re.Pattern = _NEVER                  # "backed by US$3bn": an agent's "by", no change
     length_nouns: frozenset[str] = frozenset()     # "the 34-km line": a length of the line
@@ -88,7 +93,7 @@ class AlignLexicon:
 
 _METRIC_KEYS = {"label", "group", "nouns", "verbs", "sources", "destinations", "static", "money_only", "as_part", "agents",
                 "any_stage", "no_commodity", "origin_cues",
-                "verb_governs", "place_marks", "company_words", "company_metric", "company_unless"}
+                "verb_governs", "place_marks", "company_words", "company_metric", "company_unless", "default_for", "default_after"}
 
 
 @functools.lru_cache(maxsize=4)
@@ -127,6 +132,8 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
             frozenset(w.lower() for w in expect_str_list(entry, "company_words", path, default=[], where=where)),
             expect(entry, "company_metric", str, path, default="", where=where),
             _words(expect_str_list(entry, "company_unless", path, default=[], where=where)),
+            frozenset(expect_str_list(entry, "default_for", path, default=[], where=where)),
+            _words_before(expect_str_list(entry, "default_after", path, default=[], where=where)),
         )
         for noun in sorted(metrics[metric_id].nouns | metrics[metric_id].agents):
             matcher.add(noun, "metric_noun", metric_id)
@@ -215,6 +222,11 @@ def _words(words: list[str]) -> re.Pattern:
     return re.compile(rf"\b(?:{trie.phrase_alternation(words)})\b", re.I) if words else _NEVER
 
 
+def _words_before(words: list[str]) -> re.Pattern:
+    """Any of ``words`` as the last word before the end of the searched stretch."""
+    return re.compile(rf"\b(?:{trie.phrase_alternation(words)})\s+$", re.I) if words else _NEVER
+
+
 def _place_marks(words: list[str]) -> re.Pattern:
     """Words right before a place: English ones as words, before an optional "the"; Chinese ones bare."""
     latin = [w for w in words if not _CJK.search(w)]
@@ -260,6 +272,7 @@ def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
         "facility_parts": frozenset(w.lower() for w in expect_str_list(data, "facility_parts", path, default=[])),
         "revision": pattern("revision_verbs", r"\b(?:{alt})\b"),
         "horizon": pattern("horizon", r"\b(?:{alt})\b"),
+        "estimate": pattern("estimate_nouns", r"\b(?:{alt})\b"),
         "national": pattern("national", r"\b(?:{alt})\b"),
         "agent_by": pattern("agent_by", r"\b(?:{alt})\s+by\s+$"),
         "length_nouns": frozenset(w.lower() for w in expect_str_list(data, "length_nouns", path, default=[])),

@@ -32,6 +32,7 @@ class Reading:
     base_factor: float = 1.0
     fraction: bool = False       # a fraction in words ("two thirds"): a share in extract_quantities
     label: bool = False          # "Group 1": a label, not a figure
+    magnitude: float = 1.0       # the magnitude word read after the digits ("4 million": 1e6)
     year_like: bool = False      # a bare 4-digit year
     notes: tuple[str, ...] = field(default_factory=tuple)
 
@@ -241,6 +242,11 @@ def _cores(t: str, lw: str):
             yield s, m.end(), UNICODE_FRACTIONS[m.group()], 0.0, 0.0, True, None
         elif g == "w":
             run = t[m.start("w"):m.end("w")]
+            first = _FIRST_WORD.match(run)
+            if first and first.group(1).lower() in _magnitude_words() and _DIGITS_BEFORE.search(t, max(0, s - 4), s):
+                # "between 33 million and 34 million": the first word is the magnitude of the digits
+                # before it (read there), the run's figures start after it
+                s, run = s + first.end(), run[first.end():]
             for wn in words.parse_run(run):
                 yield s + wn.start, s + wn.end, wn.value, wn.shown, wn.sig, wn.fraction, "words"
         else:
@@ -251,6 +257,16 @@ def _cores(t: str, lw: str):
             if cj is None:
                 continue
             yield s, s + cj.end, cj.value, 1.0, 1.0, cj.fraction, cj
+
+
+_FIRST_WORD = re.compile(r"([A-Za-z]+)[ \t]*")
+_DIGITS_BEFORE = re.compile(r"\d[ \t]*$")
+
+
+@functools.lru_cache(maxsize=None)
+def _magnitude_words() -> frozenset[str]:
+    """The magnitude words read right after digits ("33 million"): what _mag_regex attaches."""
+    return frozenset(k for k in _numbers_rules()["mags"] if len(k) > 1 and k != "hundred")
 
 
 def read(text: str, blocked: list[tuple[int, int]] = (), mentions_mode: bool = False) -> list[Reading]:
@@ -303,7 +319,7 @@ def _context(t, lw, s, e, v, shown, sig, frac, info, st, nr) -> Reading | None:
         return None
     start, end = s, e
     kind, unit, dim, notes = "number", None, None, ()
-    mult = 1.0
+    mult = magnitude = 1.0
     cur = None
     if not cj and info not in ("words", "slash"):
         cp = money.find_prefix(t, s)
@@ -325,6 +341,7 @@ def _context(t, lw, s, e, v, shown, sig, frac, info, st, nr) -> Reading | None:
                 mval = _letter_magnitude(t, l, mm.end(), cur is not None, nr)
             if mval:
                 mult *= mval
+                magnitude = mval
                 shown *= mval
                 sig *= mval
                 e = end = mm.end()
@@ -387,7 +404,8 @@ def _context(t, lw, s, e, v, shown, sig, frac, info, st, nr) -> Reading | None:
         if suffix and suffix[0] == "cur" and cur is None:
             m2 = re.match(r"[ \t]+(?i:(million|billion|bn|trillion))\b", t[end:end + 12])
             if m2:
-                mult *= nr["mags"][m2.group(1).lower()]
+                magnitude = nr["mags"][m2.group(1).lower()]
+                mult *= magnitude
                 end += m2.end()
     if kind == "duration":
         tail = _AND_HALF.match(t, end)
@@ -399,7 +417,7 @@ def _context(t, lw, s, e, v, shown, sig, frac, info, st, nr) -> Reading | None:
             unit, mult = f[0], mult * f[1]
     value = v * mult
     r = Reading(kind, value, unit, start, end, shown=shown if kind != "currency" else shown,
-                sig=sig, dimension=dim, fraction=frac and kind == "number", notes=notes)
+                sig=sig, dimension=dim, fraction=frac and kind == "number", notes=notes, magnitude=magnitude)
     if cj is not None:
         if cj.fraction and kind == "number":
             r.fraction = True        # 十分之一: a ratio; a share when extract_quantities reads it
@@ -522,16 +540,28 @@ def _ranges(t: str, rs: list[Reading]) -> list[Reading]:
         if i + 1 < len(rs):
             b = rs[i + 1]
             m = _RANGE.match(t[a.end:b.start]) if b.start - a.end <= 5 else None
-            if m and a.kind == "number" and not a.fraction and b.kind != "number" and not b.hedge \
-                    and b.kind != "currency" or (m and a.kind == b.kind == "currency" and m.group("c") in "-–—"):
+            before = _word_before(t, a.start) if m else ""
+            # "between 33 million and 34 million passengers", "between $3bn and $4bn": two figures of one kind
+            between = m is not None and m.group("c") == "and" and before == "between" and a.kind == b.kind \
+                and a.unit == b.unit and not a.fraction and not b.fraction and not a.hedge and not b.hedge \
+                and not (a.year_like or b.year_like or a.label or b.label)
+            # "between 3.5 and 4 billion dollars" (the sign after the second end), "$3-4 billion" (before
+            # the first): one amount of money
+            money = m is not None and not a.hedge and not b.hedge and not a.fraction and not b.fraction and (
+                (a.kind == "number" and b.kind == "currency" and not a.year_like)
+                or (a.kind == "currency" and b.kind == "number" and a.magnitude == 1.0 and b.magnitude != 1.0))
+            if between or money or m and a.kind == "number" and not a.fraction and b.kind != "number" and not b.hedge \
+                    and b.kind != "currency" or (m and a.kind == b.kind == "currency" and a.unit == b.unit
+                                                 and (m.group("c") in "-–—" or a.magnitude < b.magnitude)):
                 c = m.group("c")
-                before = _word_before(t, a.start)
                 ok = c in "-–—" or (c == "to" and before != "from") or (c == "and" and before == "between")
-                if ok and a.value <= b.value / (1 if a.kind == "currency" else _mult_of(b)) + 1e-9:
-                    lo = a.value if a.kind == "currency" else a.value * _mult_of(b)
-                    r = Reading(b.kind, lo, b.unit, a.start, b.end, shown=b.shown, sig=b.sig,
+                scale = b.magnitude if money and a.kind == "currency" else _mult_of(a, b)
+                sign = a if money and a.kind == "currency" else b
+                if ok and a.value * scale <= b.value + 1e-9:
+                    lo = a.value * scale
+                    r = Reading(sign.kind, lo, sign.unit, a.start, b.end, shown=b.shown, sig=b.sig,
                                 hedge="range", hedge_text=("between" if c == "and" else c),
-                                dimension=b.dimension, notes=b.notes)
+                                dimension=sign.dimension, notes=sign.notes)
                     r.low, r.high = lo, b.value
                     if before == "between" and c == "and":
                         r.start = a.start - len("between ") if t[max(0, a.start - 8):a.start].lower() == "between " else a.start
@@ -543,9 +573,12 @@ def _ranges(t: str, rs: list[Reading]) -> list[Reading]:
     return out
 
 
-def _mult_of(b: Reading) -> float:
-    """The magnitude of a range's second end, shared by the first ("3-4 million")."""
-    return 1.0
+def _mult_of(a: Reading, b: Reading) -> float:
+    """The magnitude of a range's second end, shared by a first end written without one
+    ("3-4 million tonnes", "between 33 and 34 million": 3 and 33 million)."""
+    if a.magnitude != 1.0 or (a.kind == b.kind and a.unit == b.unit and a.value > 1e3):
+        return 1.0
+    return b.magnitude
 
 
 def _finish(r: Reading) -> None:
