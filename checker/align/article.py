@@ -140,7 +140,7 @@ class Analyzer:
             broken = breakdowns_of(reading, self.growth_rules) if len(reading.quantities) >= 3 else []
             if broken:
                 # the listed parts are measures of their own (knitwear, woven garments), not the total's
-                parts = {(q.start, q.end) for b in broken for q in b.parts}
+                parts = {(q.start, q.end) for b in broken if not b.exact for q in b.parts}
                 found = [f for f in found if (f.value.start, f.value.end) not in parts]
             facts.extend(found)
             before = found

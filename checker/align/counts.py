@@ -48,10 +48,13 @@ def load_count_rules(rules_dir: str | None = None) -> CountRules:
     numbers = {k.lower(): int(v) for k, v in expect(data, "numbers", dict, path).items()}
     adjectives = expect(data, "max_adjectives", int, path, default=2)
     words = trie.alternation(numbers)
+    # plurals not made with -s ("the four consortia")
+    irregular = expect_str_list(data, "irregular_plurals", path, default=[])
+    plural = rf"[a-z][a-z-]*s|{trie.alternation(w.lower() for w in irregular)}" if irregular else r"[a-z][a-z-]*s"
     pattern = re.compile(
         # ("the three companies whose awards ...": a relative word ends the noun phrase)
         rf"(?<![\w-])(?P<num>\d{{1,2}}|{words})\s+(?P<adj>(?:(?!(?:whose|that|which|who|where)\b)[A-Za-z][A-Za-z-]*\s+){{0,{adjectives}}})"
-        rf"(?P<noun>[a-z][a-z-]*s)(?![\w-])",
+        rf"(?P<noun>{plural})(?![\w-])",
         re.I,
     )
     return CountRules(numbers, tuple(expect_str_list(data, "partial", path)),

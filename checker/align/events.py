@@ -251,7 +251,7 @@ def _sizes_facility(text: str, end: int, rules: EventRules) -> bool:
 
 
 _FIRST_COMMA = re.compile(r"[,;]")
-_RELATIVE_OPEN = re.compile(r",\s+(?:which|who)\b", re.I)
+_RELATIVE_OPEN = re.compile(r",\s+(?:which|who|whose\s+[a-z-]+(?:\s+[a-z-]+)?)\b", re.I)
 _PURPOSE = re.compile(r"\W*(?:in\s+order\s+)?to\s+[a-z]+\b", re.I)
 _BEFORE = re.compile(r"\bbefore\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
 # ("models due in 2025 and 2026", "deliveries will run from 2026 to 2032": the second date shares the clause)

@@ -255,6 +255,9 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     frame.is_share = q.kind == "percentage"
     if frame.is_share and not frame.of_phrase:
         frame.change = _is_change(reading, lexicon, q, max(lo, hi - 25), bool(left_share))
+    if frame.change:
+        # "Global smartphone shipments grew about 5%": the verb of the change names no measure
+        left = [h for h in left if not (h.kind == "metric_verb" and h.surface.lower() in lexicon.cues.get("change", ()))]
     # "155,000 vehicles sold in 2016": a verb right after an amount states it
     after = [] if frame.is_share else [
         h for h in reading.phrases_in(_figure_end(reading.text, q), min(len(reading.text), _figure_end(reading.text, q) + 30), "metric_verb", "metric_noun")
@@ -958,7 +961,12 @@ def _joint_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon) 
     """ "Australia and Chile between them produced 71%": a figure of several subjects together is
     none of theirs (lists read with "respectively" are paired before this)."""
     subject = frame.subject
-    if subject is None or subject.end > frame.quantity.start or reading.phrases_in(0, len(reading.text), "respectively"):
+    if subject is None or subject.end > frame.quantity.start:
+        return False
+    if lexicon.combined_before.search(reading.text, max(0, frame.quantity.start - 20), frame.quantity.start) \
+            and sum(1 for q in reading.quantities if q.end <= frame.quantity.start and q.dimension == frame.quantity.dimension) >= 2:
+        return True         # "A and B mined 5.25 Mt and 2.76 Mt respectively, a combined 9.1 Mt": their sum
+    if reading.phrases_in(0, len(reading.text), "respectively"):
         return False
     if lexicon.together.search(reading.text, max(subject.end, frame.quantity.start - 40), frame.quantity.start):
         return True         # "... and China second with 3.7 million; together they made up roughly 47%"
@@ -1021,7 +1029,26 @@ def _origin_of_amount(frame: _Frame, reading: ClaimReading) -> None:
 
 
 _COMMA = re.compile(r"[,，;；]")
-_CHANGE_TO_LEVEL = re.compile(r"\s+to\s+")
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|whose)\s")
+
+
+def _relative_subject(frame: _Frame, reading: ClaimReading) -> None:
+    """ "... the kingdom's second-largest plant after Ras Mahjar, which started up this year with a
+    capacity of 600,000 cubic metres a day": a figure inside a relative clause is of the name it follows."""
+    if frame.is_share:
+        return
+    text, q = reading.text, frame.quantity
+    opener = None
+    for m in _RELATIVE_CLAUSE.finditer(text, 0, q.start):
+        opener = m
+    if opener is None or _COMMA.search(text, opener.end(), q.start):
+        return
+    head = next((e for e in reading.entities if e.end == opener.start() and e.kind == "name"), None)
+    if head is not None and (frame.subject is None or frame.subject.start < head.start) \
+            and not reading.entities_in(opener.end(), q.start):
+        frame.subject = head
+# ("grew about 5% from a year earlier to 316 million units")
+_CHANGE_TO_LEVEL = re.compile(r"(?:\s+(?:from|on|a|an|the|year|earlier|ago|previous|prior|year-on-year|year-earlier))*\s+to\s+")
 _OF_AFTER = re.compile(r"\s+of\s")
 
 
@@ -1415,6 +1442,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         _resolve_scope(frame, reading, first_entity, lexicon, antecedent)
         _origin_of_amount(frame, reading)
         _destination_of_amount(frame, reading, lexicon, antecedent)
+        _relative_subject(frame, reading)
         _company_metric(frame, reading, lexicon)
         if not frame.is_share and frame.subject is not None and frame.subject.kind == "name" \
                 and (place := _fronted_place(reading)) is not None and place.end <= frame.quantity.start:

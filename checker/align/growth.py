@@ -32,6 +32,7 @@ class GrowthRules:
     remainder: re.Pattern = re.compile(r"(?!)")   # "the remaining 10%": the shares before it complete a whole
     any_rate: re.Pattern = re.compile(r"(?!)")    # a rise or fall word anywhere before a figure
     breakdown: re.Pattern = re.compile(r"(?!)")   # ", with", ", of which": a breakdown of the amount before
+    combined: re.Pattern = re.compile(r"(?!)")    # "a combined": the amounts listed before, added up
 
 
 @functools.lru_cache(maxsize=4)
@@ -46,8 +47,10 @@ def load_growth_rules(rules_dir: str | None = None) -> GrowthRules:
     remainder = trie.alternation(expect_str_list(data, "remainder", path, default=[]) or ["(?!)"])
     rates = trie.alternation(expect_str_list(data, "rise", path) + expect_str_list(data, "fall", path))
     openers = trie.phrase_alternation(expect_str_list(data, "breakdown", path, default=[]))
+    combined = expect_str_list(data, "combined", path, default=[])
     return GrowthRules(words("rise"), words("fall"), re.compile(rf"\b(?:{remainder})\s+$", re.I),
-                       re.compile(rf"\b(?:{rates})\b", re.I), re.compile(rf",\s+(?:{openers})\s", re.I))
+                       re.compile(rf"\b(?:{rates})\b", re.I), re.compile(rf",\s+(?:{openers})\s", re.I),
+                       re.compile(rf"\b(?:{trie.phrase_alternation(combined)})\s+(?:of\s+)?$", re.I) if combined else re.compile(r"(?!)"))
 
 
 def growth_of(reading: ClaimReading, rules: GrowthRules | None = None) -> list[GrowthStatement]:
@@ -144,6 +147,9 @@ class BreakdownStatement:
     total: Quantity
     parts: tuple[Quantity, ...]
     reading: ClaimReading
+    # "5.25 million and 2.76 million tonnes respectively, a combined 9.1 million tonnes": the total is
+    # said to be the parts' sum, so they must also reach it
+    exact: bool = False
 
 
 _LIST_GAP = re.compile(r"[^;.%]{0,60}?(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|\s+while\s+)[^;.%]{0,40}?$", re.I)
@@ -171,6 +177,27 @@ def breakdowns_of(reading: ClaimReading, rules: GrowthRules | None = None) -> li
             parts.append(q)
         if len(parts) >= 2:
             found.append(BreakdownStatement(total, tuple(parts), reading))
+    return found + _combined(reading, amounts, rules)
+
+
+def _combined(reading: ClaimReading, amounts: list[Quantity], rules: GrowthRules) -> list[BreakdownStatement]:
+    """Amounts listed, then their total said as such (growth.toml combined: "a combined 9.1 Mt")."""
+    text = reading.text
+    found = []
+    for i, total in enumerate(amounts):
+        if i < 2 or not rules.combined.search(text, max(0, total.start - 30), total.start):
+            continue
+        last = amounts[i - 1]
+        if (last.kind, last.base_unit) != (total.kind, total.base_unit) or total.start - last.end > 90 \
+                or re.search(r"[;.](?:\s|$)", text[last.end:total.start]):
+            continue
+        parts = [last]
+        for q in reversed(amounts[:i - 1]):
+            if (q.kind, q.base_unit) != (total.kind, total.base_unit) or not _LIST_GAP.fullmatch(text, q.end, parts[0].start):
+                break
+            parts.insert(0, q)
+        if len(parts) >= 2:
+            found.append(BreakdownStatement(total, tuple(parts), reading, exact=True))
     return found
 
 

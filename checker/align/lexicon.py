@@ -86,6 +86,7 @@ class AlignLexicon:
     revision: re.Pattern = _NEVER                  # "raised its estimate ... to": a revision said as such
     horizon: re.Pattern = _NEVER                   # "in its first full year of operation": no date to compare at
     estimate: re.Pattern = _NEVER                  # "raised its estimate of ...": for a period not over, a forecast
+    combined_before: re.Pattern = _NEVER           # "..., a combined 9.1 Mt": the sum of the figures listed before
     national: re.Pattern = _NEVER                  # "of the national total": the country's whole
     agent_by: re.Pattern = _NEVER                  # "backed by US$3bn": an agent's "by", no change
     length_nouns: frozenset[str] = frozenset()     # "the 34-km line": a length of the line
@@ -264,6 +265,7 @@ def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
         "further_before": pattern("further", r"\b(?:{alt})\s+(?:of\s+)?$"),
         "compared_before": pattern("compared", r"\b(?:{alt})\s+(?:the\s+)?$"),
         "together": pattern("together", r"\b(?:{alt})\b"),
+        "combined_before": pattern("combined_before", r"\b(?:{alt})\s+(?:of\s+)?$"),
         "previous_before": pattern("previous", r"\b(?:{alt})\s+(?:a\s+|an\s+)?$"),
         "change_amount_before": pattern("change_amount", r"\b(?:{alt})\s+$"),
         "per_unit_after": _per_unit(expect_str_list(data, "per_unit", path, default=[]), modifiers),

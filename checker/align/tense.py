@@ -42,6 +42,9 @@ class TenseRules:
     forecast_nouns: frozenset[str] = frozenset()
     # words that mark an event as done where no verb shows tense (Chinese "已", "于 ... 投产")
     done_markers: re.Pattern = re.compile(r"(?!)")
+    # an appositive between commas that describes a noun ("the plant, set to be Africa's largest, began
+    # in June 2024"): no tense of the clause
+    appositive: re.Pattern = re.compile(r"(?!)")
 
 
 def _phrases(words: list[str]) -> re.Pattern:
@@ -81,6 +84,7 @@ def load_tense_rules(rules_dir: str | None = None) -> TenseRules:
         _phrases(expect_str_list(data, "rescheduled", path, default=[])),
         frozenset(w.lower() for w in expect_str_list(data, "forecast_nouns", path, default=[])),
         _phrases(expect_str_list(data, "done_markers", path, default=[])),
+        _appositive(expect_str_list(data, "appositive_cues", path, default=[])),
     )
 
 
@@ -97,6 +101,12 @@ def _with_object(intentions: str, decisions: list[str], markers: list[str]) -> r
         parts.append(rf"(?<![\w'])(?:{trie.alternation({fold(w) for w in decisions})})(?![\w']){_OBJECT_TO}"
                      rf"[^.;]{{0,150}}?\b(?:{trie.phrase_alternation(markers)})\s+(?:the\s+)?$")
     return re.compile("|".join(parts))
+
+
+def _appositive(words: list[str]) -> re.Pattern:
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(rf",\s+(?:{trie.alternation({fold(w) for w in words})})\s+[^,;]{{1,60}},\s")
 
 
 def _reporting(words: list[str]) -> re.Pattern:
@@ -128,6 +138,9 @@ def modality_cue(clause: str, rules: TenseRules | None = None, without_date: str
     False for a date after the article's own: a past verb cannot have happened then."""
     rules = rules or load_tense_rules()
     low = fold(clause)
+    if "," in low:
+        # (same length: the cue's words are cut from ``clause`` at the same offsets)
+        low = rules.appositive.sub(lambda m: " " * len(m.group()), low)
     match = rules.plan_past.search(low)
     if match:
         return "plan_past", clause[match.start():match.end()]

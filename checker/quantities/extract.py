@@ -292,6 +292,7 @@ def read(text: str, blocked: list[tuple[int, int]] = (), mentions_mode: bool = F
         out = [r for r in out if not any(x.start <= r.start and r.end <= x.end for x in extra)] + extra
     out.sort(key=lambda r: r.start)
     out = _ranges(t, out)
+    _shared_units(t, out)
     for r in out:
         _finish(r)
     return out
@@ -571,6 +572,24 @@ def _ranges(t: str, rs: list[Reading]) -> list[Reading]:
         out.append(a)
         i += 1
     return out
+
+
+_LIST_AND = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|and[ \t]+|or[ \t]+)")
+
+
+def _shared_units(t: str, rs: list[Reading]) -> None:
+    """ "5.25 million and 2.76 million tonnes", "5, 6 and 7%": bare numbers listed right before a figure
+    with a unit take its unit (and its magnitude, when they have none of their own)."""
+    for i in range(len(rs) - 2, -1, -1):
+        a, b = rs[i], rs[i + 1]
+        if a.kind != "number" or b.kind not in ("quantity", "percentage") or a.fraction or b.fraction \
+                or a.year_like or a.label or a.hedge == "range" or b.hedge == "range" or a.unit is not None:
+            continue
+        if not _LIST_AND.fullmatch(t, a.end, b.start):
+            continue
+        scale = b.magnitude if a.magnitude == 1.0 else 1.0
+        a.kind, a.unit, a.dimension, a.notes = b.kind, b.unit, b.dimension, b.notes
+        a.value, a.shown, a.sig = a.value * scale, a.shown * scale, a.sig * scale
 
 
 def _mult_of(a: Reading, b: Reading) -> float:

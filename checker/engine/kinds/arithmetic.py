@@ -220,13 +220,17 @@ def _breakdowns(rule: Rule, batch: Batch) -> list[Finding]:
             continue
         total, parts = statement.total, statement.parts
         low = sum(q.low for q in parts)
-        if total.high == INF or low <= total.high * (1 + slack):
-            continue
+        high = sum(q.high for q in parts)
         unit = total.base_unit or ""
+        if total.high != INF and low > total.high * (1 + slack):
+            detail = f"make at least {interval(low, INF, unit)}, more than {interval(total.low, total.high, unit)}"
+        elif statement.exact and high != INF and high < total.low * (1 - slack):
+            # "a combined 9.1 Mt": the parts must also reach the total they are said to make
+            detail = f"make at most {interval(high, high, unit)}, less than {interval(total.low, total.high, unit)}"
+        else:
+            continue
         findings.append(_statement_finding(rule, statement.reading, (total, *parts),
-                                           f"parts of {total.text!r}",
-                                           f"{' + '.join(q.text for q in parts)} make at least {interval(low, INF, unit)}, "
-                                           f"more than {interval(total.low, total.high, unit)}"))
+                                           f"parts of {total.text!r}", f"{' + '.join(q.text for q in parts)} {detail}"))
     return findings
 
 
