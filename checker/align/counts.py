@@ -65,6 +65,8 @@ def load_count_rules(rules_dir: str | None = None) -> CountRules:
                                  r"[ \t]*,?[ \t]*", re.I))
 
 
+_LOCATIVE = re.compile(r"[ \t]+(?:in|at|near)[ \t]+(?:the[ \t]+)?")
+_PLACE_NOUN = re.compile(r"[ \t]+(?:state|province|region|county|district|prefecture)\b")
 _NAME_TAIL = re.compile(r"^(?:[ \t]+[a-z][a-z-]*){1,2}(?=[ \t]*(?:,|and\b|or\b|&))")
 _NAME_NUMBER = re.compile(r"^[ \t]+\d{1,3}(?![\d.,]\d)")
 
@@ -92,6 +94,12 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
         if mention.start < cursor:
             continue
         gap = text[cursor:mention.start]
+        if items and _LOCATIVE.fullmatch(gap):
+            # "Santa Luzia, Boa Vista and Rio Claro in São Paulo state and Serra Azul in Goiás": where
+            # the item stands, not an item
+            tail = _PLACE_NOUN.match(text, mention.end)
+            cursor = tail.end() if tail else mention.end
+            continue
         if items:
             gap = _NAME_NUMBER.sub("", gap, count=1)     # "Xe Don 4, Nam Phak 1 and ...": a unit number ends a name
             gap = _NAME_TAIL.sub("", gap, count=1)       # "the Lindqvist family office and ...": a noun after a name

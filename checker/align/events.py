@@ -345,8 +345,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             action_from = max(start, date.span_start - 60) + since.start()
             if text[date.span_end:date.span_end + 1] in (",", ")"):
                 end = date.span_end       # "The X mine, in operation since 2019, produced 40 kt": an apposition
-        elif is_baseline(reading, date) or rules.reference_before.search(text, max(0, date.span_start - 40), date.span_start) \
-                or rules.reference_after.match(text, date.span_end):
+        elif is_baseline(reading, date) or rules.reference_before.search(text, max(0, date.span_start - 40), date.span_start):
             # "up from 8.5 GW at the end of 2023": a past value's date; "the largest since 2022",
             # "cuts extended to end-March 2024": a reference point or the end of a period, no event
             mood, cue = "unknown", ""

@@ -26,7 +26,8 @@ from typing import Callable
 
 from checker import trie
 from checker.align.lexicon import AlignLexicon
-from checker.align.reading import ClaimReading, facility_after, facility_named, is_baseline, is_deadline, parenthesis_around
+from checker.align.reading import (ClaimReading, facility_after, facility_named, is_baseline, is_deadline, is_reference,
+                                   parenthesis_around)
 from checker.align.tense import TenseRules, modality
 from checker.fold import fold
 from checker.model import DateValue, EntityMention, Fact, Quantity
@@ -255,6 +256,8 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     frame.is_share = q.kind == "percentage"
     if frame.is_share and not frame.of_phrase:
         frame.change = _is_change(reading, lexicon, q, max(lo, hi - 25), bool(left_share))
+    elif frame.is_share and lexicon.reference_of.search(reading.text, *frame.of_phrase):
+        frame.change = True     # "about 99% of the pre-pandemic level": a ratio to an earlier value
     if frame.change:
         # "Global smartphone shipments grew about 5%": the verb of the change names no measure
         left = [h for h in left if not (h.kind == "metric_verb" and h.surface.lower() in lexicon.cues.get("change", ()))]
@@ -1198,7 +1201,7 @@ def _bare_year(reading: ClaimReading, q: Quantity) -> tuple[str, bool]:
     (the nearest one the figure can see: "X: 36.9% (2023: 46.8%)" dates only the 46.8%); a year
     inside a date the figure may not take ("from 2022") is not bare."""
     years = [m for m in _BARE_YEAR.finditer(reading.text)
-             if not any(d.span_start <= m.start() < d.span_end for d in reading.dates)]
+             if not any(d.span_start <= m.start() < d.span_end for d in reading.dates) and not is_reference(reading.text, m.end())]
     years = [m for m, ok in zip(years, _in_scope(reading.text, q, [m.start() for m in years])) if ok]
     if not years:
         return "current", False

@@ -149,11 +149,20 @@ _BASELINE_LEAD = re.compile(r"\b(?:from|than|compared with|compared to|versus|vs
 _BASELINE_GAP = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s*(?:(?:in|during|at|for|over)\s+(?:the\s+)?)?", re.I)
 
 
+def is_reference(text: str, end: int) -> bool:
+    """Does a date or year ending at ``end`` name a level compared with ("its 2019 record", "2022/23
+    levels": events.toml reference_after)?"""
+    from checker.align.events import load_event_rules      # (events reads this module)
+    return load_event_rules().reference_after.match(text, end) is not None
+
+
 def is_baseline(reading: ClaimReading, date: DateValue) -> bool:
     """ "rose to 47.4% from 44.7% in 2023", "up from 8.5 GW at the end of 2023": the date of the
     earlier value a change is measured from. It dates that value only, never the sentence's other
     figures, and it is no event."""
     text = reading.text
+    if is_reference(text, date.span_end):
+        return True         # "about 70% of its 2019 record", "back to 2022/23 levels": a level compared with
     for q in reading.quantities:
         if q.end <= date.span_start and _BASELINE_GAP.fullmatch(text, q.end, date.span_start) \
                 and _BASELINE_LEAD.search(text, max(0, q.start - 20), q.start):
