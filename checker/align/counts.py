@@ -13,8 +13,10 @@ from checker.model import EntityMention
 
 # between two listed items; an item may carry one modifier ("and mainland China", "the 27-member EU")
 # (an item may carry up to two lower-case words before its name: "state miner Gécamines")
-_SEP = re.compile(r"\.?\s*(?:,\s*and|,\s*or|,|and|or|&)\s*(?:the\s+)?(?:(?:(?!(?:in|of|at|near|from|to|with|by|on|for|and|or|"
-                  r"other|many|several|some)\b)[a-z][a-z-]*\s+){2}|(?:(?!other\b|many\b|several\b|some\b)[a-z0-9][a-z0-9-]*\s+)?)$")
+_SEP_WORD = r"(?:(?!(?:in|of|at|near|from|to|with|by|on|for|and|or|other|many|several|some)\b)[a-z][a-z-]*\s+)"
+# (a separator, then at most a short description: "and the regional government company X")
+_SEP = re.compile(rf"\.?\s*(?:,\s*and|,\s*or|,|and|or|&)\s*(?:the\s+{_SEP_WORD}{{1,3}}|(?:the\s+)?{_SEP_WORD}{{2}}"
+                  r"|(?:the\s+)?(?:(?!other\b|many\b|several\b|some\b)[a-z0-9][a-z0-9-]*\s+)?)$")
 
 
 @dataclass(frozen=True)
@@ -131,13 +133,19 @@ def _owned_names(reading: ClaimReading) -> list[EntityMention]:
     out: list[EntityMention] = []
     owner: EntityMention | None = None
     for mention in reading.entities:
-        if owner is not None and not reading.text[owner.end:mention.start].strip():
+        if owner is not None and mention.kind == "name" and (
+                not reading.text[owner.end:mention.start].strip()
+                or (owner.role == "demonym" and _DESCRIPTOR.fullmatch(reading.text, owner.end, mention.start))):
+            # ("Japanese trading house Kansai Tsusho": a demonym and a descriptor before a name, one item)
             out[-1] = replace(mention, surface=reading.text[owner.start:mention.end], start=owner.start)
             owner = None
             continue
-        owner = mention if mention.role == "possessive" and mention.kind != "name" else None
+        owner = mention if mention.role in ("possessive", "demonym") and mention.kind != "name" else None
         out.append(mention)
     return out
+
+
+_DESCRIPTOR = re.compile(r"(?:\s+[a-z][a-z-]*){1,3}\s+")
 
 
 def _enclosed(text: str, start: int, item: EntityMention) -> bool:

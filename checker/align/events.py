@@ -42,6 +42,7 @@ class EventRules:
     reference_after: re.Pattern = re.compile(r"(?!)")
     new_facility: re.Pattern = re.compile(r"(?!)")   # "the new plant": another facility
     part: re.Pattern = re.compile(r"(?!)")           # "the second (Sundal) potline": a part of the facility
+    part_nouns: frozenset[str] = frozenset()           # "turbine", "potline": parts a figure may size too
 
 
 @functools.lru_cache(maxsize=4)
@@ -92,7 +93,8 @@ def load_event_rules(rules_dir: str | None = None) -> EventRules:
     return EventRules(lemma_of, tuple(classes), facilities, determiners,
                       finder, phrase_class, frozenset(lemma_of.values()), generic, facility_finder, own_subject, cjk_finder,
                       clause_stop, reference_before, reference_after, re.compile(rf"\b(?:{fresh})\b", re.I),
-                      _part_pattern(data, path))
+                      _part_pattern(data, path),
+                      frozenset(w.lower() for w in expect_str_list(data, "part_nouns", path, default=[])))
 
 
 def _part_pattern(data: dict, path: Path) -> re.Pattern:
@@ -247,7 +249,7 @@ def _sizes_facility(text: str, end: int, rules: EventRules) -> bool:
     """Does a facility noun follow a figure, at most two words apart ("$1.4 billion project", "500 MW solar farm",
     "€300 million heat pump factory")?"""
     match = _WORDS_AFTER.match(text, end)
-    return match is not None and any(word in rules.facilities for word in match.groups() if word)
+    return match is not None and any(word in rules.facilities or word in rules.part_nouns for word in match.groups() if word)
 
 
 _FIRST_COMMA = re.compile(r"[,;]")

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from checker import trie
+from checker.align.events import load_event_rules
 from checker.align.lexicon import AlignLexicon
 from checker.align.reading import (ClaimReading, facility_after, facility_named, is_baseline, is_deadline, is_reference,
                                    parenthesis_around)
@@ -387,6 +388,17 @@ def _world_total(frame: _Frame, previous: _Frame | None, reading: ClaimReading) 
     if previous is not None and previous.of_phrase and _RELATIVE.match(text, lo, max(hi, q.end)) and not reading.entities_in(lo, hi):
         return bool(reading.phrases_in(*previous.of_phrase, "global"))
     return False
+
+
+def _whole_owner(frame: _Frame, previous: _Frame | None, reading: ClaimReading) -> EntityMention | None:
+    """ "about 14% of Indonesia's output of nickel in MHP, which climbed to about 420 kt": the amount a
+    relative clause gives the share's whole is the whole's owner's."""
+    if previous is None or not previous.is_share or not previous.of_phrase:
+        return None
+    lo, hi = frame.left
+    if not _RELATIVE.match(reading.text, lo, max(hi, frame.quantity.end)) or reading.entities_in(lo, hi):
+        return None
+    return next((e for e in reading.entities_in(*previous.of_phrase) if e.role == "possessive" and e.entity != "WORLD"), None)
 
 
 def _as_part(metric: str | None, lexicon: AlignLexicon) -> str | None:
@@ -1001,6 +1013,8 @@ def _forecast(frame: _Frame, reading: ClaimReading, tense: TenseRules) -> bool:
     hi = frame.quantity.start
     cut = max(text.rfind(", ", 0, hi), text.rfind("; ", 0, hi))
     clause = text[(cut + 2 if cut >= 0 else 0):hi]
+    if cut >= 0 and tense.result_participle.match(fold(clause)):
+        clause = text[:hi]      # "..., taking total capacity to 60 GWh": the participle's tense is the main clause's
     if _INFINITIVE_AFTER_INSERT.match(clause):
         clause = _RELATIVE_INSERT.sub(" ", text[_clause_start(text, hi):hi])
     folded = fold(clause)
@@ -1032,6 +1046,15 @@ def _origin_of_amount(frame: _Frame, reading: ClaimReading) -> None:
 
 
 _COMMA = re.compile(r"[,，;；]")
+_POSSESSIVE_TO_FIGURE = re.compile(r"(?:'s|’s)\s+")
+
+
+def _part_owner(text: str, start: int) -> str | None:
+    """The part of a facility ("the first phase's", events.toml part_nouns) whose figure starts at ``start``."""
+    found = [m for m in load_event_rules().part.finditer(text, max(0, start - 40), start)]
+    if not found or not _POSSESSIVE_TO_FIGURE.fullmatch(text, found[-1].end(), start):
+        return None
+    return f"part:{found[-1].group('ordinal').lower()} {found[-1].group('noun').lower()}"
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|whose)\s")
 
 
@@ -1397,6 +1420,8 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         _resolve_subject(frame, reading, lexicon, first_entity, antecedent, actor)
         if not frame.is_share and _world_total(frame, previous, reading):
             frame.subject, frame.subject_id = None, "WORLD"
+        elif not frame.is_share and (owner := _whole_owner(frame, previous, reading)) is not None:
+            frame.subject = owner       # "14% of Indonesia's output of nickel in MHP, which climbed to 420 kt"
         if frame.metric is None and previous is not None and previous.change and previous.metric \
                 and _CHANGE_TO_LEVEL.fullmatch(reading.text, _figure_end(reading.text, previous.quantity), frame.quantity.start):
             # "operating profit rose 38 per cent to £612 million": the level the change reached, of its measure
@@ -1446,6 +1471,8 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         _origin_of_amount(frame, reading)
         _destination_of_amount(frame, reading, lexicon, antecedent)
         _relative_subject(frame, reading)
+        if not frame.is_share and (part := _part_owner(reading.text, frame.quantity.start)) is not None:
+            frame.scope = part      # "would add 20 GWh to the first phase's 40 GWh": a part's, not the whole's
         _company_metric(frame, reading, lexicon)
         if not frame.is_share and frame.subject is not None and frame.subject.kind == "name" \
                 and (place := _fronted_place(reading)) is not None and place.end <= frame.quantity.start:

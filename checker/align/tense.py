@@ -45,6 +45,9 @@ class TenseRules:
     # an appositive between commas that describes a noun ("the plant, set to be Africa's largest, began
     # in June 2024"): no tense of the clause
     appositive: re.Pattern = re.compile(r"(?!)")
+    # a participle that opens a clause with the result of the main clause ("..., taking total capacity to
+    # 60 GWh"): the figure it gives has the main clause's tense
+    result_participle: re.Pattern = re.compile(r"(?!)")
 
 
 def _phrases(words: list[str]) -> re.Pattern:
@@ -85,6 +88,7 @@ def load_tense_rules(rules_dir: str | None = None) -> TenseRules:
         frozenset(w.lower() for w in expect_str_list(data, "forecast_nouns", path, default=[])),
         _phrases(expect_str_list(data, "done_markers", path, default=[])),
         _appositive(expect_str_list(data, "appositive_cues", path, default=[])),
+        _opening(expect_str_list(data, "result_participles", path, default=[])),
     )
 
 
@@ -101,6 +105,10 @@ def _with_object(intentions: str, decisions: list[str], markers: list[str]) -> r
         parts.append(rf"(?<![\w'])(?:{trie.alternation({fold(w) for w in decisions})})(?![\w']){_OBJECT_TO}"
                      rf"[^.;]{{0,150}}?\b(?:{trie.phrase_alternation(markers)})\s+(?:the\s+)?$")
     return re.compile("|".join(parts))
+
+
+def _opening(words: list[str]) -> re.Pattern:
+    return re.compile(rf"(?:{trie.alternation({fold(w) for w in words})})\s") if words else re.compile(r"(?!)")
 
 
 def _appositive(words: list[str]) -> re.Pattern:
