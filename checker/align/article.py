@@ -10,7 +10,8 @@ from pathlib import Path
 from checker.align.counts import CountStatement, GroupCount, counts_of, group_counts_of, load_count_rules
 from checker.align.events import events_of, last_project, load_event_rules
 from checker.align.facts import facts_of
-from checker.align.growth import (BreakdownStatement, GrowthStatement, PartStatement, RemainderStatement, breakdowns_of,
+from checker.align.growth import (BreakdownStatement, GrowthStatement, PartStatement, RemainderStatement, ShareListStatement,
+                                  breakdowns_of, share_lists_of,
                                   growth_of, load_growth_rules, parts_of, remainders_of)
 from checker.align.lexicon import AlignLexicon, load_align_lexicon
 from checker.align.own_year import date_undated
@@ -30,7 +31,7 @@ class ArticleAnalysis:
     facts: tuple[Fact, ...]
     events: tuple[Event, ...]
     counts: tuple[CountStatement, ...]
-    growth: tuple[GrowthStatement | PartStatement | RemainderStatement | BreakdownStatement, ...] = ()  # rates, parts of a whole
+    growth: tuple[GrowthStatement | PartStatement | RemainderStatement | BreakdownStatement | ShareListStatement, ...] = ()  # rates, parts of a whole
     group_counts: tuple[GroupCount, ...] = ()
 
 
@@ -113,7 +114,7 @@ class Analyzer:
         facts: list[Fact] = []
         events: list[Event] = []
         counts: list[CountStatement] = []
-        growth: list[GrowthStatement | PartStatement | RemainderStatement | BreakdownStatement] = []
+        growth: list[GrowthStatement | PartStatement | RemainderStatement | BreakdownStatement | ShareListStatement] = []
         group_counts: list[GroupCount] = []
         implicit: EntityMention | None = None      # the place the sentence before stated figures about
         facility: EntityMention | None = None      # the facility an earlier sentence named last
@@ -157,6 +158,7 @@ class Analyzer:
             if len(reading.quantities) >= 2:
                 growth.extend(remainders_of(reading, self.growth_rules))
             if len(reading.quantities) >= 3:
+                growth.extend(share_lists_of(reading, self.growth_rules))
                 growth.extend(growth_of(reading, self.growth_rules))
                 growth.extend(parts_of(reading))
                 growth.extend(broken)

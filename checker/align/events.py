@@ -299,6 +299,7 @@ def last_project(reading: ClaimReading, rules: EventRules) -> EntityMention | No
     return _project(reading, len(reading.text), rules)
 
 
+_PERIOD_ADJECTIVE = re.compile(r"[A-Za-z]+-(?:quarter|half)", re.I)
 _PARTICIPLE_START = re.compile(r"\s*[a-z]{3,}ing\s")
 # ("..., missing an earlier goal to start reprocessing in 2018": the infinitive's own time, a plan)
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+[a-z]{3,}")
@@ -320,6 +321,8 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
     previous_end = 0
     previous_start = 0
     for i, date in enumerate(dates):
+        if _PERIOD_ADJECTIVE.fullmatch(date.text):
+            continue            # "third-quarter profit": the period of a figure, never an event's date
         start = previous_end
         stop = rules.clause_stop.search(text, start, date.span_start)
         while stop:

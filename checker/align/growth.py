@@ -33,6 +33,7 @@ class GrowthRules:
     any_rate: re.Pattern = re.compile(r"(?!)")    # a rise or fall word anywhere before a figure
     breakdown: re.Pattern = re.compile(r"(?!)")   # ", with", ", of which": a breakdown of the amount before
     combined: re.Pattern = re.compile(r"(?!)")    # "a combined": the amounts listed before, added up
+    list_share: re.Pattern = re.compile(r"(?!)")  # "accounted for": the verb of a list of shares
 
 
 @functools.lru_cache(maxsize=4)
@@ -50,7 +51,9 @@ def load_growth_rules(rules_dir: str | None = None) -> GrowthRules:
     combined = expect_str_list(data, "combined", path, default=[])
     return GrowthRules(words("rise"), words("fall"), re.compile(rf"\b(?:{remainder})\s+$", re.I),
                        re.compile(rf"\b(?:{rates})\b", re.I), re.compile(rf",\s+(?:{openers})\s", re.I),
-                       re.compile(rf"\b(?:{trie.phrase_alternation(combined)})\s+(?:of\s+)?$", re.I) if combined else re.compile(r"(?!)"))
+                       re.compile(rf"\b(?:{trie.phrase_alternation(combined)})\s+(?:of\s+)?$", re.I) if combined else re.compile(r"(?!)"),
+                       re.compile(rf"\b(?:{trie.phrase_alternation(verbs)})\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?$", re.I)
+                       if (verbs := expect_str_list(data, "list_share_verbs", path, default=[])) else re.compile(r"(?!)"))
 
 
 def growth_of(reading: ClaimReading, rules: GrowthRules | None = None) -> list[GrowthStatement]:
@@ -236,6 +239,49 @@ def remainders_of(reading: ClaimReading, rules: GrowthRules | None = None) -> li
         if parts and not any(_is_rate(reading, rules, q) for q in (*parts, last)):
             found.append(RemainderStatement(tuple(parts), last, reading))
     return found
+
+
+@dataclass(frozen=True)
+class ShareListStatement:
+    """ "Container ships accounted for 42% of transits, dry bulk carriers for 33%, tankers for 21% and gas
+    carriers for 14%": shares of one whole that one verb gives to parts named in turn; together they
+    cannot pass 100%."""
+    parts: tuple[Quantity, ...]
+    reading: ClaimReading
+
+
+# (", dry bulk carriers for 33%", "and remortgaging for 38%": the verb left out, its "for" kept)
+_ELLIPTICAL = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,3}\s+(?:for|with|on|at)\s+$")
+
+
+def share_lists_of(reading: ClaimReading, rules: GrowthRules | None = None) -> list[ShareListStatement]:
+    """At least three shares, the first after a verb of ``list_share_verbs``, the rest elliptical."""
+    rules = rules or load_growth_rules()
+    text = reading.text
+    shares = [q for q in sorted(reading.quantities, key=lambda q: q.start) if q.kind == "percentage" and q.unit == "percent"]
+    found = []
+    i = 0
+    while i < len(shares):
+        first = shares[i]
+        if not rules.list_share.search(text, max(0, first.start - 25), first.start):
+            i += 1
+            continue
+        parts = [first]
+        for q in shares[i + 1:]:
+            gap_start = _figure_tail(text, parts[-1])
+            if not _ELLIPTICAL.fullmatch(text, gap_start, q.start):
+                break
+            parts.append(q)
+        if len(parts) >= 3 and not any(_is_rate(reading, rules, q) for q in parts):
+            found.append(ShareListStatement(tuple(parts), reading))
+        i += len(parts)
+    return found
+
+
+def _figure_tail(text: str, q: Quantity) -> int:
+    """Where the phrase of a share ends: after its "of ..." whole and a date, before the next comma."""
+    m = re.match(r"[^,;]*?(?=\s*(?:,|\s+and\s))", text[q.end:])
+    return q.end + (m.end() if m else 0)
 
 
 def _makes_whole(figures) -> bool:

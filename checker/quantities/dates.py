@@ -175,8 +175,10 @@ def _forms() -> list[tuple[str, str]]:
                  rf"(?P<prel_r>the|this|last|next|the previous|the following)[ \t]+year"),
         # "in the first quarter", "during the March quarter", "in the quarter", "in the second half": a part of
         # the year the article stands in, without its year (the nearest one; "the quarter" is the last one done)
-        ("qbare", rf"(?:(?<=in[ \t])|(?<=during[ \t])|(?<=for[ \t])|(?<=over[ \t]))the[ \t]+(?:(?P<qbare_o>{Q})[ \t-]+quarter"
+        # ("second-quarter sales", "first-half revenue": the same part of the year, written before its noun)
+        ("qbare", rf"(?:(?:(?<=in[ \t])|(?<=during[ \t])|(?<=for[ \t])|(?<=over[ \t]))the[ \t]+(?:(?P<qbare_o>{Q})[ \t-]+quarter"
                   rf"|(?P<qbare_m>march|june|september|december)[ \t]+quarter|(?P<qbare_h>{H})[ \t-]+half|quarter)"
+                  rf"|(?<![\w-])(?:(?P<qbare_ao>{Q})-quarter|(?P<qbare_ah>{H})-half)(?=[ \t]+[a-z]))"
                   rf"(?![ \t-]*(?:of|century|[12]\d{{3}})\b)(?![a-z])"),
         ("relm", rf"(?P<relm_r>this|next|last)[ \t]+(?P<relm_m>{M})"),
         ("nthm", rf"(?:the[ \t]+)?(?P<nthm_o>{O12})[ \t]+month[ \t]+of[ \t]+(?P<nthm_y>{Y})"),   # "the third month of 2021"
@@ -514,10 +516,11 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
     if g == "qbare":
         if not ref:
             return None
-        if G("qbare_h"):
-            n, size = int(t["halves"][G("qbare_h").lower()]), 6
-        elif G("qbare_o") or G("qbare_m"):
-            n, size = (int(t["quarters"][G("qbare_o").lower()]) if G("qbare_o") else _month(G("qbare_m")) // 3), 3
+        if G("qbare_h") or G("qbare_ah"):
+            n, size = int(t["halves"][(G("qbare_h") or G("qbare_ah")).lower()]), 6
+        elif G("qbare_o") or G("qbare_ao") or G("qbare_m"):
+            ordinal = G("qbare_o") or G("qbare_ao")
+            n, size = (int(t["quarters"][ordinal.lower()]) if ordinal else _month(G("qbare_m")) // 3), 3
         else:                     # "in the quarter": the last quarter done by the reference date
             n, size = (ref.month - 1) // 3, 3
             y = ref.year if n else ref.year - 1

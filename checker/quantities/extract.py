@@ -553,7 +553,7 @@ def _ranges(t: str, rs: list[Reading]) -> list[Reading]:
                 or (a.kind == "currency" and b.kind == "number" and a.magnitude == 1.0 and b.magnitude != 1.0))
             if between or money or m and a.kind == "number" and not a.fraction and b.kind != "number" and not b.hedge \
                     and b.kind != "currency" or (m and a.kind == b.kind == "currency" and a.unit == b.unit
-                                                 and (m.group("c") in "-–—" or a.magnitude < b.magnitude)):
+                                                 and (m.group("c") in "-–—" or m.group("c") == "to")):
                 c = m.group("c")
                 ok = c in "-–—" or (c == "to" and before != "from") or (c == "and" and before == "between")
                 scale = b.magnitude if money and a.kind == "currency" else _mult_of(a, b)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from checker.align.growth import BreakdownStatement, GrowthStatement, PartStatement, RemainderStatement
+from checker.align.growth import BreakdownStatement, GrowthStatement, PartStatement, RemainderStatement, ShareListStatement
 from checker.engine.batch import Batch
 from checker.engine.evidence import evidence, fingerprint, interval, render_message
 from checker.engine.rules import Rule
@@ -189,6 +189,23 @@ def _remainders(rule: Rule, batch: Batch) -> list[Finding]:
     return findings
 
 
+def _share_lists(rule: Rule, batch: Batch) -> list[Finding]:
+    """ "Container ships accounted for 42% of transits, dry bulk carriers for 33%, tankers for 21% and gas
+    carriers for 14%": shares one verb gives to parts of one whole cannot pass 100%."""
+    findings = []
+    slack = rule.param("remainder_tolerance")
+    for statement in batch.growth:
+        if not isinstance(statement, ShareListStatement):
+            continue
+        low = sum(q.low for q in statement.parts)
+        if low <= 100.0 + slack:
+            continue
+        findings.append(_statement_finding(rule, statement.reading, statement.parts, "shares of one whole",
+                                           f"{' + '.join(q.text for q in statement.parts)} make "
+                                           f"{interval(low, INF, 'percent')}, more than 100%"))
+    return findings
+
+
 def _growth(rule: Rule, batch: Batch) -> list[Finding]:
     """ "rose 20% from 1.0m to 1.5m": the rate the two values imply must meet the stated rate."""
     findings = []
@@ -223,7 +240,7 @@ def _breakdowns(rule: Rule, batch: Batch) -> list[Finding]:
         high = sum(q.high for q in parts)
         unit = total.base_unit or ""
         if total.high != INF and low > total.high * (1 + slack):
-            detail = f"make at least {interval(low, INF, unit)}, more than {interval(total.low, total.high, unit)}"
+            detail = f"make {interval(low, INF, unit)}, more than {interval(total.low, total.high, unit)}"
         elif statement.exact and high != INF and high < total.low * (1 - slack):
             # "a combined 9.1 Mt": the parts must also reach the total they are said to make
             detail = f"make at most {interval(high, high, unit)}, less than {interval(total.low, total.high, unit)}"
@@ -249,6 +266,9 @@ def run(rule: Rule, batch: Batch) -> list[Finding]:
     findings += parts
     if rule.param("check_remainders"):
         findings += _remainders(rule, batch)
+        # (a list whose shares are also facts of one whole is reported once, by the sums)
+        said = [{(e.doc, e.text) for e in f.evidence} for f in findings]
+        findings += [f for f in _share_lists(rule, batch) if not any({(e.doc, e.text) for e in f.evidence} <= s for s in said)]
     if rule.param("check_breakdowns"):
         findings += _breakdowns(rule, batch)
     return findings
