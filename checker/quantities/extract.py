@@ -162,7 +162,7 @@ _METRE_WORDS = {"tall", "long", "high", "wide", "deep", "away", "above", "below"
 _A_DURATION = re.compile(r"(?<![a-z])(?P<a>an?)[ \t]+(?P<u>hour|fortnight|decade|week|month|year|day|minute|century)\b")
 _A_DURATION_CUES = {"for", "within", "than", "about", "over", "after", "nearly", "almost", "lasted", "takes",
                     "took", "take", "last", "around", "roughly", "least", "only", "just"}
-_RANGE = re.compile(r"[ \t]*(?P<c>-|–|—|to|and)[ \t]*$")
+_RANGE = re.compile(r"[ \t]*(?P<c>-|–|—|~|～|至|到|to|and)[ \t]*$")
 
 
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)")
@@ -417,6 +417,9 @@ def _context(t, lw, s, e, v, shown, sig, frac, info, st, nr) -> Reading | None:
         if f:
             unit, mult = f[0], mult * f[1]
     value = v * mult
+    if cj is not None and magnitude == 1.0:
+        # "3-4万吨": the big unit of a Chinese numeral is its magnitude, shared with a range's first end
+        magnitude = float(next((f for big, f in chinese.tables()["big"].items() if t[s:e].endswith(big)), 1.0))
     r = Reading(kind, value, unit, start, end, shown=shown if kind != "currency" else shown,
                 sig=sig, dimension=dim, fraction=frac and kind == "number", notes=notes, magnitude=magnitude)
     if cj is not None:
@@ -551,11 +554,14 @@ def _ranges(t: str, rs: list[Reading]) -> list[Reading]:
             money = m is not None and not a.hedge and not b.hedge and not a.fraction and not b.fraction and (
                 (a.kind == "number" and b.kind == "currency" and not a.year_like)
                 or (a.kind == "currency" and b.kind == "number" and a.magnitude == 1.0 and b.magnitude != 1.0))
-            if between or money or m and a.kind == "number" and not a.fraction and b.kind != "number" and not b.hedge \
+            # ("8000吨至11000吨", "5 Mt-6 Mt": two ends of one unit)
+            same = m is not None and m.group("c") in "-–—~～至到" and a.kind == b.kind == "quantity" and a.unit == b.unit \
+                and not a.hedge and not b.hedge
+            if between or money or same or m and a.kind == "number" and not a.fraction and b.kind != "number" and not b.hedge \
                     and b.kind != "currency" or (m and a.kind == b.kind == "currency" and a.unit == b.unit
-                                                 and (m.group("c") in "-–—" or m.group("c") == "to")):
+                                                 and (m.group("c") in "-–—~～至到" or m.group("c") == "to")):
                 c = m.group("c")
-                ok = c in "-–—" or (c == "to" and before != "from") or (c == "and" and before == "between")
+                ok = c in "-–—~～至到" or (c == "to" and before != "from") or (c == "and" and before == "between")
                 scale = b.magnitude if money and a.kind == "currency" else _mult_of(a, b)
                 sign = a if money and a.kind == "currency" else b
                 if ok and a.value * scale <= b.value + 1e-9:
