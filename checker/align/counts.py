@@ -28,6 +28,7 @@ class CountRules:
     member_nouns: frozenset[str] = frozenset()
     partial_after: tuple[str, ...] = ()
     enumerator: re.Pattern = re.compile("(?!)")   # "namely " / "i.e. " at the start of a list
+    place_noun: re.Pattern = re.compile("(?!)")   # " state" after a place an item stands in ("in São Paulo state")
 
 
 @dataclass(frozen=True)
@@ -64,11 +65,11 @@ def load_count_rules(rules_dir: str | None = None) -> CountRules:
                       frozenset(expect_str_list(data, "member_nouns", path)),
                       tuple(expect_str_list(data, "partial_after", path)),
                       re.compile(rf"\s*(?:{trie.alternation(expect_str_list(data, 'enumerators', path, default=[]))})"
-                                 r"[ \t]*,?[ \t]*", re.I))
+                                 r"[ \t]*,?[ \t]*", re.I),
+                      re.compile(rf"[ \t]+(?:{trie.alternation(expect_str_list(data, 'place_nouns', path, default=[]) or ['(?!)'])})\b"))
 
 
 _LOCATIVE = re.compile(r"[ \t]+(?:in|at|near)[ \t]+(?:the[ \t]+)?")
-_PLACE_NOUN = re.compile(r"[ \t]+(?:state|province|region|county|district|prefecture)\b")
 _NAME_TAIL = re.compile(r"^(?:[ \t]+[a-z][a-z-]*){1,2}(?=[ \t]*(?:,|and\b|or\b|&))")
 _NAME_NUMBER = re.compile(r"^[ \t]+\d{1,3}(?![\d.,]\d)")
 
@@ -99,7 +100,7 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
         if items and _LOCATIVE.fullmatch(gap):
             # "Santa Luzia, Boa Vista and Rio Claro in São Paulo state and Serra Azul in Goiás": where
             # the item stands, not an item
-            tail = _PLACE_NOUN.match(text, mention.end)
+            tail = rules.place_noun.match(text, mention.end)
             cursor = tail.end() if tail else mention.end
             continue
         if items:

@@ -1046,7 +1046,6 @@ def _origin_of_amount(frame: _Frame, reading: ClaimReading) -> None:
 
 
 _COMMA = re.compile(r"[,，;；]")
-_YEAR_BEFORE = re.compile(r"\b(?:the\s+)?(?:previous|prior|preceding)\s+year(?:'s|’s)\s+(?:[a-z-]+\s+){0,2}$", re.I)
 _POSSESSIVE_TO_FIGURE = re.compile(r"(?:'s|’s)\s+")
 
 
@@ -1556,7 +1555,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         period, dated = _period(frame, reading, bool(metric and metric.static) or frame.attribute)
         if frame.inherited_period and not dated:
             period, dated = frame.inherited_period, True
-        if dated and period.isdigit() and _YEAR_BEFORE.search(reading.text, max(0, frame.quantity.start - 40), frame.quantity.start):
+        if dated and period.isdigit() and lexicon.year_before.search(reading.text, max(0, frame.quantity.start - 40), frame.quantity.start):
             period = str(int(period) - 1)      # "217 GW in 2023, well over double the previous year's 87 GW"
         commodity = "" if metric is not None and metric.no_commodity else (frame.commodity or "")
         if market is not None and not dated and _share_of_market(frame, reading, market, commodity):

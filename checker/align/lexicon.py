@@ -88,6 +88,7 @@ class AlignLexicon:
     estimate: re.Pattern = _NEVER                  # "raised its estimate of ...": for a period not over, a forecast
     combined_before: re.Pattern = _NEVER           # "..., a combined 9.1 Mt": the sum of the figures listed before
     reference_of: re.Pattern = _NEVER              # "99% of the pre-pandemic level": a ratio, no share
+    year_before: re.Pattern = _NEVER               # "the previous year's 87 GW": the year before the sentence's
     national: re.Pattern = _NEVER                  # "of the national total": the country's whole
     agent_by: re.Pattern = _NEVER                  # "backed by US$3bn": an agent's "by", no change
     length_nouns: frozenset[str] = frozenset()     # "the 34-km line": a length of the line
@@ -268,6 +269,7 @@ def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
         "together": pattern("together", r"\b(?:{alt})\b"),
         "combined_before": pattern("combined_before", r"\b(?:{alt})\s+(?:of\s+)?$"),
         "reference_of": pattern("reference_nouns", r"\b(?:{alt})\W*$"),
+        "year_before": pattern("year_before", r"\b(?:{alt})\s+(?:[a-z-]+\s+){{0,2}}$"),
         "previous_before": pattern("previous", r"\b(?:{alt})\s+(?:a\s+|an\s+)?$"),
         "change_amount_before": pattern("change_amount", r"\b(?:{alt})\s+$"),
         "per_unit_after": _per_unit(expect_str_list(data, "per_unit", path, default=[]), modifiers),
