@@ -195,6 +195,9 @@ def _nearest(items, before: int):
     return best
 
 
+_DETERMINERS = frozenset({"its", "their", "his", "her", "our", "the", "a", "an", "this", "that", "these", "those"})
+
+
 def _modified(hit, reading: ClaimReading, lexicon: AlignLexicon):
     """ "refined rare earth output" is refining: a participle of another metric just before the noun
     wins, unless the two make a noun of the noun's own metric ("installed solar capacity" is capacity)."""
@@ -204,7 +207,9 @@ def _modified(hit, reading: ClaimReading, lexicon: AlignLexicon):
         between = reading.text[other.end:hit.start].split()
         joined = f"{other.surface} {hit.surface}".lower()
         # (a figure between them makes the "-ed" word a verb: "received 14.6 million tourists")
+        # ("raised its sales forecast": a determiner after the "-ed" word makes it a verb with an object)
         if other.surface.lower().endswith("ed") and other.id != hit.id and len(between) <= 3 \
+                and not _DETERMINERS.intersection(w.lower() for w in between) \
                 and joined not in lexicon.metrics[hit.id].nouns \
                 and not any(other.end <= q.start < hit.start for q in reading.quantities):
             return other
