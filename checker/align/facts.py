@@ -1052,6 +1052,17 @@ def _origin_of_amount(frame: _Frame, reading: ClaimReading) -> None:
 
 _COMMA = re.compile(r"[,，;；]")
 _POSSESSIVE_TO_FIGURE = re.compile(r"(?:'s|’s)\s+")
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|whose)\s")
+# ("grew about 5% from a year earlier to 316 million units")
+_CHANGE_TO_LEVEL = re.compile(r"(?:\s+(?:from|on|a|an|the|year|earlier|ago|previous|prior|year-on-year|year-earlier))*\s+to\s+")
+_OF_AFTER = re.compile(r"\s+of\s")
+
+
+def _comma_segment(text: str, q: Quantity) -> tuple[int, int]:
+    """The stretch between the comma (or semicolon, either script) before a figure and the one after it."""
+    starts = [m.end() for m in _COMMA.finditer(text, 0, q.start)]
+    after = _COMMA.search(text, q.end)
+    return (starts[-1] if starts else 0), (after.start() if after else len(text))
 
 
 def _part_owner(text: str, start: int) -> str | None:
@@ -1060,7 +1071,6 @@ def _part_owner(text: str, start: int) -> str | None:
     if not found or not _POSSESSIVE_TO_FIGURE.fullmatch(text, found[-1].end(), start):
         return None
     return f"part:{found[-1].group('ordinal').lower()} {found[-1].group('noun').lower()}"
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|whose)\s")
 
 
 def _relative_subject(frame: _Frame, reading: ClaimReading) -> None:
@@ -1078,9 +1088,6 @@ def _relative_subject(frame: _Frame, reading: ClaimReading) -> None:
     if head is not None and (frame.subject is None or frame.subject.start < head.start) \
             and not reading.entities_in(opener.end(), q.start):
         frame.subject = head
-# ("grew about 5% from a year earlier to 316 million units")
-_CHANGE_TO_LEVEL = re.compile(r"(?:\s+(?:from|on|a|an|the|year|earlier|ago|previous|prior|year-on-year|year-earlier))*\s+to\s+")
-_OF_AFTER = re.compile(r"\s+of\s")
 
 
 def _company_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon) -> None:
@@ -1093,10 +1100,7 @@ def _company_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
             or frame.subject.kind != "name" or frame.metric_surface.lower() not in metric.company_words \
             or frame.scope.startswith("to:"):
         return
-    text, q = reading.text, frame.quantity
-    starts = [m.end() for m in _COMMA.finditer(text, 0, q.start)]
-    after = _COMMA.search(text, q.end)
-    if not metric.company_unless.search(text, starts[-1] if starts else 0, after.start() if after else len(text)):
+    if not metric.company_unless.search(reading.text, *_comma_segment(reading.text, frame.quantity)):
         frame.metric = metric.company_metric
 
 
@@ -1108,9 +1112,7 @@ def _destination_of_amount(frame: _Frame, reading: ClaimReading, lexicon: AlignL
     if frame.is_share or frame.subject is None or metric is None or frame.scope not in ("", "global"):
         return
     text, q = reading.text, frame.quantity
-    starts = [m.end() for m in _COMMA.finditer(text, 0, q.start)]
-    after = _COMMA.search(text, q.end)
-    lo, hi = (starts[-1] if starts else 0), (after.start() if after else len(text))
+    lo, hi = _comma_segment(text, q)
     marked = [e for e in reading.entities_in(lo, hi) if e.entity != "WORLD" and e.kind != "name"
               and metric.place_marks.search(text, max(lo, e.start - 12), e.start)]
     if not marked:

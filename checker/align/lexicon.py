@@ -220,23 +220,31 @@ def _per_unit(words: list[str], modifiers: str | None) -> re.Pattern:
     return re.compile(rf"\s+(?:per|a|an)\s+{before}(?:{'|'.join(branches)})", re.I)
 
 
+def _word_pattern(words: list[str], source: str) -> re.Pattern:
+    """``source`` (a regex with ``{alt}``) around ``words``, case-insensitive; Chinese words stand in it
+    without the word boundaries and spaces that Chinese text does not write ("由7700万吨", "对欧洲出口")."""
+    latin = [w for w in words if not _CJK.search(w)]
+    cjk = [w for w in words if _CJK.search(w)]
+    sources = [source.format(alt=trie.phrase_alternation(latin))] if latin else []
+    if cjk:
+        bare = re.sub(r"\\s\+(?:\(\?:[^)]*\)\?)?", "", source.replace(r"\b", ""))
+        sources.append(bare.format(alt=trie.alternation(cjk)))
+    return re.compile("|".join(sources), re.I) if sources else _NEVER
+
+
 def _words(words: list[str]) -> re.Pattern:
-    """Any of ``words`` as whole words (case-insensitive)."""
-    return re.compile(rf"\b(?:{trie.phrase_alternation(words)})\b", re.I) if words else _NEVER
+    """Any of ``words`` as whole words."""
+    return _word_pattern(words, r"\b(?:{alt})\b")
 
 
 def _words_before(words: list[str]) -> re.Pattern:
     """Any of ``words`` as the last word before the end of the searched stretch."""
-    return re.compile(rf"\b(?:{trie.phrase_alternation(words)})\s+$", re.I) if words else _NEVER
+    return _word_pattern(words, r"\b(?:{alt})\s+$")
 
 
 def _place_marks(words: list[str]) -> re.Pattern:
-    """Words right before a place: English ones as words, before an optional "the"; Chinese ones bare."""
-    latin = [w for w in words if not _CJK.search(w)]
-    cjk = [w for w in words if _CJK.search(w)]
-    sources = ([rf"\b(?:{trie.phrase_alternation(latin)})\s+(?:the\s+)?$"] if latin else []) \
-        + ([rf"(?:{trie.alternation(cjk)})$"] if cjk else [])
-    return re.compile("|".join(sources), re.I) if sources else _NEVER
+    """Words right before a place: English ones before an optional "the"; Chinese ones bare."""
+    return _word_pattern(words, r"\b(?:{alt})\s+(?:the\s+)?$")
 
 
 def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
@@ -246,16 +254,7 @@ def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
         return trie.phrase_alternation(words) if words else None
 
     def pattern(key: str, source: str) -> re.Pattern:
-        """``source`` around the list's words; Chinese words stand in it without the word
-        boundaries and spaces that Chinese text does not write ("由7700万吨", "同比增长7%")."""
-        words = expect_str_list(data, key, path, default=[])
-        latin = [w for w in words if not _CJK.search(w)]
-        cjk = [w for w in words if _CJK.search(w)]
-        sources = [source.format(alt=trie.phrase_alternation(latin))] if latin else []
-        if cjk:
-            bare = re.sub(r"\\s\+(?:\(\?:[^)]*\)\?)?", "", source.replace(r"\b", ""))
-            sources.append(bare.format(alt=trie.alternation(cjk)))
-        return re.compile("|".join(sources), re.I) if sources else _NEVER
+        return _word_pattern(expect_str_list(data, key, path, default=[]), source)
 
     money = expect_str_list(data, "project_money_metrics", path, default=[])
     unknown = sorted(set(money) - metric_ids)

@@ -545,25 +545,13 @@ def _ranges(t: str, rs: list[Reading]) -> list[Reading]:
             b = rs[i + 1]
             m = _RANGE.match(t[a.end:b.start]) if b.start - a.end <= 5 else None
             before = _word_before(t, a.start) if m else ""
-            # "between 33 million and 34 million passengers", "between $3bn and $4bn": two figures of one kind
-            between = m is not None and m.group("c") == "and" and before == "between" and a.kind == b.kind \
-                and a.unit == b.unit and not a.fraction and not b.fraction and not a.hedge and not b.hedge \
-                and not (a.year_like or b.year_like or a.label or b.label)
-            # "between 3.5 and 4 billion dollars" (the sign after the second end), "$3-4 billion" (before
-            # the first): one amount of money
-            money = m is not None and not a.hedge and not b.hedge and not a.fraction and not b.fraction and (
-                (a.kind == "number" and b.kind == "currency" and not a.year_like)
-                or (a.kind == "currency" and b.kind == "number" and a.magnitude == 1.0 and b.magnitude != 1.0))
-            # ("8000吨至11000吨", "5 Mt-6 Mt": two ends of one unit)
-            same = m is not None and m.group("c") in "-–—~～至到" and a.kind == b.kind == "quantity" and a.unit == b.unit \
-                and not a.hedge and not b.hedge
-            if between or money or same or m and a.kind == "number" and not a.fraction and b.kind != "number" and not b.hedge \
-                    and b.kind != "currency" or (m and a.kind == b.kind == "currency" and a.unit == b.unit
-                                                 and (m.group("c") in "-–—~～至到" or m.group("c") == "to")):
+            if m is not None and _range_ends(a, b, m.group("c"), before):
                 c = m.group("c")
-                ok = c in "-–—~～至到" or (c == "to" and before != "from") or (c == "and" and before == "between")
-                scale = b.magnitude if money and a.kind == "currency" else _mult_of(a, b)
-                sign = a if money and a.kind == "currency" else b
+                ok = c in _DASHES or (c == "to" and before != "from") or (c == "and" and before == "between")
+                # ("$3-4 billion": the sign before the first end, the magnitude after the second)
+                sign_first = _money_sign_first(a, b)
+                scale = b.magnitude if sign_first else _mult_of(a, b)
+                sign = a if sign_first else b
                 if ok and a.value * scale <= b.value + 1e-9:
                     lo = a.value * scale
                     r = Reading(sign.kind, lo, sign.unit, a.start, b.end, shown=b.shown, sig=b.sig,
@@ -578,6 +566,32 @@ def _ranges(t: str, rs: list[Reading]) -> list[Reading]:
         out.append(a)
         i += 1
     return out
+
+
+_DASHES = "-–—~～至到"
+
+
+def _plain(a: Reading, b: Reading) -> bool:
+    return not a.hedge and not b.hedge and not a.fraction and not b.fraction
+
+
+def _money_sign_first(a: Reading, b: Reading) -> bool:
+    """ "$3-4 billion": the currency sign before the first end, the magnitude after the second."""
+    return _plain(a, b) and a.kind == "currency" and b.kind == "number" and a.magnitude == 1.0 and b.magnitude != 1.0
+
+
+def _range_ends(a: Reading, b: Reading, c: str, before: str) -> bool:
+    """Can ``a`` and ``b``, joined by ``c``, be the two ends of one range?"""
+    if c == "and" and before == "between" and a.kind == b.kind and a.unit == b.unit and _plain(a, b) \
+            and not (a.year_like or b.year_like or a.label or b.label):
+        return True     # "between 33 million and 34 million passengers", "between $3bn and $4bn"
+    if _money_sign_first(a, b) or (_plain(a, b) and a.kind == "number" and b.kind == "currency" and not a.year_like):
+        return True     # "$3-4 billion", "between 3.5 and 4 billion dollars": one amount of money
+    if c in _DASHES and a.kind == b.kind == "quantity" and a.unit == b.unit and not a.hedge and not b.hedge:
+        return True     # "8000吨至11000吨": two ends of one unit
+    if a.kind == "number" and not a.fraction and b.kind not in ("number", "currency") and not b.hedge:
+        return True     # "60-70%", "3-4 million tonnes": the unit after the second end
+    return a.kind == b.kind == "currency" and a.unit == b.unit and (c in _DASHES or c == "to")
 
 
 _LIST_AND = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|and[ \t]+|or[ \t]+)")
