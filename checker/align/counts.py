@@ -55,8 +55,9 @@ def load_count_rules(rules_dir: str | None = None) -> CountRules:
     irregular = expect_str_list(data, "irregular_plurals", path, default=[])
     plural = rf"[a-z][a-z-]*s|{trie.alternation(w.lower() for w in irregular)}" if irregular else r"[a-z][a-z-]*s"
     pattern = re.compile(
-        # ("the three companies whose awards ...": a relative word ends the noun phrase)
-        rf"(?<![\w-])(?P<num>\d{{1,2}}|{words})\s+(?P<adj>(?:(?!(?:whose|that|which|who|where)\b)[A-Za-z][A-Za-z-]*\s+){{0,{adjectives}}})"
+        # ("the three companies whose awards ...": a relative word ends the noun phrase; "five of the
+        # ships" is a part of a whole, no count of a list)
+        rf"(?<![\w-])(?P<num>\d{{1,2}}|{words})\s+(?P<adj>(?:(?!(?:whose|that|which|who|where|of)\b)[A-Za-z][A-Za-z-]*\s+){{0,{adjectives}}})"
         rf"(?P<noun>{plural})(?![\w-])",
         re.I,
     )

@@ -13,6 +13,8 @@ from checker.data import default_rules_dir, expect, expect_str_list, read_toml
 from checker.fold import fold, lower_ascii
 from checker.model import EntityMention, Event
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_PAST_COPULA_AFTER = re.compile(r"\s+(?:was|were|had\s+been|stood\s+at)\b", re.I)
 _AUXILIARIES = frozenset({"be", "have", "do", "will", "would", "expect", "set", "schedule", "plan", "say", "aim", "go", "get"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
@@ -84,9 +86,13 @@ def load_event_rules(rules_dir: str | None = None) -> EventRules:
     openers = trie.phrase_alternation(expect_str_list(data, "clause_openers", path, default=[]))
     clause_stop = re.compile(rf"[;]|\s[-–—]\s|,\s+(?=(?:{openers}|[a-z]{{3,}}ing)\b)|,\s+and\s+(?=(?:the|its|their|a|an)\s)")
     time_nouns = trie.phrase_alternation(expect_str_list(data, "time_nouns", path, default=[]))
-    limits = trie.phrase_alternation(expect_str_list(data, "reference_before", path, default=[]))
+    limit_words = expect_str_list(data, "reference_before", path, default=[])
+    limits = trie.phrase_alternation([w for w in limit_words if not _CJK.search(w)])
+    # (Chinese limits stand right before the date: "手持订单已排产至2027年")
+    cjk_limits = [w for w in limit_words if _CJK.search(w)]
     reference_before = re.compile(rf"\b(?:(?:the|a|an|its|their)\s+(?!(?:{time_nouns})\s)[a-z]{{3,}}\s+of|{limits})"
-                                  r"\s+(?:the\s+)?(?:end[- ](?:of\s+)?)?$", re.I)
+                                  r"\s+(?:the\s+)?(?:end[- ](?:of\s+)?)?$"
+                                  + (rf"|(?:{trie.alternation(cjk_limits)})\s*$" if cjk_limits else ""), re.I)
     levels = expect_str_list(data, "reference_after", path, default=[])
     reference_after = re.compile(rf"(?:'s|’s)?\s+(?:{trie.phrase_alternation(levels)})\b", re.I) if levels else re.compile(r"(?!)")
     fresh = trie.phrase_alternation(expect_str_list(data, "new_facility_words", path, default=[]))
@@ -402,6 +408,8 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                     and not (mood == "done" and published is not None and date.end < published):
                 # ("capacity reached about 74 GW by March 2025", written in June: done by then)
                 mood, cue = "target", "by"
+            if mood == "target" and _PAST_COPULA_AFTER.match(text, date.span_end):
+                mood, cue = "unknown", ""   # "the quota for all of 2023 was 255,000 tonnes": a past goal, told as past
         project = _project(reading, date.span_start, rules)
         if project is not None and (own := rules.own_subject.search(text, project.end, date.span_start)) \
                 and rules.facilities.isdisjoint(own.group("np").split()):
@@ -411,8 +419,12 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         project = project or _project(reading, end, rules, after=date.span_end)
         # the words before the date first; "During May 2019, the X plant started production",
         # "It was in 2021 that X opened": the event is named after the date
+        # (a new verb after "and" opens the clause of a later date: "synchronised the unit with the grid
+        # in December 2023 and expects it to enter commercial operation in June 2024")
+        own_end = next((m.start() for m in _AND_VERB.finditer(text, date.span_end, end)
+                        if any(m.end() <= other.span_start <= end for other in reading.dates)), end)
         action_id, action_label = _action([_without_names(reading, action_from, date.span_start),
-                                           _without_names(reading, date.span_end, end)], rules, project is not None)
+                                           _without_names(reading, date.span_end, own_end)], rules, project is not None)
         subject = project or _actor(reading, start, date.span_start) or _actor(reading, date.span_end, end)
         unnamed, unnamed_end = ("", 0) if project else _unnamed_facility(text[start:date.span_start], rules)
         if unnamed and subject is not None and start + unnamed_end <= subject.start < date.span_start:

@@ -27,7 +27,8 @@ from typing import Callable
 from checker import trie
 from checker.align.events import load_event_rules
 from checker.align.lexicon import AlignLexicon
-from checker.align.reading import (ClaimReading, facility_after, facility_named, is_baseline, is_deadline, is_reference,
+from checker.align.phrases import PhraseHit
+from checker.align.reading import (ClaimReading, facility_after, facility_named, is_baseline, is_compared, is_deadline, is_reference,
                                    parenthesis_around)
 from checker.align.tense import TenseRules, modality
 from checker.fold import fold
@@ -49,6 +50,8 @@ _AGENT_AFTER = re.compile(r"(?:\s*\([^()]{0,40}\))?\)?\s+(?:(?:came\s+|comes\s+|
                           r"|(?:lie|lies|lay|sit|sits|sat|are\s+located|is\s+located|were\s+located)\s+in)\s+(?:the\s+)?", re.I)
 _AGENT_TO = re.compile(r"\b(?:attributed|attributable|credited|accounted\s+for\s+by|down)\s+to\b", re.I)
 _BARE_TO = re.compile(r"\s+to\s+(?:the\s+)?", re.I)
+_SHARE_FOR = re.compile(r"\s+for\s+(?:the\s+)?", re.I)
+_PHRASE_END = re.compile(r"\s*(?:$|[,;.)]|\s(?:and|or|while|whereas|but)\b)", re.I)
 _THE = re.compile(r"\s+(?:the\s+)?", re.I)
 _CHANGE_BY = re.compile(r"\bby\s+$", re.I)
 _BARE_YEAR = re.compile(r"(?<![\d.,$£€-])((?:19[5-9]|20[0-9])\d)(?![\d%]|\.\d|,\d)(?!\s*(?:million|billion|thousand|tonnes|tons|t\b|mt|kt|units|per|percent|pct))", re.I)
@@ -237,6 +240,7 @@ def _heads(nouns: list, text: str) -> list:
     return out
 
 
+_OF_NOUN_GAP = re.compile(r"\s*of\s+(?:[a-z-]+\s+)?", re.I)
 _COUNTED_GAP = re.compile(r"\s+(?:[a-z-]+\s+)?")
 _SUBJECT_GAP = re.compile(r"\s+(?:(?:have|has|had|were|was|are|is|also|together|collectively|alone|then)\s+)*")
 
@@ -300,8 +304,13 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
         # "adding room for 20 million passengers", "takes its capacity to 40 million passengers": the noun
         # right before says what is counted
         counted = []
+    # "X, the biggest operator by installed power, had roughly 0.24 GW of charging capacity": a measure
+    # noun opening the "of" phrase names the amount before a noun behind a comma (a verb, or a noun
+    # in the figure's own stretch, says more: "added 65 GW of wind capacity", "Germany installs 11 GW")
+    named = right[:1] if right and not frame.is_share and not left_verbs \
+        and not any("," not in reading.text[h.end:q.start] for h in left_nouns) and _OF_NOUN_GAP.fullmatch(reading.text, frame.of_phrase[0], right[0].start) else []
     candidates = (right + agent_verbs + destination[:1] + left[::-1] + verbs_in_of) if frame.is_share \
-        else (counted + left_nouns + left_verbs + right + after[:1])
+        else (counted + named + left_nouns + left_verbs + right + after[:1])
     candidates = [_modified(_stage_subject(hit, reading, lexicon), reading, lexicon) for hit in candidates]
     for hit in candidates:
         metric = lexicon.metrics[hit.id]
@@ -323,8 +332,8 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
             and lexicon.ability_before.search(reading.text, max(0, q.start - 40), q.start):
         frame.metric, frame.metric_surface, frame.ability = "capacity", "", True
     # ("930,000 barrels of crude per day": a commodity the unit's words name)
-    commodities = (reading.phrases_in(*frame.of_phrase, "commodity") if frame.of_phrase else []) or \
-        reading.phrases_in(q.start, q.end, "commodity") or reading.phrases_in(lo, hi, "commodity")[::-1]
+    commodities = (_head_commodities(reading.phrases_in(*frame.of_phrase, "commodity"), reading.text) if frame.of_phrase else []) or \
+        reading.phrases_in(q.start, q.end, "commodity") or _head_commodities(reading.phrases_in(lo, hi, "commodity"), reading.text)[::-1]
     if commodities:
         frame.commodity = commodities[0].id
     # "two-thirds of electricity coming from renewable sources": the source is the part measured
@@ -474,6 +483,16 @@ def _destination_within(reading: ClaimReading, start: int, end: int) -> EntityMe
     return _entity_at(reading, _THE.match(reading.text, hit.end).end()) if hit is not None else None
 
 
+def _owner_after(frame: _Frame, reading: ClaimReading) -> EntityMention | None:
+    """ "Chinese builders took about 70%, against 17% for Korea and about 5% for Japan": a share
+    followed by "for" and a name that ends the phrase is that name's ("roughly half for the Italian
+    industry" is the industry's, of another whole)."""
+    owned = _SHARE_FOR.match(reading.text, _figure_end(reading.text, frame.quantity)) \
+        if frame.is_share and not frame.of_phrase and not frame.change else None
+    agent = _entity_at(reading, owned.end()) if owned is not None else None
+    return agent if agent is not None and _PHRASE_END.match(reading.text, agent.end) else None
+
+
 def _entity_at(reading: ClaimReading, pos: int) -> EntityMention | None:
     """The entity named at ``pos``, where a "the" already read may belong to its name ("to the DRC")."""
     return next((e for e in reading.entities if e.start == pos
@@ -516,6 +535,9 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
             return
         # "72% was attributed to the DRC, 4.4% to the Russian Federation": the list goes on with a bare "to"
         lead = _BARE_TO.match(reading.text, end)
+        if (agent := _owner_after(frame, reading)) is not None:
+            frame.subject = agent
+            return
         if lead is not None and _AGENT_TO.search(reading.text, 0, frame.quantity.start):
             agent = _entity_at(reading, lead.end())
             if agent is not None:
@@ -749,6 +771,13 @@ def _modifies_measure(reading: ClaimReading, mention: EntityMention) -> bool:
         return False
     return any(_MODIFIER_GAP.fullmatch(reading.text, mention.end, h.start)
                for h in reading.phrases_in(mention.end, mention.end + 60, "metric_noun"))
+
+
+def _head_commodities(hits: list[PhraseHit], text: str) -> list[PhraseHit]:
+    """Commodity names without those that only modify the next one ("rare earth permanent magnets"
+    are magnets, "EV batteries" batteries): a name right before another is its modifier."""
+    return [hit for hit, after in zip(hits, hits[1:] + [None])
+            if after is None or text[hit.end:after.start].strip(" -")]
 
 
 def _part_commodity(reading: ClaimReading, frame: _Frame) -> str | None:
@@ -1006,7 +1035,9 @@ def _new_topic(frame: _Frame, previous: _Frame, reading: ClaimReading) -> bool:
     return brk is not None and bool(reading.phrases_in(brk.end(), frame.quantity.start, "commodity"))
 
 
-_NEXT_NOUN = re.compile(r"\s*([a-z]+)")
+_NEXT_NOUN = re.compile(r"\s*([a-z]+)(?:[ -]([a-z]+))?")
+_NOT_MODIFIERS = frozenset({"and", "or", "but", "of", "in", "to", "from", "with", "for", "as", "the", "a", "an", "while",
+                            "than", "by", "on", "at", "against", "versus", "vs", "is", "was", "were", "are", "its", "their"})
 _NEXT_COMMA = re.compile(r"[,;]")
 
 
@@ -1025,8 +1056,10 @@ def _forecast(frame: _Frame, reading: ClaimReading, tense: TenseRules) -> bool:
     folded = fold(clause)
     # "beating the 6 million forecast by the operator": a forecast or goal noun right after the figure
     end = _figure_end(text, frame.quantity)
-    after = fold(text[end:end + 14])
-    if (m := _NEXT_NOUN.match(after)) and m.group(1) in tense.forecast_nouns:
+    # ("its $13.5 billion annual target", "a 2 Mt output goal": one modifier may stand between)
+    after = fold(text[end:end + 30])
+    if (m := _NEXT_NOUN.match(after)) and (m.group(1) in tense.forecast_nouns or (
+            m.group(2) in tense.forecast_nouns and m.group(1) not in _NOT_MODIFIERS)):
         return True
     rest = _CJK_CLASSIFIER.sub("", text[end:end + 8])
     if any(rest.startswith(noun) for noun in tense.forecast_nouns if not noun.isascii()):
@@ -1173,7 +1206,8 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool) -> tuple[str, bo
     # figure is kept: "up 10% from 31.6 million in 2023" states 2023's)
     # "the largest since 2021" compares with a year, it does not date the figure; a date in a later
     # clause (", but shipments slowed in December") belongs to that clause
-    own = _date_right_after(reading, q, dates) or next((d for d in dates if _date_of(reading, d) is q), None)
+    own = _date_right_after(reading, q, dates) or next((d for d in dates if _date_of(reading, d) is q), None) \
+        or _when_clause_date(reading, q)
     # "2024年出口量仅约26万吨，远低于2023年的425万吨": a date right before "的" and a figure is that figure's
     dates = [d for d in dates if _date_of(reading, d) in (None, q)]
     in_scope = [d for d, ok in zip(dates, _in_scope(reading.text, q, [d.span_start for d in dates]))
@@ -1226,12 +1260,23 @@ _RELATIVE_INSERT = re.compile(r",\s+(?:which|who|where|whose)\b[^,;]*,", re.I)
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$|\bsince\s+(?:[\w'’-]+\s+){1,5}(?:in|on|at)\s+(?:the\s+)?$", re.I)
 
 
+_WHEN_CLAUSE = re.compile(r",?\s+when\s+[^,;:]*$", re.I)
+
+
+def _when_clause_date(reading: ClaimReading, q: Quantity):
+    """ "fell about 39% from 2022, when the country's yards signed contracts for 16.5 million CGT": a
+    "when" clause after a date tells of that time, whatever the date is to the main clause."""
+    return next((d for d in reading.dates if d.span_end <= q.start
+                 and _WHEN_CLAUSE.fullmatch(reading.text, d.span_end, q.start)), None)
+
+
 def _bare_year(reading: ClaimReading, q: Quantity) -> tuple[str, bool]:
     """ "The 2017 tally gave Cambodia 2.4%": a bare year that modifies a noun still dates the figure
     (the nearest one the figure can see: "X: 36.9% (2023: 46.8%)" dates only the 46.8%); a year
     inside a date the figure may not take ("from 2022") is not bare."""
     years = [m for m in _BARE_YEAR.finditer(reading.text)
-             if not any(d.span_start <= m.start() < d.span_end for d in reading.dates) and not is_reference(reading.text, m.end())]
+             if not any(d.span_start <= m.start() < d.span_end for d in reading.dates)
+             and not is_reference(reading.text, m.end()) and not is_compared(reading.text, m.start())]
     years = [m for m, ok in zip(years, _in_scope(reading.text, q, [m.start() for m in years])) if ok]
     if not years:
         return "current", False
@@ -1534,7 +1579,8 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         if frame.change or frame.metric is None:
             continue
         before = reading.text[max(0, frame.quantity.start - 20):frame.quantity.start]
-        if lexicon.previous_before.search(before):
+        # ("against 17% for Korea": a figure whose own owner is named right after it is another's, no earlier value)
+        if lexicon.previous_before.search(before) and not (frame.is_share and _owner_after(frame, reading) is not None):
             # "slipped to 18% from 21%": the earlier value of another period; "up about 10% from 31.6
             # million in 2023" states 2023's figure of the measure before it, whose date follows it
             main = next((f for f in reversed(frames) if f.quantity.end <= frame.quantity.start and f is not frame
@@ -1585,6 +1631,9 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         elif dated and _not_over(period, reading.article.published_date) \
                 and lexicon.estimate.search(reading.text, _clause_start(reading.text, frame.quantity.start), frame.quantity.start):
             kind += ":forecast"   # "raised its estimate of Russia's 2023/24 wheat exports to 52 Mt", in March 2024
+        elif dated and period.isdigit() and metric is not None and metric.flow and _not_over(period, reading.article.published_date) \
+                and any(d.relative and d.granularity == "year" and str(d.start.year) == period for d in reading.dates):
+            period += "-to-date"  # "brings its bookings this year to $5.2 billion", in April: the part gone by
         facts.append(Fact(
             subject=subject,
             metric=lexicon.same_metric.get(frame.commodity or "", {}).get(frame.metric, frame.metric),

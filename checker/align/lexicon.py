@@ -45,6 +45,9 @@ class Metric:
     # 11,900 MW of offshore wind turning": power in MW is capacity)
     default_for: frozenset[str] = frozenset()
     default_after: re.Pattern = _NEVER       # ... when one of these stands right before it ("had 11,900 MW of")
+    # a flow over a period (output, sales), not a level at a time (capacity, a price): a figure for the
+    # current year, told before the year is over ("its bookings this year"), covers the part gone by
+    flow: bool = False
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,7 @@ class AlignLexicon:
 
 _METRIC_KEYS = {"label", "group", "nouns", "verbs", "sources", "destinations", "static", "money_only", "as_part", "agents",
                 "any_stage", "no_commodity", "origin_cues",
-                "verb_governs", "place_marks", "company_words", "company_metric", "company_unless", "default_for", "default_after"}
+                "verb_governs", "place_marks", "company_words", "company_metric", "company_unless", "default_for", "default_after", "flow"}
 
 
 @functools.lru_cache(maxsize=4)
@@ -137,6 +140,7 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
             _words(expect_str_list(entry, "company_unless", path, default=[], where=where)),
             frozenset(expect_str_list(entry, "default_for", path, default=[], where=where)),
             _words_before(expect_str_list(entry, "default_after", path, default=[], where=where)),
+            expect(entry, "flow", bool, path, default=False, where=where),
         )
         for noun in sorted(metrics[metric_id].nouns | metrics[metric_id].agents):
             matcher.add(noun, "metric_noun", metric_id)

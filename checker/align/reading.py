@@ -156,6 +156,13 @@ def is_reference(text: str, end: int) -> bool:
     return load_event_rules().reference_after.match(text, end) is not None
 
 
+def is_compared(text: str, start: int) -> bool:
+    """Is a date or year starting at ``start`` one compared with or a span's limit ("more than double the
+    2023 total", "than in 2022": events.toml reference_before)?"""
+    from checker.align.events import load_event_rules      # (events reads this module)
+    return load_event_rules().reference_before.search(text, max(0, start - 40), start) is not None
+
+
 def is_baseline(reading: ClaimReading, date: DateValue) -> bool:
     """ "rose to 47.4% from 44.7% in 2023", "up from 8.5 GW at the end of 2023": the date of the
     earlier value a change is measured from. It dates that value only, never the sentence's other

@@ -48,6 +48,9 @@ class TenseRules:
     # a participle that opens a clause with the result of the main clause ("..., taking total capacity to
     # 60 GWh"): the figure it gives has the main clause's tense
     result_participle: re.Pattern = re.compile(r"(?!)")
+    # after the Chinese "将", a verb that makes it the object marker ("将稀土技术列入禁止出口类", "put X on
+    # the list"), not "will"
+    disposal: re.Pattern = re.compile(r"(?!)")
 
 
 def _phrases(words: list[str]) -> re.Pattern:
@@ -89,7 +92,13 @@ def load_tense_rules(rules_dir: str | None = None) -> TenseRules:
         _phrases(expect_str_list(data, "done_markers", path, default=[])),
         _appositive(expect_str_list(data, "appositive_cues", path, default=[])),
         _opening(expect_str_list(data, "result_participles", path, default=[])),
+        _disposal(expect_str_list(data, "disposal_verbs", path, default=[])),
     )
+
+
+def _disposal(words: list[str]) -> re.Pattern:
+    """The object and then one of ``words`` in the same clause, right after "将"."""
+    return re.compile(rf"[^，,。；;！？]{{1,40}}?(?:{trie.alternation(words)})") if words else re.compile(r"(?!)")
 
 
 _OBJECT_TO = r"(?:[^.;]|\.(?=[,\w'’])){0,80}?\bto\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those)\s)[a-z]"
@@ -158,6 +167,8 @@ def modality_cue(clause: str, rules: TenseRules | None = None, without_date: str
     for match in rules.upcoming.finditer(low):
         if _TO_NOUN.match(low, match.end()) and low[match.start():match.end()].endswith(" to"):
             continue        # "submitted a compensation plan to the OPEC secretariat": "to" is a preposition
+        if low[match.start():match.end()] == "将" and rules.disposal.match(low, match.end()):
+            continue        # "将稀土萃取技术列入禁止出口类": "将" marks the object of a verb, it is no "will"
         gerund = _AFTER_GERUND.search(low, match.end())
         if gerund and may_be_past:
             # "on track for a record year after flying 26.8 million passengers in the first nine months
