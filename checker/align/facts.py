@@ -107,16 +107,23 @@ def _that_whole(frames: list[_Frame], reading: ClaimReading, previous_facts) -> 
     totals = [f for f in previous_facts if f.kind.startswith("amount") and not f.kind.endswith("forecast") and f.dated]
     if len({(f.subject, f.metric, f.commodity, f.period) for f in totals}) != 1:
         return
+    if any(not f.is_share for f in frames):
+        return          # the sentence's own amount is the whole ("bought 9.79 Mt, with Indonesia supplying 48% of the total")
     total = totals[0]
+    listed = False
     for frame in frames:
-        if frame.is_share and frame.of_phrase and _THAT_WHOLE.match(reading.text, frame.of_phrase[0], frame.of_phrase[1]):
+        # ("Spain was the biggest supplier with 41% of the total, ahead of Brazil with 29%": the shares
+        # listed after the first are of the same whole)
+        if frame.is_share and ((frame.of_phrase and _THAT_WHOLE.match(reading.text, frame.of_phrase[0], frame.of_phrase[1]))
+                               or (listed and not frame.of_phrase and frame.metric is None and not frame.change)):
             frame.metric, frame.metric_surface = total.metric, total.metric_surface
             frame.commodity = frame.commodity or total.commodity or None
             frame.scope = f"imports:{total.subject}" if total.metric == "imports" else f"of:{total.subject}"
             frame.inherited_period = total.period
+            listed = True
 
 
-_THAT_WHOLE = re.compile(r"\s*of\s+(?:that|this|the\s+same)\s+(?:volume|total|amount|quantity|figure|tonnage|sum)\b", re.I)
+_THAT_WHOLE = re.compile(r"\s*of\s+(?:that|this|the\s+same|the)\s+(?:volume|total|amount|quantity|figure|tonnage|sum)\b", re.I)
 
 
 def _carry_measure(frames: list[_Frame], reading: ClaimReading, previous_facts) -> None:
@@ -483,6 +490,13 @@ def _destination_within(reading: ClaimReading, start: int, end: int) -> EntityMe
     return _entity_at(reading, _THE.match(reading.text, hit.end).end()) if hit is not None else None
 
 
+@functools.lru_cache(maxsize=4)
+def _company_noun(anaphors: frozenset[str]) -> re.Pattern:
+    """The nouns of "the company", "the group" ... (cues.toml company_anaphors), after one optional word."""
+    nouns = {a.split()[-1] for a in anaphors if a.startswith("the ")}
+    return re.compile(rf"\s+(?:[a-z-]+\s+)?(?:{trie.alternation(nouns)})\b") if nouns else re.compile(r"(?!)")
+
+
 def _owner_after(frame: _Frame, reading: ClaimReading) -> EntityMention | None:
     """ "Chinese builders took about 70%, against 17% for Korea and about 5% for Japan": a share
     followed by "for" and a name that ends the phrase is that name's ("roughly half for the Italian
@@ -591,6 +605,13 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
             frame.commodity = part
             frame.metric = _as_part(frame.metric, lexicon)
             return
+    if local and actor is not None and local[-1].role == "demonym" \
+            and _company_noun(lexicon.cues.get("company_anaphors", frozenset())).match(reading.text, local[-1].end) \
+            and reading.text[max(0, local[-1].start - 4):local[-1].start].lower() == "the ":
+        # "That puts the Danish group on course to beat ...": a company described by its nationality is
+        # the company of the sentences before, not the country
+        frame.subject = EntityMention(actor.entity, local[-1].surface, local[-1].start, local[-1].end, "name", "name")
+        return
     pronoun = reading.phrases_in(lo, hi, "pronouns")
     # "above its OPEC+ quota of 4.0 million bpd", "the country's OPEC+ target": a name right after a
     # possessive pronoun modifies the pronoun's noun; the pronoun is the subject
@@ -1213,9 +1234,11 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool) -> tuple[str, bo
     in_scope = [d for d, ok in zip(dates, _in_scope(reading.text, q, [d.span_start for d in dates]))
                 if ok and not is_baseline(reading, d) and not (d.span_start >= q.end and _other_clause(reading.text, q, d))]
     dates = [d for d in in_scope if not _SINCE.search(reading.text, max(0, d.span_start - 40), d.span_start)]
-    if not dates and own is None and in_scope:
+    if not dates and own is None and in_scope and not date_tables()["lookback"].search(
+            reading.text, max(0, in_scope[0].span_start - 30), in_scope[0].span_start):
         # "has carried more than 30 million passengers since it opened in December 2023": a running
-        # total from that date, compared only with totals from the same start
+        # total from that date, compared only with totals from the same start (but "the highest since
+        # 2016" compares with that year: it dates nothing)
         return f"since {in_scope[0].iso}", True
     if not dates and own is None:
         # "Russia's 2024 harvest came in at 82.6 Mt, down 11% from the previous year"
@@ -1574,6 +1597,9 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         _carry_measure(frames, reading, previous_facts)
         _that_whole(frames, reading, previous_facts)
     attributed = bool(reading.phrases_in(0, len(reading.text), "attribution"))
+    # "Including offal, China's imports of pig meat totalled 2.6 Mt": a measure with more in it
+    opener = lexicon.scope_opener.match(reading.text)
+    widened = f"+{' '.join(opener.group().split()).strip(' ,').lower()}" if opener else ""
     facts: list[Fact] = []
     for frame in frames:
         if frame.change or frame.metric is None:
@@ -1622,7 +1648,8 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         if target is not None:
             # "42.5% of final energy consumption by 2030": a goal for 2030, compared only with goals
             period, dated, kind = target, True, kind + ":forecast"
-        elif tense is not None and not (metric and metric.static) and _forecast(frame, reading, tense) \
+        elif tense is not None and not (metric and metric.static) and not _past_value(frame, reading) \
+                and _forecast(frame, reading, tense) \
                 and not (frame.ability and dated and period.isdigit() and reading.article.published is not None
                          and int(period) <= reading.article.published.year):
             kind += ":forecast"   # "expects sales to reach $6.4bn": compared only with other forecasts
@@ -1637,7 +1664,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         facts.append(Fact(
             subject=subject,
             metric=lexicon.same_metric.get(frame.commodity or "", {}).get(frame.metric, frame.metric),
-            scope=frame.scope,
+            scope=frame.scope + widened,
             period=period,
             value=q,
             claim=reading.claim,
@@ -1654,6 +1681,17 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
 
 
 _YEAR_OR_SEASON = re.compile(r"(\d{4})(?:/(\d{4}))?$")
+
+
+_YEARS_VALUE_BEFORE = re.compile(r"\b(?:its|their|his|her|the|a)\s+((?:19|20)\d\d)\s+(?:[a-z-]+\s+){1,3}of\s+$", re.I)
+
+
+def _past_value(frame: _Frame, reading: ClaimReading) -> bool:
+    """ "on course to beat its 2023 order intake of 8,400 MW", written in 2024: the value of a year
+    already over is what a forecast is measured against, no forecast itself."""
+    published = reading.article.published_date
+    m = _YEARS_VALUE_BEFORE.search(reading.text, max(0, frame.quantity.start - 60), frame.quantity.start)
+    return bool(m and published is not None and int(m.group(1)) < published.year)
 
 
 def _not_over(period: str, published) -> bool:

@@ -88,6 +88,9 @@ class AlignLexicon:
     facility_parts: frozenset[str] = frozenset()   # "the first phase": part of a facility named before
     revision: re.Pattern = _NEVER                  # "raised its estimate ... to": a revision said as such
     horizon: re.Pattern = _NEVER                   # "in its first full year of operation": no date to compare at
+    # a sentence opening with these states a measure with more or less in it ("Including offal, China's
+    # imports of pig meat totalled about 2.6 million tonnes"): not the plain measure
+    scope_opener: re.Pattern = _NEVER
     estimate: re.Pattern = _NEVER                  # "raised its estimate of ...": for a period not over, a forecast
     combined_before: re.Pattern = _NEVER           # "..., a combined 9.1 Mt": the sum of the figures listed before
     reference_of: re.Pattern = _NEVER              # "99% of the pre-pandemic level": a ratio, no share
@@ -281,6 +284,7 @@ def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
         "facility_parts": frozenset(w.lower() for w in expect_str_list(data, "facility_parts", path, default=[])),
         "revision": pattern("revision_verbs", r"\b(?:{alt})\b"),
         "horizon": pattern("horizon", r"\b(?:{alt})\b"),
+        "scope_opener": pattern("scope_openers", r"^\W*(?:{alt})\b"),
         "estimate": pattern("estimate_nouns", r"\b(?:{alt})\b"),
         "national": pattern("national", r"\b(?:{alt})\b"),
         "agent_by": pattern("agent_by", r"\b(?:{alt})\s+by\s+$"),

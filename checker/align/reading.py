@@ -107,7 +107,8 @@ _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{1,8}")
 def facility_after(text: str, end: int, facilities: frozenset[str]) -> bool:
     """A facility noun after a name, at most three lower-case words between ("Port Zanwood grain terminal"),
     or in the run of Chinese text right after it ("Pelican Bend蓝氨工厂")."""
-    cjk = _CJK_RUN.match(text, end)
+    # ("马努岭（Marnoo Ridge）铁矿": a Latin name in brackets after the Chinese one)
+    cjk = _CJK_RUN.match(text, end + 1 if text.startswith(("）", ")"), end) else end)
     if cjk:
         return any(noun in cjk.group() for noun in facilities if _CJK_RUN.fullmatch(noun))
     match = _WORDS_AFTER_NAME.match(text[end:end + 70])

@@ -51,6 +51,8 @@ class TenseRules:
     # after the Chinese "将", a verb that makes it the object marker ("将稀土技术列入禁止出口类", "put X on
     # the list"), not "will"
     disposal: re.Pattern = re.compile(r"(?!)")
+    # a past verb that says a goal was reached ("hit its target of ...")
+    goal_reached: re.Pattern = re.compile(r"(?!)")
 
 
 def _phrases(words: list[str]) -> re.Pattern:
@@ -93,6 +95,7 @@ def load_tense_rules(rules_dir: str | None = None) -> TenseRules:
         _appositive(expect_str_list(data, "appositive_cues", path, default=[])),
         _opening(expect_str_list(data, "result_participles", path, default=[])),
         _disposal(expect_str_list(data, "disposal_verbs", path, default=[])),
+        _phrases(expect_str_list(data, "goal_reached", path, default=[])),
     )
 
 
@@ -189,6 +192,12 @@ def modality_cue(clause: str, rules: TenseRules | None = None, without_date: str
         return "upcoming", clause[match.start():match.end()]
     goals = list(rules.goal.finditer(low))
     verb, at = _past_verb(clause, rules, low)
+    reached = next((m for m in rules.goal_reached.finditer(low, 0, goals[-1].start())
+                    if _GOAL_OBJECT.fullmatch(low, m.end(), goals[-1].start())), None) if goals else None
+    if reached:
+        # "China hit its target of 1,200 GW in July 2024": the goal is what was done ("raised its target
+        # for 2030" still states a goal)
+        return "done", clause[reached.start():reached.end()]
     if goals and (not verb or goals[-1].start() > at or _GOAL_CLAUSE.match(low, goals[-1].end())):
         # the words nearer the date decide: "beating its target of $13.5bn, and delivered its first
         # carrier in the fourth quarter" is done, "X was short of the target of 30 GW by 2030" a target
@@ -213,8 +222,10 @@ _RELATIVE = re.compile(r"(?:,\s+(?:which|who)|\b(?:that|which|who))\s")
 _TO_NOUN = re.compile(r"\s+(?:the|a|an|its|their|his|her|this|that|these|those)\s")
 _NOUN_USE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|these|those|this|of|such|new|other|major|many|several|"
                        r"\w+ion|\w+est|\w+al)\s+$")
+_GOAL_OBJECT = re.compile(r"\s+(?:its|their|his|her|the|a|an)\s+(?:[a-z-]+\s+)?")
 _GOAL_CLAUSE = re.compile(r"\s+(?:that|to)\s")     # "the goal is that all cars sold from 2025 ...": the goal's content
 _BARE_INFINITIVE = re.compile(r"\b(?:to|will|would|can|could|may|might|must|shall|should)\s+$")
+_ATTRIBUTIVE = re.compile(r"(?:\d%?|%|\b(?:the|a|an|its|their|his|her|our|of))\s+$")
 _PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am|being|be)\s+(?:\w+ly\s+)?$")
 
 
@@ -232,6 +243,8 @@ def _past_verb(clause: str, rules: TenseRules, lowered: str) -> tuple[str, int]:
                 continue        # "as subsidies are scaled back", "to be phased out": nothing done yet
             if _BARE_INFINITIVE.search(lowered, max(0, match.start() - 12), match.start()):
                 continue        # "racing to cut emissions", "will set up": "cut" and "set" are no past tense here
+            if word.endswith("ed") and _ATTRIBUTIVE.search(lowered, max(0, match.start() - 8), match.start()):
+                continue        # "at least 16% recycled cobalt", "its installed base": an adjective
             first = first or (clause[match.start():match.end()], match.start())
             last = match.start()
     return (first[0], last) if first else ("", -1)

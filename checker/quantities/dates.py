@@ -116,6 +116,7 @@ def _forms() -> list[tuple[str, str]]:
     NF = lexicon.alternation(t["first_months"])
     NL = lexicon.alternation(t["last_months"])
     RY = lexicon.alternation(t["rel_years"])
+    ZR = lexicon.alternation({k for k in t["rel_years"] if re.fullmatch(r"[\u4e00-\u9fff]+年", k)}) or "(?!)"
     RM = lexicon.alternation(t["rel_months"])
     RD = lexicon.alternation(t["rel_days"])
     WD = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+)?"
@@ -166,6 +167,10 @@ def _forms() -> list[tuple[str, str]]:
         # months of the year the article stands in (or the one named relatively)
         ("nrel", rf"(?:(?<=in[ \t])|(?<=during[ \t])|(?<=for[ \t])|(?<=over[ \t])|(?<=after[ \t]))the[ \t]+(?:(?P<nrel_f>first|opening)|(?P<nrel_l>last|final))[ \t]+"
                  rf"(?P<nrel_n>1[01]|[2-9]|{N11})[ \t]+months(?:[ \t]+of[ \t]+(?P<nrel_r>the|this|last|next)[ \t]+year)?(?![ \t]+of[ \t]+\d)(?![a-z])"),
+        # "今年1-10月", "2024年1至10月", "今年前10个月": a span of months of a year (named, or relative to
+        # the reference date)
+        ("zhm", rf"(?:(?P<zhm_y>{Y})年|(?P<zhm_r>{ZR}))?(?:(?P<zhm_a>1[0-2]|0?[1-9])月?[ \t]*[-–—~至到][ \t]*(?P<zhm_b>1[0-2]|0?[1-9])月"
+                rf"|前(?P<zhm_n>1[01]|[2-9]|十一|十|[二三四五六七八九])个月)(?![\d日])"),
         # "2024年7月", "2024年7月5日", "2025年下半年" (second half), "2024年第三季度" / "2024年三季度" (Q3)
         ("zh", rf"(?P<zh_y>{Y})年(?:(?P<zh_m>1[0-2]|0?[1-9])月(?:(?P<zh_d>[12]\d|3[01]|0?[1-9])日)?"
                rf"|(?P<zh_h>[上下])半年|第?(?P<zh_q>[一二三四1-4])季度)?"),
@@ -493,6 +498,21 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
             y -= 1                # "in the first nine months", written in March: last year's
         a, b = _month_range(y, m1, m2)
         return replace(DateHit(s, e, a, b, "months", f"{y}-{m1:02d}/{y}-{m2:02d}"), relative=True)
+    if g == "zhm":
+        if G("zhm_y"):
+            y = int(G("zhm_y"))
+        elif G("zhm_r") and ref is not None:
+            y = ref.year + int(t["rel_years"][G("zhm_r")][0])
+        else:
+            return None
+        n = "一二三四五六七八九十".find(G("zhm_n")[-1]) + 1 + (10 if G("zhm_n") == "十一" else 0) \
+            if G("zhm_n") and not G("zhm_n").isdigit() else int(G("zhm_n") or 0)
+        m1, m2 = (1, n) if G("zhm_n") else (int(G("zhm_a")), int(G("zhm_b")))
+        if not 1 <= m1 < m2 <= 12:
+            return None
+        a, b = _month_range(y, m1, m2)
+        hit = DateHit(s, e, a, b, "months", f"{y}-{m1:02d}/{y}-{m2:02d}")
+        return replace(hit, relative=True) if G("zhm_r") else hit
     if g == "zh":
         y = int(G("zh_y"))
         if G("zh_h"):
@@ -503,7 +523,7 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
             return day_hit(y, int(G("zh_m")), int(G("zh_d")))
         if G("zh_m"):
             return month_hit(y, int(G("zh_m")))
-        return DateHit(s, e, dt.date(y, 1, 1), dt.date(y, 12, 31), "year", str(y))
+        return DateHit(s, e, dt.date(y, 1, 1), dt.date(y, 12, 31), "year", str(y), deadline=_deadline(text, s))
     if g == "prel":
         quarter = bool(G("prel_q"))
         n = int(t["quarters"][G("prel_q").lower()]) if quarter else int(t["halves"][G("prel_h").lower()])

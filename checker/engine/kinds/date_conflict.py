@@ -33,8 +33,20 @@ def _by_part(groups: dict[tuple[str, str, str], list[Event]]) -> dict[tuple[str,
     return out
 
 
+def _superseded(events: list[Event], old_plans: list[Event]) -> list[Event]:
+    """Plans that a source reports as the old plan ("which had been due to start up in the first half
+    of 2025, will now begin operating in the second half of 2026"): a delay told as such, no conflict."""
+    def overlaps(a: Event, b: Event) -> bool:
+        return a.date.start <= b.date.end and b.date.start <= a.date.end
+    return [e for e in events if not (e.modality == "upcoming" and any(overlaps(e, old) for old in old_plans))]
+
+
 def run(rule: Rule, batch: Batch) -> list[Finding]:
     groups: dict[tuple[str, str, str], list[Event]] = defaultdict(list)
+    old_plans: dict[tuple[str, str], list[Event]] = defaultdict(list)
+    for event in batch.events:
+        if event.modality == "plan_past" and event.subject and event.action:
+            old_plans[(event.subject, event.action)].append(event)
     for event in batch.events:
         if event.modality not in rule.param("moods") or not event.subject:
             continue
@@ -48,6 +60,7 @@ def run(rule: Rule, batch: Batch) -> list[Finding]:
         return lo2 - hi1 >= gap_days or lo1 - hi2 >= gap_days
 
     for key, events in sorted(_by_part(groups).items()):
+        events = _superseded(events, old_plans.get(key[:2], []))
         if rule.param("cross_article_only") and len({e.article.id for e in events}) < 2:
             continue
         unique = {(e.claim.id, e.date.text): e for e in events}
