@@ -83,7 +83,7 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
     # colon, bracket or a copula
     # ("the three dams that X has built on tributaries of the Mekong since 2019 — A, B, C —": a longer
     # qualifier when a dash sets the list off)
-    lead = re.match(r"(?:\s+(?:with|of|in|from|among|that|which|for|to|on|across|at|by|[a-z]{3,}ing)\s+[^,:;()]{1,50}?)?(?:\s*[,:—–(]\s*|\s+-\s+|\s+(?:are|were|is|was|comprise|comprised|consist of|being)\s+)"
+    lead = re.match(r"(?:\s+(?:with|of|in|from|among|that|which|for|to|on|across|at|by|behind|under|within|[a-z]{3,}ing)\s+[^,:;()]{1,50}?)?(?:\s*[,:—–(]\s*|\s+-\s+|\s+(?:are|were|is|was|comprise|comprised|consist of|being)\s+)"
                     r"|\s+(?:(?:now|still|currently|already)\s+)?(?:that|which|who|whose|where|[a-z]{3,}ed|[a-z]{3,}ing)\s+[^,:;()—–]{1,90}?\s[—–]\s*", text[start:])
     if not lead:
         return [], False
@@ -142,7 +142,10 @@ def _owned_names(reading: ClaimReading) -> list[EntityMention]:
             out[-1] = replace(mention, surface=reading.text[owner.start:mention.end], start=owner.start)
             owner = None
             continue
-        owner = mention if mention.role in ("possessive", "demonym") and mention.kind != "name" else None
+        # ("the Nigeria Sovereign Investment Authority": a place right before a name is part of it)
+        owner = mention if mention.kind != "name" and (mention.role in ("possessive", "demonym") or (
+            mention.role == "name" and reading.text.startswith(" ", mention.end)
+            and reading.text[mention.end + 1:mention.end + 2].isupper())) else None
         out.append(mention)
     return out
 

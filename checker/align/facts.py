@@ -314,7 +314,8 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     # "X, the biggest operator by installed power, had roughly 0.24 GW of charging capacity": a measure
     # noun opening the "of" phrase names the amount before a noun behind a comma (a verb, or a noun
     # in the figure's own stretch, says more: "added 65 GW of wind capacity", "Germany installs 11 GW")
-    named = right[:1] if right and not frame.is_share and not left_verbs \
+    named = right[:1] if right and not frame.is_share \
+        and (not left_verbs or left_verbs[0].surface.lower() in lexicon.metrics[left_verbs[0].id].weak_verbs) \
         and not any("," not in reading.text[h.end:q.start] for h in left_nouns) and _OF_NOUN_GAP.fullmatch(reading.text, frame.of_phrase[0], right[0].start) else []
     candidates = (right + agent_verbs + destination[:1] + left[::-1] + verbs_in_of) if frame.is_share \
         else (counted + named + left_nouns + left_verbs + right + after[:1])
@@ -992,8 +993,12 @@ def _carry(frames: list[_Frame], article_commodity: str | None, reading: ClaimRe
                 # "X produced 5 kt out of a world total of 191 kt, a share of 2.6%": the share is X's
                 source = speaker if speaker is not None else previous
                 frame.subject, frame.subject_id = source.subject, source.subject_id
-        if frame.commodity is None and frame.quantity.dimension not in _goods_dimensions():
-            frame.commodity = article_commodity     # (TEU are containers, whatever the article is about)
+        # (TEU are containers, whatever the article is about; a company's money is all of its business
+        # unless its sentence names the goods: "The company booked about €24 billion of sales")
+        if frame.commodity is None and frame.quantity.dimension not in _goods_dimensions() \
+                and not (frame.quantity.kind == "currency" and frame.subject is not None and frame.subject.kind == "name"
+                         and any(m.whole_business for m in lexicon.metrics.values() if m.group == frame.metric)):
+            frame.commodity = article_commodity
         previous = frame
         if frame.subject is not None:
             speaker = frame

@@ -48,6 +48,12 @@ class Metric:
     # a flow over a period (output, sales), not a level at a time (capacity, a price): a figure for the
     # current year, told before the year is over ("its bookings this year"), covers the part gone by
     flow: bool = False
+    # its verbs that yield to a noun of another measure right after the figure ("booked about €24 billion
+    # of sales" is sales; "booked 5.2 GW" is orders)
+    weak_verbs: frozenset[str] = frozenset()
+    # a company's money figure of this measure is of all its business unless its sentence names the goods
+    # ("The company booked about €24 billion of sales in 2023", in an article about chip tools)
+    whole_business: bool = False
 
 
 @dataclass(frozen=True)
@@ -102,7 +108,8 @@ class AlignLexicon:
 
 _METRIC_KEYS = {"label", "group", "nouns", "verbs", "sources", "destinations", "static", "money_only", "as_part", "agents",
                 "any_stage", "no_commodity", "origin_cues",
-                "verb_governs", "place_marks", "company_words", "company_metric", "company_unless", "default_for", "default_after", "flow"}
+                "verb_governs", "place_marks", "company_words", "company_metric", "company_unless", "default_for", "default_after", "flow", "weak_verbs",
+                "whole_business"}
 
 
 @functools.lru_cache(maxsize=4)
@@ -144,6 +151,8 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
             frozenset(expect_str_list(entry, "default_for", path, default=[], where=where)),
             _words_before(expect_str_list(entry, "default_after", path, default=[], where=where)),
             expect(entry, "flow", bool, path, default=False, where=where),
+            frozenset(w.lower() for w in expect_str_list(entry, "weak_verbs", path, default=[], where=where)),
+            expect(entry, "whole_business", bool, path, default=False, where=where),
         )
         for noun in sorted(metrics[metric_id].nouns | metrics[metric_id].agents):
             matcher.add(noun, "metric_noun", metric_id)
@@ -276,7 +285,7 @@ def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
         "combined_before": pattern("combined_before", r"\b(?:{alt})\s+(?:of\s+)?$"),
         "reference_of": pattern("reference_nouns", r"\b(?:{alt})\W*$"),
         "year_before": pattern("year_before", r"\b(?:{alt})\s+(?:[a-z-]+\s+){{0,2}}$"),
-        "previous_before": pattern("previous", r"\b(?:{alt})\s+(?:a\s+|an\s+)?$"),
+        "previous_before": pattern("previous", r"\b(?:{alt})\s+(?:a\s+|an\s+)?(?:record\s+|revised\s+)?$"),
         "change_amount_before": pattern("change_amount", r"\b(?:{alt})\s+$"),
         "per_unit_after": _per_unit(expect_str_list(data, "per_unit", path, default=[]), modifiers),
         "locative_before": pattern("locative", r"\b(?:{alt})\s+(?:the\s+)?" + (rf"(?:(?:{compass})\s+)?" if compass else "") + "$"),
