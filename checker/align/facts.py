@@ -525,6 +525,18 @@ def _ranked_apposition(reading: ClaimReading, mention: EntityMention) -> bool:
     return any(e.end <= comma and not reading.text[e.end:comma].strip() for e in reading.entities)
 
 
+_DESCRIPTION_OPEN = re.compile(r",\s+(?:one\s+of|the|a|an)\s[^,;]*$", re.I)
+
+
+def _described_apposition(reading: ClaimReading, mention: EntityMention, figure: int) -> bool:
+    """ "Aurelia Cruises, one of the busiest lines in the western Mediterranean, carried ...": a place
+    inside a description set off by commas after a name is no subject."""
+    comma = reading.text.rfind(",", 0, mention.start)
+    if comma < 0 or not _DESCRIPTION_OPEN.match(reading.text, comma, mention.start) or "," not in reading.text[mention.end:figure]:
+        return False
+    return any(e.kind == "name" and e.end <= comma and not reading.text[e.end:comma].strip() for e in reading.entities)
+
+
 _POSSESSIVE_END = re.compile(r"(?:'s|’s|'|’)$")
 _BARE_POSSESSIVES = frozenset({"its", "their", "his", "her"})    # "the company's" names its antecedent's kind; "its" does not
 
@@ -572,7 +584,7 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
     local = [e for e in reading.entities_in(lo, hi)
              if not (e.entity == "WORLD" and (frame.is_share or re.search(r"\bof\s+$", reading.text[max(0, e.start - 4):e.start])
                                               or _RANKING.match(reading.text, e.end)))
-             and not _ranked_apposition(reading, e)
+             and not _ranked_apposition(reading, e) and not _described_apposition(reading, e, frame.quantity.start)
              # "the world's second-largest copper miner after Chile, producing 3,300 kt": a place compared with
              and not lexicon.compared_before.search(reading.text, max(0, e.start - 14), e.start)]
     share_hits = reading.phrases_in(lo, hi, "share_words")
@@ -642,7 +654,10 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
         frame.subject = EntityMention(actor.entity, pronoun[-1].surface, pronoun[-1].start, pronoun[-1].end, "name", "name")
         return
     company = reading.phrases_in(lo, hi, "company_anaphors")
-    if company and actor is not None and not local and not _DATE_OPENING.sub("", reading.text[:company[0].start]).strip(" \"'“‘(") \
+    # ("That gave the company about 45 per cent of India's ...": an object too, when no name stands before it)
+    if company and actor is not None and not local and (
+            not _DATE_OPENING.sub("", reading.text[:company[0].start]).strip(" \"'“‘(")
+            or (frame.is_share and not reading.entities_in(0, company[0].start))) \
             and (first_entity is None or first_entity.start > frame.quantity.start):
         # "The company shipped some 610 million doses in calendar 2023": the company of the sentences
         # before (or of the title)
@@ -1110,7 +1125,8 @@ def _origin_of_amount(frame: _Frame, reading: ClaimReading) -> None:
 
 
 _COMMA = re.compile(r"[,，;；]")
-_POSSESSIVE_TO_FIGURE = re.compile(r"(?:'s|’s)\s+")
+_PART_TO_FIGURE = re.compile(r"(?:'s|’s)\s+|,\s+with\s+(?:another\s+|a\s+further\s+|an\s+additional\s+)?")
+_NUMBERED_PART = re.compile(r"\b(?P<noun>[A-Za-z]+)\s+(?P<number>\d{1,2}|[IVX]{1,4})\s*:\s*$")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|whose)\s")
 # ("grew about 5% from a year earlier to 316 million units")
 _CHANGE_TO_LEVEL = re.compile(r"(?:\s+(?:from|on|a|an|the|year|earlier|ago|previous|prior|year-on-year|year-earlier))*\s+to\s+")
@@ -1125,11 +1141,16 @@ def _comma_segment(text: str, q: Quantity) -> tuple[int, int]:
 
 
 def _part_owner(text: str, start: int) -> str | None:
-    """The part of a facility ("the first phase's", events.toml part_nouns) whose figure starts at ``start``."""
-    found = [m for m in load_event_rules().part.finditer(text, max(0, start - 40), start)]
-    if not found or not _POSSESSIVE_TO_FIGURE.fullmatch(text, found[-1].end(), start):
-        return None
-    return f"part:{found[-1].group('ordinal').lower()} {found[-1].group('noun').lower()}"
+    """The part of a facility ("the first phase's", "the third line, with another", "potline 1:";
+    events.toml part_nouns) whose figure starts at ``start``."""
+    rules = load_event_rules()
+    found = [m for m in rules.part.finditer(text, max(0, start - 40), start)]
+    if found and _PART_TO_FIGURE.fullmatch(text, found[-1].end(), start):
+        return f"part:{found[-1].group('ordinal').lower()} {found[-1].group('noun').lower()}"
+    numbered = _NUMBERED_PART.search(text, max(0, start - 30), start)
+    if numbered and numbered.group("noun").lower() in rules.part_nouns:
+        return f"part:{numbered.group('noun').lower()} {numbered.group('number')}"
+    return None
 
 
 def _relative_subject(frame: _Frame, reading: ClaimReading) -> None:
@@ -1255,6 +1276,9 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool) -> tuple[str, bo
         return nearest.iso, True
     if nearest.granularity == "year" and date_tables()["to_date"].search(reading.text, max(0, nearest.span_start - 30), nearest.span_start):
         return f"{nearest.start.year}-to-date", True     # "5.1 GW so far this year": part of the year only
+    if nearest.granularity == "range" and (nearest.start.month, nearest.end.month, nearest.end.day) == (12, 12, 31) \
+            and nearest.start.day >= 15:
+        return str(nearest.end.year), True      # "at the end of December": the end of the year
     if nearest.granularity == "month" or (nearest.granularity == "range" and nearest.start.year == nearest.end.year
                                           and nearest.start.month == nearest.end.month):
         # ("at the end of June 2024" is a part of June: June's figure, not the year's)
@@ -1376,7 +1400,7 @@ def _definite_facility(facilities: frozenset[str]) -> re.Pattern:
 
 
 def _facility_subject(frames: list[_Frame], reading: ClaimReading, facility: Callable[[str], EntityMention | None],
-                      facilities: frozenset[str]) -> None:
+                      facilities: frozenset[str], lexicon: AlignLexicon) -> None:
     """ "The partners behind the Jazira project took FID. The first phase will use 1.2 GW": a sentence
     that opens with an unnamed facility and names no one before its figures is about the facility
     an earlier sentence named."""
@@ -1384,9 +1408,10 @@ def _facility_subject(frames: list[_Frame], reading: ClaimReading, facility: Cal
     named = facility(lead.group("noun").lower()) if lead is not None else None
     if named is None:
         return
+    ratios = {m.group for m in lexicon.metrics.values() if m.ratio}     # "The plant ran at a load factor of 78%"
     for frame in frames:
         q = frame.quantity
-        if frame.subject is None and frame.subject_id is None and not frame.is_share \
+        if frame.subject is None and frame.subject_id is None and (not frame.is_share or frame.metric in ratios) \
                 and not any(e.start < q.start for e in reading.entities):
             frame.subject = EntityMention(named.entity, lead.group().strip(), lead.start(), lead.end(), named.kind, "name")
 
@@ -1536,7 +1561,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                                  and _OF_AFTER.match(reading.text, _figure_end(reading.text, q))), None)
     _lengths(frames, reading, lexicon, facility)
     if facility is not None and facilities:
-        _facility_subject(frames, reading, facility, facilities | lexicon.facility_parts)
+        _facility_subject(frames, reading, facility, facilities | lexicon.facility_parts, lexicon)
         _ranked_facility(frames, reading, facility, facilities)
     _subject_after(frames, reading)
     if implicit is not None:
@@ -1646,7 +1671,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             period, dated = market.period, True
             frame.scope = "global" if market.subject == "WORLD" else f"of:{market.subject}"
         q = _as_meant(frame.quantity, frame.commodity or "", lexicon)
-        kind = "share" if frame.is_share else f"amount:{q.dimension or q.kind}"
+        kind = ("ratio" if metric is not None and metric.ratio else "share") if frame.is_share else f"amount:{q.dimension or q.kind}"
         if q.kind == "currency":
             kind = f"amount:currency:{q.unit}"
         target = _target_year(frame, reading)
@@ -1669,7 +1694,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         facts.append(Fact(
             subject=subject,
             metric=lexicon.same_metric.get(frame.commodity or "", {}).get(frame.metric, frame.metric),
-            scope=frame.scope + widened,
+            scope=("" if kind == "ratio" else frame.scope) + widened,
             period=period,
             value=q,
             claim=reading.claim,

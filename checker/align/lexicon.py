@@ -54,6 +54,9 @@ class Metric:
     # a company's money figure of this measure is of all its business unless its sentence names the goods
     # ("The company booked about €24 billion of sales in 2023", in an article about chip tools)
     whole_business: bool = False
+    # a percentage of this measure is a ratio of the subject's own (a capacity factor, an occupancy
+    # rate), no share of anyone's whole: shares of it never add up
+    ratio: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,7 @@ class AlignLexicon:
 _METRIC_KEYS = {"label", "group", "nouns", "verbs", "sources", "destinations", "static", "money_only", "as_part", "agents",
                 "any_stage", "no_commodity", "origin_cues",
                 "verb_governs", "place_marks", "company_words", "company_metric", "company_unless", "default_for", "default_after", "flow", "weak_verbs",
-                "whole_business"}
+                "whole_business", "ratio"}
 
 
 @functools.lru_cache(maxsize=4)
@@ -153,6 +156,7 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
             expect(entry, "flow", bool, path, default=False, where=where),
             frozenset(w.lower() for w in expect_str_list(entry, "weak_verbs", path, default=[], where=where)),
             expect(entry, "whole_business", bool, path, default=False, where=where),
+            expect(entry, "ratio", bool, path, default=False, where=where),
         )
         for noun in sorted(metrics[metric_id].nouns | metrics[metric_id].agents):
             matcher.add(noun, "metric_noun", metric_id)

@@ -449,7 +449,8 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
     if g == "mpart":
         d1, d2 = (int(x) for x in t["month_parts"][" ".join(G("mpart_p").split())])
         mo = _month(G("mpart_m"))
-        y = int(G("mpart_y")) if G("mpart_y") else (ref.year if ref else None)
+        # (without its year, as a bare month: "at the end of December", written in March, is last year's)
+        y = int(G("mpart_y")) if G("mpart_y") else ((ref.year - 1 if mo - ref.month > 6 else ref.year) if ref else None)
         # without any year, February may still have its 29th
         d2 = min(d2, calendar.monthrange(y or 2000, mo)[1])
         a = b = None

@@ -115,7 +115,7 @@ def _current(facts: list[Fact]) -> list[Fact]:
 
 
 def _conflict(rule: Rule, batch: Batch, facts: list[Fact], period: str) -> Finding | None:
-    share = facts[0].kind == "share"
+    share = facts[0].kind in ("share", "ratio")    # (percentage points apart)
     tolerance = rule.param("share_tolerance") if share else rule.param("amount_tolerance")
 
     def apart(lo1: float, hi1: float, lo2: float, hi2: float) -> bool:
