@@ -77,9 +77,15 @@ class Analyzer:
         return EntityMention(names[0].entity, "", 0, 0, "name", "implicit") if names else None
 
     def _one_company(self, text: str) -> EntityMention | None:
-        """The one proper name ``text`` gives, if it gives exactly one."""
-        names = {m.entity for m in find_entities(text, self.entities) if m.kind == "name" and not m.entity.startswith("name?:")}
-        return EntityMention(names.pop(), "", 0, 0, "name", "implicit") if len(names) == 1 else None
+        """The one proper name ``text`` gives, if it gives exactly one, else the one that opens it as its
+        subject ("Gulf Crest Aluminium of the United Arab Emirates owns 40% of Qamar. The company ...")."""
+        mentions = [m for m in find_entities(text, self.entities) if m.kind == "name" and not m.entity.startswith("name?:")]
+        names = {m.entity for m in mentions}
+        if len(names) == 1:
+            return EntityMention(names.pop(), "", 0, 0, "name", "implicit")
+        if mentions and not _LEAD_TO_NAME.sub("", text[:mentions[0].start]).strip():
+            return EntityMention(mentions[0].entity, "", 0, 0, "name", "implicit")
+        return None
 
     def _place_of(self, facts: list[Fact]) -> EntityMention | None:
         """The one country or bloc a sentence's facts are all about, if there is one."""
@@ -164,6 +170,9 @@ class Analyzer:
                 growth.extend(broken)
         facts = date_undated(facts, article)
         return ArticleAnalysis(article, tuple(claims), tuple(facts), tuple(events), tuple(counts), tuple(growth), tuple(group_counts))
+
+
+_LEAD_TO_NAME = re.compile(r"^\W*(?:the\s+)?", re.I)
 
 
 def _actor_of(facts: list[Fact], previous: EntityMention | None) -> EntityMention | None:

@@ -70,7 +70,8 @@ def load_count_rules(rules_dir: str | None = None) -> CountRules:
                       re.compile(rf"[ \t]+(?:{trie.alternation(expect_str_list(data, 'place_nouns', path, default=[]) or ['(?!)'])})\b"))
 
 
-_LOCATIVE = re.compile(r"[ \t]+(?:in|at|near)[ \t]+(?:the[ \t]+)?")
+# ("Hanseong Rail Systems of South Korea, Takumi Rolling Stock of Japan and ...": where an item is from)
+_LOCATIVE = re.compile(r"[ \t]+(?:in|at|near|of|from)[ \t]+(?:the[ \t]+)?")
 _NAME_TAIL = re.compile(r"^(?:[ \t]+[a-z][a-z-]*){1,2}(?=[ \t]*(?:,|and\b|or\b|&))")
 _NAME_NUMBER = re.compile(r"^[ \t]+\d{1,3}(?![\d.,]\d)")
 

@@ -1102,6 +1102,8 @@ def _forecast(frame: _Frame, reading: ClaimReading, tense: TenseRules) -> bool:
     if (m := _NEXT_NOUN.match(after)) and (m.group(1) in tense.forecast_nouns or (
             m.group(2) in tense.forecast_nouns and m.group(1) not in _NOT_MODIFIERS)):
         return True
+    if tense.forecast_relative.match(text, end):
+        return True           # "above the 150,000 that the operator had forecast"
     rest = _CJK_CLASSIFIER.sub("", text[end:end + 8])
     if any(rest.startswith(noun) for noun in tense.forecast_nouns if not noun.isascii()):
         return True           # "至少8,000个的目标": a goal

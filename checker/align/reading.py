@@ -150,6 +150,9 @@ _BASELINE_LEAD = re.compile(r"\b(?:from|than|compared with|compared to|versus|vs
 _BASELINE_GAP = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s*(?:(?:in|during|at|for|over)\s+(?:the\s+)?)?", re.I)
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
 def is_reference(text: str, end: int) -> bool:
     """Does a date or year ending at ``end`` name a level compared with ("its 2019 record", "2022/23
     levels": events.toml reference_after)?"""
@@ -171,6 +174,8 @@ def is_baseline(reading: ClaimReading, date: DateValue) -> bool:
     text = reading.text
     if is_reference(text, date.span_end):
         return True         # "about 70% of its 2019 record", "back to 2022/23 levels": a level compared with
+    if _CJK.match(text, max(0, date.span_start - 1)) and is_compared(text, date.span_start):
+        return True         # "较2022年下降约8个百分点": the year compared with (events.toml reference_before)
     for q in reading.quantities:
         if q.end <= date.span_start and _BASELINE_GAP.fullmatch(text, q.end, date.span_start) \
                 and _BASELINE_LEAD.search(text, max(0, q.start - 20), q.start):

@@ -53,6 +53,9 @@ class TenseRules:
     disposal: re.Pattern = re.compile(r"(?!)")
     # a past verb that says a goal was reached ("hit its target of ...")
     goal_reached: re.Pattern = re.compile(r"(?!)")
+    # right after a figure, a relative clause with one of these makes it a forecast ("above the 150,000
+    # that the operator had forecast")
+    forecast_relative: re.Pattern = re.compile(r"(?!)")
 
 
 def _phrases(words: list[str]) -> re.Pattern:
@@ -96,7 +99,14 @@ def load_tense_rules(rules_dir: str | None = None) -> TenseRules:
         _opening(expect_str_list(data, "result_participles", path, default=[])),
         _disposal(expect_str_list(data, "disposal_verbs", path, default=[])),
         _phrases(expect_str_list(data, "goal_reached", path, default=[])),
+        _forecast_relative(expect_str_list(data, "forecast_relative_verbs", path, default=[])),
     )
+
+
+def _forecast_relative(words: list[str]) -> re.Pattern:
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(rf"\s+(?:that|which)\s+(?:[\w'’.-]+\s+){{0,6}}?(?:had\s+|has\s+|have\s+)?(?:{trie.alternation(words)})\b", re.I)
 
 
 def _disposal(words: list[str]) -> re.Pattern:

@@ -60,6 +60,7 @@ def tables() -> dict:
             "deadline": tuple(lexicon.need(d, "deadline_words", list, "dates")),
             "cues": set(lexicon.need(d, "year_cues", list, "dates")),
             "month_not_after": tuple(w.lower() for w in d.get("month_prefixes_not_dates", [])),
+            "relative_not_before": tuple(d.get("relative_not_before", [])),
             # "the July-June season": a month glued to another month by a dash or slash
             "month_span_before": re.compile(rf"\b(?:{lexicon.alternation(months)})[-–/]$", re.I),
             "month_span_after": re.compile(rf"[-–/](?:{lexicon.alternation(months)})\b", re.I),
@@ -171,6 +172,8 @@ def _forms() -> list[tuple[str, str]]:
         # the reference date)
         ("zhm", rf"(?:(?P<zhm_y>{Y})年|(?P<zhm_r>{ZR}))?(?:(?P<zhm_a>1[0-2]|0?[1-9])月?[ \t]*[-–—~至到][ \t]*(?P<zhm_b>1[0-2]|0?[1-9])月"
                 rf"|前(?P<zhm_n>1[01]|[2-9]|十一|十|[二三四五六七八九])个月)(?![\d日])"),
+        # "6月7日": a day of the month without its year
+        ("zhmd", r"(?<![年\d])(?P<zhmd_m>1[0-2]|0?[1-9])月(?P<zhmd_d>[12]\d|3[01]|0?[1-9])日"),
         # "2024年7月", "2024年7月5日", "2025年下半年" (second half), "2024年第三季度" / "2024年三季度" (Q3)
         ("zh", rf"(?P<zh_y>{Y})年(?:(?P<zh_m>1[0-2]|0?[1-9])月(?:(?P<zh_d>[12]\d|3[01]|0?[1-9])日)?"
                rf"|(?P<zh_h>[上下])半年|第?(?P<zh_q>[一二三四1-4])季度)?"),
@@ -504,6 +507,9 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
             y = int(G("zhm_y"))
         elif G("zhm_r") and ref is not None:
             y = ref.year + int(t["rel_years"][G("zhm_r")][0])
+        elif ref is not None and G("zhm_a"):
+            # "1—5月累计进口": the span of the year the article stands in (the last one ended, early in a year)
+            y = ref.year - 1 if int(G("zhm_b")) > ref.month else ref.year
         else:
             return None
         n = "一二三四五六七八九十".find(G("zhm_n")[-1]) + 1 + (10 if G("zhm_n") == "十一" else 0) \
@@ -514,6 +520,8 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
         a, b = _month_range(y, m1, m2)
         hit = DateHit(s, e, a, b, "months", f"{y}-{m1:02d}/{y}-{m2:02d}")
         return replace(hit, relative=True) if G("zhm_r") else hit
+    if g == "zhmd":
+        return no_year(int(G("zhmd_m")), int(G("zhmd_d")))
     if g == "zh":
         y = int(G("zh_y"))
         if G("zh_h"):
@@ -578,6 +586,8 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
     if g == "ry":
         if not ref:
             return None
+        if text.startswith(t["relative_not_before"], e):
+            return None           # "较去年同期": the same period of last year, a comparison, not the year
         off, r1, r2 = t["rel_years"][" ".join(G("ry_x").lower().split())]
         y = ref.year + int(off)
 
