@@ -57,6 +57,9 @@ class Metric:
     # a percentage of this measure is a ratio of the subject's own (a capacity factor, an occupancy
     # rate), no share of anyone's whole: shares of it never add up
     ratio: bool = False
+    # its verbs that state another measure of an amount that is no money ("The country brought in around
+    # 15.3 million tonnes of wheat" is imports; "brought in $8.8 billion" revenue)
+    goods_verbs: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,7 @@ class AlignLexicon:
 _METRIC_KEYS = {"label", "group", "nouns", "verbs", "sources", "destinations", "static", "money_only", "as_part", "agents",
                 "any_stage", "no_commodity", "origin_cues",
                 "verb_governs", "place_marks", "company_words", "company_metric", "company_unless", "default_for", "default_after", "flow", "weak_verbs",
-                "whole_business", "ratio"}
+                "whole_business", "ratio", "goods_verbs"}
 
 
 @functools.lru_cache(maxsize=4)
@@ -157,6 +160,7 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
             frozenset(w.lower() for w in expect_str_list(entry, "weak_verbs", path, default=[], where=where)),
             expect(entry, "whole_business", bool, path, default=False, where=where),
             expect(entry, "ratio", bool, path, default=False, where=where),
+            {k.lower(): v for k, v in expect(entry, "goods_verbs", dict, path, default={}, where=where).items()},
         )
         for noun in sorted(metrics[metric_id].nouns | metrics[metric_id].agents):
             matcher.add(noun, "metric_noun", metric_id)
