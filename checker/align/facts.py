@@ -268,7 +268,8 @@ def _stage_subject(hit, reading: ClaimReading, lexicon: AlignLexicon):
 def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon) -> None:
     q = frame.quantity
     lo, hi = frame.left
-    left = reading.phrases_in(lo, hi, "metric_noun", "metric_verb")
+    # ("Sinohy Electrolysis, the market leader, shipped 420 MW": a description of the subject names no measure)
+    left = [h for h in reading.phrases_in(lo, hi, "metric_noun", "metric_verb") if not _described_apposition(reading, h, q.start)]
     right = _heads(reading.phrases_in(*frame.of_phrase, "metric_noun"), reading.text) if frame.of_phrase else []
     left_share = reading.phrases_in(lo, hi, "share_words")
     frame.is_share = q.kind == "percentage"
@@ -809,8 +810,23 @@ def _modifies_measure(reading: ClaimReading, mention: EntityMention) -> bool:
     """Is the name or demonym a modifier of a metric noun ("EU generation", "Chinese lithium imports")?"""
     if mention.role not in ("name", "demonym"):
         return False
+    if _TOTAL_AFTER.match(reading.text, mention.end):
+        return True             # "more than a third of the Chinese total"
     return any(_MODIFIER_GAP.fullmatch(reading.text, mention.end, h.start)
                for h in reading.phrases_in(mention.end, mention.end + 60, "metric_noun"))
+
+
+_PART_OPENER = re.compile(r"(?:^|[，,。；;])\s*其中[，,]?(?P<part>[^，,。；;]*)$")
+
+
+def _unnamed_part(reading: ClaimReading, q: Quantity) -> bool:
+    """ "其中碱性电解槽占比超过八成": after "其中" (of which) a share of a kind of goods that names no one
+    is a part of the whole, not a subject's share."""
+    m = _PART_OPENER.search(reading.text, 0, q.start)
+    return m is not None and not reading.entities_in(m.start("part"), q.start)
+
+
+_TOTAL_AFTER = re.compile(r"\s+(?:total|tally|figure|sum)\b", re.I)
 
 
 def _head_commodities(hits: list[PhraseHit], text: str) -> list[PhraseHit]:
@@ -1212,6 +1228,8 @@ def _destination_of_amount(frame: _Frame, reading: ClaimReading, lexicon: AlignL
             return
         frame.subject = owners[-1]
     frame.scope = f"to:{place.entity}"
+    if metric.place_metric and frame.subject.kind != "name":
+        frame.metric = metric.place_metric      # "The country sold more than 40 bcm of gas to China": its exports
 
 
 def _subject_after(frames: list[_Frame], reading: ClaimReading) -> None:
@@ -1654,6 +1672,8 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         if (_CHANGE_BY.search(before) and not lexicon.agent_by.search(before)) \
                 or (frame.quantity.kind != "percentage" and lexicon.change_amount_before.search(before)):
             continue              # "cut spending by $500 million", "up about 170,000 bpd": a change, not a level
+        if frame.is_share and _unnamed_part(reading, frame.quantity):
+            continue              # "其中碱性电解槽占比超过八成": a kind of the goods' part of the whole, no one's share
         if not frame.is_share and _distance(reading, frame.quantity, before, lexicon):
             continue              # "within about 2 Mt of its 45 Mt cap", "2 Mt short of": a distance, not a level
         if lexicon.per_item_after.match(reading.text, _figure_end(reading.text, frame.quantity)):

@@ -60,6 +60,9 @@ class Metric:
     # its verbs that state another measure of an amount that is no money ("The country brought in around
     # 15.3 million tonnes of wheat" is imports; "brought in $8.8 billion" revenue)
     goods_verbs: dict[str, str] = field(default_factory=dict)
+    # what a place's (not a company's) amount sent to another place is ("The country sold more than 40 bcm
+    # of gas to China" is its exports)
+    place_metric: str = ""
 
 
 @dataclass(frozen=True)
@@ -115,7 +118,7 @@ class AlignLexicon:
 _METRIC_KEYS = {"label", "group", "nouns", "verbs", "sources", "destinations", "static", "money_only", "as_part", "agents",
                 "any_stage", "no_commodity", "origin_cues",
                 "verb_governs", "place_marks", "company_words", "company_metric", "company_unless", "default_for", "default_after", "flow", "weak_verbs",
-                "whole_business", "ratio", "goods_verbs"}
+                "whole_business", "ratio", "goods_verbs", "place_metric"}
 
 
 @functools.lru_cache(maxsize=4)
@@ -161,6 +164,7 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
             expect(entry, "whole_business", bool, path, default=False, where=where),
             expect(entry, "ratio", bool, path, default=False, where=where),
             {k.lower(): v for k, v in expect(entry, "goods_verbs", dict, path, default={}, where=where).items()},
+            expect(entry, "place_metric", str, path, default="", where=where),
         )
         for noun in sorted(metrics[metric_id].nouns | metrics[metric_id].agents):
             matcher.add(noun, "metric_noun", metric_id)
