@@ -62,6 +62,7 @@ def test_case(case):
                 assert d.end.isoformat() == exp["end"], d
         return
     got = extract_quantities(text)
+    assert "expect" in case or "absent" in case, f"a case line must say what it expects: {case}"
     for exp in case.get("expect", []):
         match = [q for q in got if q.text == exp["text"]]
         assert match, f"{exp['text']!r} not read in {text!r}: {[q.text for q in got]}"

@@ -324,7 +324,7 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     candidates = [_modified(_stage_subject(hit, reading, lexicon), reading, lexicon) for hit in candidates]
     for hit in candidates:
         metric = lexicon.metrics[hit.id]
-        if q.kind != "currency" and (goods := metric.goods_verbs.get(hit.surface.lower())) in lexicon.metrics:
+        if q.kind == "quantity" and (goods := metric.goods_verbs.get(hit.surface.lower())) in lexicon.metrics:
             metric = lexicon.metrics[goods]     # "brought in around 15.3 million tonnes of wheat": imports
         if metric.money_only and q.kind != "currency":
             continue
