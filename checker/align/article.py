@@ -87,6 +87,15 @@ class Analyzer:
             return EntityMention(mentions[0].entity, "", 0, 0, "name", "implicit")
         return None
 
+    def _one_facility(self, text: str) -> EntityMention | None:
+        """The one name ``text`` gives as a facility ("the Ciliwung Line", "Mombasa port"), else the name
+        it gives or opens with (``_one_company``)."""
+        mentions = [m for m in find_entities(text, self.entities) if m.kind == "name" and not m.entity.startswith("name?:")]
+        facilities = {m.entity for m in mentions if facility_nouns(text, m, self.event_rules.facilities)}
+        if facilities:
+            return EntityMention(facilities.pop(), "", 0, 0, "name", "implicit") if len(facilities) == 1 else None
+        return self._one_company(text)
+
     def _place_of(self, facts: list[Fact]) -> EntityMention | None:
         """The one country or bloc a sentence's facts are all about, if there is one."""
         subjects = {f.subject for f in facts}
@@ -140,10 +149,13 @@ class Analyzer:
                 # "Investors remember Sweden's Nordvik Cells. The company delivered some 14 GWh last
                 # year": the one company the sentence before names, though it stated no figures of it
                 actor = self._one_company(quiet.text) or actor
+            # "Mombasa remains East Africa's busiest gateway. The port handled about 2.1 million TEU": the
+            # name that opens the sentence before, though it stated no figures, is the facility meant
+            lead_name = self._one_facility(quiet.text) if quiet is not None else None
             quiet = None
             found = facts_of(reading, self.lexicon, commodity, self.event_rules.facilities, self.tense,
                              functools.partial(self._antecedent, article, claims, claim), implicit, actor, before, market,
-                             lambda noun: by_noun.get(noun) or facility or title_name)
+                             lambda noun: lead_name or by_noun.get(noun) or facility or title_name)
             broken = breakdowns_of(reading, self.growth_rules) if len(reading.quantities) >= 3 else []
             if broken:
                 # the listed parts are measures of their own (knitwear, woven garments), not the total's

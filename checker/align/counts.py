@@ -71,6 +71,7 @@ def load_count_rules(rules_dir: str | None = None) -> CountRules:
 
 
 # ("Hanseong Rail Systems of South Korea, Takumi Rolling Stock of Japan and ...": where an item is from)
+_LABEL_BEFORE = re.compile(r"\b(?!(?:The|These|Those|All|Its|Their|Our|Some|About|Around|Nearly|Only|Just|Over|Almost)\s)[A-Z][\w-]*\s+$")
 _LOCATIVE = re.compile(r"[ \t]+(?:in|at|near|of|from)[ \t]+(?:the[ \t]+)?")
 _NAME_TAIL = re.compile(r"^(?:[ \t]+[a-z][a-z-]*){1,2}(?=[ \t]*(?:,|and\b|or\b|&))")
 _NAME_NUMBER = re.compile(r"^[ \t]+\d{1,3}(?![\d.,]\d)")
@@ -232,6 +233,8 @@ def counts_of(reading: ClaimReading, rules: CountRules | None = None) -> list[Co
         noun = match.group("noun").lower()
         if noun in rules.not_counted:
             continue
+        if match.group("num").isdigit() and _LABEL_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+            continue        # "two Phase 3 trials": a number in a label, no count
         raw = match.group("num").lower()
         count = int(raw) if raw.isdigit() else rules.numbers.get(raw)
         if count is None:

@@ -449,6 +449,10 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                for q in reading.quantities):
             # a dated figure ("produced 5 kt in 2023"): its date is a period, not an event
             action_id, action_label = "", ""
+        elif action_id.startswith("verb:") and mood == "done" \
+                and any(start <= q.start < end and q.kind == "number" and q.value >= 10 for q in reading.quantities):
+            # "received 82 ship calls in 2024": a clause's own verb with a count is a measure, no milestone
+            action_id, action_label = "", ""
         events.append(Event(
             subject=subject.entity if subject and not unnamed else "",
             action=action_id,

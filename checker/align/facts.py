@@ -1017,7 +1017,8 @@ def _carry(frames: list[_Frame], article_commodity: str | None, reading: ClaimRe
         if previous is not None:
             # ("exports rose to 518 Mt, and a further 213 Mt went to domestic power plants": another
             # amount of the same goods, not more of the same measure)
-            if frame.metric is None and not lexicon.further_before.search(text, max(0, frame.quantity.start - 20), frame.quantity.start):
+            if frame.metric is None and not lexicon.further_before.search(text, max(0, frame.quantity.start - 20), frame.quantity.start) \
+                    and not _counts_other(text, frame.quantity, previous.quantity):
                 frame.metric, frame.metric_surface = previous.metric, previous.metric_surface
             if frame.commodity is None:
                 frame.commodity = previous.commodity
@@ -1036,6 +1037,17 @@ def _carry(frames: list[_Frame], article_commodity: str | None, reading: ClaimRe
         previous = frame
         if frame.subject is not None:
             speaker = frame
+
+
+_COUNTED_AFTER = re.compile(r"\s+[a-z-]+s\b")
+_CIRCUMSTANCE_BEFORE = re.compile(r"\b(?:at|in|across|from)\s+$", re.I)
+
+
+def _counts_other(text: str, q: Quantity, previous: Quantity) -> bool:
+    """ "enrolled 1,240 patients at 190 sites in 14 countries": a bare count after "at", "in" or
+    "across" tells where, it is no more of the measure before."""
+    return q.kind == "number" and bool(_CIRCUMSTANCE_BEFORE.search(text, max(0, q.start - 8), q.start)) \
+        and bool(_COUNTED_AFTER.match(text, _figure_end(text, q)))
 
 
 _WITHIN = re.compile(r"\bwithin\s+$", re.I)
@@ -1659,7 +1671,8 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             continue
         before = reading.text[max(0, frame.quantity.start - 20):frame.quantity.start]
         # ("against 17% for Korea": a figure whose own owner is named right after it is another's, no earlier value)
-        if lexicon.previous_before.search(before) and not (frame.is_share and _owner_after(frame, reading) is not None):
+        if lexicon.previous_before.search(reading.text, max(0, frame.quantity.start - 45), frame.quantity.start) \
+                and not (frame.is_share and _owner_after(frame, reading) is not None):
             # "slipped to 18% from 21%": the earlier value of another period; "up about 10% from 31.6
             # million in 2023" states 2023's figure of the measure before it, whose date follows it
             main = next((f for f in reversed(frames) if f.quantity.end <= frame.quantity.start and f is not frame

@@ -297,7 +297,9 @@ def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
         "combined_before": pattern("combined_before", r"\b(?:{alt})\s+(?:of\s+)?$"),
         "reference_of": pattern("reference_nouns", r"\b(?:{alt})\W*$"),
         "year_before": pattern("year_before", r"\b(?:{alt})\s+(?:[a-z-]+\s+){{0,2}}$"),
-        "previous_before": pattern("previous", r"\b(?:{alt})\s+(?:a\s+|an\s+)?(?:record\s+|revised\s+)?$"),
+        # ("from a record €9.2 billion", "up from an earlier range of $140 million to $170 million")
+        "previous_before": pattern("previous", r"\b(?:{alt})\s+(?:a\s+|an\s+)?(?:record\s+|revised\s+"
+                                               r"|(?:earlier|previous|prior|original|initial)\s+(?:range|forecast|estimate|guidance|target|outlook)\s+of\s+)?$"),
         "change_amount_before": pattern("change_amount", r"\b(?:{alt})\s+$"),
         "per_unit_after": _per_unit(expect_str_list(data, "per_unit", path, default=[]), modifiers),
         "locative_before": pattern("locative", r"\b(?:{alt})\s+(?:the\s+)?" + (rf"(?:(?:{compass})\s+)?" if compass else "") + "$"),

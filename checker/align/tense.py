@@ -235,7 +235,7 @@ _NOUN_USE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|these|those|this|of
 _GOAL_OBJECT = re.compile(r"\s+(?:its|their|his|her|the|a|an)\s+(?:[a-z-]+\s+)?")
 _GOAL_CLAUSE = re.compile(r"\s+(?:that|to)\s")     # "the goal is that all cars sold from 2025 ...": the goal's content
 _BARE_INFINITIVE = re.compile(r"\b(?:to|will|would|can|could|may|might|must|shall|should)\s+$")
-_ATTRIBUTIVE = re.compile(r"(?:\d%?|%|\b(?:the|a|an|its|their|his|her|our|of))\s+$")
+_ATTRIBUTIVE = re.compile(r"(?:\d%?|%|\b(?:the|a|an|its|their|his|her|our|of|with))\s+$")
 _PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am|being|be)\s+(?:\w+ly\s+)?$")
 
 
