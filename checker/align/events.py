@@ -14,6 +14,8 @@ from checker.fold import fold, lower_ascii
 from checker.model import EntityMention, Event
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_YEAR_SPAN_AFTER = re.compile(r"[-–/](?:\d{2}|\d{4})\b")
+_PERIOD_BEFORE = re.compile(r"\b(?:for|over|from|covering|during)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
 _PAST_COPULA_AFTER = re.compile(r"\s+(?:was|were|had\s+been|stood\s+at)\b", re.I)
 _AUXILIARIES = frozenset({"be", "have", "do", "will", "would", "expect", "set", "schedule", "plan", "say", "aim", "go", "get"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -410,6 +412,11 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                 mood, cue = "target", "by"
             if mood == "target" and _PAST_COPULA_AFTER.match(text, date.span_end):
                 mood, cue = "unknown", ""   # "the quota for all of 2023 was 255,000 tonnes": a past goal, told as past
+            if mood == "done" and (_YEAR_SPAN_AFTER.match(text, date.span_end)
+                                   or (cue.lower() in tense.grant_verbs and _PERIOD_BEFORE.search(text, max(0, date.span_start - 30), date.span_start))):
+                # "approved £104bn of spending for 2025-30", "allowed X to spend £8.1bn over the five years
+                # from April 2025": the period a past decision covers, no date of anything done
+                mood, cue = "unknown", ""
         project = _project(reading, date.span_start, rules)
         if project is not None and (own := rules.own_subject.search(text, project.end, date.span_start)) \
                 and rules.facilities.isdisjoint(own.group("np").split()):

@@ -56,6 +56,9 @@ class TenseRules:
     # right after a figure, a relative clause with one of these makes it a forecast ("above the 150,000
     # that the operator had forecast")
     forecast_relative: re.Pattern = re.compile(r"(?!)")
+    # past verbs of a decision that grants or sets something for a period ("approved £104bn of spending for
+    # 2025-30"): a date of that period dates nothing done
+    grant_verbs: frozenset[str] = frozenset()
 
 
 def _phrases(words: list[str]) -> re.Pattern:
@@ -100,6 +103,7 @@ def load_tense_rules(rules_dir: str | None = None) -> TenseRules:
         _disposal(expect_str_list(data, "disposal_verbs", path, default=[])),
         _phrases(expect_str_list(data, "goal_reached", path, default=[])),
         _forecast_relative(expect_str_list(data, "forecast_relative_verbs", path, default=[])),
+        frozenset(w.lower() for w in expect_str_list(data, "grant_verbs", path, default=[])),
     )
 
 
