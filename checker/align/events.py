@@ -15,7 +15,7 @@ from checker.model import EntityMention, Event
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _YEAR_SPAN_AFTER = re.compile(r"[-–/](?:\d{2}|\d{4})\b")
-_PERIOD_BEFORE = re.compile(r"\b(?:for|over|from|covering|during)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
+_PERIOD_BEFORE = re.compile(r"\b(?:for|over|from|covering)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
 _PAST_COPULA_AFTER = re.compile(r"\s+(?:was|were|had\s+been|stood\s+at)\b", re.I)
 _AUXILIARIES = frozenset({"be", "have", "do", "will", "would", "expect", "set", "schedule", "plan", "say", "aim", "go", "get"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -412,8 +412,9 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                 mood, cue = "target", "by"
             if mood == "target" and _PAST_COPULA_AFTER.match(text, date.span_end):
                 mood, cue = "unknown", ""   # "the quota for all of 2023 was 255,000 tonnes": a past goal, told as past
-            if mood == "done" and (_YEAR_SPAN_AFTER.match(text, date.span_end)
-                                   or (cue.lower() in tense.grant_verbs and _PERIOD_BEFORE.search(text, max(0, date.span_start - 30), date.span_start))):
+            if mood == "done" and not may_be_past and (
+                    _YEAR_SPAN_AFTER.match(text, date.span_end)
+                    or (cue.lower() in tense.grant_verbs and _PERIOD_BEFORE.search(text, max(0, date.span_start - 30), date.span_start))):
                 # "approved £104bn of spending for 2025-30", "allowed X to spend £8.1bn over the five years
                 # from April 2025": the period a past decision covers, no date of anything done
                 mood, cue = "unknown", ""
