@@ -6,6 +6,12 @@ offsets then index the original text as well.
 """
 from __future__ import annotations
 
+import re
+
+# a Chinese character: Chinese words stand in text without the spaces and word boundaries that the
+# patterns for Latin words rely on
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
 _ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 
 

@@ -76,10 +76,15 @@ class Analyzer:
         names = [m for m in find_entities(article.title or "", self.entities) if m.kind == "name" and not m.entity.startswith("name?:")]
         return EntityMention(names[0].entity, "", 0, 0, "name", "implicit") if names else None
 
-    def _one_company(self, text: str) -> EntityMention | None:
-        """The one proper name ``text`` gives, if it gives exactly one, else the one that opens it as its
-        subject ("Gulf Crest Aluminium of the United Arab Emirates owns 40% of Qamar. The company ...")."""
-        mentions = [m for m in find_entities(text, self.entities) if m.kind == "name" and not m.entity.startswith("name?:")]
+    def _proper_names(self, text: str) -> list[EntityMention]:
+        """The proper names ``text`` gives (no guessed ones)."""
+        return [m for m in find_entities(text, self.entities) if m.kind == "name" and not m.entity.startswith("name?:")]
+
+    @staticmethod
+    def _one_company(text: str, mentions: list[EntityMention]) -> EntityMention | None:
+        """The one proper name of ``text`` (its ``mentions``), if it gives exactly one, else the one that
+        opens it as its subject ("Gulf Crest Aluminium of the United Arab Emirates owns 40% of Qamar. The
+        company ...")."""
         names = {m.entity for m in mentions}
         if len(names) == 1:
             return EntityMention(names.pop(), "", 0, 0, "name", "implicit")
@@ -87,14 +92,13 @@ class Analyzer:
             return EntityMention(mentions[0].entity, "", 0, 0, "name", "implicit")
         return None
 
-    def _one_facility(self, text: str) -> EntityMention | None:
+    def _one_facility(self, text: str, mentions: list[EntityMention]) -> EntityMention | None:
         """The one name ``text`` gives as a facility ("the Ciliwung Line", "Mombasa port"), else the name
         it gives or opens with (``_one_company``)."""
-        mentions = [m for m in find_entities(text, self.entities) if m.kind == "name" and not m.entity.startswith("name?:")]
         facilities = {m.entity for m in mentions if facility_nouns(text, m, self.event_rules.facilities)}
         if facilities:
             return EntityMention(facilities.pop(), "", 0, 0, "name", "implicit") if len(facilities) == 1 else None
-        return self._one_company(text)
+        return self._one_company(text, mentions)
 
     def _place_of(self, facts: list[Fact]) -> EntityMention | None:
         """The one country or bloc a sentence's facts are all about, if there is one."""
@@ -145,13 +149,14 @@ class Analyzer:
             if reading is None:
                 implicit, before, quiet = None, [], claim
                 continue
+            quiet_names = self._proper_names(quiet.text) if quiet is not None else []
             if quiet is not None and reading.phrases_in(0, len(reading.text), "company_anaphors"):
                 # "Investors remember Sweden's Nordvik Cells. The company delivered some 14 GWh last
                 # year": the one company the sentence before names, though it stated no figures of it
-                actor = self._one_company(quiet.text) or actor
+                actor = self._one_company(quiet.text, quiet_names) or actor
             # "Mombasa remains East Africa's busiest gateway. The port handled about 2.1 million TEU": the
             # name that opens the sentence before, though it stated no figures, is the facility meant
-            lead_name = self._one_facility(quiet.text) if quiet is not None else None
+            lead_name = self._one_facility(quiet.text, quiet_names) if quiet is not None else None
             quiet = None
             found = facts_of(reading, self.lexicon, commodity, self.event_rules.facilities, self.tense,
                              functools.partial(self._antecedent, article, claims, claim), implicit, actor, before, market,

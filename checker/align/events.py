@@ -10,10 +10,9 @@ from checker import trie
 from checker.align.reading import ClaimReading, facility_after, facility_named, is_baseline, is_deadline
 from checker.align.tense import TenseRules, load_tense_rules, modality_cue
 from checker.data import default_rules_dir, expect, expect_str_list, read_toml
-from checker.fold import fold, lower_ascii
+from checker.fold import CJK, fold, lower_ascii
 from checker.model import EntityMention, Event
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _YEAR_SPAN_AFTER = re.compile(r"[-–/](?:\d{2}|\d{4})\b")
 _PERIOD_BEFORE = re.compile(r"\b(?:for|over|from|covering)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
 _PAST_COPULA_AFTER = re.compile(r"\s+(?:was|were|had\s+been|stood\s+at)\b", re.I)
@@ -89,9 +88,9 @@ def load_event_rules(rules_dir: str | None = None) -> EventRules:
     clause_stop = re.compile(rf"[;]|\s[-–—]\s|,\s+(?=(?:{openers}|[a-z]{{3,}}ing)\b)|,\s+and\s+(?=(?:the|its|their|a|an)\s)")
     time_nouns = trie.phrase_alternation(expect_str_list(data, "time_nouns", path, default=[]))
     limit_words = expect_str_list(data, "reference_before", path, default=[])
-    limits = trie.phrase_alternation([w for w in limit_words if not _CJK.search(w)])
+    limits = trie.phrase_alternation([w for w in limit_words if not CJK.search(w)])
     # (Chinese limits stand right before the date: "手持订单已排产至2027年")
-    cjk_limits = [w for w in limit_words if _CJK.search(w)]
+    cjk_limits = [w for w in limit_words if CJK.search(w)]
     reference_before = re.compile(rf"\b(?:(?:the|a|an|its|their)\s+(?!(?:{time_nouns})\s)[a-z]{{3,}}\s+of|{limits})"
                                   r"\s+(?:the\s+)?(?:end[- ](?:of\s+)?)?$"
                                   + (rf"|(?:{trie.alternation(cjk_limits)})\s*$" if cjk_limits else ""), re.I)

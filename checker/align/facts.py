@@ -525,8 +525,13 @@ def _ranked_apposition(reading: ClaimReading, mention: EntityMention) -> bool:
     """ "Gdansk, Poland's biggest container port, handled ...": the place that ranks the named head is no subject."""
     if not _RANKING.match(reading.text, mention.end) or not _APPOSITION_OPEN.search(reading.text, max(0, mention.start - 3), mention.start):
         return False
-    comma = reading.text.rfind(",", 0, mention.start)
-    return any(e.end <= comma and not reading.text[e.end:comma].strip() for e in reading.entities)
+    return _name_before(reading, reading.text.rfind(",", 0, mention.start))
+
+
+def _name_before(reading: ClaimReading, comma: int, kinds: tuple[str, ...] = ()) -> bool:
+    """Does an entity (of one of ``kinds``, if given) end right before the comma at ``comma``?"""
+    return any((not kinds or e.kind in kinds) and e.end <= comma and not reading.text[e.end:comma].strip()
+               for e in reading.entities)
 
 
 _DESCRIPTION_OPEN = re.compile(r",\s+(?:one\s+of|the|a|an)\s[^,;]*$", re.I)
@@ -538,7 +543,7 @@ def _described_apposition(reading: ClaimReading, mention: EntityMention, figure:
     comma = reading.text.rfind(",", 0, mention.start)
     if comma < 0 or not _DESCRIPTION_OPEN.match(reading.text, comma, mention.start) or "," not in reading.text[mention.end:figure]:
         return False
-    return any(e.kind == "name" and e.end <= comma and not reading.text[e.end:comma].strip() for e in reading.entities)
+    return _name_before(reading, comma, ("name",))
 
 
 _POSSESSIVE_END = re.compile(r"(?:'s|’s|'|’)$")
@@ -1032,7 +1037,7 @@ def _carry(frames: list[_Frame], article_commodity: str | None, reading: ClaimRe
         # unless its sentence names the goods: "The company booked about €24 billion of sales")
         if frame.commodity is None and frame.quantity.dimension not in _goods_dimensions() \
                 and not (frame.quantity.kind == "currency" and frame.subject is not None and frame.subject.kind == "name"
-                         and any(m.whole_business for m in lexicon.metrics.values() if m.group == frame.metric)):
+                         and frame.metric in lexicon.whole_business_groups):
             frame.commodity = article_commodity
         previous = frame
         if frame.subject is not None:
@@ -1443,10 +1448,10 @@ def _facility_subject(frames: list[_Frame], reading: ClaimReading, facility: Cal
     named = facility(lead.group("noun").lower()) if lead is not None else None
     if named is None:
         return
-    ratios = {m.group for m in lexicon.metrics.values() if m.ratio}     # "The plant ran at a load factor of 78%"
     for frame in frames:
         q = frame.quantity
-        if frame.subject is None and frame.subject_id is None and (not frame.is_share or frame.metric in ratios) \
+        # ("The plant ran at a load factor of 78%": a ratio is the facility's own)
+        if frame.subject is None and frame.subject_id is None and (not frame.is_share or frame.metric in lexicon.ratio_groups) \
                 and not any(e.start < q.start for e in reading.entities):
             frame.subject = EntityMention(named.entity, lead.group().strip(), lead.start(), lead.end(), named.kind, "name")
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from checker import trie
 from checker.align.phrases import PhraseMatcher
 from checker.data import DataError, default_rules_dir, expect, expect_str_list, read_toml
+from checker.fold import CJK
 from checker.quantities import units
 
 
@@ -91,6 +92,10 @@ class AlignLexicon:
     packages: dict[str, dict[str, tuple[float, str]]] = field(default_factory=dict)
     # "the country" -> "country": the kind of place an anaphor points back to
     place_anaphors: dict[str, str] = field(default_factory=dict)
+    # the metric groups whose percentages are ratios, and those whose company money is all its business
+    # (Metric.ratio, Metric.whole_business), gathered once
+    ratio_groups: frozenset[str] = frozenset()
+    whole_business_groups: frozenset[str] = frozenset()
     # the cue patterns below are built from the lists of the same names in cues.toml
     further_before: re.Pattern = _NEVER          # "a further 213 Mt": more of something else
     compared_before: re.Pattern = _NEVER         # "after Chile": a place compared with
@@ -207,8 +212,8 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
         for name in names:
             matcher.add(name, "commodity", commodity_id)
             commodity_of.setdefault(name.lower(), commodity_id)
-    names_alt = trie.alternation([n for n in commodity_of if not _CJK.search(n)])
-    cjk_alt = trie.alternation([n for n in commodity_of if _CJK.search(n)])
+    names_alt = trie.alternation([n for n in commodity_of if not CJK.search(n)])
+    cjk_alt = trie.alternation([n for n in commodity_of if CJK.search(n)])
     # run on lower-cased text: a case-insensitive alternation is several times slower in `re`; Chinese
     # names stand inside runs of Chinese text, with no word boundary to look for
     commodity_finder = re.compile(rf"(?<![\w-])(?:{names_alt})(?![\w-])" + (f"|{cjk_alt}" if cjk_alt else ""))
@@ -233,6 +238,8 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
                         per_item_after=_words_after(data, "per_item_after", path),
                         added_before=_added(data, path), ability_before=_ability(data, path),
                         commodity_units=commodity_units, packages=packages, place_anaphors=place_anaphors,
+                        ratio_groups=frozenset(m.group for m in metrics.values() if m.ratio),
+                        whole_business_groups=frozenset(m.group for m in metrics.values() if m.whole_business),
                         **_cue_patterns(data, path, set(metrics)))
 
 
@@ -251,8 +258,8 @@ def _per_unit(words: list[str], modifiers: str | None) -> re.Pattern:
 def _word_pattern(words: list[str], source: str) -> re.Pattern:
     """``source`` (a regex with ``{alt}``) around ``words``, case-insensitive; Chinese words stand in it
     without the word boundaries and spaces that Chinese text does not write ("由7700万吨", "对欧洲出口")."""
-    latin = [w for w in words if not _CJK.search(w)]
-    cjk = [w for w in words if _CJK.search(w)]
+    latin = [w for w in words if not CJK.search(w)]
+    cjk = [w for w in words if CJK.search(w)]
     sources = [source.format(alt=trie.phrase_alternation(latin))] if latin else []
     if cjk:
         bare = re.sub(r"\\s\+(?:\(\?:[^)]*\)\?)?", "", source.replace(r"\b", ""))
@@ -330,7 +337,6 @@ def _packages(entry: dict, where: str, path: Path) -> dict[str, tuple[float, str
     return found
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _commodity_units(entry: dict, where: str, path: Path) -> dict[str, str]:

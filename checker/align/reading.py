@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from checker.align.lexicon import AlignLexicon
 from checker.align.phrases import PhraseHit
 from checker.entities import EntityLexicon, find_entities
+from checker.fold import CJK
 from checker.model import Article, Claim, DateValue, EntityMention, Quantity
 from checker.quantities import extract_figures, units
 
@@ -150,7 +151,6 @@ _BASELINE_LEAD = re.compile(r"\b(?:from|than|compared with|compared to|versus|vs
 _BASELINE_GAP = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s*(?:(?:in|during|at|for|over)\s+(?:the\s+)?)?", re.I)
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def is_reference(text: str, end: int) -> bool:
@@ -174,7 +174,7 @@ def is_baseline(reading: ClaimReading, date: DateValue) -> bool:
     text = reading.text
     if is_reference(text, date.span_end):
         return True         # "about 70% of its 2019 record", "back to 2022/23 levels": a level compared with
-    if _CJK.match(text, max(0, date.span_start - 1)) and is_compared(text, date.span_start):
+    if CJK.match(text, max(0, date.span_start - 1)) and is_compared(text, date.span_start):
         return True         # "较2022年下降约8个百分点": the year compared with (events.toml reference_before)
     for q in reading.quantities:
         if q.end <= date.span_start and _BASELINE_GAP.fullmatch(text, q.end, date.span_start) \

@@ -8,10 +8,9 @@ from pathlib import Path
 
 from checker import trie
 from checker.data import default_rules_dir, expect_str_list, read_toml
-from checker.fold import fold
+from checker.fold import CJK, fold
 
 _TOKEN = re.compile(r"[a-z']+")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 # "its plans to", "a plan to": a noun, not the modal "plans to"
 _NOUN_BEFORE = re.compile(r"\b(?:its|their|his|her|a|an|the|our|new|whose)\s+$")
 
@@ -64,8 +63,8 @@ class TenseRules:
 def _phrases(words: list[str]) -> re.Pattern:
     # lower case, no re.I: run on fold(text); Chinese words stand inside runs of Chinese text, with no
     # word boundary around them
-    latin = {fold(w) for w in words if not _CJK.search(w)}
-    cjk = {w for w in words if _CJK.search(w)}
+    latin = {fold(w) for w in words if not CJK.search(w)}
+    cjk = {w for w in words if CJK.search(w)}
     parts = [rf"(?<![\w'])(?:{trie.alternation(latin)})(?![\w'])"] if latin else []
     if cjk:
         parts.append(f"(?:{trie.alternation(cjk)})")
