@@ -283,7 +283,7 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     # "155,000 vehicles sold in 2016": a verb right after an amount states it
     after = [] if frame.is_share else [
         h for h in reading.phrases_in(_figure_end(reading.text, q), min(len(reading.text), _figure_end(reading.text, q) + 30), "metric_verb", "metric_noun")
-        if not reading.entities_in(_figure_end(reading.text, q), h.start)]
+        if not _entity_between(reading, _figure_end(reading.text, q), h.start)]
     # for amounts a noun before the figure names the measure better than a verb
     # ("Mines in Peru delivered 502 kt" is production; "China produced 210 kt" has only the verb)
     left_nouns = [h for h in left[::-1] if h.kind == "metric_noun"]
@@ -319,8 +319,12 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     named = right[:1] if right and not frame.is_share \
         and (not left_verbs or left_verbs[0].surface.lower() in lexicon.metrics[left_verbs[0].id].weak_verbs) \
         and not any("," not in reading.text[h.end:q.start] for h in left_nouns) and _OF_NOUN_GAP.fullmatch(reading.text, frame.of_phrase[0], right[0].start) else []
+    # "to export more than the 6.1 million tonnes already permitted": a participle right after a definite
+    # amount says what the amount is, before the verb that governs it
+    described = [h for h in after[:1] if h.kind == "metric_verb" and _DEFINITE_BEFORE.search(reading.text, max(0, q.start - 5), q.start)
+                 and _PARTICIPLE_GAP.fullmatch(reading.text, _figure_end(reading.text, q), h.start)]
     candidates = (right + agent_verbs + destination[:1] + left[::-1] + verbs_in_of) if frame.is_share \
-        else (counted + named + left_nouns + left_verbs + right + after[:1])
+        else (counted + described + named + left_nouns + left_verbs + right + after[:1])
     candidates = [_modified(_stage_subject(hit, reading, lexicon), reading, lexicon) for hit in candidates]
     for hit in candidates:
         metric = lexicon.metrics[hit.id]
@@ -344,8 +348,9 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
             and lexicon.ability_before.search(reading.text, max(0, q.start - 40), q.start):
         frame.metric, frame.metric_surface, frame.ability = "capacity", "", True
     # ("930,000 barrels of crude per day": a commodity the unit's words name)
-    commodities = (_head_commodities(reading.phrases_in(*frame.of_phrase, "commodity"), reading.text) if frame.of_phrase else []) or \
-        reading.phrases_in(q.start, q.end, "commodity") or _head_commodities(reading.phrases_in(lo, hi, "commodity"), reading.text)[::-1]
+    generic = lexicon.generic_commodities
+    commodities = (_head_commodities(reading.phrases_in(*frame.of_phrase, "commodity"), reading.text, generic) if frame.of_phrase else []) or \
+        reading.phrases_in(q.start, q.end, "commodity") or _head_commodities(reading.phrases_in(lo, hi, "commodity"), reading.text, generic)[::-1]
     if commodities:
         frame.commodity = commodities[0].id
     # "two-thirds of electricity coming from renewable sources": the source is the part measured
@@ -366,6 +371,20 @@ _WITH_CLAUSE = re.compile(r",\s+with\s", re.I)
 _WHOLE_PLACE = re.compile(r"\b(?:in|of|across)\s+(?:the\s+)?$", re.I)
 _OF_THE_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?(?:total|whole|them|those|these|it)\b", re.I)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|it|this)\b", re.I)
+def _entity_between(reading: ClaimReading, start: int, end: int) -> bool:
+    """Whether an entity stands between a figure and a measure word after it, other than a name
+    that qualifies the counted noun ("about 480 Aerovance aircraft on order")."""
+    between = reading.entities_in(start, end)
+    if len(between) != 1:
+        return bool(between)
+    name = between[0]
+    return not (reading.text[start:name.start].isspace() and _QUALIFIED_NOUN.fullmatch(reading.text, name.end, end))
+
+
+_DEFINITE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_PARTICIPLE_GAP = re.compile(r"\s+(?:already\s+|previously\s+|originally\s+)?", re.I)
+_CONVERSION_GAP = re.compile(r"\s*\(\s*(?:about\s+|around\s+|roughly\s+|some\s+|or\s+)?")
+_QUALIFIED_NOUN = re.compile(r"(?:\s+[a-z-]+){1,2}\s+")
 _NOUN_TO_FIGURE = re.compile(r"\s*(?:(?:to|of|at)\s+)?")
 _LEVEL_AFTER_CUE = re.compile(r"\b(?:to|at|of|for|on|as)\b|[至到为]", re.I)
 
@@ -682,7 +701,14 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
         if place is not None:
             frame.subject = EntityMention(place.entity, words.surface, words.start, words.end, place.kind, "name")
             return
-    if local:
+    if not local and first_entity is None and antecedent is not None \
+            and (agents := _bare_agent_opening(reading, lo, hi, lexicon)) is not None \
+            and (country := antecedent("country")) is not None:
+        # "Mills were allowed to ship 80 lakh tonnes in 2022/23", after a sentence about India: who
+        # works, named without an owner, works in the country the article is about
+        frame.subject = EntityMention(country.entity, agents.surface, agents.start, agents.end, country.kind, "name")
+        return
+    if local and not _world_measure_before(reading, local[-1].end, frame):
         frame.subject = local[-1]
         return
     world = [hit for hit in reading.phrases_in(lo, hi, "global")
@@ -698,6 +724,64 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
         # named without a name is the subject, as a group
         words = group.group("np").lower()
         frame.subject = EntityMention(f"group:{words}", group.group("np"), group.start("np"), group.end("np"), "group", "name")
+
+
+def _ratio_of_part(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon, antecedent=None) -> None:
+    """ "Imports met about 52% of India's DAP demand", "Nearly a third of the DAP the country used in
+    2023/24 was imported": a share of one measure that another makes up is a ratio of the whole's
+    owner (metrics.toml ``parts``: India's import dependence)."""
+    if not frame.is_share or not frame.of_phrase:
+        return
+    whole = next((m for m in lexicon.metrics.values() if m.group == frame.metric and m.parts), None)
+    if whole is None:
+        return
+    text = reading.text
+    of_end = frame.of_phrase[1]
+    stop = _NEXT_COMMA.search(text, of_end)
+    hits = reading.phrases_in(frame.left[0], frame.quantity.start, "metric_noun", "metric_verb") \
+        + reading.phrases_in(of_end, stop.start() if stop else len(text), "metric_noun", "metric_verb")
+    ratio = next((whole.parts[lexicon.metrics[h.id].group] for h in hits if lexicon.metrics[h.id].group in whole.parts), None)
+    if ratio is None:
+        return
+    owner = next((e for e in reading.entities_in(*frame.of_phrase) if frame.scope == f"of:{e.entity}"), None)
+    if owner is None and antecedent is not None:
+        # "of the DAP the country used": the place named before owns the whole
+        words = next(iter(reading.phrases_in(*frame.of_phrase, "place_anaphors")), None)
+        place = antecedent(words.id) if words is not None else None
+        owner = EntityMention(place.entity, words.surface, words.start, words.end, place.kind, "name") if place is not None else None
+    if owner is not None:
+        frame.metric, frame.subject, frame.subject_id, frame.scope = ratio, owner, None, ""
+
+
+_VERB_AFTER_AGENT = re.compile(r" [a-z]")
+
+
+def _bare_agent_opening(reading: ClaimReading, lo: int, hi: int, lexicon: AlignLexicon):
+    """The agent noun a sentence opens with, owned by no one ("Mills were allowed ...", "Farmers
+    harvested ..."), if any."""
+    hit = next(iter(reading.phrases_in(lo, hi, "metric_noun")), None)
+    # ("Subscribers: 29.8 million", "Passengers rose ...": who is counted is the measure, no agent)
+    if hit is None or not _agent_noun(hit, lexicon) or not hit.surface[:1].isupper() \
+            or lexicon.metrics[hit.id].no_commodity or not _VERB_AFTER_AGENT.match(reading.text, hit.end) \
+            or reading.phrases_in(lo, hi, "global"):      # "Miners worldwide extracted ..."
+        return None
+    return hit if not _DATE_OPENING.sub("", reading.text[:hit.start]).strip(" \"'“‘(") else None
+
+
+def _world_measure_before(reading: ClaimReading, start: int, frame: _Frame) -> bool:
+    """ "The 8.8 Mt Thailand produced was 9% of a world crop that the ISO puts at about 180 Mt": an
+    amount told of a world measure named after the last name before it is the world's."""
+    if frame.is_share:
+        return False
+    for hit in reading.phrases_in(start, frame.quantity.start, "global"):
+        noun = next((h for h in reading.phrases_in(hit.end, frame.quantity.start, "metric_noun", "commodity")
+                     if _COUNTED_GAP.fullmatch(reading.text, hit.end, h.start) or not reading.text[hit.end:h.start].strip()), None)
+        if noun is not None and _WORLD_MEASURE_TAIL.match(reading.text, noun.end):
+            return True
+    return False
+
+
+_WORLD_MEASURE_TAIL = re.compile(r"\s*,?\s*(?:that|which)\b|\s+of\s+", re.I)
 
 
 def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: AlignLexicon, antecedent=None) -> None:
@@ -834,11 +918,13 @@ def _unnamed_part(reading: ClaimReading, q: Quantity) -> bool:
 _TOTAL_AFTER = re.compile(r"\s+(?:total|tally|figure|sum)\b", re.I)
 
 
-def _head_commodities(hits: list[PhraseHit], text: str) -> list[PhraseHit]:
+def _head_commodities(hits: list[PhraseHit], text: str, generic: frozenset[str] = frozenset()) -> list[PhraseHit]:
     """Commodity names without those that only modify the next one ("rare earth permanent magnets"
-    are magnets, "EV batteries" batteries): a name right before another is its modifier."""
-    return [hit for hit, after in zip(hits, hits[1:] + [None])
-            if after is None or text[hit.end:after.start].strip(" -")]
+    are magnets, "EV batteries" batteries): a name right before another is its modifier, unless that
+    other is a generic name ("potash fertiliser" is potash)."""
+    joined = [after is not None and not text[hit.end:after.start].strip(" -") for hit, after in zip(hits, hits[1:] + [None])]
+    return [hit for i, hit in enumerate(hits)
+            if not (joined[i] and hits[i + 1].id not in generic) and not (i and joined[i - 1] and hit.id in generic)]
 
 
 def _part_commodity(reading: ClaimReading, frame: _Frame) -> str | None:
@@ -1010,6 +1096,15 @@ def _carry(frames: list[_Frame], article_commodity: str | None, reading: ClaimRe
                 cur.metric, cur.metric_surface = nxt.metric, nxt.metric_surface
             cur.commodity = cur.commodity or nxt.commodity
             cur.of_phrase = nxt.of_phrase
+    # "budgeted 1.68 trillion rupees ($19.4 billion) for fertiliser subsidies": an amount and its
+    # conversion in brackets state one measure, whichever of them the measure word reaches
+    for cur, nxt in zip(frames, frames[1:]):
+        if cur.quantity.kind == nxt.quantity.kind == "currency" and (cur.metric is None) != (nxt.metric is None) \
+                and _CONVERSION_GAP.fullmatch(text, cur.quantity.end, nxt.quantity.start) \
+                and text.startswith(")", _figure_end(text, nxt.quantity)):
+            known, unknown = (cur, nxt) if cur.metric is not None else (nxt, cur)
+            unknown.metric, unknown.metric_surface = known.metric, known.metric_surface
+            unknown.commodity = unknown.commodity or known.commodity
     # "Haruria's 31.6m handsets in 2016 was equivalent to 9% of worldwide smartphone sales":
     # an amount that names no measure takes the one of the share that follows it
     for cur, nxt in zip(frames, frames[1:]):
@@ -1027,6 +1122,9 @@ def _carry(frames: list[_Frame], article_commodity: str | None, reading: ClaimRe
                 frame.metric, frame.metric_surface = previous.metric, previous.metric_surface
             if frame.commodity is None:
                 frame.commodity = previous.commodity
+            if frame.subject is None and frame.subject_id is None \
+                    and _world_measure_before(reading, _figure_end(text, previous.quantity), frame):
+                frame.subject_id = "WORLD"
             if frame.subject is None and frame.subject_id is None and not _new_topic(frame, previous, reading) \
                     and not (previous.subject_id == "WORLD" and _OPENING_OF.match(reading.text[:previous.quantity.start])):
                 # (but "Of the 47000 MW worldwide in 2023, 1.18 GW was in Dutch hands": no part is the whole's)
@@ -1112,6 +1210,7 @@ def _new_topic(frame: _Frame, previous: _Frame, reading: ClaimReading) -> bool:
     return brk is not None and bool(reading.phrases_in(brk.end(), frame.quantity.start, "commodity"))
 
 
+_ALREADY_AFTER = re.compile(r"\s+(?:(?:that|which)\s+(?:has|have|had)\s+)?(?:been\s+)?already\b", re.I)
 _NEXT_NOUN = re.compile(r"\s*([a-z]+)(?:[ -]([a-z]+))?")
 _NOT_MODIFIERS = frozenset({"and", "or", "but", "of", "in", "to", "from", "with", "for", "as", "the", "a", "an", "while",
                             "than", "by", "on", "at", "against", "versus", "vs", "is", "was", "were", "are", "its", "their"})
@@ -1133,6 +1232,8 @@ def _forecast(frame: _Frame, reading: ClaimReading, tense: TenseRules) -> bool:
     folded = fold(clause)
     # "beating the 6 million forecast by the operator": a forecast or goal noun right after the figure
     end = _figure_end(text, frame.quantity)
+    if _ALREADY_AFTER.match(text, end):
+        return False          # "to export more than the 6.1 million tonnes already permitted": told as done
     # ("its $13.5 billion annual target", "a 2 Mt output goal": one modifier may stand between)
     after = fold(text[end:end + 30])
     if (m := _NEXT_NOUN.match(after)) and (m.group(1) in tense.forecast_nouns or (
@@ -1619,6 +1720,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         if not frame.is_share and (part := _part_owner(reading.text, frame.quantity.start)) is not None:
             frame.scope = part      # "would add 20 GWh to the first phase's 40 GWh": a part's, not the whole's
         _company_metric(frame, reading, lexicon)
+        _ratio_of_part(frame, reading, lexicon, antecedent)
         if not frame.is_share and frame.subject is not None and frame.subject.kind == "name" \
                 and (place := _fronted_place(reading)) is not None and place.end <= frame.quantity.start:
             frame.scope = f"in:{place.entity}"      # "In Indonesia, Lumora now has 1.6 million subscribers": not all of Lumora's
@@ -1704,7 +1806,8 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                 and ((frame.subject.role == "demonym" and _names_noun(reading.text, frame.subject.end, metric.nouns))
                      or any(w in reading.text.lower() for w in metric.origin_cues)):
             continue              # "Chinese visitors numbered 6.7 million": where they come from, not who received them
-        period, dated = _period(frame, reading, bool(metric and metric.static) or frame.attribute)
+        static = bool(metric and metric.static and not (metric.dated_after_noun and _noun_dated(reading, metric)))
+        period, dated = _period(frame, reading, static or frame.attribute)
         if frame.inherited_period and not dated:
             period, dated = frame.inherited_period, True
         if dated and period.isdigit() and lexicon.year_before.search(reading.text, max(0, frame.quantity.start - 40), frame.quantity.start):
@@ -1753,6 +1856,14 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     return facts
 
 
+def _noun_dated(reading: ClaimReading, metric) -> bool:
+    """Does a date follow one of the metric's nouns ("for fertiliser subsidies in the 2025/26 fiscal year")?"""
+    text = reading.text.lower()
+    return any(m.group(1) in metric.nouns for d in reading.dates
+               if (m := _NOUN_BEFORE_DATE.search(text, max(0, d.span_start - 40), d.span_start)))
+
+
+_NOUN_BEFORE_DATE = re.compile(r"([a-z]+)\s+(?:in|for)\s+(?:the\s+)?$")
 _YEAR_OR_SEASON = re.compile(r"(\d{4})(?:/(\d{4}))?$")
 
 
@@ -1780,7 +1891,8 @@ def _date_of(reading: ClaimReading, date) -> Quantity | None:
     return next((q for q in reading.quantities if q.start == date.span_end + 1), None)
 
 
-_DATE_LEAD = re.compile(r"\s+(?:in|during|for)\s+(?:the\s+)?(?:(?:full|calendar|fiscal)\s+(?:year\s+)?)?", re.I)
+# ("the roughly $530 paid in June": a participle may stand between)
+_DATE_LEAD = re.compile(r"\s+(?:(?:[a-z]+ed|paid|sold|made|spent|won|held|seen|bought|set|built)\s+)?(?:in|during|for)\s+(?:the\s+)?(?:(?:full|calendar|fiscal)\s+(?:year\s+)?)?", re.I)
 
 
 def _date_right_after(reading: ClaimReading, q: Quantity, dates) -> DateValue | None:

@@ -64,6 +64,12 @@ class Metric:
     # what a place's (not a company's) amount sent to another place is ("The country sold more than 40 bcm
     # of gas to China" is its exports)
     place_metric: str = ""
+    # a share of this measure that another measure makes up is a ratio of the whole's owner:
+    # {other measure's group: ratio metric} ("Imports met about 52% of India's DAP demand" is India's
+    # import dependence)
+    parts: dict[str, str] = field(default_factory=dict)
+    # a static measure whose noun a date follows is that period's ("fertiliser subsidies in 2024/25")
+    dated_after_noun: bool = False
 
 
 @dataclass(frozen=True)
@@ -90,6 +96,8 @@ class AlignLexicon:
     commodity_units: dict[str, dict[str, str]] = field(default_factory=dict)
     # per commodity, package word -> (weight, unit) of the trade's standard package ("bags" of coffee: 60 kg)
     packages: dict[str, dict[str, tuple[float, str]]] = field(default_factory=dict)
+    # commodities whose name after another's names no other goods ("potash fertiliser" is potash)
+    generic_commodities: frozenset[str] = frozenset()
     # "the country" -> "country": the kind of place an anaphor points back to
     place_anaphors: dict[str, str] = field(default_factory=dict)
     # the metric groups whose percentages are ratios, and those whose company money is all its business
@@ -123,7 +131,7 @@ class AlignLexicon:
 _METRIC_KEYS = {"label", "group", "nouns", "verbs", "sources", "destinations", "static", "money_only", "as_part", "agents",
                 "any_stage", "no_commodity", "origin_cues",
                 "verb_governs", "place_marks", "company_words", "company_metric", "company_unless", "default_for", "default_after", "flow", "weak_verbs",
-                "whole_business", "ratio", "goods_verbs", "place_metric"}
+                "whole_business", "ratio", "goods_verbs", "place_metric", "parts", "dated_after_noun"}
 
 
 @functools.lru_cache(maxsize=4)
@@ -170,6 +178,8 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
             expect(entry, "ratio", bool, path, default=False, where=where),
             {k.lower(): v for k, v in expect(entry, "goods_verbs", dict, path, default={}, where=where).items()},
             expect(entry, "place_metric", str, path, default="", where=where),
+            {k: v for k, v in expect(entry, "parts", dict, path, default={}, where=where).items()},
+            expect(entry, "dated_after_noun", bool, path, default=False, where=where),
         )
         for noun in sorted(metrics[metric_id].nouns | metrics[metric_id].agents):
             matcher.add(noun, "metric_noun", metric_id)
@@ -184,6 +194,10 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
     for metric in metrics.values():
         if metric.as_part and metric.as_part not in groups:
             raise DataError(base / "metrics.toml", f"as_part {metric.as_part!r} is no metric's group", key=f"metric.{metric.id}")
+        for part, ratio in metric.parts.items():
+            if part not in groups or ratio not in groups:
+                raise DataError(base / "metrics.toml", f"parts {part!r} = {ratio!r}: both must be metrics' groups",
+                                key=f"metric.{metric.id}")
         if metric.company_metric and metric.company_metric not in groups:
             raise DataError(base / "metrics.toml", f"company_metric {metric.company_metric!r} is no metric's group",
                             key=f"metric.{metric.id}")
@@ -197,8 +211,11 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
     same_metric: dict[str, dict[str, str]] = {"": default} if default else {}
     commodity_units: dict[str, dict[str, str]] = {}
     packages: dict[str, dict[str, tuple[float, str]]] = {}
+    generic: set[str] = set()
     for commodity_id, entry in expect(data, "commodity", dict, path).items():
         names = expect_str_list(entry, "names", path, where=f"commodity.{commodity_id}")
+        if expect(entry, "generic", bool, path, default=False, where=f"commodity.{commodity_id}"):
+            generic.add(commodity_id)
         meant = _commodity_units(entry, f"commodity.{commodity_id}", path)
         if meant:
             commodity_units[commodity_id] = meant
@@ -237,7 +254,8 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
                         gap_after=_words_after(data, "gap_after", path),
                         per_item_after=_words_after(data, "per_item_after", path),
                         added_before=_added(data, path), ability_before=_ability(data, path),
-                        commodity_units=commodity_units, packages=packages, place_anaphors=place_anaphors,
+                        commodity_units=commodity_units, packages=packages, generic_commodities=frozenset(generic),
+                        place_anaphors=place_anaphors,
                         ratio_groups=frozenset(m.group for m in metrics.values() if m.ratio),
                         whole_business_groups=frozenset(m.group for m in metrics.values() if m.whole_business),
                         **_cue_patterns(data, path, set(metrics)))

@@ -146,7 +146,8 @@ _CHANGE_FROM = re.compile(r"\b(?:up|down|higher|lower|rise|rose|risen|fell|fall|
                           r"(?:same\s+(?:period|month|quarter)\s+(?:of|in|a)\s+)?$", re.I)
 _CHANGE_FROM_ENDS = ("from", " on", "over", "than", "with", " to", "versus", "vs", "vs.", "the", "period of", "period in",
                      "period a", "month of", "month in", "month a", "quarter of", "quarter in", "quarter a")
-_BASELINE_LEAD = re.compile(r"\b(?:from|than|compared with|compared to|versus|vs\.?|against)\s+$", re.I)
+# ("around $595 a tonne, well above the roughly $530 paid in June")
+_BASELINE_LEAD = re.compile(r"\b(?:from|than|compared with|compared to|versus|vs\.?|against|(?:above|below)\s+the)\s+$", re.I)
 # "44.7% in 2023", "27.5 million bags in 2023/24", "8.5 GW at the end of 2023"
 _BASELINE_GAP = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s*(?:(?:in|during|at|for|over)\s+(?:the\s+)?)?", re.I)
 

@@ -233,8 +233,11 @@ def _add_name(text: str, start: int, end: int, found: list[EntityMention], rules
         word = words[0]
         if word.isupper() and len(word) <= 5 and re.match(r" [a-z]", text[b:b + 2]) and role != "possessive":
             return          # "PV module", "LNG imports": an acronym used as a modifier, not a name
-        if word.endswith(("ing", "ly")) and not text[sentence_start:a].strip(" \"'“‘([") and _LOWER_NEXT.match(text, b):
-            return          # "Barring delays, ...", "Fully electric cars ...": a participle or adverb opening the sentence
+        if (word.endswith(("ing", "ly")) or (word.endswith("ed") and not word.endswith("eed") and len(word) > 4)) \
+                and not text[sentence_start:a].strip(" \"'“‘([") and _LOWER_NEXT.match(text, b):
+            # "Barring delays, ...", "Fully electric cars ...", "Landed prices ...": a participle or
+            # adverb opening the sentence
+            return
         # A lone capitalised word that also occurs in lower case is an ordinary word.
         if word.lower() in lowercase_words or len(word) < 2:
             return

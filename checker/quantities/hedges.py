@@ -37,7 +37,10 @@ def table() -> dict:
         for w in spec.get("words_after", []):
             en_after[w.lower()] = name
     bands["exact"] = ("exact", float(lexicon.need(exact, "rel", float, "hedges [exact]")))
-    return {"en": en, "en_after": en_after, "zh_before": zh_before, "zh_after": zh_after, "bands": bands,
+    particle_table = data.get("particles", {})
+    particles = {word.lower(): frozenset(v.lower() for v in lexicon.need(particle_table, word, list, "hedges [particles]"))
+                 for word in particle_table}
+    return {"en": en, "particles": particles, "en_after": en_after, "zh_before": zh_before, "zh_after": zh_after, "bands": bands,
             "cap": float(lexicon.need(exact, "cap", float, "hedges [exact]")),
             "digit_cap": float(lexicon.need(exact, "digit_cap", float, "hedges [exact]"))}
 
@@ -60,7 +63,21 @@ def find_before(text: str, start: int, lower: str | None = None) -> tuple[str, s
     if not m:
         return None
     surface = text[m.start("h"):m.end("h")]
+    if _is_particle(lower, surface.lower(), m.start("h")):
+        return None
     return table()["en"][surface.lower()], surface, m.start("h")
+
+
+def _is_particle(lower: str, hedge: str, start: int) -> bool:
+    """Whether the hedge word at ``start`` is the particle of the verb before it ("handed over 735")."""
+    verbs = table()["particles"].get(hedge)
+    if not verbs:
+        return False
+    before = _WORD_BEFORE.search(lower, max(0, start - 20), start)
+    return bool(before) and before.group(1) in verbs
+
+
+_WORD_BEFORE = re.compile(r"([a-z]+)[ \t]+$")
 
 
 @functools.lru_cache(maxsize=None)

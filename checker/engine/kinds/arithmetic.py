@@ -113,6 +113,9 @@ def _ratios(rule: Rule, batch: Batch) -> list[Finding]:
         shares_of: dict[str, list[Fact]] = defaultdict(list)
         for share in shares[key]:
             shares_of[share.subject].append(share)
+        # each share is checked once, with the amount told nearest to it ("Thailand produced 8.8 Mt",
+        # then "The 8.8 Mt Thailand produced was roughly 9% of ...": the second one)
+        checks: dict[int, tuple[tuple, Fact, Fact, Fact]] = {}
         for part in parts:
             total = totals.get(part.kind)
             if total is None or total.value.low <= 0 or total.value.high == INF:
@@ -122,9 +125,13 @@ def _ratios(rule: Rule, batch: Batch) -> list[Finding]:
             same_claim = [f for f in own if f.claim.id == part.claim.id]
             candidates = same_claim or sorted(own, key=lambda f: abs(f.claim.start - part.claim.start))[:1]
             for share in candidates:
-                finding = _ratio_finding(rule, part, total, share, slack)
-                if finding is not None:
-                    findings.append(finding)
+                distance = (share.claim.id != part.claim.id, abs(share.claim.start - part.claim.start))
+                if id(share) not in checks or distance < checks[id(share)][0]:
+                    checks[id(share)] = (distance, part, total, share)
+        for _, part, total, share in checks.values():
+            finding = _ratio_finding(rule, part, total, share, slack)
+            if finding is not None:
+                findings.append(finding)
     return findings
 
 
