@@ -106,6 +106,13 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
             tail = rules.place_noun.match(text, mention.end)
             cursor = tail.end() if tail else mention.end
             continue
+        if items and gap in _PAIR_JOINS:
+            # "three routes — Madrid–Barcelona, Madrid–Valencia and ...": two names joined by a dash are one item
+            first = items[-1]
+            items[-1] = EntityMention(f"{first.entity}{gap}{mention.entity}", text[first.start:mention.end],
+                                      first.start, mention.end, "name", "name")
+            cursor = mention.end
+            continue
         if items:
             gap = _NAME_NUMBER.sub("", gap, count=1)     # "Xe Don 4, Nam Phak 1 and ...": a unit number ends a name
             gap = _NAME_TAIL.sub("", gap, count=1)       # "the Lindqvist family office and ...": a noun after a name
@@ -127,6 +134,7 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
     return items, enumerated
 
 
+_PAIR_JOINS = frozenset({"–", "-", "—", "/"})
 _LIST_THEN_COUNT = re.compile(r"\s*(?:[:—–-]\s*(?:these|those|they|which)?\s*)?", re.I)
 _UNNAMED_LAST = re.compile(r"\s*(?:,\s*and|,\s*or|and|or)\s+(?P<item>(?:a|an|one|another)\s+[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,3})"
                            r"\s*(?=[—–);]|\.?\s*$)")

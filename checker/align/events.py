@@ -18,6 +18,7 @@ _PERIOD_BEFORE = re.compile(r"\b(?:for|over|from|covering)\s+(?:the\s+)?(?:[\w-]
 _PAST_COPULA_AFTER = re.compile(r"\s+(?:was|were|had\s+been|stood\s+at)\b", re.I)
 _AUXILIARIES = frozenset({"be", "have", "do", "will", "would", "expect", "set", "schedule", "plan", "say", "aim", "go", "get"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_WORD_OR_COMMA = re.compile(r"[A-Za-z][A-Za-z'-]*|,")
 
 
 @dataclass(frozen=True)
@@ -114,8 +115,13 @@ def _part_pattern(data: dict, path: Path) -> re.Pattern:
 
 
 def _lemmas(text: str, rules: EventRules) -> list[str]:
-    lemma_of, determiners = rules.lemma_of, rules.determiners
-    return [lemma_of.get(w, w) for w in (w.lower() for w in _WORD.findall(text)) if w not in determiners]
+    """The clause's words as lemmas, without determiners; a comma stays as a word no phrase holds
+    ("first concentrate produced, first cargo due": no "produce first"), and an "-ing" word before a
+    facility noun is dropped ("the country's largest producing mine" starts nothing)."""
+    lemma_of, determiners, facilities = rules.lemma_of, rules.determiners, rules.facilities
+    words = [w.lower() for w in _WORD_OR_COMMA.findall(text)]
+    return [lemma_of.get(w, w) for i, w in enumerate(words) if w not in determiners
+            and not (w.endswith("ing") and i + 1 < len(words) and words[i + 1] in facilities)]
 
 
 def _action(clauses: list[str], rules: EventRules, facility: bool) -> tuple[str, str]:
@@ -137,7 +143,7 @@ def _action(clauses: list[str], rules: EventRules, facility: bool) -> tuple[str,
                 if word in rules.generic:
                     return rules.generic[word]
     for clause, words in zip(clauses, lemmatised):
-        verb = _own_verb(words, rules, _prepositions(clause, rules))
+        verb = _own_verb([w for w in words if w != ","], rules, _prepositions(clause, rules))
         if verb[0]:
             return verb
     return "", ""
@@ -259,12 +265,33 @@ def _sizes_facility(text: str, end: int, rules: EventRules) -> bool:
     return match is not None and any(word in rules.facilities or word in rules.part_nouns for word in match.groups() if word)
 
 
+def _old_plan_after(text: str, start: int, end: int, tense: TenseRules) -> str | None:
+    """A cue of an old plan right after a date ("the late-2025 start previously targeted", "the 2024
+    date originally planned"): one noun may stand between."""
+    m = _NOUN_THEN_CUE.match(text, start, min(end, start + 50))
+    if m is None:
+        return None
+    cue = tense.plan_past.match(fold(text[m.end():min(end, m.end() + 30)]))
+    # (a bracketed cue is the next date's: "H1 2026 (previously late 2025)")
+    return text[m.end():m.end() + cue.end()] if cue and text[m.end()].isalpha() else None
+
+
+_NOUN_THEN_CUE = re.compile(r"\s+(?:[a-z-]+\s+)?")
+
+
+def _length_attribute(text: str, q) -> bool:
+    """Is a length written into the noun after it ("4nm chips", "12-inch wafers", "4-nanometre chips"):
+    the kind of thing, no amount of it?"""
+    return q.dimension == "length" and _ATTRIBUTE_NOUN.match(text, q.end) is not None
+
+
+_ATTRIBUTE_NOUN = re.compile(r"[ -](?!(?:of|in|at|on|to|for|from|by|and|or|a|an|the|per|last|this|next)\b)[a-z]")
 _FIRST_COMMA = re.compile(r"[,;]")
 _RELATIVE_OPEN = re.compile(r",\s+(?:which|who|whose\s+[a-z-]+(?:\s+[a-z-]+)?)\b", re.I)
 _PURPOSE = re.compile(r"\W*(?:in\s+order\s+)?to\s+[a-z]+\b", re.I)
 _BEFORE = re.compile(r"\bbefore\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
 # ("models due in 2025 and 2026", "deliveries will run from 2026 to 2032": the second date shares the clause)
-_COORDINATED_DATE = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or|to|through|until|[-–])\s*(?:in\s+)?", re.I)
+_COORDINATED_DATE = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or|to|through|until|[-–]|\((?:previously|was|earlier|originally|initially))\s*(?:in\s+)?", re.I)
 _APPOSITIVE_PAST = re.compile(r",\s*(?:\w+ly\s+)?(?P<verb>[a-z]+ed|built|begun|made|won|held|set\s+up|founded)\s+(?:in|on|during)\s+$", re.I)
 _INFINITIVE = re.compile(r"\bto\s+$", re.I)   # "is aiming to cut ... by 2028": "cut" is no past tense
 _PAST_STATE = frozenset({"had", "was", "were"})
@@ -357,6 +384,8 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             action_from = max(start, date.span_start - 60) + since.start()
             if text[date.span_end:date.span_end + 1] in (",", ")"):
                 end = date.span_end       # "The X mine, in operation since 2019, produced 40 kt": an apposition
+        elif (old_plan := _old_plan_after(text, date.span_end, end, tense)) is not None:
+            mood, cue = "plan_past", old_plan     # "later than the late-2025 start previously targeted"
         elif is_baseline(reading, date) or rules.reference_before.search(text, max(0, date.span_start - 40), date.span_start):
             # "up from 8.5 GW at the end of 2023": a past value's date; "the largest since 2022",
             # "cuts extended to end-March 2024": a reference point or the end of a period, no event
@@ -392,8 +421,11 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                 # one after a date that ends its clause ("... starts charging in 2026, as ...") does
                 opening = _opening(text[start:date.span_start], tense)
                 rest = None if purpose else _FIRST_COMMA.search(text, date.span_end + (2 if opening else 0), end)
-                mood, cue = modality_cue(text[start:rest.start() if rest else end], tense,
-                                         _without_date(text, start, date, rest.start() if rest else end), may_be_past)
+                stop = rest.start() if rest else end
+                # (a bracket opens an aside: "H1 2026 (previously late 2025)" says nothing of H1 2026's mood)
+                aside = text.find("(", date.span_end, stop)
+                stop = aside if aside >= 0 else stop
+                mood, cue = modality_cue(text[start:stop], tense, _without_date(text, start, date, stop), may_be_past)
             if mood == "unknown" and start > 0 and _PARTICIPLE_START.match(text, start) \
                     and not _INFINITIVE_BEFORE.search(text, start, date.span_start):
                 # "has started up the new furnace, tapping the first heat in November 2024": a participle
@@ -434,7 +466,9 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                                            _without_names(reading, date.span_end, own_end)], rules, project is not None)
         subject = project or _actor(reading, start, date.span_start) or _actor(reading, date.span_end, end)
         unnamed, unnamed_end = ("", 0) if project else _unnamed_facility(text[start:date.span_start], rules)
-        if unnamed and subject is not None and start + unnamed_end <= subject.start < date.span_start:
+        if unnamed and subject is not None and start + unnamed_end <= subject.start < date.span_start \
+                and not _PLACE_AFTER_FACILITY.search(text, max(0, subject.start - 40), subject.start):
+            # (but "a new railway between Jakarta and the West Java port city of Cirebon opened": places)
             unnamed = ""        # "Among the projects that came on line, X made ...": the name is nearer
             # (a name after the date, "..., chief executive Henrik Aas said", is not)
         if unnamed and antecedent is not None and _DEFINITE_FACILITY.match(unnamed) and not rules.new_facility.search(unnamed):
@@ -453,6 +487,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                and not (q.end <= date.span_start and _SINCE_EVENT.search(fold(text[q.end:date.span_start])))
                and not _names_after(reading, q.end)      # "its $12 billion Fab C2": an attribute of the name
                and not _sizes_facility(reading.text, q.end, rules)    # "the $1.4 billion project": of the facility
+               and not _length_attribute(reading.text, q)            # "began volume production of 4nm chips"
                for q in reading.quantities):
             # a dated figure ("produced 5 kt in 2023"): its date is a period, not an event
             action_id, action_label = "", ""
@@ -520,6 +555,7 @@ def _unnamed_facility(clause: str, rules: EventRules) -> tuple[str, int]:
     return best, end
 
 
+_PLACE_AFTER_FACILITY = re.compile(r"\b(?:between|linking|connecting|from|to|in|at|near|of|outside)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+and\s+(?:the\s+)?)?$")
 _IN_OR_AT = re.compile(r"\s+(?:in|at)\s+$")
 
 

@@ -222,11 +222,23 @@ def _modified(hit, reading: ClaimReading, lexicon: AlignLexicon):
         if other.surface.lower().endswith("ed") and other.id != hit.id and len(between) <= 3 \
                 and not _DETERMINERS.intersection(w.lower() for w in between) \
                 and joined not in lexicon.metrics[hit.id].nouns \
-                and not any(other.end <= q.start < hit.start for q in reading.quantities):
+                and not any(other.end <= q.start < hit.start for q in reading.quantities) \
+                and not _has_subject(reading, other.start):
             return other
     return hit
 
 
+def _has_subject(reading: ClaimReading, start: int) -> bool:
+    """Does a subject or an auxiliary stand right before the word at ``start``, making it a verb ("The
+    company booked revenue of ...", "Acme has booked revenue"), not a participle ("refined output")?"""
+    if _SUBJECT_END.search(reading.text, max(0, start - 12), start):
+        return True
+    return any(e.end <= start and e.role != "possessive" and not reading.text[e.end:start].strip()
+               for e in reading.entities) \
+        or any(not reading.text[p.end:start].strip() for p in reading.phrases_in(max(0, start - 30), start, "company_anaphors"))
+
+
+_SUBJECT_END = re.compile(r"\b(?:it|they|he|she|we|has|have|had)\s+$", re.I)
 _COMPOUND_GAP = re.compile(r"(?:\s+(?!(?:of|and|or|in|for|to|from|by|at|on|with)\b)[\w-]+){0,2}\s+", re.I)
 
 

@@ -99,7 +99,8 @@ def _weighed_packages(text: str, quantities: list[Quantity], lexicon: AlignLexic
 
 # lower-case words after a name, a unit number maybe first ("the Vrbno 3 nuclear reactor")
 # (or an apposition: "Okpara Deep, the offshore field that came on stream in June 2024")
-_WORDS_AFTER_NAME = re.compile(r"(?:[ \t]+\d{1,3}[A-Za-z]?(?![\d.,%]))?(?:,(?=[ \t]+(?:the|a|an|its)[ \t]))?((?:\s+[a-z][a-z-]*){1,4})")
+# ("Jandaia, the company's second field": a possessive may stand in an apposition)
+_WORDS_AFTER_NAME = re.compile(r"(?:[ \t]+\d{1,3}[A-Za-z]?(?![\d.,%]))?(?:,(?=[ \t]+(?:the|a|an|its)[ \t]))?((?:\s+[a-z][a-z-]*(?:['’]s)?){1,4})")
 
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{1,8}")
@@ -113,7 +114,15 @@ def facility_after(text: str, end: int, facilities: frozenset[str]) -> bool:
     if cjk:
         return any(noun in cjk.group() for noun in facilities if _CJK_RUN.fullmatch(noun))
     match = _WORDS_AFTER_NAME.match(text[end:end + 70])
-    return match is not None and any(w in facilities for w in match.group(1).split())
+    if match is None:
+        return False
+    words = match.group(1).split()
+    # ("the West Java port city of Cirebon", "the mining town of X": a facility noun before a place noun
+    # describes the place)
+    return any(w in facilities and (i + 1 == len(words) or words[i + 1] not in _PLACE_NOUNS) for i, w in enumerate(words))
+
+
+_PLACE_NOUNS = frozenset({"city", "town", "towns", "cities", "village", "district", "province", "region", "area", "suburb", "county"})
 
 
 def facility_nouns(text: str, mention: EntityMention, facilities: frozenset[str]) -> list[str]:

@@ -209,7 +209,9 @@ def _add_name(text: str, start: int, end: int, found: list[EntityMention], rules
     if all(w.lower().rstrip(".") in rules.lower_suffixes for w in words):
         return              # ", Ltd." after a name is its suffix, not another name
     a, b = tokens[0][0], tokens[-1][1]
-    if text[b:b + 1] == "$":       # "US$37bn" is money, not a name
+    while a < b and text[a] in _JOINING_DASHES:
+        a += 1                      # "Madrid–Barcelona": the dash after a known name joins it, it is no part of the next
+    if a == b or text[b:b + 1] == "$":       # "US$37bn" is money, not a name
         return
     number = _UNIT_NUMBER.match(text, b)
     if number and number.group("next").lower() not in _figure_words():
@@ -249,6 +251,7 @@ def _add_name(text: str, start: int, end: int, found: list[EntityMention], rules
 
 
 _NON_SPACE = re.compile(r"\S+")
+_JOINING_DASHES = "–—‐-/"
 # a unit number after a name ("Vrbno 3", "Boeing 737"), not a figure ("Kobeda 78,000 ounces", "Brazil 3 million")
 _UNIT_NUMBER = re.compile(r"[ \t]+(?P<n>\d{1,3}[A-Za-z]?)(?![\w%])(?![.,]\d)[ \t]*(?P<next>[A-Za-z]*)")
 
