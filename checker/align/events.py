@@ -246,7 +246,9 @@ def _facility_clause(text: str, start: int, end: int, rules: EventRules) -> bool
     return False
 _AND_VERB = re.compile(r"\band\s+(?:is|are|has|have|was|were|will|plans|expects|aims)\b"
                        # "..., and Rheinstahl says it now uses a third less energy": a clause of its own
-                       r"|\band\s+(?:[A-Z][\w-]*\s+){1,3}(?:says|said|reports|reported|expects|estimates|believes)\b")
+                       r"|\band\s+(?:[A-Z][\w-]*\s+){1,3}(?:says|said|reports|reported|expects|estimates|believes)\b"
+                       # "said that X produced its first carbonate in November 2023, and that output will ..."
+                       r"|\band\s+that\s")
 
 
 def _names_after(reading: ClaimReading, end: int) -> bool:

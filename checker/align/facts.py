@@ -1362,8 +1362,9 @@ def _destination_of_amount(frame: _Frame, reading: ClaimReading, lexicon: AlignL
         frame.metric = metric.place_metric      # "The country sold more than 40 bcm of gas to China": its exports
 
 
-def _subject_after(frames: list[_Frame], reading: ClaimReading) -> None:
-    """ "With 6.1 Mt of reserves, Orrulex holds ...": a figure before any subject takes the first one after it."""
+def _subject_after(frames: list[_Frame], reading: ClaimReading, actor: EntityMention | None = None) -> None:
+    """ "With 6.1 Mt of reserves, Orrulex holds ...": a figure before any subject takes the first one after it
+    ("Sales of 196,000 tonnes gave the company about 25%": the company of the sentences before)."""
     for frame in frames:
         if frame.subject is not None or frame.subject_id is not None:
             continue
@@ -1385,7 +1386,11 @@ def _subject_after(frames: list[_Frame], reading: ClaimReading) -> None:
         said = reading.phrases_in(after, len(reading.text), "attribution")
         nxt = next((e for e in reading.entities if after <= e.start < limit and e.entity != "WORLD"
                     and not any(0 <= cue.start - e.end <= 2 for cue in said)), None)
-        if nxt is not None:
+        company = reading.phrases_in(after, nxt.start if nxt is not None else limit, "company_anaphors") \
+            if actor is not None else []
+        if company:
+            frame.subject = EntityMention(actor.entity, company[0].surface, company[0].start, company[0].end, "name", "name")
+        elif nxt is not None:
             frame.subject = nxt
 
 
@@ -1716,7 +1721,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     if facility is not None and facilities:
         _facility_subject(frames, reading, facility, facilities | lexicon.facility_parts, lexicon)
         _ranked_facility(frames, reading, facility, facilities)
-    _subject_after(frames, reading)
+    _subject_after(frames, reading, actor)
     if implicit is not None:
         for frame in frames:
             q = frame.quantity

@@ -117,6 +117,10 @@ def facility_after(text: str, end: int, facilities: frozenset[str]) -> bool:
     if match is None:
         return False
     words = match.group(1).split()
+    if words[0].endswith("ed") and "-" not in words[0]:
+        # "Ticino entered full commercial operation": a verb after the name, no facility of it; an
+        # adjective stands right before its noun ("the Fomuri Estuary automated terminal")
+        words = words[:2]
     # ("the West Java port city of Cirebon", "the mining town of X": a facility noun before a place noun
     # describes the place)
     return any(w in facilities and (i + 1 == len(words) or words[i + 1] not in _PLACE_NOUNS) for i, w in enumerate(words))

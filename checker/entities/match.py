@@ -253,7 +253,8 @@ def _add_name(text: str, start: int, end: int, found: list[EntityMention], rules
 _NON_SPACE = re.compile(r"\S+")
 _JOINING_DASHES = "–—‐-/"
 # a unit number after a name ("Vrbno 3", "Boeing 737"), not a figure ("Kobeda 78,000 ounces", "Brazil 3 million")
-_UNIT_NUMBER = re.compile(r"[ \t]+(?P<n>\d{1,3}[A-Za-z]?)(?![\w%])(?![.,]\d)[ \t]*(?P<next>[A-Za-z]*)")
+# ("Alpenwatt AG's 900-megawatt plant": a number joined to a word by a hyphen is a figure)
+_UNIT_NUMBER = re.compile(r"[ \t]+(?P<n>\d{1,3}[A-Za-z]?)(?![\w%])(?![.,]\d)(?!-[a-z])[ \t]*(?P<next>[A-Za-z]*)")
 
 
 @functools.lru_cache(maxsize=1)

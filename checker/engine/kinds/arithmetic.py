@@ -83,6 +83,7 @@ def _ratios(rule: Rule, batch: Batch) -> list[Finding]:
             if fact.dated and not fact.scope:
                 dated_totals[(*key[:3], fact.subject, fact.kind)].append(fact)
     findings = []
+    checked: set[int] = set()
     slack = rule.param("ratio_tolerance")
     for key in sorted(shares):
         owner = key[-1]
@@ -129,7 +130,36 @@ def _ratios(rule: Rule, batch: Batch) -> list[Finding]:
                 if id(share) not in checks or distance < checks[id(share)][0]:
                     checks[id(share)] = (distance, part, total, share)
         for _, part, total, share in checks.values():
+            checked.add(id(share))
             finding = _ratio_finding(rule, part, total, share, slack)
+            if finding is not None:
+                findings.append(finding)
+    findings.extend(_sentence_ratios(rule, batch, checked, slack))
+    return findings
+
+
+def _sentence_ratios(rule: Rule, batch: Batch, checked: set[int], slack: float) -> list[Finding]:
+    """ "Sales of 196,000 tonnes gave the company about 25% of world lithium supply, which it estimated
+    at 1.2 million tonnes": one sentence that states a part, its share and the whole ties them, even
+    when its words name the part's measure and the whole's differently."""
+    by_claim: dict[int, list[Fact]] = defaultdict(list)
+    for fact in batch.facts:
+        by_claim[fact.claim.id].append(fact)
+    findings = []
+    for claim_id in sorted(by_claim):
+        facts = by_claim[claim_id]
+        for share in facts:
+            owner = _owner(share) if share.kind == "share" else None
+            if owner is None or owner == share.subject or id(share) in checked:
+                continue
+            amounts = [f for f in facts if f.kind.startswith("amount:") and f.period == share.period
+                       and f.commodity == share.commodity]
+            parts = [f for f in amounts if f.subject == share.subject]
+            totals = [f for f in amounts if f.subject == owner and not f.scope]
+            if len(parts) != 1 or len(totals) != 1 or parts[0] is totals[0] or parts[0].kind != totals[0].kind \
+                    or totals[0].value.low <= 0 or totals[0].value.high == INF:
+                continue
+            finding = _ratio_finding(rule, parts[0], totals[0], share, slack)
             if finding is not None:
                 findings.append(finding)
     return findings
