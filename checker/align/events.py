@@ -267,6 +267,12 @@ def _sizes_facility(text: str, end: int, rules: EventRules) -> bool:
     return match is not None and any(word in rules.facilities or word in rules.part_nouns for word in match.groups() if word)
 
 
+def _figure_date(reading: ClaimReading, date) -> bool:
+    """ "有望超过2023年的549.1亿元": a date joined to a figure by "的" is that figure's period, no event."""
+    return reading.text.startswith("的", date.span_end) \
+        and any(q.start == date.span_end + 1 for q in reading.quantities)
+
+
 def _old_plan_after(text: str, start: int, end: int, tense: TenseRules) -> str | None:
     """A cue of an old plan right after a date ("the late-2025 start previously targeted", "the 2024
     date originally planned"): one noun may stand between."""
@@ -388,7 +394,8 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                 end = date.span_end       # "The X mine, in operation since 2019, produced 40 kt": an apposition
         elif (old_plan := _old_plan_after(text, date.span_end, end, tense)) is not None:
             mood, cue = "plan_past", old_plan     # "later than the late-2025 start previously targeted"
-        elif is_baseline(reading, date) or rules.reference_before.search(text, max(0, date.span_start - 40), date.span_start):
+        elif is_baseline(reading, date) or rules.reference_before.search(text, max(0, date.span_start - 40), date.span_start) \
+                or _figure_date(reading, date):
             # "up from 8.5 GW at the end of 2023": a past value's date; "the largest since 2022",
             # "cuts extended to end-March 2024": a reference point or the end of a period, no event
             mood, cue = "unknown", ""

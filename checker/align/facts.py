@@ -108,10 +108,12 @@ def _that_whole(frames: list[_Frame], reading: ClaimReading, previous_facts) -> 
     totals = [f for f in previous_facts if f.kind.startswith("amount") and not f.kind.endswith("forecast") and f.dated]
     if len({(f.subject, f.metric, f.commodity, f.period) for f in totals}) != 1:
         return
-    if any(not f.is_share for f in frames):
+    share_subjects = {_subject_key(f) for f in frames if f.is_share}
+    if any(not f.is_share and _subject_key(f) not in share_subjects for f in frames):
         return          # the sentence's own amount is the whole ("bought 9.79 Mt, with Indonesia supplying 48% of the total")
     total = totals[0]
     listed = False
+    parts: set = set()
     for frame in frames:
         # ("Spain was the biggest supplier with 41% of the total, ahead of Brazil with 29%": the shares
         # listed after the first are of the same whole)
@@ -122,6 +124,17 @@ def _that_whole(frames: list[_Frame], reading: ClaimReading, previous_facts) -> 
             frame.scope = f"imports:{total.subject}" if total.metric == "imports" else f"of:{total.subject}"
             frame.inherited_period = total.period
             listed = True
+            parts.add(_subject_key(frame))
+    if total.metric == "imports":
+        # "Brazil shipped about 13.0 million tonnes, or about 48% of the total": the part's amount, of
+        # the importer's imports as its share is
+        for frame in frames:
+            if not frame.is_share and _subject_key(frame) in parts:
+                frame.metric, frame.metric_surface, frame.scope = total.metric, total.metric_surface, f"imports:{total.subject}"
+
+
+def _subject_key(frame: _Frame):
+    return frame.subject.entity if frame.subject is not None else frame.subject_id
 
 
 _THAT_WHOLE = re.compile(r"\s*of\s+(?:that|this|the\s+same|the)\s+(?:volume|total|amount|quantity|figure|tonnage|sum)\b", re.I)
@@ -860,8 +873,9 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
             return
     if owner is None and supplier is None and located is None and frame.subject is not None:
         # "In Thailand, Chinese visitors made up 28% of foreign arrivals": the place up front is where
-        # the whole is, as in "28% of foreign arrivals in Thailand"
-        place = _fronted_place(reading)
+        # the whole is, as in "28% of foreign arrivals in Thailand" (and "in China, where Brazil
+        # supplied nearly a third of maize imports")
+        place = _fronted_place(reading) or _where_place(reading, frame.quantity.start)
         if place is not None and place.entity not in (frame.subject.entity, "WORLD") and place.end <= frame.subject.start:
             located = place
     if owner is not None and owner.entity == "WORLD":
@@ -898,7 +912,8 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
     if owner is not None and owner.entity != "WORLD":
         frame.scope = f"of:{owner.entity}"
     elif located is not None and located.entity != "WORLD":
-        frame.scope = f"of:{located.entity}"   # "of foreign arrivals in Thailand" is Thailand's
+        # "of foreign arrivals in Thailand" is Thailand's; "of maize imports" in China, China's imports
+        frame.scope = f"{'imports' if frame.metric == 'imports' else 'of'}:{located.entity}"
     else:
         frame.scope = "global"
 
@@ -1382,6 +1397,10 @@ def _subject_after(frames: list[_Frame], reading: ClaimReading, actor: EntityMen
         # another party
         with_clause = _WITH_CLAUSE.search(reading.text, after, limit)
         limit = with_clause.start() if with_clause else limit
+        # "..., making it the largest project awarded in India": a participle or relative clause after a
+        # comma says more of the subject, it names none
+        more = _MORE_OF_SUBJECT.search(reading.text, after, limit)
+        limit = more.start() if more else limit
         # "..., the Central Statistics Office said": a name right before an attribution verb is the source
         said = reading.phrases_in(after, len(reading.text), "attribution")
         nxt = next((e for e in reading.entities if after <= e.start < limit and e.entity != "WORLD"
@@ -1446,6 +1465,7 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool) -> tuple[str, bo
     return str(nearest.start.year), True
 
 
+_MORE_OF_SUBJECT = re.compile(r",\s+(?:[a-z]+ing|which|who|whose)\b")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though|where)\s", re.I)
 
 
