@@ -118,8 +118,10 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
             gap = _NAME_TAIL.sub("", gap, count=1)       # "the Lindqvist family office and ...": a noun after a name
         if items and not _SEP.fullmatch(gap or " "):
             break
-        if not items and not re.fullmatch(r"\s*(?:[Tt]he\s+)?(?:[a-z]+\s+)?", gap):
-            break           # the first item may carry one modifier: "— mainland China, ..."
+        if not items and not _FIRST_ITEM_GAP.fullmatch(gap):
+            # the first item may carry one modifier: "— mainland China, ..." (but ", with India and
+            # Indonesia still awaiting licences" is a clause of its own, no list)
+            break
         if items and gap.strip() == "":
             break
         items.append(mention)
@@ -134,6 +136,7 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
     return items, enumerated
 
 
+_FIRST_ITEM_GAP = re.compile(r"\s*(?:[Tt]he\s+)?(?:(?!(?:with|without|while|but|although|though|as|after|before)\s)[a-z]+\s+)?")
 _PAIR_JOINS = frozenset({"–", "-", "—", "/"})
 _LIST_THEN_COUNT = re.compile(r"\s*(?:[:—–-]\s*(?:these|those|they|which)?\s*)?", re.I)
 _UNNAMED_LAST = re.compile(r"\s*(?:,\s*and|,\s*or|and|or)\s+(?P<item>(?:a|an|one|another)\s+[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,3})"

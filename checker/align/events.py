@@ -295,7 +295,7 @@ def _length_attribute(text: str, q) -> bool:
 
 _ATTRIBUTE_NOUN = re.compile(r"[ -](?!(?:of|in|at|on|to|for|from|by|and|or|a|an|the|per|last|this|next)\b)[a-z]")
 _FIRST_COMMA = re.compile(r"[,;]")
-_RELATIVE_OPEN = re.compile(r",\s+(?:which|who|whose\s+[a-z-]+(?:\s+[a-z-]+)?)\b", re.I)
+_RELATIVE_OPEN = re.compile(r",\s+(?:which|who|where|whose\s+[a-z-]+(?:\s+[a-z-]+)?)\b", re.I)
 _PURPOSE = re.compile(r"\W*(?:in\s+order\s+)?to\s+[a-z]+\b", re.I)
 _BEFORE = re.compile(r"\bbefore\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
 # ("models due in 2025 and 2026", "deliveries will run from 2026 to 2032": the second date shares the clause)
@@ -378,7 +378,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         end = after.start() if after else end_limit
         clause = text[start:end]
         lead = fold(text[max(start, date.span_start - 60):date.span_start])
-        if text[date.span_end:date.span_end + 1] == "," and _RELATIVE_OPEN.search(text, start, date.span_start):
+        if text[date.span_end:date.span_end + 1] == "," and _RELATIVE_OPEN.search(text, max(0, start - 2), date.span_start):
             end = date.span_end       # "The plant, which began production in September 2024, now expects 10 GWh"
         if tense.reporting.search(lead):
             # "The company said in March it had postponed ...": the day of the saying dates no event

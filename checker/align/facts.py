@@ -376,6 +376,10 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     generic = lexicon.generic_commodities
     commodities = (_head_commodities(reading.phrases_in(*frame.of_phrase, "commodity"), reading.text, generic) if frame.of_phrase else []) or \
         reading.phrases_in(q.start, q.end, "commodity") or _head_commodities(reading.phrases_in(lo, hi, "commodity"), reading.text, generic)[::-1]
+    if not commodities and frame.is_share and frame.of_phrase:
+        # "devoted 4.1% of its GDP to the military", "spends 2% of its budget on defence": what the part goes to
+        to = _PART_GOES_TO.match(reading.text, frame.of_phrase[1])
+        commodities = [h for h in reading.phrases_in(to.end(), to.end() + 30, "commodity") if h.start == to.end()] if to else []
     if commodities:
         frame.commodity = commodities[0].id
     # "two-thirds of electricity coming from renewable sources": the source is the part measured
@@ -705,6 +709,12 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
         # "For the full year, the Hsinchu-based company's share was 59%": a sentence that names no one
         # goes on with the company the sentence before stated figures about
         frame.subject = EntityMention(actor.entity, pronoun[-1].surface, pronoun[-1].start, pronoun[-1].end, "name", "name")
+        return
+    if actor is None and not local and antecedent is not None and (first_entity is None or first_entity.entity == "WORLD") \
+            and (it := _IT_OPENING.match(reading.text)) is not None and (place := antecedent("country")) is not None:
+        # "The policy has turned the country into the centre of the industry. It supplied roughly half
+        # of the world's mined nickel": with no company before, "it" is the country
+        frame.subject = EntityMention(place.entity, it.group(1), it.start(1), it.end(1), place.kind, "name")
         return
     company = reading.phrases_in(lo, hi, "company_anaphors")
     # ("That gave the company about 45 per cent of India's ...": an object too, when no name stands before it)
@@ -1465,6 +1475,8 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool) -> tuple[str, bo
     return str(nearest.start.year), True
 
 
+_PART_GOES_TO = re.compile(r"\s+(?:to|on)\s+(?:the\s+)?", re.I)
+_IT_OPENING = re.compile(r"^\W*(It|Its)\s")
 _MORE_OF_SUBJECT = re.compile(r",\s+(?:[a-z]+ing|which|who|whose)\b")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though|where)\s", re.I)
 
@@ -1807,7 +1819,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         _that_whole(frames, reading, previous_facts)
     attributed = bool(reading.phrases_in(0, len(reading.text), "attribution"))
     # "Including offal, China's imports of pig meat totalled 2.6 Mt": a measure with more in it
-    opener = lexicon.scope_opener.match(reading.text)
+    opener = lexicon.scope_opener.match(reading.text) or lexicon.scope_widener.search(reading.text)
     widened = f"+{' '.join(opener.group().split()).strip(' ,').lower()}" if opener else ""
     facts: list[Fact] = []
     for frame in frames:

@@ -119,6 +119,8 @@ class AlignLexicon:
     # a sentence opening with these states a measure with more or less in it ("Including offal, China's
     # imports of pig meat totalled about 2.6 million tonnes"): not the plain measure
     scope_opener: re.Pattern = _NEVER
+    # anywhere in a sentence, words that make its measure a wider one ("including indirect and induced effects")
+    scope_widener: re.Pattern = _NEVER
     estimate: re.Pattern = _NEVER                  # "raised its estimate of ...": for a period not over, a forecast
     combined_before: re.Pattern = _NEVER           # "..., a combined 9.1 Mt": the sum of the figures listed before
     reference_of: re.Pattern = _NEVER              # "99% of the pre-pandemic level": a ratio, no share
@@ -333,6 +335,7 @@ def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
         "revision": pattern("revision_verbs", r"\b(?:{alt})\b"),
         "horizon": pattern("horizon", r"\b(?:{alt})\b"),
         "scope_opener": pattern("scope_openers", r"^\W*(?:{alt})\b"),
+        "scope_widener": pattern("scope_wideners", r"\b(?:{alt})\b"),
         "estimate": pattern("estimate_nouns", r"\b(?:{alt})\b"),
         "national": pattern("national", r"\b(?:{alt})\b"),
         "agent_by": pattern("agent_by", r"\b(?:{alt})\s+by\s+$"),

@@ -51,6 +51,7 @@ def _numbers_rules() -> dict:
             "counted": set(lexicon.need(d, "ordinal_nouns", list, "numbers")),
             "ordinal_before": set(lexicon.need(d, "ordinals_before_part", list, "numbers")),
             "period_after": set(d.get("period_after", [])),
+            "span_nouns": set(d.get("span_nouns", [])),
             "fraction_words": set(lexicon.number_map(d, "fractions", "numbers"))}
 
 
@@ -171,6 +172,15 @@ _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)")
 def _word_after(t: str, pos: int) -> str:
     m = _WORD_AFTER.match(t, pos)
     return m.group(1).lower() if m else ""
+
+
+def _span_after(t: str, pos: int, nr: dict) -> bool:
+    """ "half a century", "a quarter of an hour": "a"/"an" (after an optional "of") and a span noun."""
+    m = _SPAN_AFTER.match(t, pos)
+    return bool(m) and m.group(1).lower() in nr["span_nouns"]
+
+
+_SPAN_AFTER = re.compile(r"\s+(?:of\s+)?an?\s+([A-Za-z]+)\b")
 
 
 def _word_before(t: str, pos: int) -> str:
@@ -314,7 +324,7 @@ def _context(t, lw, s, e, v, shown, sig, frac, info, st, nr) -> Reading | None:
         last = t[s:e].split()[-1].lower()
         if frac and ((last not in nr["fraction_words"] and _word_after(t, e) in nr["counted"])
                      or (first in nr["fraction_words"] and prev in nr["ordinal_before"])
-                     or _word_after(t, e) in nr["period_after"]):
+                     or _word_after(t, e) in nr["period_after"] or _span_after(t, e, nr)):
             return None
     if s > 0 and t[s - 1] == "[" and t.startswith("]", e):
         return None

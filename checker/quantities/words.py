@@ -194,12 +194,14 @@ def _precision(value: float, fraction: bool, scale: float = 1) -> tuple[float, f
 
 
 def _scale_after(toks, j, value):
-    """"half million", "two thirds of a million": a scale after a fraction multiplies it."""
+    """"half million", "half a million", "two thirds of a million": a scale after a fraction multiplies it."""
     n = len(toks)
     k = j
     if k + 1 < n and toks[k][1][0] == "of" and toks[k + 1][1][0] == "a":
         k += 2
-    if k < n and toks[k][1][0] in ("scale", "hund"):
+    elif k + 1 < n and toks[k][1][0] == "a" and toks[k + 1][1][0] in ("scale", "mult"):
+        k += 1              # ("half a dozen" is six)
+    if k < n and toks[k][1][0] in ("scale", "hund", "mult"):
         return value * toks[k][1][1], k + 1
     return value, j
 
