@@ -252,9 +252,12 @@ _AND_VERB = re.compile(r"\band\s+(?:is|are|has|have|was|were|will|plans|expects|
 
 
 def _names_after(reading: ClaimReading, end: int) -> bool:
-    """Does a proper name follow right after ``end`` ("$12 billion Fab C2")?"""
-    gap = len(reading.text[end:end + 3]) - len(reading.text[end:end + 3].lstrip(" \t"))
-    return gap > 0 and any(e.start == end + gap and e.kind == "name" and e.role == "name" for e in reading.entities)
+    """Does a proper name follow right after ``end`` ("$12 billion Fab C2", "the 5,200-guest Aurelia Solstice")?"""
+    lead = _NAME_LEAD.match(reading.text, end)
+    return lead is not None and any(e.start == lead.end() and e.kind == "name" and e.role == "name" for e in reading.entities)
+
+
+_NAME_LEAD = re.compile(r"(?:-[a-z]+)?[ \t]+")
 
 
 _WORDS_AFTER = re.compile(r"[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?(?:[ \t]+([a-z]+))?\b")

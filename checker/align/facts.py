@@ -38,6 +38,7 @@ from checker.quantities.dates import tables as date_tables
 
 # "60% of ...", "$23bn worth of ...", "31 percent respectively of ...", "1,400 million units of ..."
 _OF = re.compile(r"\s*(?:worth\s+|respectively\s+|[a-z]+\s+(?=of\s))?of\s+", re.I)
+_FRACTION_WHOLE = re.compile(r"\s+(?=(?:its|their|the|his|her|our)\s)", re.I)
 # (a finite verb ends the phrase: "Some 202 million ounces of silver were mined in Mexico")
 _PHRASE_STOP = re.compile(r"[,;:()]|\s(?:while|whereas|but|compared|versus|vs\.?)\s|(?<!that)(?<!which)\s(?:was|were)\s")
 _SEPARATOR = re.compile(r"^\s*(?:,|and|or|,\s*and|,\s*or)\s*$")
@@ -118,7 +119,7 @@ def _that_whole(frames: list[_Frame], reading: ClaimReading, previous_facts) -> 
         # ("Spain was the biggest supplier with 41% of the total, ahead of Brazil with 29%": the shares
         # listed after the first are of the same whole)
         if frame.is_share and ((frame.of_phrase and _THAT_WHOLE.match(reading.text, frame.of_phrase[0], frame.of_phrase[1]))
-                               or (listed and not frame.of_phrase and frame.metric is None and not frame.change)):
+                               or (listed and not frame.of_phrase and not frame.change)):
             frame.metric, frame.metric_surface = total.metric, total.metric_surface
             frame.commodity = frame.commodity or total.commodity or None
             frame.scope = f"imports:{total.subject}" if total.metric == "imports" else f"of:{total.subject}"
@@ -192,6 +193,8 @@ _TRAILING_OF = re.compile(r"\s+of$")
 
 def _of_phrase(text: str, q: Quantity, limit: int) -> tuple[int, int] | None:
     match = _OF.match(text, _figure_end(text, q))
+    if not match and q.kind == "percentage" and not any(c.isdigit() for c in q.text):
+        match = _FRACTION_WHOLE.match(text, _figure_end(text, q))     # "roughly half its capacity"
     if not match or match.end() > limit:
         return None
     stop = _PHRASE_STOP.search(text, match.end(), limit)
@@ -246,11 +249,17 @@ def _has_subject(reading: ClaimReading, start: int) -> bool:
     company booked revenue of ...", "Acme has booked revenue"), not a participle ("refined output")?"""
     if _SUBJECT_END.search(reading.text, max(0, start - 12), start):
         return True
+    # "The company carried 2.9 million guests and booked revenue of ...": a verb coordinated with
+    # another ("mined and refined copper output" are two participles)
+    coordinated = _AND_BEFORE.search(reading.text, max(0, start - 30), start)
+    if coordinated and not coordinated.group(1).lower().endswith("ed"):
+        return True
     return any(e.end <= start and e.role != "possessive" and not reading.text[e.end:start].strip()
                for e in reading.entities) \
         or any(not reading.text[p.end:start].strip() for p in reading.phrases_in(max(0, start - 30), start, "company_anaphors"))
 
 
+_AND_BEFORE = re.compile(r"(\S+)\s+and\s+$")
 _SUBJECT_END = re.compile(r"\b(?:it|they|he|she|we|has|have|had)\s+$", re.I)
 _COMPOUND_GAP = re.compile(r"(?:\s+(?!(?:of|and|or|in|for|to|from|by|at|on|with)\b)[\w-]+){0,2}\s+", re.I)
 
@@ -364,6 +373,14 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
                 and lexicon.added_before.search(reading.text, max(0, hit.start - 50), hit.start):
             frame.metric = "installations"      # "new solar capacity": the capacity added
         break
+    if frame.metric == "production" and frame.of_phrase and not frame.is_share:
+        # "China produced about 6.9 million tonnes of refined zinc": a stage's participle before the
+        # goods names the stage the amount is of ("China's smelters turned out 5,500 kt" is refining too)
+        staged = next((h for h in reading.phrases_in(*frame.of_phrase, "metric_verb")
+                       if h.surface.lower().endswith("ed") and lexicon.metrics[h.id].group != "production"
+                       and any(c.start == h.end + 1 for c in reading.phrases_in(h.end + 1, h.end + 40, "commodity"))), None)
+        if staged is not None:
+            frame.metric, frame.metric_surface = lexicon.metrics[staged.id].group, staged.surface
     if q.kind == "currency" and "price" in lexicon.metrics and lexicon.per_unit_after.match(reading.text, _figure_end(reading.text, q)) \
             and any(d.granularity == "season" for d in reading.dates) and not date_tables()["spot"].search(reading.text):
         # "paid farmers NZ$8.40 per kgMS for the 2023/24 season": a season's unit price; a quote on a
@@ -773,12 +790,14 @@ def _ratio_of_part(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon, 
     text = reading.text
     of_end = frame.of_phrase[1]
     stop = _NEXT_COMMA.search(text, of_end)
-    hits = reading.phrases_in(frame.left[0], frame.quantity.start, "metric_noun", "metric_verb") \
+    hits = reading.phrases_in(min(frame.left[0], _clause_start(text, frame.quantity.start)), frame.quantity.start, "metric_noun", "metric_verb") \
         + reading.phrases_in(of_end, stop.start() if stop else len(text), "metric_noun", "metric_verb")
     ratio = next((whole.parts[lexicon.metrics[h.id].group] for h in hits if lexicon.metrics[h.id].group in whole.parts), None)
     if ratio is None:
         return
     owner = next((e for e in reading.entities_in(*frame.of_phrase) if frame.scope == f"of:{e.entity}"), None)
+    if owner is None and frame.subject is not None and reading.phrases_in(*frame.of_phrase, "pronouns"):
+        owner = frame.subject       # "Brandvik produced 98,000 tonnes, roughly half its capacity"
     if owner is None and antecedent is not None:
         # "of the DAP the country used": the place named before owns the whole
         words = next(iter(reading.phrases_in(*frame.of_phrase, "place_anaphors")), None)
@@ -1170,13 +1189,20 @@ def _carry(frames: list[_Frame], article_commodity: str | None, reading: ClaimRe
                 frame.subject, frame.subject_id = source.subject, source.subject_id
         # (TEU are containers, whatever the article is about; a company's money is all of its business
         # unless its sentence names the goods: "The company booked about €24 billion of sales")
-        if frame.commodity is None and frame.quantity.dimension not in _goods_dimensions() \
-                and not (frame.quantity.kind == "currency" and frame.subject is not None and frame.subject.kind == "name"
-                         and frame.metric in lexicon.whole_business_groups):
+        # (a count of people names no goods: "carried 2.9 million guests" passes none on to the figure after it)
+        if frame.commodity is None and frame.quantity.dimension not in _goods_dimensions() and not _whole_business(frame, lexicon) \
+                and frame.metric not in lexicon.no_commodity_groups:
             frame.commodity = article_commodity
         previous = frame
         if frame.subject is not None:
             speaker = frame
+
+
+def _whole_business(frame: _Frame, lexicon: AlignLexicon) -> bool:
+    """A company's money of a whole-business measure ("booked about €24 billion of sales"): of all its
+    business unless its own words name the goods."""
+    return frame.quantity.kind == "currency" and frame.subject is not None and frame.subject.kind == "name" \
+        and frame.metric in lexicon.whole_business_groups
 
 
 _COUNTED_AFTER = re.compile(r"\s+[a-z-]+s\b")

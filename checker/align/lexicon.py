@@ -104,6 +104,7 @@ class AlignLexicon:
     # (Metric.ratio, Metric.whole_business), gathered once
     ratio_groups: frozenset[str] = frozenset()
     whole_business_groups: frozenset[str] = frozenset()
+    no_commodity_groups: frozenset[str] = frozenset()       # Metric.no_commodity, gathered once
     # the cue patterns below are built from the lists of the same names in cues.toml
     further_before: re.Pattern = _NEVER          # "a further 213 Mt": more of something else
     compared_before: re.Pattern = _NEVER         # "after Chile": a place compared with
@@ -260,6 +261,7 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
                         place_anaphors=place_anaphors,
                         ratio_groups=frozenset(m.group for m in metrics.values() if m.ratio),
                         whole_business_groups=frozenset(m.group for m in metrics.values() if m.whole_business),
+                        no_commodity_groups=frozenset(m.group for m in metrics.values() if m.no_commodity),
                         **_cue_patterns(data, path, set(metrics)))
 
 

@@ -174,6 +174,15 @@ def _word_after(t: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+def _ordinal_alternative(t: str, pos: int) -> bool:
+    """ "a third or fourth guest": an ordinal offered with another is a rank, no fraction."""
+    m = _OR_WORD.match(t, pos)
+    return bool(m) and words.tables()["cls"].get(m.group(1).lower(), ("",))[0] == "den"
+
+
+_OR_WORD = re.compile(r"\s+(?:or|and|to)\s+([A-Za-z]+)\b")
+
+
 def _span_after(t: str, pos: int, nr: dict) -> bool:
     """ "half a century", "a quarter of an hour": "a"/"an" (after an optional "of") and a span noun."""
     m = _SPAN_AFTER.match(t, pos)
@@ -324,7 +333,8 @@ def _context(t, lw, s, e, v, shown, sig, frac, info, st, nr) -> Reading | None:
         last = t[s:e].split()[-1].lower()
         if frac and ((last not in nr["fraction_words"] and _word_after(t, e) in nr["counted"])
                      or (first in nr["fraction_words"] and prev in nr["ordinal_before"])
-                     or _word_after(t, e) in nr["period_after"] or _span_after(t, e, nr)):
+                     or _word_after(t, e) in nr["period_after"] or _span_after(t, e, nr)
+                     or _ordinal_alternative(t, e)):
             return None
     if s > 0 and t[s - 1] == "[" and t.startswith("]", e):
         return None
