@@ -810,6 +810,14 @@ def _ratio_of_part(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon, 
 _VERB_AFTER_AGENT = re.compile(r" [a-z]")
 
 
+def _foreign_supply(frame: _Frame, owner: EntityMention, lexicon: AlignLexicon) -> bool:
+    """Is a share one country's supply of another country's goods, told by a verb of supplying
+    (cues.toml supply_verbs)?"""
+    return frame.subject is not None and frame.subject.kind == "country" and owner.kind == "country" \
+        and frame.subject.entity != owner.entity and "imports" in lexicon.metrics \
+        and (frame.metric_surface or "").lower() in lexicon.cues.get("supply_verbs", ())
+
+
 def _bare_agent_opening(reading: ClaimReading, lo: int, hi: int, lexicon: AlignLexicon):
     """The agent noun a sentence opens with, owned by no one ("Mills were allowed ...", "Farmers
     harvested ..."), if any."""
@@ -938,7 +946,11 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
             others = [e for e in reading.entities if e.entity != owner.entity and e.end <= frame.quantity.start]
             frame.subject = others[-1] if others else None
         return
-    if owner is not None and owner.entity != "WORLD":
+    if owner is not None and owner.entity != "WORLD" and _foreign_supply(frame, owner, lexicon):
+        # "Australia provided nearly a third of Japan's LNG": what one country supplies of another's
+        # goods is a part of that country's imports
+        frame.metric, frame.scope = "imports", f"imports:{owner.entity}"
+    elif owner is not None and owner.entity != "WORLD":
         frame.scope = f"of:{owner.entity}"
     elif located is not None and located.entity != "WORLD":
         # "of foreign arrivals in Thailand" is Thailand's; "of maize imports" in China, China's imports
@@ -1007,7 +1019,8 @@ _BY = re.compile(r"\s+by\s+(?:the\s+)?", re.I)
 _AUXILIARY_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.I)
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which)\s+(?:the\s+)?$", re.I)
 # "the lithium carbonate China imported": a noun, then the agent and its verb, no "that"
-_REDUCED_RELATIVE = re.compile(r"(?<![\w-])(?!(?:of|the|and|or|by|in|to|from|for|an?|its|their|with|at|on)\s)[a-z][a-z-]+\s+(?:the\s+)?$")
+# ("the LNG Japan bought": an acronym may be the noun)
+_REDUCED_RELATIVE = re.compile(r"(?<![\w-])(?!(?:of|the|and|or|by|in|to|from|for|an?|its|their|with|at|on)\s)(?:[a-z][a-z-]+|[A-Z]{2,})\s+(?:the\s+)?$")
 
 
 def _agent_of(reading: ClaimReading, mention: EntityMention, metric: str, lexicon: AlignLexicon) -> bool:
@@ -1440,7 +1453,9 @@ def _subject_after(frames: list[_Frame], reading: ClaimReading, actor: EntityMen
         # "..., the Central Statistics Office said": a name right before an attribution verb is the source
         said = reading.phrases_in(after, len(reading.text), "attribution")
         nxt = next((e for e in reading.entities if after <= e.start < limit and e.entity != "WORLD"
-                    and not any(0 <= cue.start - e.end <= 2 for cue in said)), None)
+                    and not any(0 <= cue.start - e.end <= 2 for cue in said)
+                    # ("和兴全年出口硅片9.2GW，约占全国...的15%": the whole's owner after "占" is no subject)
+                    and not _WHOLE_MARK_BEFORE.search(reading.text, max(0, e.start - 3), e.start)), None)
         company = reading.phrases_in(after, nxt.start if nxt is not None else limit, "company_anaphors") \
             if actor is not None else []
         if company:
@@ -1503,6 +1518,7 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool) -> tuple[str, bo
 
 _PART_GOES_TO = re.compile(r"\s+(?:to|on)\s+(?:the\s+)?", re.I)
 _IT_OPENING = re.compile(r"^\W*(It|Its)\s")
+_WHOLE_MARK_BEFORE = re.compile(r"占$")
 _MORE_OF_SUBJECT = re.compile(r",\s+(?:[a-z]+ing|which|who|whose)\b")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though|where)\s", re.I)
 
@@ -1867,8 +1883,10 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         if (_CHANGE_BY.search(before) and not lexicon.agent_by.search(before)) \
                 or (frame.quantity.kind != "percentage" and lexicon.change_amount_before.search(before)):
             continue              # "cut spending by $500 million", "up about 170,000 bpd": a change, not a level
-        if frame.is_share and _unnamed_part(reading, frame.quantity):
-            continue              # "其中碱性电解槽占比超过八成": a kind of the goods' part of the whole, no one's share
+        if _unnamed_part(reading, frame.quantity):
+            # "其中碱性电解槽占比超过八成", "其中海上风电633万千瓦": a kind of the goods' part of the whole,
+            # no one's share or amount
+            continue
         if not frame.is_share and _distance(reading, frame.quantity, before, lexicon):
             continue              # "within about 2 Mt of its 45 Mt cap", "2 Mt short of": a distance, not a level
         if lexicon.per_item_after.match(reading.text, _figure_end(reading.text, frame.quantity)):

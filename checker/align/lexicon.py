@@ -252,6 +252,7 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
         cues[key] = frozenset(w.lower() for w in words)
         for word in words:
             matcher.add(word, key, key)
+    cues["supply_verbs"] = frozenset(w.lower() for w in expect_str_list(data, "supply_verbs", path, default=[]))
     return AlignLexicon(matcher, metrics, labels, cues, commodity_finder, commodity_of, same_metric,
                         change_after=_words_after(data, "change_after", path),
                         gap_after=_words_after(data, "gap_after", path),

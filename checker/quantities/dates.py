@@ -172,6 +172,8 @@ def _forms() -> list[tuple[str, str]]:
         # the reference date)
         ("zhm", rf"(?:(?P<zhm_y>{Y})年|(?P<zhm_r>{ZR}))?(?:(?P<zhm_a>1[0-2]|0?[1-9])月?[ \t]*[-–—~至到][ \t]*(?P<zhm_b>1[0-2]|0?[1-9])月"
                 rf"|前(?P<zhm_n>1[01]|[2-9]|十一|十|[二三四五六七八九])个月)(?![\d日])"),
+        # "今年1月", "去年12月5日": a month (or day) of a year named relative to the reference date
+        ("zhrm", rf"(?P<zhrm_r>{ZR})(?P<zhrm_m>1[0-2]|0?[1-9])月(?:(?P<zhrm_d>[12]\d|3[01]|0?[1-9])日|(?![\d至到~—–-]))"),
         # "6月7日": a day of the month without its year
         ("zhmd", r"(?<![年\d])(?P<zhmd_m>1[0-2]|0?[1-9])月(?P<zhmd_d>[12]\d|3[01]|0?[1-9])日"),
         # "2024年7月", "2024年7月5日", "2025年下半年" (second half), "2024年第三季度" / "2024年三季度" (Q3)
@@ -520,6 +522,12 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
         a, b = _month_range(y, m1, m2)
         hit = DateHit(s, e, a, b, "months", f"{y}-{m1:02d}/{y}-{m2:02d}")
         return replace(hit, relative=True) if G("zhm_r") else hit
+    if g == "zhrm":
+        if ref is None:
+            return None
+        y = ref.year + int(t["rel_years"][G("zhrm_r")][0])
+        hit = day_hit(y, int(G("zhrm_m")), int(G("zhrm_d"))) if G("zhrm_d") else month_hit(y, int(G("zhrm_m")))
+        return replace(hit, relative=True) if hit is not None else None
     if g == "zhmd":
         return no_year(int(G("zhmd_m")), int(G("zhmd_d")))
     if g == "zh":
