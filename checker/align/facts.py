@@ -373,6 +373,11 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
                 and lexicon.added_before.search(reading.text, max(0, hit.start - 50), hit.start):
             frame.metric = "installations"      # "new solar capacity": the capacity added
         break
+    if frame.metric == "installations" and "in_operation" in lexicon.metrics and (frame.metric_surface or "").lower() == "installed" \
+            and _HAD_BEFORE.search(reading.text, max(0, q.start - 20), q.start) \
+            and reading.text.find("installed", _figure_end(reading.text, q)) == _figure_end(reading.text, q) + 1:
+        # "Indonesia had roughly 2,000 MW installed at the end of 2023": what is in place, not what was added
+        frame.metric, frame.metric_surface = "in_operation", "installed"
     if frame.metric == "production" and frame.of_phrase and not frame.is_share:
         # "China produced about 6.9 million tonnes of refined zinc": a stage's participle before the
         # goods names the stage the amount is of ("China's smelters turned out 5,500 kt" is refining too)
@@ -427,6 +432,7 @@ def _entity_between(reading: ClaimReading, start: int, end: int) -> bool:
     return not (reading.text[start:name.start].isspace() and _QUALIFIED_NOUN.fullmatch(reading.text, name.end, end))
 
 
+_HAD_BEFORE = re.compile(r"\b(?:had|has|have|having)\s+(?:(?:about|around|roughly|some|nearly|almost|over|more\s+than)\s+)?$", re.I)
 _DEFINITE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _PARTICIPLE_GAP = re.compile(r"\s+(?:already\s+|previously\s+|originally\s+)?", re.I)
 _CONVERSION_GAP = re.compile(r"\s*\(\s*(?:about\s+|around\s+|roughly\s+|some\s+|or\s+)?")
@@ -1903,6 +1909,8 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         period, dated = _period(frame, reading, static or frame.attribute)
         if frame.inherited_period and not dated:
             period, dated = frame.inherited_period, True
+        if period == "current" and (later := _after_baseline(reading)) is not None:
+            period = later      # "lifts capacity to about 1,010 MW, from 940 MW at the end of 2023": a level after 2023
         if dated and period.isdigit() and lexicon.year_before.search(reading.text, max(0, frame.quantity.start - 40), frame.quantity.start):
             period = str(int(period) - 1)      # "217 GW in 2023, well over double the previous year's 87 GW"
         commodity = "" if metric is not None and metric.no_commodity else (frame.commodity or "")
@@ -1947,6 +1955,18 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             revised_from=_revised_from(reading, frame.quantity, q, lexicon),
         ))
     return facts
+
+
+def _after_baseline(reading: ClaimReading) -> str | None:
+    """The year after the earlier value's, for an undated level in a sentence whose earlier value is
+    dated in a year before publication ("to about 1,010 MW, from 940 MW at the end of 2023", written in
+    March 2024; "rose to 18.55 Mt, from 18.45 Mt in 2022", written in January 2024): the level is the
+    next year's, whatever year an undated figure is otherwise compared in."""
+    published = reading.article.published_date
+    if published is None:
+        return None
+    years = {d.end.year for d in reading.dates if d.end is not None and d.end.year < published.year and is_baseline(reading, d)}
+    return str(max(years) + 1) if len(years) == 1 else None
 
 
 def _noun_dated(reading: ClaimReading, metric) -> bool:

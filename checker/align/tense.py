@@ -183,6 +183,8 @@ def modality_cue(clause: str, rules: TenseRules | None = None, without_date: str
     for match in rules.upcoming.finditer(low):
         if _TO_NOUN.match(low, match.end()) and low[match.start():match.end()].endswith(" to"):
             continue        # "submitted a compensation plan to the OPEC secretariat": "to" is a preposition
+        if low.endswith("than ", 0, match.start()):
+            continue        # "took longer than expected to ramp up": a comparison, nothing ahead
         if low[match.start():match.end()] == "将" and rules.disposal.match(low, match.end()):
             continue        # "将稀土萃取技术列入禁止出口类": "将" marks the object of a verb, it is no "will"
         gerund = _AFTER_GERUND.search(low, match.end())
