@@ -474,6 +474,10 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         # in December 2023 and expects it to enter commercial operation in June 2024")
         own_end = next((m.start() for m in _AND_VERB.finditer(text, date.span_end, end)
                         if any(m.end() <= other.span_start <= end for other in reading.dates)), end)
+        # ("... its nickel output in 2024, ..., as its Weda Timur plant, which began production in the
+        # third quarter of 2024, came on stream": a relative clause after the date tells of another noun)
+        relative_after = _RELATIVE_OPEN.search(text, date.span_end, own_end)
+        own_end = relative_after.start() if relative_after else own_end
         action_id, action_label = _action([_without_names(reading, action_from, date.span_start),
                                            _without_names(reading, date.span_end, own_end)], rules, project is not None)
         subject = project or _actor(reading, start, date.span_start) or _actor(reading, date.span_end, end)

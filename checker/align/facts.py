@@ -1441,6 +1441,12 @@ def _subject_after(frames: list[_Frame], reading: ClaimReading, actor: EntityMen
         if frame.of_phrase and any(_FROM.search(reading.text, max(0, e.start - 30), e.start)
                                    for e in reading.entities_in(*frame.of_phrase)):
             continue        # "48% of Oman's capacity came from X, with Y contributing 42%": X, named in the phrase
+        source = next((e for e in reading.entities_in(*frame.of_phrase) if e.entity != "WORLD"
+                       and _OUT_OF.search(reading.text, max(0, e.start - 12), e.start)), None) \
+            if frame.of_phrase and not frame.is_share else None
+        if source is not None:
+            frame.subject = source  # "Some 1,450 kt of nickel came out of Indonesia's mines in 2023"
+            continue
         after = frame.of_phrase[1] if frame.of_phrase else frame.quantity.end
         # "With 6.1 Mt of reserves, Orrulex holds ...", "At 100 bcm, Norway's gas output made up ...":
         # the first entity after the figure, never the world of "of the world total"
@@ -1524,6 +1530,7 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool) -> tuple[str, bo
 
 _PART_GOES_TO = re.compile(r"\s+(?:to|on)\s+(?:the\s+)?", re.I)
 _IT_OPENING = re.compile(r"^\W*(It|Its)\s")
+_OUT_OF = re.compile(r"\bout\s+of\s+(?:the\s+)?$", re.I)
 _WHOLE_MARK_BEFORE = re.compile(r"占$")
 _MORE_OF_SUBJECT = re.compile(r",\s+(?:[a-z]+ing|which|who|whose)\b")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though|where)\s", re.I)
