@@ -155,6 +155,8 @@ class BreakdownStatement:
     exact: bool = False
 
 
+_FRONTED_TOTAL = re.compile(r"\W*of\s+(?:that|the|this|its|their|those|these)\s+", re.I)
+_COMMA_AFTER = re.compile(r"\s*,\s*")
 _LIST_GAP = re.compile(r"[^;.%]{0,60}?(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|\s+while\s+)[^;.%]{0,40}?$", re.I)
 
 
@@ -166,7 +168,9 @@ def breakdowns_of(reading: ClaimReading, rules: GrowthRules | None = None) -> li
                if q.kind in ("quantity", "currency", "number") and not (q.kind == "number" and q.value < 100)]
     found = []
     for i, total in enumerate(amounts):
-        opener = rules.breakdown.search(text, total.end)
+        # "Of that £412 million, broadcasting brought in £198m, ...": a fronted total opens the list too
+        opener = _COMMA_AFTER.match(text, total.end) if _FRONTED_TOTAL.fullmatch(text, 0, total.start) \
+            else rules.breakdown.search(text, total.end)
         if opener is None or ";" in text[total.end:opener.start()] or opener.start() - total.end > 80:
             continue
         parts: list[Quantity] = []
