@@ -134,6 +134,11 @@ def _that_whole(frames: list[_Frame], reading: ClaimReading, previous_facts) -> 
                 frame.metric, frame.metric_surface, frame.scope = total.metric, total.metric_surface, f"imports:{total.subject}"
 
 
+def _standing_for(entity: EntityMention, words) -> EntityMention:
+    """The words of a phrase hit ("the country", "its", "Mills") read as ``entity``, which they point to."""
+    return EntityMention(entity.entity, words.surface, words.start, words.end, entity.kind, "name")
+
+
 def _subject_key(frame: _Frame):
     return frame.subject.entity if frame.subject is not None else frame.subject_id
 
@@ -373,19 +378,7 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
                 and lexicon.added_before.search(reading.text, max(0, hit.start - 50), hit.start):
             frame.metric = "installations"      # "new solar capacity": the capacity added
         break
-    if frame.metric == "installations" and "in_operation" in lexicon.metrics and (frame.metric_surface or "").lower() == "installed" \
-            and _HAD_BEFORE.search(reading.text, max(0, q.start - 20), q.start) \
-            and reading.text.find("installed", _figure_end(reading.text, q)) == _figure_end(reading.text, q) + 1:
-        # "Indonesia had roughly 2,000 MW installed at the end of 2023": what is in place, not what was added
-        frame.metric, frame.metric_surface = "in_operation", "installed"
-    if frame.metric == "production" and frame.of_phrase and not frame.is_share:
-        # "China produced about 6.9 million tonnes of refined zinc": a stage's participle before the
-        # goods names the stage the amount is of ("China's smelters turned out 5,500 kt" is refining too)
-        staged = next((h for h in reading.phrases_in(*frame.of_phrase, "metric_verb")
-                       if h.surface.lower().endswith("ed") and lexicon.metrics[h.id].group != "production"
-                       and any(c.start == h.end + 1 for c in reading.phrases_in(h.end + 1, h.end + 40, "commodity"))), None)
-        if staged is not None:
-            frame.metric, frame.metric_surface = lexicon.metrics[staged.id].group, staged.surface
+    _refine_metric(frame, reading, lexicon)
     if q.kind == "currency" and "price" in lexicon.metrics and lexicon.per_unit_after.match(reading.text, _figure_end(reading.text, q)) \
             and any(d.granularity == "season" for d in reading.dates) and not date_tables()["spot"].search(reading.text):
         # "paid farmers NZ$8.40 per kgMS for the 2023/24 season": a season's unit price; a quote on a
@@ -408,6 +401,24 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     source = _source_commodity(reading, frame) if frame.is_share and frame.of_phrase else None
     if source is not None:
         frame.commodity = source
+
+
+def _refine_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon) -> None:
+    """What the words around an amount say of the measure its verb named."""
+    q, text = frame.quantity, reading.text
+    if frame.metric == "installations" and "in_operation" in lexicon.metrics and (frame.metric_surface or "").lower() == "installed" \
+            and _HAD_BEFORE.search(text, max(0, q.start - 20), q.start) \
+            and text.find("installed", _figure_end(text, q)) == _figure_end(text, q) + 1:
+        # "Indonesia had roughly 2,000 MW installed at the end of 2023": what is in place, not what was added
+        frame.metric, frame.metric_surface = "in_operation", "installed"
+    if frame.metric == "production" and frame.of_phrase and not frame.is_share:
+        # "China produced about 6.9 million tonnes of refined zinc": a stage's participle before the
+        # goods names the stage the amount is of ("China's smelters turned out 5,500 kt" is refining too)
+        staged = next((h for h in reading.phrases_in(*frame.of_phrase, "metric_verb")
+                       if h.surface.lower().endswith("ed") and lexicon.metrics[h.id].group != "production"
+                       and any(c.start == h.end + 1 for c in reading.phrases_in(h.end + 1, h.end + 40, "commodity"))), None)
+        if staged is not None:
+            frame.metric, frame.metric_surface = lexicon.metrics[staged.id].group, staged.surface
 
 
 _WITH_TAKING = re.compile(r"[^;%]{0,90}?,\s+with\s+[^,;%]{1,40}?\s+(?:taking|accounting\s+for|making\s+up|representing|going\s+to|supplying|contributing|providing)\s+"
@@ -685,7 +696,7 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
         mine = [p for p in reading.phrases_in(lo, word.start, "pronouns") if _MODIFIER_GAP.fullmatch(reading.text, p.end, word.start)]
         referent = (first_entity if first_entity is not None and first_entity.end <= mine[-1].start else actor) if mine else None
         if whole is not None and referent is not None and referent.entity != whole.entity:
-            frame.subject = EntityMention(referent.entity, mine[-1].surface, mine[-1].start, mine[-1].end, referent.kind, "name")
+            frame.subject = _standing_for(referent, mine[-1])
             frame.left_owner = whole
             return
         # "Renewables' share of EU electricity generation was 47.4%": a commodity's part of an
@@ -725,7 +736,7 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
     if pronoun and first_entity is None and not local and place_kind and antecedent is not None \
             and (place := antecedent(place_kind)) is not None:
         # "The country's OPEC+ production target for this year is 1.5 million bpd"
-        frame.subject = EntityMention(place.entity, pronoun[-1].surface, pronoun[-1].start, pronoun[-1].end, place.kind, "name")
+        frame.subject = _standing_for(place, pronoun[-1])
         return
     if pronoun and first_entity is None and actor is not None and not local \
             and pronoun[-1].surface.lower() not in _BARE_POSSESSIVES:
@@ -757,14 +768,14 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
         named = [e for e in reading.entities if e.end <= words.start and e.kind == words.id]
         place = named[-1] if named else (antecedent(words.id) if antecedent else None)
         if place is not None:
-            frame.subject = EntityMention(place.entity, words.surface, words.start, words.end, place.kind, "name")
+            frame.subject = _standing_for(place, words)
             return
     if not local and first_entity is None and antecedent is not None \
             and (agents := _bare_agent_opening(reading, lo, hi, lexicon)) is not None \
             and (country := antecedent("country")) is not None:
         # "Mills were allowed to ship 80 lakh tonnes in 2022/23", after a sentence about India: who
         # works, named without an owner, works in the country the article is about
-        frame.subject = EntityMention(country.entity, agents.surface, agents.start, agents.end, country.kind, "name")
+        frame.subject = _standing_for(country, agents)
         return
     if local and not _world_measure_before(reading, local[-1].end, frame):
         frame.subject = local[-1]
@@ -808,7 +819,7 @@ def _ratio_of_part(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon, 
         # "of the DAP the country used": the place named before owns the whole
         words = next(iter(reading.phrases_in(*frame.of_phrase, "place_anaphors")), None)
         place = antecedent(words.id) if words is not None else None
-        owner = EntityMention(place.entity, words.surface, words.start, words.end, place.kind, "name") if place is not None else None
+        owner = _standing_for(place, words) if place is not None else None
     if owner is not None:
         frame.metric, frame.subject, frame.subject_id, frame.scope = ratio, owner, None, ""
 
@@ -1904,7 +1915,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             continue              # "within about 2 Mt of its 45 Mt cap", "2 Mt short of": a distance, not a level
         if lexicon.per_item_after.match(reading.text, _figure_end(reading.text, frame.quantity)):
             continue              # "80 turbines of 15 MW each": the size of one item, not a total
-        subject = frame.subject.entity if frame.subject is not None else frame.subject_id
+        subject = _subject_key(frame)
         if subject is None or _joint_subject(frame, reading, lexicon):
             continue
         metric = next((m for m in lexicon.metrics.values() if m.group == frame.metric), None)
