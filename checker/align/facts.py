@@ -362,8 +362,12 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     # amount says what the amount is, before the verb that governs it
     described = [h for h in after[:1] if h.kind == "metric_verb" and _DEFINITE_BEFORE.search(reading.text, max(0, q.start - 5), q.start)
                  and _PARTICIPLE_GAP.fullmatch(reading.text, _figure_end(reading.text, q), h.start)]
+    # "had booked about $12.6 billion in revenue": money "in" a measure names it before a weak verb
+    money_in = [h for h in after[:1] if h.kind == "metric_noun" and q.kind == "currency"
+                and _IN_MEASURE.fullmatch(reading.text, _figure_end(reading.text, q), h.start)
+                and (not left_verbs or left_verbs[0].surface.lower() in lexicon.metrics[left_verbs[0].id].weak_verbs)]
     candidates = (right + agent_verbs + destination[:1] + left[::-1] + verbs_in_of) if frame.is_share \
-        else (counted + described + named + left_nouns + left_verbs + right + after[:1])
+        else (counted + described + named + money_in + left_nouns + left_verbs + right + after[:1])
     candidates = [_modified(_stage_subject(hit, reading, lexicon), reading, lexicon) for hit in candidates]
     for hit in candidates:
         metric = lexicon.metrics[hit.id]
@@ -443,6 +447,7 @@ def _entity_between(reading: ClaimReading, start: int, end: int) -> bool:
     return not (reading.text[start:name.start].isspace() and _QUALIFIED_NOUN.fullmatch(reading.text, name.end, end))
 
 
+_IN_MEASURE = re.compile(r"\s+in\s+(?:annual\s+|full-year\s+)?", re.I)
 _HAD_BEFORE = re.compile(r"\b(?:had|has|have|having)\s+(?:(?:about|around|roughly|some|nearly|almost|over|more\s+than)\s+)?$", re.I)
 _DEFINITE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _PARTICIPLE_GAP = re.compile(r"\s+(?:already\s+|previously\s+|originally\s+)?", re.I)
