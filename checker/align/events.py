@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker import trie
-from checker.align.reading import ClaimReading, facility_after, facility_named, is_baseline, is_deadline
+from checker.align.reading import ClaimReading, facility_after, facility_named, figure_of_date, is_baseline, is_deadline
 from checker.align.tense import TenseRules, load_tense_rules, modality_cue
 from checker.data import default_rules_dir, expect, expect_str_list, read_toml
 from checker.fold import CJK, fold, lower_ascii
@@ -270,12 +270,6 @@ def _sizes_facility(text: str, end: int, rules: EventRules) -> bool:
     return match is not None and any(word in rules.facilities or word in rules.part_nouns for word in match.groups() if word)
 
 
-def _figure_date(reading: ClaimReading, date) -> bool:
-    """ "有望超过2023年的549.1亿元": a date joined to a figure by "的" is that figure's period, no event."""
-    return reading.text.startswith("的", date.span_end) \
-        and any(q.start == date.span_end + 1 for q in reading.quantities)
-
-
 def _old_plan_after(text: str, start: int, end: int, tense: TenseRules) -> str | None:
     """A cue of an old plan right after a date ("the late-2025 start previously targeted", "the 2024
     date originally planned"): one noun may stand between."""
@@ -398,7 +392,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         elif (old_plan := _old_plan_after(text, date.span_end, end, tense)) is not None:
             mood, cue = "plan_past", old_plan     # "later than the late-2025 start previously targeted"
         elif is_baseline(reading, date) or rules.reference_before.search(text, max(0, date.span_start - 40), date.span_start) \
-                or _figure_date(reading, date):
+                or figure_of_date(reading, date) is not None:     # "有望超过2023年的549.1亿元": the figure's period
             # "up from 8.5 GW at the end of 2023": a past value's date; "the largest since 2022",
             # "cuts extended to end-March 2024": a reference point or the end of a period, no event
             mood, cue = "unknown", ""

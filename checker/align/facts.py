@@ -28,8 +28,8 @@ from checker import trie
 from checker.align.events import load_event_rules
 from checker.align.lexicon import AlignLexicon
 from checker.align.phrases import PhraseHit
-from checker.align.reading import (ClaimReading, facility_after, facility_named, is_baseline, is_compared, is_deadline, is_reference,
-                                   parenthesis_around)
+from checker.align.reading import (ClaimReading, facility_after, facility_named, figure_of_date, is_baseline, is_compared,
+                                   is_deadline, is_reference, parenthesis_around)
 from checker.align.tense import TenseRules, modality
 from checker.fold import fold
 from checker.model import DateValue, EntityMention, Fact, Quantity
@@ -806,15 +806,15 @@ def _ratio_of_part(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon, 
     owner (metrics.toml ``parts``: India's import dependence)."""
     if not frame.is_share or not frame.of_phrase:
         return
-    whole = next((m for m in lexicon.metrics.values() if m.group == frame.metric and m.parts), None)
-    if whole is None:
+    parts = lexicon.part_ratios.get(frame.metric or "")
+    if not parts:
         return
     text = reading.text
     of_end = frame.of_phrase[1]
     stop = _NEXT_COMMA.search(text, of_end)
     hits = reading.phrases_in(min(frame.left[0], _clause_start(text, frame.quantity.start)), frame.quantity.start, "metric_noun", "metric_verb") \
         + reading.phrases_in(of_end, stop.start() if stop else len(text), "metric_noun", "metric_verb")
-    ratio = next((whole.parts[lexicon.metrics[h.id].group] for h in hits if lexicon.metrics[h.id].group in whole.parts), None)
+    ratio = next((parts[lexicon.metrics[h.id].group] for h in hits if lexicon.metrics[h.id].group in parts), None)
     if ratio is None:
         return
     owner = next((e for e in reading.entities_in(*frame.of_phrase) if frame.scope == f"of:{e.entity}"), None)
@@ -1509,10 +1509,10 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool) -> tuple[str, bo
     # figure is kept: "up 10% from 31.6 million in 2023" states 2023's)
     # "the largest since 2021" compares with a year, it does not date the figure; a date in a later
     # clause (", but shipments slowed in December") belongs to that clause
-    own = _date_right_after(reading, q, dates) or next((d for d in dates if _date_of(reading, d) is q), None) \
+    own = _date_right_after(reading, q, dates) or next((d for d in dates if figure_of_date(reading, d) is q), None) \
         or _when_clause_date(reading, q)
     # "2024年出口量仅约26万吨，远低于2023年的425万吨": a date right before "的" and a figure is that figure's
-    dates = [d for d in dates if _date_of(reading, d) in (None, q)]
+    dates = [d for d in dates if figure_of_date(reading, d) in (None, q)]
     in_scope = [d for d, ok in zip(dates, _in_scope(reading.text, q, [d.span_start for d in dates]))
                 if ok and not is_baseline(reading, d) and not (d.span_start >= q.end and _other_clause(reading.text, q, d))]
     dates = [d for d in in_scope if not _SINCE.search(reading.text, max(0, d.span_start - 40), d.span_start)]
@@ -2018,13 +2018,6 @@ def _not_over(period: str, published) -> bool:
     """Does a year or season ("2024", "2023/2024") end after ``published`` (a date)?"""
     m = _YEAR_OR_SEASON.match(period)
     return bool(m and published is not None and int(m.group(2) or m.group(1)) >= published.year)
-
-
-def _date_of(reading: ClaimReading, date) -> Quantity | None:
-    """The figure a date modifies with "的" ("2023年的425万吨"), if any."""
-    if not reading.text.startswith("的", date.span_end):
-        return None
-    return next((q for q in reading.quantities if q.start == date.span_end + 1), None)
 
 
 # ("the roughly $530 paid in June": a participle may stand between)

@@ -105,6 +105,7 @@ class AlignLexicon:
     ratio_groups: frozenset[str] = frozenset()
     whole_business_groups: frozenset[str] = frozenset()
     no_commodity_groups: frozenset[str] = frozenset()       # Metric.no_commodity, gathered once
+    part_ratios: dict[str, dict[str, str]] = field(default_factory=dict)   # group -> Metric.parts, gathered once
     # the cue patterns below are built from the lists of the same names in cues.toml
     further_before: re.Pattern = _NEVER          # "a further 213 Mt": more of something else
     compared_before: re.Pattern = _NEVER         # "after Chile": a place compared with
@@ -263,6 +264,7 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
                         ratio_groups=frozenset(m.group for m in metrics.values() if m.ratio),
                         whole_business_groups=frozenset(m.group for m in metrics.values() if m.whole_business),
                         no_commodity_groups=frozenset(m.group for m in metrics.values() if m.no_commodity),
+                        part_ratios={m.group: m.parts for m in metrics.values() if m.parts},
                         **_cue_patterns(data, path, set(metrics)))
 
 

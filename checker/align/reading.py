@@ -201,6 +201,13 @@ def is_baseline(reading: ClaimReading, date: DateValue) -> bool:
     return _CHANGE_FROM.search(text, max(0, date.span_start - 60), date.span_start) is not None
 
 
+def figure_of_date(reading: ClaimReading, date: DateValue) -> Quantity | None:
+    """The figure a date modifies with "的" ("2023年的425万吨"), if any: that figure's period, no event."""
+    if not reading.text.startswith("的", date.span_end):
+        return None
+    return next((q for q in reading.quantities if q.start == date.span_end + 1), None)
+
+
 def parenthesis_around(text: str, pos: int) -> tuple[int, int] | None:
     """The innermost ( ... ) holding ``pos`` within one sentence, or None."""
     open_at = text.rfind("(", 0, pos)
