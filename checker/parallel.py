@@ -89,11 +89,13 @@ def read_and_segment(src: Source, state: WorkerState):
 
 def analyse_source(src: Source, state: WorkerState) -> SourceResult:
     """The default task: read, segment and analyse one input file."""
+    from checker.align.guard import analyse_all
+
     doc, problems, articles = read_and_segment(src, state)
     if doc is None:
         return SourceResult(None, problems, [])
-    analyses = [state.analyzer.analyse(article) for article in articles]
-    return SourceResult(slim(doc), problems, analyses, empty=not articles)
+    analyses, trouble = analyse_all(state.analyzer, articles)
+    return SourceResult(slim(doc), problems + trouble, analyses, empty=not articles)
 
 
 _TABLE: dict | None = None

@@ -9,6 +9,7 @@ from typing import BinaryIO
 from checker import __version__
 from checker.align import Analyzer, ArticleAnalysis
 from checker.align.article import unify_names
+from checker.align.guard import analyse_all
 from checker.config import Config
 from checker.data import DataError
 from checker.engine import Batch, active_rules, run_rules
@@ -72,8 +73,8 @@ def check(paths: Sequence[str], config: Config | None = None, *, select: list[st
     rules = active_rules(config, select, ignore)
     docs, articles, problems = read_articles([str(p) for p in paths], config, stdin)
     analyzer = Analyzer(config.rules_dir)
-    analyses = [analyzer.analyse(article) for article in articles]
-    return finish(docs, analyses, problems, config, rules, [str(p) for p in paths], analyzer)
+    analyses, trouble = analyse_all(analyzer, articles)
+    return finish(docs, analyses, problems + trouble, config, rules, [str(p) for p in paths], analyzer)
 
 
 def finish(docs: list[Document], analyses: list[ArticleAnalysis], problems: list[InputProblem], config: Config,

@@ -374,3 +374,30 @@ def test_output_is_written_whole_and_no_temp_file_is_left(tmp_path):
     written = tmp_path / "build" / "out" / "report.sarif"
     json.loads(written.read_text(encoding="utf-8"))
     assert [p.name for p in written.parent.iterdir()] == ["report.sarif"]
+
+
+def test_an_article_the_analyser_fails_on_is_reported_and_the_rest_checked(tmp_path, monkeypatch):
+    """A bug met in one article (here a forced error) costs that article only: the batch goes on,
+    serially, through the parallel worker task and through the index."""
+    from checker import pipeline
+    from checker.align.article import Analyzer
+    from checker.config import Config
+    from checker.parallel import analyse_source, worker_state
+    from checker.ingest.paths import expand
+
+    real = Analyzer.analyse
+
+    def failing(self, article):
+        if "Kelvarra" in article.body:
+            raise ValueError("forced")
+        return real(self, article)
+
+    monkeypatch.setattr(Analyzer, "analyse", failing)
+    (tmp_path / "bad.txt").write_text("Kelvarra\n\nPublished: 2024-05-01 09:00\n\nKelvarra mined 5 Mt in 2023.\n", encoding="utf-8")
+    report = pipeline.check([str(SEEDS), str(tmp_path / "bad.txt")])
+    bad = [p for p in report.problems if p.path.endswith("bad.txt")]
+    assert len(bad) == 1 and "internal error while analysing article 1: ValueError: forced" in bad[0].reason
+    assert report.counts.documents == 3 and report.findings        # the seeds are still checked
+    sources = list(expand([str(tmp_path / "bad.txt")]))
+    result = analyse_source(sources[0], worker_state(Config()))
+    assert result.analyses == [] and "forced" in result.problems[-1].reason

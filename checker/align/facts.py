@@ -197,6 +197,8 @@ _TRAILING_OF = re.compile(r"\s+of$")
 
 
 def _of_phrase(text: str, q: Quantity, limit: int) -> tuple[int, int] | None:
+    if q.kind == "percentage" and (whole := _ZH_WHOLE.search(text, max(0, q.start - 50), q.start)) is not None:
+        return whole.span("whole")      # "新疆棉花产量占全国总产量的91.0%": the whole stands between 占 and the figure
     match = _OF.match(text, _figure_end(text, q))
     if not match and q.kind == "percentage" and not any(c.isdigit() for c in q.text):
         match = _FRACTION_WHOLE.match(text, _figure_end(text, q))     # "roughly half its capacity"
@@ -215,7 +217,7 @@ def _frames(reading: ClaimReading, figures: list[Quantity]) -> list[_Frame]:
         limit = figures[i + 1].start if i + 1 < len(figures) else len(text)
         of_phrase = _of_phrase(text, q, limit)
         frames.append(_Frame(q, (boundary, q.start), of_phrase))
-        boundary = of_phrase[1] if of_phrase else q.end
+        boundary = of_phrase[1] if of_phrase and of_phrase[0] >= q.end else q.end
     return frames
 
 
@@ -464,6 +466,8 @@ def _is_change(reading: ClaimReading, lexicon: AlignLexicon, q: Quantity, lo: in
     hi = q.start
     if lexicon.change_after.match(reading.text, _figure_end(reading.text, q)):
         return True
+    if q.kind == "percentage" and _SIGNED.search(reading.text, max(0, hi - 3), hi):
+        return True         # "38.9 million passengers (+9%)": a signed figure is a change
     cues = reading.phrases_in(lo, hi, "change")
     if not cues:
         return False
@@ -473,6 +477,7 @@ def _is_change(reading: ClaimReading, lexicon: AlignLexicon, q: Quantity, lo: in
     return not share_word and not _LEVEL_AFTER_CUE.search(gap)
 
 
+_SIGNED = re.compile(r"(?:^|(?<=[\s(\[:,]))[+±−–-]$")
 _WORLD_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:worldwide|globally|world-wide|across the world|around the world|in the world)\b", re.I)
 _OF_THE_WORLDS = re.compile(r"\s+of\s+(?:the\s+)?(?:world's|world’s|global|worldwide|total\s+world)\s+", re.I)
 _WORLD_OF = re.compile(r"(?:global|world|worldwide|world's)\b[^,;.]{0,50}\bof\s*$", re.I)
@@ -536,6 +541,18 @@ def _fronted_place(reading: ClaimReading) -> EntityMention | None:
     starts = {lead.end(), lead.end() + (the.end() if the else 0)}
     place = next((e for e in reading.entities if e.start in starts), None)
     return place if place is not None and _PLACE_END.match(reading.text, place.end) else None
+
+
+def _place_after(frame: _Frame, reading: ClaimReading) -> EntityMention | None:
+    """The country or bloc an amount is told "in", right after its goods ("sold about 61,000 heat pumps
+    in Germany"), if any."""
+    after = _IN_PLACE_AFTER.match(reading.text, _figure_end(reading.text, frame.quantity))
+    if after is None:
+        return None
+    return next((e for e in reading.entities if e.start == after.end() and e.kind in ("country", "bloc")), None)
+
+
+_IN_PLACE_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s+in\s+(?:the\s+)?")
 
 
 def _where_place(reading: ClaimReading, before: int) -> EntityMention | None:
@@ -630,7 +647,12 @@ def _described_apposition(reading: ClaimReading, mention: EntityMention, figure:
     comma = reading.text.rfind(",", 0, mention.start)
     if comma < 0 or not _DESCRIPTION_OPEN.match(reading.text, comma, mention.start) or "," not in reading.text[mention.end:figure]:
         return False
-    return _name_before(reading, comma, ("name",))
+    # ("Antalya's own airport, the gateway to the Mediterranean resorts, handled ...": a name's thing too)
+    return _name_before(reading, comma, ("name",)) or any(
+        e.kind == "name" and e.end <= comma and _NAMED_THING.fullmatch(reading.text, e.end, comma) for e in reading.entities)
+
+
+_NAMED_THING = re.compile(r"(?:'s|’s)?(?:\s+[a-z-]+){1,3}")
 
 
 _POSSESSIVE_END = re.compile(r"(?:'s|’s|'|’)$")
@@ -666,6 +688,12 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
             if agent is not None:
                 frame.subject = agent
                 return
+    if not frame.is_share and any(e.entity == "WORLD" and e.role == "possessive" and e.end <= frame.quantity.start
+                                  and not reading.text[e.end:frame.quantity.start].strip()
+                                  for e in reading.entities):
+        # "more than four-fifths of the world's 81,000 tonnes": an amount the world owns outright
+        frame.subject_id = "WORLD"
+        return
     after = _AGENT_AFTER.match(reading.text, end)
     if after:
         # "..., 38 pct from Zekemont and 31% from Ocaro": the source named right after the figure
@@ -680,6 +708,8 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
     local = [e for e in reading.entities_in(lo, hi)
              if not (e.entity == "WORLD" and (frame.is_share or re.search(r"\bof\s+$", reading.text[max(0, e.start - 4):e.start])
                                               or _RANKING.match(reading.text, e.end)))
+             # ("新疆棉花产量占全国总产量的91.0%": the place after 占 is the whole, not the subject)
+             and not (frame.is_share and _WHOLE_MARK_BEFORE.search(reading.text, max(0, e.start - 3), e.start))
              and not _ranked_apposition(reading, e) and not _described_apposition(reading, e, frame.quantity.start)
              # "the world's second-largest copper miner after Chile, producing 3,300 kt": a place compared with
              and not lexicon.compared_before.search(reading.text, max(0, e.start - 14), e.start)]
@@ -982,6 +1012,7 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
 
 
 _MODIFIER_GAP = re.compile(r"\s+(?:[a-z-]+\s+)?")
+_CJK_MODIFIER_GAP = re.compile(r"[\u4e00-\u9fff]{0,4}")
 _SHARE_OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}")
 
 
@@ -991,7 +1022,8 @@ def _modifies_measure(reading: ClaimReading, mention: EntityMention) -> bool:
         return False
     if _TOTAL_AFTER.match(reading.text, mention.end):
         return True             # "more than a third of the Chinese total"
-    return any(_MODIFIER_GAP.fullmatch(reading.text, mention.end, h.start)
+    # ("全国总产量", "全国棉花总产量": in Chinese the modifier runs on into the noun)
+    return any(_MODIFIER_GAP.fullmatch(reading.text, mention.end, h.start) or _CJK_MODIFIER_GAP.fullmatch(reading.text, mention.end, h.start)
                for h in reading.phrases_in(mention.end, mention.end + 60, "metric_noun"))
 
 
@@ -1401,10 +1433,13 @@ def _relative_subject(frame: _Frame, reading: ClaimReading) -> None:
         opener = m
     if opener is None or _COMMA.search(text, opener.end(), q.start):
         return
-    head = next((e for e in reading.entities if e.end == opener.start() and e.kind == "name"), None)
+    # ("... second-largest producer after Kazakhstan, which mined about 21,200 tonnes": a country too)
+    # (not "the green hydrogen project in Oman, whose first phase ...": a place something is in)
+    head = next((e for e in reading.entities if e.end == opener.start() and (e.kind == "name" or (
+        e.kind in ("country", "bloc") and not _WHOLE_PLACE.search(text, max(0, e.start - 12), e.start)))), None)
     if head is not None and (frame.subject is None or frame.subject.start < head.start) \
             and not reading.entities_in(opener.end(), q.start):
-        frame.subject = head
+        frame.subject, frame.subject_id = head, None
 
 
 def _company_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon) -> None:
@@ -1548,6 +1583,7 @@ _PART_GOES_TO = re.compile(r"\s+(?:to|on)\s+(?:the\s+)?", re.I)
 _IT_OPENING = re.compile(r"^\W*(It|Its)\s")
 _OUT_OF = re.compile(r"\bout\s+of\s+(?:the\s+)?$", re.I)
 _WHOLE_MARK_BEFORE = re.compile(r"占$")
+_ZH_WHOLE = re.compile(r"占(?P<whole>[^，,。；;占比]{1,40}?)(?:的|之)(?:约|近|超过|逾|不到|将近|接近)?$")
 _MORE_OF_SUBJECT = re.compile(r",\s+(?:[a-z]+ing|which|who|whose)\b")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though|where)\s", re.I)
 
@@ -1653,6 +1689,9 @@ def _site(frame: _Frame, reading: ClaimReading, projects: list[EntityMention], l
     return next((p for p in projects if p.start >= q.end and _AT_SITE.fullmatch(text, q.end, p.start)), None)
 
 
+_OPENING_COMMA = re.compile(r",?")
+
+
 @functools.lru_cache(maxsize=4)
 def _definite_facility(facilities: frozenset[str]) -> re.Pattern:
     """A sentence that opens with a facility it does not name ("The first phase", "The plant's")."""
@@ -1665,16 +1704,27 @@ def _facility_subject(frames: list[_Frame], reading: ClaimReading, facility: Cal
     """ "The partners behind the Jazira project took FID. The first phase will use 1.2 GW": a sentence
     that opens with an unnamed facility and names no one before its figures is about the facility
     an earlier sentence named."""
-    lead = _definite_facility(facilities).match(reading.text)
+    # ("Last year the airport handled 76 million passengers": after an opening date)
+    opening = next((d.span_end for d in reading.dates if not reading.text[:d.span_start].strip(" \"'“‘(")), 0)
+    lead = _definite_facility(facilities).match(reading.text, _OPENING_COMMA.match(reading.text, opening).end())
     named = facility(lead.group("noun").lower()) if lead is not None else None
     if named is None:
         return
     for frame in frames:
         q = frame.quantity
-        # ("The plant ran at a load factor of 78%": a ratio is the facility's own)
-        if frame.subject is None and frame.subject_id is None and (not frame.is_share or frame.metric in lexicon.ratio_groups) \
+        # ("The plant ran at a load factor of 78%": a ratio is the facility's own; "The hub carried nearly
+        # half of the country's air passengers": so is a share of a whole it names)
+        if frame.subject is None and frame.subject_id is None \
+                and (not frame.is_share or frame.metric in lexicon.ratio_groups or _owned_whole(frame, reading)) \
                 and not any(e.start < q.start for e in reading.entities):
             frame.subject = EntityMention(named.entity, lead.group().strip(), lead.start(), lead.end(), named.kind, "name")
+
+
+def _owned_whole(frame: _Frame, reading: ClaimReading) -> bool:
+    """Is a share of a whole someone owns ("of the country's air passengers", "of Chile's output"),
+    not of a thing ("about a quarter of it neodymium")?"""
+    return frame.of_phrase is not None and bool(
+        reading.entities_in(*frame.of_phrase) or reading.phrases_in(*frame.of_phrase, "pronouns", "place_anaphors"))
 
 
 def _lengths(frames: list[_Frame], reading: ClaimReading, lexicon: AlignLexicon,
@@ -1842,8 +1892,11 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         _company_metric(frame, reading, lexicon)
         _ratio_of_part(frame, reading, lexicon, antecedent)
         if not frame.is_share and frame.subject is not None and frame.subject.kind == "name" \
-                and (place := _fronted_place(reading)) is not None and place.end <= frame.quantity.start:
-            frame.scope = f"in:{place.entity}"      # "In Indonesia, Lumora now has 1.6 million subscribers": not all of Lumora's
+                and (((place := _fronted_place(reading)) is not None and place.end <= frame.quantity.start)
+                     or (place := _place_after(frame, reading)) is not None):
+            # "In Indonesia, Lumora now has 1.6 million subscribers", "Thermaval sold about 61,000 heat
+            # pumps in Germany last year": not all of the company's
+            frame.scope = f"in:{place.entity}"
         if frame.is_share:
             # "A held 45% of Malaysia's exports, with B on 40% and C on 36%": the scope carries on
             if frame.of_phrase is None and previous_share is not None and previous_share.scope and frame.scope in ("", "global"):
@@ -1863,6 +1916,14 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                     break
                 if later.scope in ("", "global") and (later.of_phrase is None or _OF_THE_TOTAL.match(reading.text, _figure_end(reading.text, later.quantity))):
                     later.scope, later.metric, later.metric_surface = share.scope, total.metric, total.metric_surface
+    for total, share in zip(frames, frames[1:]):
+        # "Thermaval sold about 61,000 heat pumps in Germany last year, roughly 17% of the market": the
+        # place the amount was told in is the market the company's share is of, not its owner
+        if share.is_share and not total.is_share and total.scope.startswith("in:") and share.subject is not None \
+                and share.subject.entity == total.scope[3:] and total.subject is not None \
+                and not (share.of_phrase and reading.entities_in(*share.of_phrase)) \
+                and not _CLAUSE_BREAK.search(reading.text, total.quantity.end, share.quantity.start):
+            share.subject, share.scope = total.subject, "of:" + total.scope[3:]
     for share, total in zip(frames, frames[1:]):
         # "roughly a quarter of the 600,000 tonnes of capacity installed on the continent": a share of an
         # amount the sentence states (not the world's) is of that whole, which no other article names
@@ -2031,7 +2092,8 @@ def _date_right_after(reading: ClaimReading, q: Quantity, dates) -> DateValue | 
 
 
 _TO_BEFORE = re.compile(r"\bto\s+(?:an?\s+)?$", re.I)
-_FROM_AFTER = re.compile(r"(?:\s+of\s+[a-z][a-z ]{0,24}?)?\s+from\s+(?:an?\s+|the\s+)?(?:previous\s+|earlier\s+)?", re.I)
+# ("to 140,000 to 150,000 heat pumps from 190,000": the goods may stand between)
+_FROM_AFTER = re.compile(r"(?:\s+of\s+[a-z][a-z ]{0,24}?|(?:\s+[a-z][\w-]*){1,3}?)?\s+from\s+(?:an?\s+|the\s+)?(?:previous\s+|earlier\s+)?", re.I)
 
 
 def _revised_from(reading: ClaimReading, figure: Quantity, meant: Quantity, lexicon: AlignLexicon) -> tuple[float, ...]:

@@ -160,7 +160,9 @@ def _forms() -> list[tuple[str, str]]:
         ("part", rf"(?P<part_p>{P1})[ \t-]*(?P<part_y>{Y})|(?P<part_p2>{P})[ \t]+(?P<part_y2>{Y})"),
         ("mpart", rf"(?P<mpart_p>{MP})[ \t-]*(?P<mpart_m>{M})(?:,?[ \t]+(?:of[ \t]+)?(?P<mpart_y>{Y}))?(?![ \t]*\d)"),
         # "the April-June quarter", "January-March 2024", "the July-September period of 2023"
-        ("mspan", rf"(?:the[ \t]+)?(?P<mspan_a>{M})[ \t]*[-–][ \t]*(?P<mspan_b>{M})(?:[ \t]+(?:quarter|period|months|half))?"
+        # ("between June and August", "June through August": a span written out in words)
+        ("mspan", rf"(?:the[ \t]+|(?P<mspan_w>between)[ \t]+)?(?P<mspan_a>{M})"
+                  rf"(?(mspan_w)[ \t]+and[ \t]+|(?:[ \t]*[-–][ \t]*|[ \t]+through[ \t]+))(?P<mspan_b>{M})(?:[ \t]+(?:quarter|period|months|half))?"
                   rf"(?:,?[ \t]+(?:of[ \t]+)?(?P<mspan_y>{Y})(?![/–-]\d))?"),
         ("nmon", rf"(?:(?P<nmon_f>{NF})|(?P<nmon_l>{NL}))[ \t]+(?P<nmon_n>1[01]|[2-9]|{N11})[ \t]+months[ \t]+of[ \t]+"
                  rf"(?:(?:fiscal|calendar|the[ \t]+year)[ \t]+)?(?P<nmon_y>{Y})"),
@@ -211,7 +213,7 @@ def _triggers() -> tuple[re.Pattern, re.Pattern, frozenset]:
     """Where a date expression can start; the big pattern is tried only there."""
     t = tables()
     ws = set(t["months"]) | {"today", "tomorrow", "yesterday", "later", "earlier", "fiscal", "financial",
-                             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+                             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "between"}
     for table in ("quarters", "halves", "days", "parts", "month_parts", "first_months", "last_months"):
         ws |= {k.split()[0].split("-")[0] for k in t[table]} - {"the"}
     ws |= {w for w, c in words.tables()["cls"].items() if c[0] in ("card", "zero")}
@@ -300,7 +302,29 @@ def _find(text: str, reference: dt.date | None) -> list[DateHit]:
                 # the date (a sentence's end, or an abbreviation's, which the span can do without)
                 hit = replace(hit, end=hit.end - 1)
             out.append(hit)
-    return out
+    return _shared_years(out, text)
+
+
+_JOINED = re.compile(r"[ \t]*(?:[-–]|(?:to|and|or|through|until)[ \t]+)[ \t]*", re.I)
+
+
+def _shared_years(hits: list[DateHit], text: str) -> list[DateHit]:
+    """ "pushed back from June to August 2025", "between March 3 and May 9, 2024": a month (or day)
+    written without its year, joined to one written with it, is of that year (of the year before
+    when its month comes later), not of the year nearest the reference date."""
+    for i, (bare, full) in enumerate(zip(hits, hits[1:])):
+        if bare.iso.startswith("XXXX") and not full.iso.startswith("XXXX") and not full.relative \
+                and bare.first is not None and full.first is not None \
+                and bare.granularity in ("month", "day") and full.granularity in ("month", "day") \
+                and _JOINED.fullmatch(text, bare.end, full.start):
+            year = full.first.year - (1 if (bare.first.month, bare.first.day) > (full.first.month, full.first.day) else 0)
+            if year != bare.first.year:
+                try:
+                    first, last = bare.first.replace(year=year), bare.last.replace(year=year)
+                except ValueError:
+                    continue        # "February 29 to March 3, 2025": no such day that year
+                hits[i] = replace(bare, first=first, last=last, iso=f"{year:04d}" + bare.iso[4:])
+    return hits
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]*$")

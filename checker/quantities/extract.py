@@ -611,6 +611,9 @@ def _range_ends(a: Reading, b: Reading, c: str, before: str) -> bool:
         return True     # "8000吨至11000吨": two ends of one unit
     if a.kind == "number" and not a.fraction and b.kind not in ("number", "currency") and not b.hedge:
         return True     # "60-70%", "3-4 million tonnes": the unit after the second end
+    if a.kind == b.kind and a.kind in ("number", "percentage") and a.unit == b.unit and _plain(a, b) \
+            and not (a.year_like or b.year_like or a.label or b.label) and (c in _DASHES or c == "to"):
+        return True     # "190,000 to 200,000 heat pumps", "12%-14%": two ends written in full
     return a.kind == b.kind == "currency" and a.unit == b.unit and (c in _DASHES or c == "to")
 
 

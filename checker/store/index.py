@@ -86,6 +86,7 @@ def _file_hash(src: Source, encoding: str | None) -> str:
 
 def index_source(src: Source, state) -> DocResult:
     """Worker task: read one file and analyse only its new or changed articles."""
+    from checker.align.guard import analyse_or_report
     from checker.ingest import read_source
     from checker.segment import segment
 
@@ -102,7 +103,10 @@ def index_source(src: Source, state) -> DocResult:
         digest = article_hash(article)
         if known_articles.get(article.id) == digest:
             continue
-        analysis = state.analyzer.analyse(article)
+        analysis, trouble = analyse_or_report(state.analyzer, article)
+        result.problems.extend(trouble)
+        if analysis is None:
+            continue
         cited = {f.claim.id for f in analysis.facts} | {e.claim.id for e in analysis.events}
         result.changed.append(ArticleRows(
             article.id,
