@@ -184,6 +184,9 @@ class Fact:
     # (low, high) in the value's base unit of the figure a revision said as such replaced ("raised its
     # estimate of reserves to 2.4 million ounces from 2.1"): that earlier figure is superseded, no conflict
     revised_from: tuple[float, ...] = ()
+    # its sentence calls it a final figure ("said in its final figures for the season"): it supersedes the
+    # same measure's different figures in articles published before it
+    final: bool = False
 
     @property
     def key(self) -> tuple[str, str, str, str, str]:

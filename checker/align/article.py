@@ -100,6 +100,11 @@ class Analyzer:
             return EntityMention(facilities.pop(), "", 0, 0, "name", "implicit") if len(facilities) == 1 else None
         return self._one_company(text, mentions)
 
+    def _named_facility(self, text: str, mentions: list[EntityMention]) -> EntityMention | None:
+        """The one name ``text`` gives as a facility, if exactly one."""
+        facilities = {m.entity for m in mentions if facility_nouns(text, m, self.event_rules.facilities)}
+        return EntityMention(facilities.pop(), "", 0, 0, "name", "implicit") if len(facilities) == 1 else None
+
     def _place_of(self, facts: list[Fact]) -> EntityMention | None:
         """The one country or bloc a sentence's facts are all about, if there is one."""
         subjects = {f.subject for f in facts}
@@ -157,6 +162,9 @@ class Analyzer:
             # "Mombasa remains East Africa's busiest gateway. The port handled about 2.1 million TEU": the
             # name that opens the sentence before, though it stated no figures, is the facility meant
             lead_name = self._one_facility(quiet.text, quiet_names) if quiet is not None else None
+            # ("... returned the first engine overhauled at its new Seletar shop. The US$300 million shop,
+            # which opened in March 2024, ...": the facility a sentence without figures names is the one meant)
+            facility = (self._named_facility(quiet.text, quiet_names) if quiet is not None else None) or facility
             quiet = None
             found = facts_of(reading, self.lexicon, commodity, self.event_rules.facilities, self.tense,
                              functools.partial(self._antecedent, article, claims, claim), implicit, actor, before, market,

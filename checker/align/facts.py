@@ -274,7 +274,12 @@ _COMPOUND_GAP = re.compile(r"(?:\s+(?!(?:of|and|or|in|for|to|from|by|at|on|with)
 def _agent_noun(hit, lexicon: AlignLexicon) -> bool:
     """ "producers", "refineries", "miners": a noun for who does the work, not for the work."""
     surface = hit.surface.lower()
-    return surface in lexicon.metrics[hit.id].agents or surface.endswith(("ers", "ors"))
+    return surface in lexicon.metrics[hit.id].agents or (surface.endswith(("ers", "ors")) and not _THINGS_IN_ERS.search(surface))
+
+
+# nouns in -ers/-ors that name things, not who works ("New orders rose to €4.6 billion")
+_THINGS_IN_ERS = re.compile(r"(?:orders|numbers|transfers|offers|quarters|containers|reactors|sectors|factors|motors|tractors|"
+                            r"semiconductors|conductors|transformers|computers|meters|metres|liters|litres)$")
 
 
 def _heads(nouns: list, text: str) -> list:
@@ -365,8 +370,10 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     described = [h for h in after[:1] if h.kind == "metric_verb" and _DEFINITE_BEFORE.search(reading.text, max(0, q.start - 5), q.start)
                  and _PARTICIPLE_GAP.fullmatch(reading.text, _figure_end(reading.text, q), h.start)]
     # "had booked about $12.6 billion in revenue": money "in" a measure names it before a weak verb
+    # ("has budgeted 1.68 trillion rupees ($19.4 billion) for fertiliser subsidies": or "for" one)
     money_in = [h for h in after[:1] if h.kind == "metric_noun" and q.kind == "currency"
-                and _IN_MEASURE.fullmatch(reading.text, _figure_end(reading.text, q), h.start)
+                and (_IN_MEASURE.fullmatch(reading.text, _figure_end(reading.text, q), h.start)
+                     or _FOR_MEASURE.fullmatch(reading.text, _figure_end(reading.text, q), h.start))
                 and (not left_verbs or left_verbs[0].surface.lower() in lexicon.metrics[left_verbs[0].id].weak_verbs)]
     candidates = (right + agent_verbs + destination[:1] + left[::-1] + verbs_in_of) if frame.is_share \
         else (counted + described + named + money_in + left_nouns + left_verbs + right + after[:1])
@@ -412,6 +419,16 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
 def _refine_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon) -> None:
     """What the words around an amount say of the measure its verb named."""
     q, text = frame.quantity, reading.text
+    metric = lexicon.metrics.get(frame.metric or "")
+    named = [h for h in reading.phrases_in(0, q.start, "metric_noun") if h.id == frame.metric]
+    if metric is not None and named and q.kind == "currency" and "price" in lexicon.metrics and metric.group != "price" \
+            and _PER_ITEM.match(text, named[-1].end):
+        # "pushed average revenue per parcel down to about 8.5 yuan": money per item is a unit price
+        frame.metric, frame.metric_surface = "price", named[-1].surface
+        return
+    if metric is not None and metric.home_metric and not frame.is_share \
+            and metric.home_words.search(text, _clause_start(text, q.start), _comma_segment(text, q)[1]):
+        frame.metric, frame.metric_surface = metric.home_metric, ""    # "bought 3.4 Mt of local wheat from farmers"
     if frame.metric == "installations" and "in_operation" in lexicon.metrics and (frame.metric_surface or "").lower() == "installed" \
             and _HAD_BEFORE.search(text, max(0, q.start - 20), q.start) \
             and text.find("installed", _figure_end(text, q)) == _figure_end(text, q) + 1:
@@ -450,7 +467,9 @@ def _entity_between(reading: ClaimReading, start: int, end: int) -> bool:
 
 
 _IN_MEASURE = re.compile(r"\s+in\s+(?:annual\s+|full-year\s+)?", re.I)
+_FOR_MEASURE = re.compile(r"(?:\s+\([^()]{1,40}\))?\s+(?:for|to|on)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}", re.I)
 _HAD_BEFORE = re.compile(r"\b(?:had|has|have|having)\s+(?:(?:about|around|roughly|some|nearly|almost|over|more\s+than)\s+)?$", re.I)
+_PER_ITEM = re.compile(r"\s+per\s+(?!cent\b)[a-z]", re.I)
 _DEFINITE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _PARTICIPLE_GAP = re.compile(r"\s+(?:already\s+|previously\s+|originally\s+)?", re.I)
 _CONVERSION_GAP = re.compile(r"\s*\(\s*(?:about\s+|around\s+|roughly\s+|some\s+|or\s+)?")
@@ -795,6 +814,11 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
         # before (or of the title)
         frame.subject = EntityMention(actor.entity, company[0].surface, company[0].start, company[0].end, "name", "name")
         return
+    if actor is not None and not reading.entities and not frame.is_share and _measure_opening(reading, frame, lexicon):
+        # "Velkor's revenue rose 21% to €3.2 billion in 2024. The order backlog stood at €7.4 billion":
+        # a sentence that opens with a bare measure and names no one goes on with the company before
+        frame.subject = EntityMention(actor.entity, "", 0, 0, "name", "name")
+        return
     anaphor = reading.phrases_in(lo, hi, "place_anaphors")
     if anaphor and (not local or anaphor[-1].start > local[-1].end):
         # "In 2023 the country supplied just over three-fifths": the place named before, in this
@@ -868,6 +892,20 @@ def _foreign_supply(frame: _Frame, owner: EntityMention, lexicon: AlignLexicon) 
     return frame.subject is not None and frame.subject.kind == "country" and owner.kind == "country" \
         and frame.subject.entity != owner.entity and "imports" in lexicon.metrics \
         and (frame.metric_surface or "").lower() in lexicon.cues.get("supply_verbs", ())
+
+
+def _measure_opening(reading: ClaimReading, frame: _Frame, lexicon: AlignLexicon) -> bool:
+    """Does the sentence open with the bare noun of the figure's measure ("The order backlog stood at",
+    "New orders rose to"), owned by no one and by nothing global?"""
+    nouns = reading.phrases_in(0, frame.quantity.start, "metric_noun")
+    # ("Cost: $220 million": a label names no clause's subject)
+    return bool(nouns) and nouns[0].id == frame.metric and _BARE_MEASURE_LEAD.fullmatch(reading.text, 0, nouns[0].start) is not None \
+        and _VERB_AFTER_MEASURE.match(reading.text, nouns[0].end) is not None and not _agent_noun(nouns[0], lexicon) \
+        and not reading.phrases_in(0, len(reading.text), "global", "pronouns", "place_anaphors", "company_anaphors")
+
+
+_VERB_AFTER_MEASURE = re.compile(r"\s+[a-z]")
+_BARE_MEASURE_LEAD = re.compile(r"\W*(?:the\s+)?(?:new\s+)?", re.I)
 
 
 def _bare_agent_opening(reading: ClaimReading, lo: int, hi: int, lexicon: AlignLexicon):
@@ -1210,6 +1248,11 @@ def _bracketed(frames: list[_Frame], reading: ClaimReading, lexicon: AlignLexico
 def _carry(frames: list[_Frame], article_commodity: str | None, reading: ClaimReading, lexicon: AlignLexicon) -> None:
     """Fill what a figure leaves unsaid from its neighbours in the same sentence."""
     text = reading.text
+    for frame in frames:
+        if article_commodity in lexicon.commodity_kinds.get(frame.commodity or "", ()) \
+                and any(_DEFINITE_BEFORE.search(text, max(0, hit.start - 5), hit.start)
+                        for hit in reading.phrases_in(0, len(text), "commodity") if hit.id == frame.commodity):
+            frame.commodity = article_commodity      # "imported about 12.5 million tonnes of the grain": the wheat
     # "40%, 35% and 20% of global output": the shared "of" phrase is read back onto the list.
     for i in range(len(frames) - 2, -1, -1):
         nxt, cur = frames[i + 1], frames[i]
@@ -1221,11 +1264,14 @@ def _carry(frames: list[_Frame], article_commodity: str | None, reading: ClaimRe
             cur.of_phrase = nxt.of_phrase
     # "budgeted 1.68 trillion rupees ($19.4 billion) for fertiliser subsidies": an amount and its
     # conversion in brackets state one measure, whichever of them the measure word reaches
+    # (the word after the brackets before a weak verb before them: "budgeted" yields to "subsidies")
     for cur, nxt in zip(frames, frames[1:]):
-        if cur.quantity.kind == nxt.quantity.kind == "currency" and (cur.metric is None) != (nxt.metric is None) \
+        weak = cur.metric is not None and nxt.metric is not None and cur.metric != nxt.metric \
+            and (cur.metric_surface or "").lower() in getattr(lexicon.metrics.get(cur.metric), "weak_verbs", ())
+        if cur.quantity.kind == nxt.quantity.kind == "currency" and ((cur.metric is None) != (nxt.metric is None) or weak) \
                 and _CONVERSION_GAP.fullmatch(text, cur.quantity.end, nxt.quantity.start) \
                 and text.startswith(")", _figure_end(text, nxt.quantity)):
-            known, unknown = (cur, nxt) if cur.metric is not None else (nxt, cur)
+            known, unknown = (cur, nxt) if cur.metric is not None and not weak else (nxt, cur)
             unknown.metric, unknown.metric_surface = known.metric, known.metric_surface
             unknown.commodity = unknown.commodity or known.commodity
     # "Haruria's 31.6m handsets in 2016 was equivalent to 9% of worldwide smartphone sales":
@@ -2037,6 +2083,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             subject_surface=frame.subject.surface if frame.subject is not None else "the world",
             metric_surface=frame.metric_surface,
             revised_from=_revised_from(reading, frame.quantity, q, lexicon),
+            final=bool(lexicon.final.search(reading.text)),
         ))
     return facts
 

@@ -87,8 +87,10 @@ class PartStatement:
 
 
 # the part, then "or"/"equal to"/"representing" ... the share, then "of (the|its|their)" the whole
+# ("Tunisia's harvest, estimated at about 340,000 tonnes, accounts for roughly 18% of the 3.37 million tonnes")
 _PART_TO_SHARE = re.compile(r"\s*\(?\s*|,\s+|,?\s+(?:or|i\.e\.|that\s+is|equal\s+to|equivalent\s+to|representing|"
-                            r"accounting\s+for|which\s+is|which\s+was|some|about|a\s+share\s+of|a\s+proportion\s+of)\s+"
+                            r"accounting\s+for|accounts?\s+for|accounted\s+for|makes?\s+up|made\s+up|"
+                            r"which\s+is|which\s+was|some|about|a\s+share\s+of|a\s+proportion\s+of)\s+"
                             # "sold 11,800 new-energy buses in 2023, accounting for about 35% of the 52,000 ...":
                             # the part's noun and adjunct may stand before the comma
                             # ("about 180,000 public charge points, close to 30% of the EU's 880,000": or none)
@@ -297,5 +299,9 @@ _CLAUSE_BREAK = re.compile(r"[;.]|\bbut\b|\bwhile\b|\bwhereas\b", re.I)
 
 
 def _is_rate(reading: ClaimReading, rules: GrowthRules, q: Quantity) -> bool:
-    before = reading.text[max(0, q.start - 40):q.start]
-    return bool(rules.any_rate.search(before) or reading.phrases_in(max(0, q.start - 40), q.start, "change"))
+    lo = max(0, q.start - 40)
+    # ("making up the remaining 14%": an "up" inside a phrase of cues.toml not_change is no rate)
+    kept = [p for p in reading.phrases_in(lo, q.start, "not_change")]
+    rates = [m for m in rules.any_rate.finditer(reading.text, lo, q.start)
+             if not any(p.start <= m.start() and m.end() <= p.end for p in kept)]
+    return bool(rates or reading.phrases_in(lo, q.start, "change"))

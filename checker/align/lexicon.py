@@ -70,6 +70,11 @@ class Metric:
     parts: dict[str, str] = field(default_factory=dict)
     # a static measure whose noun a date follows is that period's ("fertiliser subsidies in 2024/25")
     dated_after_noun: bool = False
+    # words in the amount's clause that make it another metric: goods grown at home, bought from
+    # farmers ("The government bought about 3.4 million tonnes of LOCAL wheat FROM FARMERS" is
+    # procurement, no imports)
+    home_words: re.Pattern = _NEVER
+    home_metric: str = ""
 
 
 @dataclass(frozen=True)
@@ -98,6 +103,8 @@ class AlignLexicon:
     packages: dict[str, dict[str, tuple[float, str]]] = field(default_factory=dict)
     # commodities whose name after another's names no other goods ("potash fertiliser" is potash)
     generic_commodities: frozenset[str] = frozenset()
+    # per commodity, the commodities that are kinds of it ("the grain" in an article about wheat is wheat)
+    commodity_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
     # "the country" -> "country": the kind of place an anaphor points back to
     place_anaphors: dict[str, str] = field(default_factory=dict)
     # the metric groups whose percentages are ratios, and those whose company money is all its business
@@ -117,6 +124,7 @@ class AlignLexicon:
     project_money_metrics: frozenset[str] = frozenset()
     facility_parts: frozenset[str] = frozenset()   # "the first phase": part of a facility named before
     revision: re.Pattern = _NEVER                  # "raised its estimate ... to": a revision said as such
+    final: re.Pattern = _NEVER                     # "in its final figures": a count done, superseding estimates
     horizon: re.Pattern = _NEVER                   # "in its first full year of operation": no date to compare at
     # a sentence opening with these states a measure with more or less in it ("Including offal, China's
     # imports of pig meat totalled about 2.6 million tonnes"): not the plain measure
@@ -135,7 +143,8 @@ class AlignLexicon:
 _METRIC_KEYS = {"label", "group", "nouns", "verbs", "sources", "destinations", "static", "money_only", "as_part", "agents",
                 "any_stage", "no_commodity", "origin_cues",
                 "verb_governs", "place_marks", "company_words", "company_metric", "company_unless", "default_for", "default_after", "flow", "weak_verbs",
-                "whole_business", "ratio", "goods_verbs", "place_metric", "parts", "dated_after_noun"}
+                "whole_business", "ratio", "goods_verbs", "place_metric", "parts", "dated_after_noun",
+                "home_words", "home_metric"}
 
 
 @functools.lru_cache(maxsize=4)
@@ -184,6 +193,8 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
             expect(entry, "place_metric", str, path, default="", where=where),
             {k: v for k, v in expect(entry, "parts", dict, path, default={}, where=where).items()},
             expect(entry, "dated_after_noun", bool, path, default=False, where=where),
+            _words(expect_str_list(entry, "home_words", path, default=[], where=where)),
+            expect(entry, "home_metric", str, path, default="", where=where),
         )
         for noun in sorted(metrics[metric_id].nouns | metrics[metric_id].agents):
             matcher.add(noun, "metric_noun", metric_id)
@@ -202,6 +213,9 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
             if part not in groups or ratio not in groups:
                 raise DataError(base / "metrics.toml", f"parts {part!r} = {ratio!r}: both must be metrics' groups",
                                 key=f"metric.{metric.id}")
+        if metric.home_metric and metric.home_metric not in groups:
+            raise DataError(base / "metrics.toml", f"home_metric {metric.home_metric!r} is no metric's group",
+                            key=f"metric.{metric.id}")
         if metric.company_metric and metric.company_metric not in groups:
             raise DataError(base / "metrics.toml", f"company_metric {metric.company_metric!r} is no metric's group",
                             key=f"metric.{metric.id}")
@@ -216,8 +230,12 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
     commodity_units: dict[str, dict[str, str]] = {}
     packages: dict[str, dict[str, tuple[float, str]]] = {}
     generic: set[str] = set()
+    kinds: dict[str, frozenset[str]] = {}
     for commodity_id, entry in expect(data, "commodity", dict, path).items():
         names = expect_str_list(entry, "names", path, where=f"commodity.{commodity_id}")
+        members = expect_str_list(entry, "kinds", path, where=f"commodity.{commodity_id}", default=[])
+        if members:
+            kinds[commodity_id] = frozenset(members)
         if expect(entry, "generic", bool, path, default=False, where=f"commodity.{commodity_id}"):
             generic.add(commodity_id)
         meant = _commodity_units(entry, f"commodity.{commodity_id}", path)
@@ -233,6 +251,10 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
         for name in names:
             matcher.add(name, "commodity", commodity_id)
             commodity_of.setdefault(name.lower(), commodity_id)
+    for commodity_id, members in kinds.items():
+        unknown = sorted(members - set(labels))
+        if unknown:
+            raise DataError(path, f"kinds: no such commodity(ies): {', '.join(unknown)}", key=f"commodity.{commodity_id}")
     names_alt = trie.alternation([n for n in commodity_of if not CJK.search(n)])
     cjk_alt = trie.alternation([n for n in commodity_of if CJK.search(n)])
     # run on lower-cased text: a case-insensitive alternation is several times slower in `re`; Chinese
@@ -260,6 +282,7 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
                         per_item_after=_words_after(data, "per_item_after", path),
                         added_before=_added(data, path), ability_before=_ability(data, path),
                         commodity_units=commodity_units, packages=packages, generic_commodities=frozenset(generic),
+                        commodity_kinds=kinds,
                         place_anaphors=place_anaphors,
                         ratio_groups=frozenset(m.group for m in metrics.values() if m.ratio),
                         whole_business_groups=frozenset(m.group for m in metrics.values() if m.whole_business),
@@ -342,6 +365,7 @@ def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
         "scope_opener": pattern("scope_openers", r"^\W*(?:{alt})\b"),
         "scope_widener": pattern("scope_wideners", r"\b(?:{alt})\b"),
         "estimate": pattern("estimate_nouns", r"\b(?:{alt})\b"),
+        "final": pattern("final_words", r"(?:\b|(?<=[\u4e00-\u9fff]))(?:{alt})"),
         "national": pattern("national", r"\b(?:{alt})\b"),
         "agent_by": pattern("agent_by", r"\b(?:{alt})\s+by\s+$"),
         "length_nouns": frozenset(w.lower() for w in expect_str_list(data, "length_nouns", path, default=[])),

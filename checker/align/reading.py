@@ -202,10 +202,15 @@ def is_baseline(reading: ClaimReading, date: DateValue) -> bool:
 
 
 def figure_of_date(reading: ClaimReading, date: DateValue) -> Quantity | None:
-    """The figure a date modifies with "的" ("2023年的425万吨"), if any: that figure's period, no event."""
+    """The figure a date modifies with "的" ("2023年的425万吨"), or the money a budget year follows
+    ("has asked Congress for ₱710 billion for 2024"), if any: that figure's period, no event."""
     if not reading.text.startswith("的", date.span_end):
-        return None
+        return next((q for q in reading.quantities if q.kind == "currency" and q.end <= date.span_start
+                     and _FOR_BUDGET_YEAR.fullmatch(reading.text, q.end, date.span_start)), None)
     return next((q for q in reading.quantities if q.start == date.span_end + 1), None)
+
+
+_FOR_BUDGET_YEAR = re.compile(r"\s+for\s+(?:the\s+)?(?:(?:fiscal|financial|budget)\s+(?:year\s+)?)?", re.I)
 
 
 def parenthesis_around(text: str, pos: int) -> tuple[int, int] | None:

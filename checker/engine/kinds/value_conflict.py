@@ -103,7 +103,12 @@ def run(rule: Rule, batch: Batch) -> list[Finding]:
 
 def _current(facts: list[Fact]) -> list[Fact]:
     """The facts no later revision replaced: "raised its estimate to 2.4 Moz from 2.1" supersedes an
-    earlier article's 2.1 Moz (a figure within the replaced one's interval, published no later)."""
+    earlier article's 2.1 Moz (a figure within the replaced one's interval, published no later); a
+    final figure ("said in its final figures") supersedes every other figure published before it."""
+    finals = [f for f in facts if f.final and f.article.published is not None]
+    if finals:
+        facts = [f for f in facts if f.final or f.article.published is None
+                 or not any(f.article.published < r.article.published for r in finals)]
     revisions = [f for f in facts if f.revised_from and f.article.published is not None]
     if not revisions:
         return facts
