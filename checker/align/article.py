@@ -220,12 +220,23 @@ def unify_names(analyses: list[ArticleAnalysis]) -> tuple[list[Fact], list[Event
             if fact.subject.startswith("name?:"):
                 seen.setdefault(fact.subject, set()).add(analysis.article.id)
     repeated = {name for name, articles in seen.items() if len(articles) > 1}
-    canon.build({f.subject for a in analyses for f in a.facts} | {e.subject for a in analyses for e in a.events}, repeated)
+    placed = {item.subject for a in analyses for item in (*a.facts, *a.events) if "-" in item.subject
+              and _PLACED_NAME.search(item.claim.text) and _capitalised_parts(item.subject[5:], item.claim.text)}
+    canon.build({f.subject for a in analyses for f in a.facts} | {e.subject for a in analyses for e in a.events}, repeated, placed)
     facts = [f if canon.canonical(f.subject) == f.subject else replace(f, subject=canon.canonical(f.subject))
              for a in analyses for f in a.facts if canon.canonical(f.subject)]
     events = [e if canon.canonical(e.subject) == e.subject else replace(e, subject=canon.canonical(e.subject))
               for a in analyses for e in a.events]
     return facts, events
+
+
+_PLACED_NAME = re.compile(r"[A-Z][\w.]*-[A-Z]")
+
+
+def _capitalised_parts(name: str, text: str) -> bool:
+    """Is the hyphenated ``name`` written in ``text`` with each part capitalised ("Hamburg-Billbrook")?"""
+    at = text.lower().find(name)
+    return at >= 0 and all(part[:1].isupper() for part in text[at:at + len(name)].split("-"))
 
 
 def _named_facilities(reading: ClaimReading, facilities: frozenset[str]) -> dict[str, EntityMention]:

@@ -763,11 +763,13 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
             frame.commodity = part
             frame.metric = _as_part(frame.metric, lexicon)
             return
-    if local and actor is not None and local[-1].role == "demonym" \
-            and _company_noun(lexicon.cues.get("company_anaphors", frozenset())).match(reading.text, local[-1].end) \
+    based = local[-1].end + len("-based") if local and reading.text.startswith("-based", local[-1].end) else None
+    if local and actor is not None and (local[-1].role == "demonym" or based is not None) \
+            and _company_noun(lexicon.cues.get("company_anaphors", frozenset())).match(reading.text, based or local[-1].end) \
             and reading.text[max(0, local[-1].start - 4):local[-1].start].lower() == "the ":
-        # "That puts the Danish group on course to beat ...": a company described by its nationality is
-        # the company of the sentences before, not the country
+        # "That puts the Danish group on course to beat ...", "The Copenhagen-based carrier ended 2023 with
+        # ...": a company described by its nationality or its seat is the company of the sentences before,
+        # not the place
         frame.subject = EntityMention(actor.entity, local[-1].surface, local[-1].start, local[-1].end, "name", "name")
         return
     pronoun = reading.phrases_in(lo, hi, "pronouns")
@@ -1899,6 +1901,12 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                 and (named := next((p for p in projects if _ATTRIBUTE_GAP.fullmatch(reading.text, frame.quantity.end, p.start)), None)):
             # "the 1.2 GW Ostra Bank wind farm": a figure written into a facility's name is its size
             frame.subject, frame.metric, frame.metric_surface, frame.attribute = named, "capacity", "", True
+        elif not frame.is_share and frame.quantity.kind == "quantity" and _HYPHEN_MODIFIER.search(frame.quantity.text) \
+                and (named := next((e for e in reading.entities if e.kind == "name" and e.role == "name"
+                                    and _ATTRIBUTE_GAP.fullmatch(reading.text, frame.quantity.end, e.start)), None)) is not None:
+            # "the 17,000-TEU Nordhavn Aurora": a size written into a name's noun phrase is the size of
+            # what it names, no amount of the sentence's measure
+            frame.subject, frame.subject_id, frame.metric, frame.metric_surface, frame.attribute = named, None, "capacity", "", True
         elif projects and not frame.is_share and frame.quantity.kind != "currency" and frame.subject_id != "WORLD":
             # "The Tisza plant run by X in Hungary turned out 18 GWh", "X produced 11.2 GWh at its Tisza
             # gigafactory": the site is what produced, whoever runs it

@@ -1,6 +1,7 @@
 """Everything a claim mentions, read once: figures, dates, entities and lexicon phrases."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -47,6 +48,9 @@ def read_claim(claim: Claim, article: Article, entities: EntityLexicon, lexicon:
     quantities, dates = tuple(found_quantities), tuple(found_dates)
     mentions = find_entities(text, entities, lowercase_words=lowercase_words)
     found = lexicon.matcher.find(text)
+    if "-based " in text:
+        # "The Copenhagen-based carrier ended 2023 with ...": "the company" with the place it is based in
+        found = sorted([*found, *_based_company(text, lexicon)], key=lambda p: (p.start, p.end))
     # "Growers in X picked ...", "Cocoa accounted for ...": a capitalised word opening the sentence
     # that is exactly a lexicon word (a metric, a commodity) is that word, not a name
     lexical = {(p.start, p.end) for p in found if p.kind in _NAMEABLE}
@@ -64,6 +68,21 @@ def read_claim(claim: Claim, article: Article, entities: EntityLexicon, lexicon:
     phrases = tuple(p for p in found
                     if not (p.kind in _NAMEABLE and any(a <= p.start and p.end <= b for a, b in names)))
     return ClaimReading(claim, article, text, quantities, dates, mentions, phrases)
+
+
+def _based_company(text: str, lexicon: AlignLexicon) -> list[PhraseHit]:
+    """ "the Copenhagen-based carrier", "the Hsinchu-based company": company anaphors (cues.toml
+    company_anaphors) with the seat of the company between "the" and the noun."""
+    pattern = _based_pattern(lexicon.cues.get("company_anaphors", frozenset()))
+    return [PhraseHit(m.start(), m.end(), "company_anaphors", "company_anaphors", m.group()) for m in pattern.finditer(text)]
+
+
+@functools.lru_cache(maxsize=4)
+def _based_pattern(anaphors: frozenset[str]) -> re.Pattern:
+    nouns = sorted({a.split()[-1] for a in anaphors if a.startswith("the ")})
+    if not nouns:
+        return re.compile(r"(?!)")
+    return re.compile(rf"\b[Tt]he\s+[A-Z][\w.]*(?:[ -][A-Z][\w.]*)*-based\s+(?:{'|'.join(map(re.escape, nouns))})\b")
 
 
 _PACKAGE_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
@@ -161,8 +180,8 @@ _CHANGE_FROM_ENDS = ("from", " on", "over", "than", "with", " to", "versus", "vs
                      "period a", "month of", "month in", "month a", "quarter of", "quarter in", "quarter a")
 # ("around $595 a tonne, well above the roughly $530 paid in June")
 _BASELINE_LEAD = re.compile(r"\b(?:from|than|compared with|compared to|versus|vs\.?|against|(?:above|below)\s+the)\s+$", re.I)
-# "44.7% in 2023", "27.5 million bags in 2023/24", "8.5 GW at the end of 2023"
-_BASELINE_GAP = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s*(?:(?:in|during|at|for|over)\s+(?:the\s+)?)?", re.I)
+# "44.7% in 2023", "27.5 million bags in 2023/24", "8.5 GW at the end of 2023", "$290/kg a year ago"
+_BASELINE_GAP = re.compile(r"(?:/[a-z]+)?(?:\s+[a-z][\w-]*){0,2}?\s*(?:(?:in|during|at|for|over)\s+(?:the\s+)?)?", re.I)
 
 
 

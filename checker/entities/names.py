@@ -20,11 +20,12 @@ class NameCanon:
         self.threshold = threshold
         self._canon: dict[str, str] = {}
 
-    def build(self, names: set[str], repeated: set[str] = frozenset()) -> None:
+    def build(self, names: set[str], repeated: set[str] = frozenset(), placed: set[str] = frozenset()) -> None:
         """Learn the batch's names once, so short forms can be matched to their unique long form.
 
         A tentative name ("name?:dealers", a lone capitalised word opening a sentence) is kept
         only when the batch knows it as a name elsewhere; otherwise it maps to "" (no entity).
+        ``placed`` are the hyphenated names written with both parts capitalised ("Hamburg-Billbrook").
         """
         blocks: dict[str, list[str]] = defaultdict(list)
         for name in sorted(n for n in names if n.startswith("name:")):
@@ -56,6 +57,13 @@ class NameCanon:
                     for name, canon in self._canon.items():
                         if canon == "name:" + short:
                             self._canon[name] = "name:" + longer[0]
+        # "HyDrive's Hamburg-Billbrook truck station" and "its new truck station in Hamburg's Billbrook
+        # district": a hyphenated name whose last part the batch names alone is that name, placed
+        # (both parts capitalised where it is written: "Sea-lice costs" and "Lice treatments" name nothing)
+        for name in sorted(n for n in names if n in placed and " " not in n):
+            last = name.rsplit("-", 1)[1]
+            if len(last) >= 4 and "name:" + last in self._canon:
+                self._canon[name] = self._canon["name:" + last]
 
     def canonical(self, name: str) -> str:
         """The canonical id for ``name`` (names never built map to themselves; unknown tentative ones to "")."""
