@@ -235,6 +235,9 @@ def group_counts_of(reading: ClaimReading, rules: CountRules | None = None) -> l
     return found
 
 
+_FIRST_WORD = re.compile(r"([a-z]+|\d+)\b")
+
+
 def counts_of(reading: ClaimReading, rules: CountRules | None = None) -> list[CountStatement]:
     """Count statements whose enumerated items can be counted (partial lists are skipped)."""
     rules = rules or load_count_rules()
@@ -253,6 +256,9 @@ def counts_of(reading: ClaimReading, rules: CountRules | None = None) -> list[Co
         tail = text[match.end():match.end() + 40].lower()
         if any(tail.lstrip(" ,:(—–-").startswith(p) for p in rules.partial):
             continue
+        lead = _FIRST_WORD.match(tail.lstrip(" ,:(—–-"))
+        if lead is not None and (lead.group(1).isdigit() or lead.group(1) in rules.numbers) and tail.lstrip()[:1] in (":", "—", "–", "(", "-"):
+            continue            # "three customers: two US gas distributors and a Japanese chipmaker": groups, no names
         if re.search(r"\b(?:of|among)\s+(?:the|its|their)\s+$", text[max(0, match.start() - 12):match.start()], re.I):
             continue            # "Of the five producers, A and B are the best known": a selection
         if re.match(r"\s+(?:include|includes|included|including)\b", text[match.end():]):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from checker import trie
@@ -519,7 +519,16 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             part=_part(text, start, date.span_start, rules) or _market(reading, subject, start, date.span_start),
         ))
         previous_end = date.span_end
-    return events
+    return _old_plans_of_the_event(events)
+
+
+def _old_plans_of_the_event(events: list[Event]) -> list[Event]:
+    """ "is now expected to start in early 2024, after slipping from a late-2023 target": an old plan
+    that names no event of its own is the old date of the event its sentence plans for the subject."""
+    planned = {(e.subject, e.part): e for e in events if e.modality in ("upcoming", "rescheduled") and e.action and e.subject}
+    return [replace(e, action=meant.action, action_surface=meant.action_surface)
+            if e.modality == "plan_past" and not e.action and (meant := planned.get((e.subject, e.part))) is not None else e
+            for e in events]
 
 
 def _part(text: str, start: int, end: int, rules: EventRules) -> str:

@@ -1305,12 +1305,24 @@ def _carry(frames: list[_Frame], article_commodity: str | None, reading: ClaimRe
         # (TEU are containers, whatever the article is about; a company's money is all of its business
         # unless its sentence names the goods: "The company booked about €24 billion of sales")
         # (a count of people names no goods: "carried 2.9 million guests" passes none on to the figure after it)
+        if frame.commodity and _whole_business(frame, lexicon) and _describes_subject(reading, frame):
+            frame.commodity = ""    # "the RSV vaccine Respavia brought in £1.4 billion": the product's own sales
         if frame.commodity is None and frame.quantity.dimension not in _goods_dimensions() and not _whole_business(frame, lexicon) \
                 and frame.metric not in lexicon.no_commodity_groups:
             frame.commodity = article_commodity
         previous = frame
         if frame.subject is not None:
             speaker = frame
+
+
+def _describes_subject(reading: ClaimReading, frame: _Frame) -> bool:
+    """Does the commodity word stand right before the subject's name ("the RSV vaccine Respavia"),
+    naming what the subject is rather than a part of its business? (After a name it may name a
+    facility's goods: "its Holderness Bank wind farm".)"""
+    subject, text = frame.subject, reading.text
+    return subject is not None and subject.end > subject.start and any(
+        hit.id == frame.commodity and hit.end <= subject.start and not text[hit.end:subject.start].strip()
+        for hit in reading.phrases_in(0, subject.start, "commodity"))
 
 
 def _whole_business(frame: _Frame, lexicon: AlignLexicon) -> bool:
