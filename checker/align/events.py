@@ -86,7 +86,10 @@ def load_event_rules(rules_dir: str | None = None) -> EventRules:
     cjk = [p for p in phrase_class if re.search(r"[\u4e00-\u9fff]", p)]
     cjk_finder = re.compile(trie.alternation(cjk)) if cjk else re.compile(r"(?!)")
     openers = trie.phrase_alternation(expect_str_list(data, "clause_openers", path, default=[]))
-    clause_stop = re.compile(rf"[;]|\s[-–—]\s|,\s+(?=(?:{openers}|[a-z]{{3,}}ing)\b)|,\s+and\s+(?=(?:the|its|their|a|an)\s)")
+    # ("are increasingly targeting players abroad: overseas sales reached $17.3 billion in 2022": a
+    # colon before a lower-case word opens a clause of its own, after a sentence's worth of words, not
+    # after a label: "Second fab: construction from H2 2025")
+    clause_stop = re.compile(rf"[;]|(?<=.{{40}}):\s+(?=[a-z])|\s[-–—]\s|,\s+(?=(?:{openers}|[a-z]{{3,}}ing)\b)|,\s+and\s+(?=(?:the|its|their|a|an)\s)")
     time_nouns = trie.phrase_alternation(expect_str_list(data, "time_nouns", path, default=[]))
     limit_words = expect_str_list(data, "reference_before", path, default=[])
     limits = trie.phrase_alternation([w for w in limit_words if not CJK.search(w)])
@@ -399,6 +402,10 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         elif (appositive := _APPOSITIVE_PAST.search(text, max(0, date.span_start - 40), date.span_start)) \
                 and text[date.span_end:date.span_end + 1] in (",", ")"):
             mood, cue = "done", appositive.group("verb")    # "The Chips Act, adopted in 2023, aims to ..."
+        elif _EFFECTIVE_LABEL.search(text, max(start, date.span_start - 40), date.span_start):
+            # "Licences required from: August 1, 2023": a label's date from which a rule holds tells
+            # neither that it has begun nor that it will
+            mood, cue = "unknown", ""
         elif _TO_BEFORE.search(text, start, date.span_start) and (moved := _rescheduled(text, date.span_start, tense)):
             # "has pushed back the commissioning of X, originally scheduled for 2024, to the first half of
             # 2026", "agreed to delay by three months, to April 2025, the start of ...": the date the event
@@ -519,7 +526,30 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             part=_part(text, start, date.span_start, rules) or _market(reading, subject, start, date.span_start),
         ))
         previous_end = date.span_end
-    return _old_plans_of_the_event(events)
+    return [_released_thing(e, reading) for e in _old_plans_of_the_event(events)]
+
+
+def _released_thing(event: Event, reading: ClaimReading) -> Event:
+    """ "Pebble Studio will release its game Ember of Kunlun on August 20", "Pebble plans to release
+    downloadable content in the first half of 2025": what is released, not who releases it, is what
+    the release is of (a name it gives, else the words it is told in)."""
+    if event.action != "release":
+        return event
+    found = None
+    for found in _RELEASE_OBJECT.finditer(reading.text, 0, event.date.span_start):
+        pass
+    if found is None:
+        return event
+    named = [e for e in reading.entities if e.kind == "name" and found.start("obj") <= e.start and e.end <= found.end("obj")]
+    if named:
+        return replace(event, subject=named[0].entity, subject_surface=named[0].surface)
+    return replace(event, part=" ".join(found.group("obj").lower().split()))
+
+
+_RELEASE_OBJECT = re.compile(r"\breleas(?:e|es|ed|ing)\s+(?P<obj>[^,.;]{1,80}?)\s+(?:on|in|by|during|for|from|at|early|late|next|this)\s", re.I)
+
+
+_EFFECTIVE_LABEL = re.compile(r"\b(?:from|effective|as\s+of|starting|valid\s+from|in\s+force\s+from)\s*:\s*$", re.I)
 
 
 def _old_plans_of_the_event(events: list[Event]) -> list[Event]:

@@ -348,7 +348,7 @@ def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
     return {
         "further_before": pattern("further", r"\b(?:{alt})\s+(?:of\s+)?$"),
         "compared_before": pattern("compared", r"\b(?:{alt})\s+(?:the\s+)?$"),
-        "together": pattern("together", r"\b(?:{alt})\b"),
+        "together": pattern("together", r"(?:\b|(?<=[\u4e00-\u9fff]))(?:{alt})(?:\b|(?=[\u4e00-\u9fff]))"),
         "combined_before": pattern("combined_before", r"\b(?:{alt})\s+(?:of\s+)?$"),
         "reference_of": pattern("reference_nouns", r"\b(?:{alt})\W*$"),
         "year_before": pattern("year_before", r"\b(?:{alt})\s+(?:[a-z-]+\s+){{0,2}}$"),

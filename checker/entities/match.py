@@ -100,8 +100,10 @@ def find_entities(text: str, lexicon: EntityLexicon, *, sentence_start: int = 0,
     taken = bytearray(len(text))
     for start, end, surface in _lexicon_hits(text, lexicon):
         entity_id, role = lexicon.surfaces[surface]
-        if role == "demonym" and rules.institution_after.match(text, end):
-            continue            # "the Indian Ocean Tuna Commission": one name, found as a run below
+        if role in ("demonym", "name") and rules.institution_after.match(text, end):
+            continue            # "the Indian Ocean Tuna Commission", "the US Geological Survey": one name, found as a run below
+        if role == "government" and _NAME_GOES_ON.match(text, end):
+            continue            # "the Riyadh Metro", "the Washington Post": a capital inside a longer name
         possessive = _POSSESSIVE.match(text, end)
         if possessive and role == "name":
             role = "possessive"
@@ -128,6 +130,9 @@ def find_entities(text: str, lexicon: EntityLexicon, *, sentence_start: int = 0,
 # One character is taken (a class first, which the engine scans for in C); the rest of a Latin
 # word is captured by a look-ahead, so a capital after "-" or "&" inside it starts a word too.
 _UPPER_START = re.compile(rf"[{_UPPER}\u4e00-\u9fff](?:(?<=[{_UPPER}])(?<![\w$.][{_UPPER}])(?=(?P<rest>(?:[^\W_]|[&+-])*))|(?<=[\u4e00-\u9fff]))")
+
+
+_NAME_GOES_ON = re.compile(rf"[ \t]+[{_UPPER}][a-z]")
 
 
 def _lexicon_hits(text: str, lexicon: EntityLexicon):
