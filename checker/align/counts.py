@@ -129,7 +129,8 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
     if len(items) >= 2:
         # "Al Bawadi Construction, Hejaz Build and a Korean-led joint venture —": an item without a name
         # ends the list
-        unnamed = _UNNAMED_LAST.match(text, cursor)
+        tail = _NAME_TAIL.match(text[cursor:])      # ("the Emilia-Romagna floods and ...": a noun after the name)
+        unnamed = _UNNAMED_LAST.match(text, cursor + (tail.end() if tail else 0))
         if unnamed:
             items.append(EntityMention(f"name?:{unnamed.group('item').lower()}", unnamed.group("item"),
                                        unnamed.start("item"), unnamed.end("item"), "name", "name"))
@@ -139,7 +140,9 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
 _FIRST_ITEM_GAP = re.compile(r"\s*(?:[Tt]he\s+)?(?:(?!(?:with|without|while|but|although|though|as|after|before)\s)[a-z]+\s+)?")
 _PAIR_JOINS = frozenset({"–", "-", "—", "/"})
 _LIST_THEN_COUNT = re.compile(r"\s*(?:[:—–-]\s*(?:these|those|they|which)?\s*)?", re.I)
-_UNNAMED_LAST = re.compile(r"\s*(?:,\s*and|,\s*or|and|or)\s+(?P<item>(?:a|an|one|another)\s+[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,3})"
+# ("— the Turkish earthquakes, the Emilia-Romagna floods and July's hailstorms in northern Italy —")
+_UNNAMED_LAST = re.compile(r"\s*(?:,\s*and|,\s*or|and|or)\s+(?P<item>(?:(?:a|an|one|another|the)\s+[A-Za-z][\w-]*|[A-Z][\w-]*(?:'s|’s))"
+                           r"(?:\s+[a-z][\w-]*){0,3}(?:\s+[A-Z][\w-]*)?)"
                            r"\s*(?=[—–);]|\.?\s*$)")
 
 

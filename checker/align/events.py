@@ -479,6 +479,10 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         # third quarter of 2024, came on stream": a relative clause after the date tells of another noun)
         relative_after = _RELATIVE_OPEN.search(text, date.span_end, own_end)
         own_end = relative_after.start() if relative_after else own_end
+        # ("started cutting in July 2024, eight months after the project broke ground": a span from
+        # another event names that event, not the date's)
+        other_event = _SPAN_FROM_EVENT.search(text, date.span_end, own_end)
+        own_end = other_event.start() if other_event else own_end
         action_id, action_label = _action([_without_names(reading, action_from, date.span_start),
                                            _without_names(reading, date.span_end, own_end)], rules, project is not None)
         subject = project or _actor(reading, start, date.span_start) or _actor(reading, date.span_end, end)
@@ -512,6 +516,15 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                 and any(start <= q.start < end and q.kind == "number" and q.value >= 10 for q in reading.quantities):
             # "received 82 ship calls in 2024": a clause's own verb with a count is a measure, no milestone
             action_id, action_label = "", ""
+        if mood == "done" and published is not None and date.start > published \
+                and _EFFECT_FROM.search(text, max(0, date.span_start - 25), date.span_start):
+            # "Rome has made cover compulsory for companies from 2025": a decision taken, in force from
+            # a later date; the date is not when it was done
+            mood, cue = "unknown", ""
+        if mood in ("upcoming", "target") and published is not None and date.end < published \
+                and _BEFORE_DATE.search(text, max(0, date.span_start - 30), date.span_start):
+            # "Prices will not go back to where they were before 2022": a past time compared with, no plan
+            mood, cue = "unknown", ""
         events.append(Event(
             subject=subject.entity if subject and not unnamed else "",
             action=action_id,
@@ -549,6 +562,9 @@ def _released_thing(event: Event, reading: ClaimReading) -> Event:
 _RELEASE_OBJECT = re.compile(r"\breleas(?:e|es|ed|ing)\s+(?P<obj>[^,.;]{1,80}?)\s+(?:on|in|by|during|for|from|at|early|late|next|this)\s", re.I)
 
 
+_EFFECT_FROM = re.compile(r"\b(?:from|starting|as\s+of|with\s+effect\s+from|effective)\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+)?$", re.I)
+_BEFORE_DATE = re.compile(r"\b(?:were|was|had\s+been|stood|used\s+to\s+be)\s+before\s+(?:the\s+)?$", re.I)
+_SPAN_FROM_EVENT = re.compile(r",\s+(?:[\w-]+\s+){1,3}(?:after|before|since)\s", re.I)
 _EFFECTIVE_LABEL = re.compile(r"\b(?:from|effective|as\s+of|starting|valid\s+from|in\s+force\s+from)\s*:\s*$", re.I)
 
 
