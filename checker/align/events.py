@@ -562,6 +562,7 @@ def _released_thing(event: Event, reading: ClaimReading) -> Event:
 _RELEASE_OBJECT = re.compile(r"\breleas(?:e|es|ed|ing)\s+(?P<obj>[^,.;]{1,80}?)\s+(?:on|in|by|during|for|from|at|early|late|next|this)\s", re.I)
 
 
+_OWNED_THING = re.compile(r"(?:'s|’s|'|’)?(?:\s+[a-z][\w-]*){1,4}\s+[\"“‘']?")
 _EFFECT_FROM = re.compile(r"\b(?:from|starting|as\s+of|with\s+effect\s+from|effective)\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+)?$", re.I)
 _BEFORE_DATE = re.compile(r"\b(?:were|was|had\s+been|stood|used\s+to\s+be)\s+before\s+(?:the\s+)?$", re.I)
 _SPAN_FROM_EVENT = re.compile(r",\s+(?:[\w-]+\s+){1,3}(?:after|before|since)\s", re.I)
@@ -638,14 +639,14 @@ def _facility_town(reading: ClaimReading, end: int, rules: EventRules) -> Entity
 
 
 def _actor(reading: ClaimReading, start: int, end: int) -> EntityMention | None:
-    inside = [e for e in reading.entities if start <= e.start < end]
+    inside = [e for e in reading.entities if start <= e.start < end] or [e for e in reading.entities if e.start < end]
     if inside:
         first = inside[0]
         # "Puna Minerals' Salar del Viento made ...": the owner's named project acts
         owned = inside[1] if len(inside) > 1 else None
+        # ("Jade Kite Pictures' naval action film "Iron Harbour" opened": after a few words saying what it is)
         if first.role == "possessive" and owned is not None and owned.kind == "name" \
-                and not reading.text[first.end:owned.start].strip(" '’s"):
+                and (not reading.text[first.end:owned.start].strip(" '’s") or _OWNED_THING.fullmatch(reading.text, first.end, owned.start)):
             return owned
         return first
-    before = [e for e in reading.entities if e.start < end]
-    return before[0] if before else None
+    return None

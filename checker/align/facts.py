@@ -90,6 +90,7 @@ def _as_meant(q: Quantity, commodity: str, lexicon: AlignLexicon) -> Quantity:
     return replace(q, unit=unit, low=q.low * ratio, high=q.high * ratio, notes=(*q.notes, note))
 
 
+_GLOSSED_UNIT = re.compile(r"(?:thousand|million|billion|trillion)\s+[a-z]", re.I)
 _HYPHEN_MODIFIER = re.compile(r"[-–][A-Za-z]")
 
 
@@ -172,6 +173,8 @@ def _figures(reading: ClaimReading, lexicon: AlignLexicon) -> list[Quantity]:
             continue                       # "a new 500-kilovolt line": a number in a modifier, no amount
         if q.kind == "percentage" and q.unit != "percent":
             continue                       # percentage points are changes, never shares
+        if _GLOSSED_UNIT.match(q.text) and reading.text[max(0, q.start - 1):q.start] == "(":
+            continue                       # "9,600 mmbf (million board feet)": a unit spelt out, no amount
         figures.append(q)
     figures.sort(key=lambda q: q.start)
     return figures
@@ -402,8 +405,12 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
         frame.metric, frame.metric_surface, frame.ability = "capacity", "", True
     # ("930,000 barrels of crude per day": a commodity the unit's words name)
     generic = lexicon.generic_commodities
+    # ("China exported 4.91 million vehicles": the goods a count counts, right after it)
+    counted = [h for h in reading.phrases_in(q.end, q.end + 40, "commodity") if not reading.text[_figure_end(reading.text, q):h.start].strip()] \
+        if q.kind == "number" else []
     commodities = (_head_commodities(reading.phrases_in(*frame.of_phrase, "commodity"), reading.text, generic) if frame.of_phrase else []) or \
-        reading.phrases_in(q.start, q.end, "commodity") or _head_commodities(reading.phrases_in(lo, hi, "commodity"), reading.text, generic)[::-1]
+        reading.phrases_in(q.start, q.end, "commodity") or counted[:1] or \
+        _head_commodities(reading.phrases_in(lo, hi, "commodity"), reading.text, generic)[::-1]
     if not commodities and frame.is_share and frame.of_phrase:
         # "devoted 4.1% of its GDP to the military", "spends 2% of its budget on defence": what the part goes to
         to = _PART_GOES_TO.match(reading.text, frame.of_phrase[1])
@@ -1252,8 +1259,9 @@ def _carry(frames: list[_Frame], article_commodity: str | None, reading: ClaimRe
     text = reading.text
     for frame in frames:
         if article_commodity in lexicon.commodity_kinds.get(frame.commodity or "", ()) \
-                and any(_DEFINITE_BEFORE.search(text, max(0, hit.start - 5), hit.start)
-                        for hit in reading.phrases_in(0, len(text), "commodity") if hit.id == frame.commodity):
+                and (frame.commodity in lexicon.generic_commodities
+                     or any(_DEFINITE_BEFORE.search(text, max(0, hit.start - 5), hit.start)
+                            for hit in reading.phrases_in(0, len(text), "commodity") if hit.id == frame.commodity)):
             frame.commodity = article_commodity      # "imported about 12.5 million tonnes of the grain": the wheat
     # "40%, 35% and 20% of global output": the shared "of" phrase is read back onto the list.
     for i in range(len(frames) - 2, -1, -1):

@@ -12,7 +12,7 @@ from checker.entities.lexicon import EntityLexicon
 from checker.model import EntityMention
 
 # Latin capitals with accents too ("Évora", "Østfold"); the rest of a token may be any letter ("Cafés").
-_UPPER = "A-ZÀ-ÖØ-Þ"
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 # a name's letters are Latin: in Chinese text a name stops where the Chinese characters start
 # ("Vexa与Lumo合计" holds two names)
 _NAME_CHAR = r"(?:[^\W\u4e00-\u9fff]|[&'’.\-–])"
