@@ -223,6 +223,10 @@ def _project(reading: ClaimReading, before: int, rules: EventRules, after: int =
     text = reading.text
     best = None
     for mention in reading.entities:
+        if mention.role == "government" and after <= mention.start <= before and facility_after(text, mention.end, rules.facilities):
+            # "Kivu BioPharma's Kigali plant", "its Kigali mRNA plant": a capital naming a facility is
+            # a town, no government
+            mention = EntityMention(f"name:{mention.surface.lower()}", mention.surface, mention.start, mention.end, "name", "name")
         if mention.kind != "name" or mention.start > before or mention.start < after:
             continue
         if mention.role != "possessive" and (facility_after(text, mention.end, rules.facilities)

@@ -119,7 +119,7 @@ def _weighed_packages(text: str, quantities: list[Quantity], lexicon: AlignLexic
 # lower-case words after a name, a unit number maybe first ("the Vrbno 3 nuclear reactor")
 # (or an apposition: "Okpara Deep, the offshore field that came on stream in June 2024")
 # ("Jandaia, the company's second field": a possessive may stand in an apposition)
-_WORDS_AFTER_NAME = re.compile(r"(?:[ \t]+\d{1,3}[A-Za-z]?(?![\d.,%]))?(?:,(?=[ \t]+(?:the|a|an|its)[ \t]))?((?:\s+[a-z][a-z-]*(?:['’]s)?){1,4})")
+_WORDS_AFTER_NAME = re.compile(r"(?:[ \t]+\d{1,3}[A-Za-z]?(?![\d.,%]))?(?:,(?=[ \t]+(?:the|a|an|its)[ \t]))?((?:\s+[a-z][A-Za-z-]*(?:['’]s)?){1,4})")
 
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{1,8}")

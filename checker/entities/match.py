@@ -135,6 +135,9 @@ _UPPER_START = re.compile(rf"[{_UPPER}\u4e00-\u9fff](?:(?<=[{_UPPER}])(?<![\w$.]
 _NAME_GOES_ON = re.compile(rf"[ \t]+[{_UPPER}][a-z]")
 
 
+_LOWER_WORD_AFTER = re.compile(r" (?!(?:and|or|nor|as|were|was|are|is)\b)[a-z]")
+
+
 def _lexicon_hits(text: str, lexicon: EntityLexicon):
     """Longest lexicon surface at each capitalised (or CJK) word start, left to right, no overlaps.
 
@@ -238,8 +241,8 @@ def _add_name(text: str, start: int, end: int, found: list[EntityMention], rules
     entity_id = name_id(surface, rules)
     if len(words) == 1 and not (number and b == number.end("n")):    # "Terminal 3", "Line 5": a name
         word = words[0]
-        if word.isupper() and len(word) <= 5 and re.match(r" [a-z]", text[b:b + 2]) and role != "possessive":
-            return          # "PV module", "LNG imports": an acronym used as a modifier, not a name
+        if word.isupper() and len(word) <= 5 and _LOWER_WORD_AFTER.match(text, b) and role != "possessive":
+            return          # "PV module", "LNG imports": an acronym used as a modifier, not a name (but "SAT-3 and ACE")
         if (word.endswith(("ing", "ly")) or (word.endswith("ed") and not word.endswith("eed") and len(word) > 4)) \
                 and not text[sentence_start:a].strip(" \"'“‘([") and _LOWER_NEXT.match(text, b):
             # "Barring delays, ...", "Fully electric cars ...", "Landed prices ...": a participle or
