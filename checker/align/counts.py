@@ -58,7 +58,8 @@ def load_count_rules(rules_dir: str | None = None) -> CountRules:
         # ("the three companies whose awards ...": a relative word ends the noun phrase; "five of the
         # ships" is a part of a whole, no count of a list)
         rf"(?<![\w-])(?P<num>\d{{1,2}}|{words})\s+(?P<adj>(?:(?!(?:whose|that|which|who|where|of)\b)[A-Za-z][A-Za-z-]*\s+){{0,{adjectives}}})"
-        rf"(?P<noun>{plural})(?![\w-])",
+        # ("four new bases this spring": a word ending in -s is no plural noun for being so)
+        rf"(?!(?:this|thus|his|its|has|was|is|as|us|plus|less|unless|across|towards|afterwards)(?![\w-]))(?P<noun>{plural})(?![\w-])",
         re.I,
     )
     return CountRules(numbers, tuple(expect_str_list(data, "partial", path)),
@@ -241,6 +242,9 @@ def group_counts_of(reading: ClaimReading, rules: CountRules | None = None) -> l
 _FIRST_WORD = re.compile(r"([a-z]+|\d+)\b")
 
 
+_ACROSS_PLACES = re.compile(r"\s+(?:across|in|throughout|spread\s+across|spanning)\s+(?:the\s+)?", re.I)
+
+
 def counts_of(reading: ClaimReading, rules: CountRules | None = None) -> list[CountStatement]:
     """Count statements whose enumerated items can be counted (partial lists are skipped)."""
     rules = rules or load_count_rules()
@@ -279,5 +283,10 @@ def counts_of(reading: ClaimReading, rules: CountRules | None = None) -> list[Co
         after = text[items[-1].end:items[-1].end + 30].lower()
         if any(after.lstrip(" ,)—–-").startswith(p) for p in rules.partial_after):
             continue            # "Korea and Russia among them": a partial list
+        where = _ACROSS_PLACES.match(text, match.end())
+        if where is not None and not enumerated and noun not in rules.member_nouns \
+                and any(e.start == where.end() and e.kind in ("country", "bloc", "region") for e in reading.entities) \
+                and all(i.kind in ("country", "bloc", "region") for i in items):
+            continue            # "54 hotels across Thailand, Vietnam, ...": where the things stand, no list of them
         found.append(CountStatement(count, noun, match.group(), tuple(items), match.start(), match.end(), reading))
     return found

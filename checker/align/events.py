@@ -425,7 +425,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # ("plans to scrap an auction that drew no bids during December 2024", written before then:
             # the plan's date, not the relative clause's)
             may_be_past = published is None or date.start <= published
-            mood, cue = modality_cue(text[start:date.span_start], tense, may_be_past=may_be_past)
+            mood, cue = modality_cue(_without_dated_asides(reading, start, date.span_start), tense, may_be_past=may_be_past)
             if mood == "unknown" and (since := _SINCE_EVENT.search(lead)):
                 # "has been producing since its first gold pour in September 2023": what a state has
                 # held since is already done
@@ -442,7 +442,9 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                 # (a bracket opens an aside: "H1 2026 (previously late 2025)" says nothing of H1 2026's mood)
                 aside = text.find("(", date.span_end, stop)
                 stop = aside if aside >= 0 else stop
-                mood, cue = modality_cue(text[start:stop], tense, _without_date(text, start, date, stop), may_be_past)
+                # (an aside before the date with a date of its own speaks for that date only)
+                kept = _without_dated_asides(reading, start, date.span_start) + text[date.span_start:stop]
+                mood, cue = modality_cue(kept, tense, _without_date(text, start, date, stop), may_be_past)
             if mood == "unknown" and start > 0 and _PARTICIPLE_START.match(text, start) \
                     and not _INFINITIVE_BEFORE.search(text, start, date.span_start):
                 # "has started up the new furnace, tapping the first heat in November 2024": a participle
@@ -487,7 +489,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         # another event names that event, not the date's)
         other_event = _SPAN_FROM_EVENT.search(text, date.span_end, own_end)
         own_end = other_event.start() if other_event else own_end
-        action_id, action_label = _action([_without_names(reading, action_from, date.span_start),
+        action_id, action_label = _action([_without_dated_asides(reading, action_from, date.span_start, _without_names(reading, action_from, date.span_start)),
                                            _without_names(reading, date.span_end, own_end)], rules, project is not None)
         subject = project or _actor(reading, start, date.span_start) or _actor(reading, date.span_end, end)
         unnamed, unnamed_end = ("", 0) if project else _unnamed_facility(text[start:date.span_start], rules)
@@ -596,6 +598,22 @@ def _market(reading: ClaimReading, subject: EntityMention | None, start: int, en
     place = next((e for e in reading.entities if start <= e.start < end and e.kind in ("country", "bloc")
                   and reading.text[max(0, e.start - 3):e.start].lower() == "in "), None)
     return f"in {place.entity}" if place is not None else ""
+
+
+def _without_dated_asides(reading: ClaimReading, start: int, end: int, text: str | None = None) -> str:
+    """The text between ``start`` and ``end`` (or ``text``, that stretch already edited) with asides
+    between commas that hold a date of their own blanked: "planned to restart its Lesedi shaft,
+    mothballed late last year, in the first quarter of 2025" plans a restart, the aside's closure is
+    another event."""
+    text = reading.text[start:end] if text is None else text
+    asides = [a for a in _ASIDE.finditer(reading.text, start, end)
+              if any(a.start() <= d.span_start and d.span_end <= a.end() for d in reading.dates)]
+    for aside in reversed(asides):      # (cut out, so the words before it stay near the date)
+        text = text[:aside.start() - start] + " " + text[aside.end() - start:]
+    return text
+
+
+_ASIDE = re.compile(r",[^,;]{1,60},")
 
 
 def _without_names(reading: ClaimReading, start: int, end: int) -> str:

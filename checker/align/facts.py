@@ -90,6 +90,8 @@ def _as_meant(q: Quantity, commodity: str, lexicon: AlignLexicon) -> Quantity:
     return replace(q, unit=unit, low=q.low * ratio, high=q.high * ratio, notes=(*q.notes, note))
 
 
+_SHORT_RATE = re.compile(r"(?:\s+of\s+[a-z][a-z -]{0,30}?)?\s*(?:\s(?:a|an|per|each|every)\s+(day|week|month|hour)s?\b|/(day|d|wk|week|month|mo|h|hr|hour)\b)", re.I)
+_RATE_UNITS = {"d": "day", "wk": "week", "mo": "month", "h": "hour", "hr": "hour"}
 _GLOSSED_UNIT = re.compile(r"(?:thousand|million|billion|trillion)\s+[a-z]", re.I)
 _HYPHEN_MODIFIER = re.compile(r"[-–][A-Za-z]")
 
@@ -2079,6 +2081,10 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         kind = ("ratio" if metric is not None and metric.ratio else "share") if frame.is_share else f"amount:{q.dimension or q.kind}"
         if q.kind == "currency":
             kind = f"amount:currency:{q.unit}"
+        if not frame.is_share and (rate := _SHORT_RATE.match(reading.text, _figure_end(reading.text, q))) is not None:
+            # "about 8.2 million cubic metres of desalinated water a day": a daily rate, never a year's total
+            unit = (rate.group(1) or rate.group(2)).lower()
+            kind += f":per_{_RATE_UNITS.get(unit, unit)}"
         target = _target_year(frame, reading)
         if target is not None:
             # "42.5% of final energy consumption by 2030": a goal for 2030, compared only with goals
