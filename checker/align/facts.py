@@ -790,6 +790,11 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
         pronoun = [p for p in pronoun if p.end <= modifiers[-1].start]
         if first_entity in modifiers:
             first_entity = next((e for e in reading.entities if e not in modifiers), None)
+    if first_entity is not None and first_entity.role == "possessive" and first_entity.kind != "name":
+        # "Canada's national pension fund manager CPP Investments ended its fiscal year": the place
+        # only describes the name it owns
+        first_entity = next((e for e in reading.entities if e.kind == "name" and e.start > first_entity.end
+                             and _OWNED_NAME_GAP.fullmatch(reading.text, first_entity.end, e.start)), first_entity)
     if pronoun and first_entity is not None and (not local or pronoun[-1].start > local[-1].end):
         # "Yet it mined only 2,900 t, a sliver of the 240,000 t mined in China": a pronoun before every
         # name of its sentence points back to the sentence before
@@ -916,6 +921,7 @@ def _measure_opening(reading: ClaimReading, frame: _Frame, lexicon: AlignLexicon
 
 
 _VERB_AFTER_MEASURE = re.compile(r"\s+[a-z]")
+_OWNED_NAME_GAP = re.compile(r"(?:\s+[a-z][\w-]*){1,4}\s+")
 _BARE_MEASURE_LEAD = re.compile(r"\W*(?:the\s+)?(?:new\s+)?", re.I)
 
 
