@@ -7,7 +7,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from checker import trie
-from checker.align.reading import ClaimReading, facility_after, facility_named, figure_of_date, is_baseline, is_deadline
+from checker.align.reading import (ClaimReading, described_name, facility_after, facility_named, figure_of_date, is_baseline,
+                                  is_deadline)
 from checker.align.tense import TenseRules, load_tense_rules, modality_cue
 from checker.data import default_rules_dir, expect, expect_str_list, read_toml
 from checker.fold import CJK, fold, lower_ascii
@@ -568,11 +569,12 @@ def _released_thing(event: Event, reading: ClaimReading) -> Event:
 _RELEASE_OBJECT = re.compile(r"\breleas(?:e|es|ed|ing)\s+(?P<obj>[^,.;]{1,80}?)\s+(?:on|in|by|during|for|from|at|early|late|next|this)\s", re.I)
 
 
-_OWNED_THING = re.compile(r"(?:'s|’s|'|’)?(?:\s+[a-z][\w-]*){1,4}\s+[\"“‘']?")
-_EFFECT_FROM = re.compile(r"\b(?:from|starting|as\s+of|with\s+effect\s+from|effective)\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+)?$", re.I)
+# the words before the date from which a rule or a decision holds ("from 2025", "effective:")
+_EFFECT_WORDS = r"\b(?:from|effective|as\s+of|starting|valid\s+from|in\s+force\s+from|with\s+effect\s+from)"
+_EFFECT_FROM = re.compile(_EFFECT_WORDS + r"\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+)?$", re.I)
 _BEFORE_DATE = re.compile(r"\b(?:were|was|had\s+been|stood|used\s+to\s+be)\s+before\s+(?:the\s+)?$", re.I)
 _SPAN_FROM_EVENT = re.compile(r",\s+(?:[\w-]+\s+){1,3}(?:after|before|since)\s", re.I)
-_EFFECTIVE_LABEL = re.compile(r"\b(?:from|effective|as\s+of|starting|valid\s+from|in\s+force\s+from)\s*:\s*$", re.I)
+_EFFECTIVE_LABEL = re.compile(_EFFECT_WORDS + r"\s*:\s*$", re.I)
 
 
 def _old_plans_of_the_event(events: list[Event]) -> list[Event]:
@@ -668,7 +670,7 @@ def _actor(reading: ClaimReading, start: int, end: int) -> EntityMention | None:
         owned = inside[1] if len(inside) > 1 else None
         # ("Jade Kite Pictures' naval action film "Iron Harbour" opened": after a few words saying what it is)
         if first.role == "possessive" and owned is not None and owned.kind == "name" \
-                and (not reading.text[first.end:owned.start].strip(" '’s") or _OWNED_THING.fullmatch(reading.text, first.end, owned.start)):
+                and (not reading.text[first.end:owned.start].strip(" '’s") or described_name(reading, first) is owned):
             return owned
         return first
     return None

@@ -28,8 +28,8 @@ from checker import trie
 from checker.align.events import load_event_rules
 from checker.align.lexicon import AlignLexicon
 from checker.align.phrases import PhraseHit
-from checker.align.reading import (ClaimReading, facility_after, facility_named, figure_of_date, is_baseline, is_compared,
-                                   is_deadline, is_reference, parenthesis_around)
+from checker.align.reading import (ClaimReading, company_nouns, described_name, facility_after, facility_named, figure_of_date,
+                                   is_baseline, is_compared, is_deadline, is_reference, parenthesis_around)
 from checker.align.tense import TenseRules, modality
 from checker.fold import fold
 from checker.model import DateValue, EntityMention, Fact, Quantity
@@ -630,7 +630,7 @@ def _destination_within(reading: ClaimReading, start: int, end: int) -> EntityMe
 @functools.lru_cache(maxsize=4)
 def _company_noun(anaphors: frozenset[str]) -> re.Pattern:
     """The nouns of "the company", "the group" ... (cues.toml company_anaphors), after one optional word."""
-    nouns = {a.split()[-1] for a in anaphors if a.startswith("the ")}
+    nouns = company_nouns(anaphors)
     return re.compile(rf"\s+(?:[a-z-]+\s+)?(?:{trie.alternation(nouns)})\b") if nouns else re.compile(r"(?!)")
 
 
@@ -793,8 +793,7 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
     if first_entity is not None and first_entity.role == "possessive" and first_entity.kind != "name":
         # "Canada's national pension fund manager CPP Investments ended its fiscal year": the place
         # only describes the name it owns
-        first_entity = next((e for e in reading.entities if e.kind == "name" and e.start > first_entity.end
-                             and _OWNED_NAME_GAP.fullmatch(reading.text, first_entity.end, e.start)), first_entity)
+        first_entity = described_name(reading, first_entity) or first_entity
     if pronoun and first_entity is not None and (not local or pronoun[-1].start > local[-1].end):
         # "Yet it mined only 2,900 t, a sliver of the 240,000 t mined in China": a pronoun before every
         # name of its sentence points back to the sentence before
@@ -921,7 +920,6 @@ def _measure_opening(reading: ClaimReading, frame: _Frame, lexicon: AlignLexicon
 
 
 _VERB_AFTER_MEASURE = re.compile(r"\s+[a-z]")
-_OWNED_NAME_GAP = re.compile(r"(?:\s+[a-z][\w-]*){1,4}\s+")
 _BARE_MEASURE_LEAD = re.compile(r"\W*(?:the\s+)?(?:new\s+)?", re.I)
 
 

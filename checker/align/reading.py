@@ -79,10 +79,15 @@ def _based_company(text: str, lexicon: AlignLexicon) -> list[PhraseHit]:
 
 @functools.lru_cache(maxsize=4)
 def _based_pattern(anaphors: frozenset[str]) -> re.Pattern:
-    nouns = sorted({a.split()[-1] for a in anaphors if a.startswith("the ")})
+    nouns = company_nouns(anaphors)
     if not nouns:
         return re.compile(r"(?!)")
-    return re.compile(rf"\b[Tt]he\s+[A-Z][\w.]*(?:[ -][A-Z][\w.]*)*-based\s+(?:{'|'.join(map(re.escape, nouns))})\b")
+    return re.compile(rf"\b[Tt]he\s+[A-Z][\w.]*(?:[ -][A-Z][\w.]*)*-based\s+(?:{'|'.join(map(re.escape, sorted(nouns)))})\b")
+
+
+def company_nouns(anaphors: frozenset[str]) -> frozenset[str]:
+    """The nouns of "the company", "the group" ... (cues.toml company_anaphors)."""
+    return frozenset(a.split()[-1] for a in anaphors if a.startswith("the "))
 
 
 _PACKAGE_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
@@ -218,6 +223,17 @@ def is_baseline(reading: ClaimReading, date: DateValue) -> bool:
     if not text[max(0, date.span_start - 12):date.span_start].rstrip().lower().endswith(_CHANGE_FROM_ENDS):
         return False
     return _CHANGE_FROM.search(text, max(0, date.span_start - 60), date.span_start) is not None
+
+
+def described_name(reading: ClaimReading, owner: EntityMention) -> EntityMention | None:
+    """The name an owner's possessive describes after a few lower-case words ("Canada's national
+    pension fund manager CPP Investments", "Jade Kite Pictures' naval action film "Iron Harbour""),
+    if any: what the sentence is about, the owner only says whose it is."""
+    return next((e for e in reading.entities if e.kind == "name" and e.start > owner.end
+                 and _DESCRIBED_GAP.fullmatch(reading.text, owner.end, e.start)), None)
+
+
+_DESCRIBED_GAP = re.compile(r"(?:'s|’s|'|’)?(?:\s+[a-z][\w-]*){1,4}\s+[\"“‘']?")
 
 
 def figure_of_date(reading: ClaimReading, date: DateValue) -> Quantity | None:
