@@ -181,7 +181,7 @@ class Analyzer:
             market = self._market_of(found, market)
             implicit = self._place_of(found)
             actor = _actor_of(found, actor)
-            events.extend(events_of(reading, self.tense, self.event_rules, facility))
+            events.extend(events_of(reading, self.tense, self.event_rules, facility, actor))
             facility = last_project(reading, self.event_rules) or facility
             by_noun.update(_named_facilities(reading, self.event_rules.facilities))
             counts.extend(counts_of(reading, self.count_rules))

@@ -353,9 +353,10 @@ _INFINITIVE_BEFORE = re.compile(r"\bto\s+[a-z]{3,}")
 
 
 def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: EventRules | None = None,
-              antecedent: EntityMention | None = None) -> list[Event]:
+              antecedent: EntityMention | None = None, company: EntityMention | None = None) -> list[Event]:
     """One event per date of the claim, with the modality of the clause around the date; ``antecedent``
-    is the facility an earlier sentence named last ("The plant, which began production in ...")."""
+    is the facility an earlier sentence named last ("The plant, which began production in ..."),
+    ``company`` the company the sentences before were about ("The airline took delivery of ...")."""
     if not reading.dates:
         return []
     tense = tense or load_tense_rules()
@@ -493,6 +494,11 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         action_id, action_label = _action([_without_dated_asides(reading, action_from, date.span_start, _without_names(reading, action_from, date.span_start)),
                                            _without_names(reading, date.span_end, own_end)], rules, project is not None)
         subject = project or _actor(reading, start, date.span_start) or _actor(reading, date.span_end, end)
+        if project is None and company is not None and reading.phrases_in(start, date.span_start, "company_anaphors") \
+                and not reading.entities_in(start, date.span_start):
+            # "The airline took delivery of the first of its jets on February 14, 2024, at its base at
+            # Madrid-Barajas": the company before, not a place named after the date
+            subject = company
         unnamed, unnamed_end = ("", 0) if project else _unnamed_facility(text[start:date.span_start], rules)
         if unnamed and subject is not None and start + unnamed_end <= subject.start < date.span_start \
                 and not _PLACE_AFTER_FACILITY.search(text, max(0, subject.start - 40), subject.start):
