@@ -194,10 +194,29 @@ class Analyzer:
                 growth.extend(parts_of(reading))
                 growth.extend(broken)
         facts = date_undated(facts, article)
+        events = _opening_before_output(events)
         return ArticleAnalysis(article, tuple(claims), tuple(facts), tuple(events), tuple(counts), tuple(growth), tuple(group_counts))
 
 
 _LEAD_TO_NAME = re.compile(r"^\W*(?:the\s+)?", re.I)
+
+
+def _opening_before_output(events: list[Event]) -> list[Event]:
+    """ "The plant, opened in December 2023, ..." and "produced its first batch in March 2024" in one
+    article: an article does not contradict itself, so an opening it dates before the start it also
+    dates is the opening ceremony (an inauguration), another milestone."""
+    starts = [e for e in events if e.action == "start" and e.modality == "done" and e.subject]
+    out = []
+    for event in events:
+        if event in starts and _OPENED.search(event.cue or "") and any(
+                other.subject == event.subject and other.part == event.part and other.date.start > event.date.end
+                and not _OPENED.search(other.cue or "") for other in starts):
+            event = replace(event, action="inauguration", action_surface="inauguration")
+        out.append(event)
+    return out
+
+
+_OPENED = re.compile(r"\bopen", re.I)
 
 
 def _actor_of(facts: list[Fact], previous: EntityMention | None) -> EntityMention | None:
