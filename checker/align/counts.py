@@ -54,12 +54,14 @@ def load_count_rules(rules_dir: str | None = None) -> CountRules:
     # plurals not made with -s ("the four consortia")
     irregular = expect_str_list(data, "irregular_plurals", path, default=[])
     plural = rf"[a-z][a-z-]*s|{trie.alternation(w.lower() for w in irregular)}" if irregular else r"[a-z][a-z-]*s"
+    no_plurals = expect_str_list(data, "not_plurals", path, default=[])
+    not_plural = rf"(?!(?:{trie.alternation(w.lower() for w in no_plurals)})(?![\w-]))" if no_plurals else ""
     pattern = re.compile(
         # ("the three companies whose awards ...": a relative word ends the noun phrase; "five of the
         # ships" is a part of a whole, no count of a list)
         rf"(?<![\w-])(?P<num>\d{{1,2}}|{words})\s+(?P<adj>(?:(?!(?:whose|that|which|who|where|of)\b)[A-Za-z][A-Za-z-]*\s+){{0,{adjectives}}})"
-        # ("four new bases this spring": a word ending in -s is no plural noun for being so)
-        rf"(?!(?:this|thus|his|its|has|was|is|as|us|plus|less|unless|across|towards|afterwards)(?![\w-]))(?P<noun>{plural})(?![\w-])",
+        # ("four new bases this spring": a word ending in -s is no plural noun for being so, counts.toml not_plurals)
+        rf"{not_plural}(?P<noun>{plural})(?![\w-])",
         re.I,
     )
     return CountRules(numbers, tuple(expect_str_list(data, "partial", path)),

@@ -48,6 +48,9 @@ class EventRules:
     new_facility: re.Pattern = re.compile(r"(?!)")   # "the new plant": another facility
     part: re.Pattern = re.compile(r"(?!)")           # "the second (Sundal) potline": a part of the facility
     part_nouns: frozenset[str] = frozenset()           # "turbine", "potline": parts a figure may size too
+    # the words before the date from which a rule or a decision holds ("from 2025", "effective:")
+    effect_from: re.Pattern = re.compile(r"(?!)")       # "... compulsory for companies from 2025"
+    effective_label: re.Pattern = re.compile(r"(?!)")   # "Licences required from: August 1, 2023"
 
 
 @functools.lru_cache(maxsize=4)
@@ -106,7 +109,19 @@ def load_event_rules(rules_dir: str | None = None) -> EventRules:
                       finder, phrase_class, frozenset(lemma_of.values()), generic, facility_finder, own_subject, cjk_finder,
                       clause_stop, reference_before, reference_after, re.compile(rf"\b(?:{fresh})\b", re.I),
                       _part_pattern(data, path),
-                      frozenset(w.lower() for w in expect_str_list(data, "part_nouns", path, default=[])))
+                      frozenset(w.lower() for w in expect_str_list(data, "part_nouns", path, default=[])),
+                      *_effect_patterns(data, path))
+
+
+def _effect_patterns(data: dict, path: Path) -> tuple[re.Pattern, re.Pattern]:
+    """events.toml effect_from_words: before a date they say from when something holds; right before it
+    ("from 2025") or as a label ("from: August 1, 2023")."""
+    words = expect_str_list(data, "effect_from_words", path, default=[])
+    if not words:
+        return re.compile(r"(?!)"), re.compile(r"(?!)")
+    alt = rf"\b(?:{trie.phrase_alternation(words)})"
+    return (re.compile(alt + r"\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+)?$", re.I),
+            re.compile(alt + r"\s*:\s*$", re.I))
 
 
 def _part_pattern(data: dict, path: Path) -> re.Pattern:
@@ -408,7 +423,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         elif (appositive := _APPOSITIVE_PAST.search(text, max(0, date.span_start - 40), date.span_start)) \
                 and text[date.span_end:date.span_end + 1] in (",", ")"):
             mood, cue = "done", appositive.group("verb")    # "The Chips Act, adopted in 2023, aims to ..."
-        elif _EFFECTIVE_LABEL.search(text, max(start, date.span_start - 40), date.span_start):
+        elif rules.effective_label.search(text, max(start, date.span_start - 40), date.span_start):
             # "Licences required from: August 1, 2023": a label's date from which a rule holds tells
             # neither that it has begun nor that it will
             mood, cue = "unknown", ""
@@ -530,7 +545,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # "received 82 ship calls in 2024": a clause's own verb with a count is a measure, no milestone
             action_id, action_label = "", ""
         if mood == "done" and published is not None and date.start > published \
-                and _EFFECT_FROM.search(text, max(0, date.span_start - 25), date.span_start):
+                and rules.effect_from.search(text, max(0, date.span_start - 25), date.span_start):
             # "Rome has made cover compulsory for companies from 2025": a decision taken, in force from
             # a later date; the date is not when it was done
             mood, cue = "unknown", ""
@@ -575,12 +590,8 @@ def _released_thing(event: Event, reading: ClaimReading) -> Event:
 _RELEASE_OBJECT = re.compile(r"\breleas(?:e|es|ed|ing)\s+(?P<obj>[^,.;]{1,80}?)\s+(?:on|in|by|during|for|from|at|early|late|next|this)\s", re.I)
 
 
-# the words before the date from which a rule or a decision holds ("from 2025", "effective:")
-_EFFECT_WORDS = r"\b(?:from|effective|as\s+of|starting|valid\s+from|in\s+force\s+from|with\s+effect\s+from)"
-_EFFECT_FROM = re.compile(_EFFECT_WORDS + r"\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+)?$", re.I)
 _BEFORE_DATE = re.compile(r"\b(?:were|was|had\s+been|stood|used\s+to\s+be)\s+before\s+(?:the\s+)?$", re.I)
 _SPAN_FROM_EVENT = re.compile(r",\s+(?:[\w-]+\s+){1,3}(?:after|before|since)\s", re.I)
-_EFFECTIVE_LABEL = re.compile(_EFFECT_WORDS + r"\s*:\s*$", re.I)
 
 
 def _old_plans_of_the_event(events: list[Event]) -> list[Event]:

@@ -279,12 +279,9 @@ _COMPOUND_GAP = re.compile(r"(?:\s+(?!(?:of|and|or|in|for|to|from|by|at|on|with)
 def _agent_noun(hit, lexicon: AlignLexicon) -> bool:
     """ "producers", "refineries", "miners": a noun for who does the work, not for the work."""
     surface = hit.surface.lower()
-    return surface in lexicon.metrics[hit.id].agents or (surface.endswith(("ers", "ors")) and not _THINGS_IN_ERS.search(surface))
-
-
-# nouns in -ers/-ors that name things, not who works ("New orders rose to €4.6 billion")
-_THINGS_IN_ERS = re.compile(r"(?:orders|numbers|transfers|offers|quarters|containers|reactors|sectors|factors|motors|tractors|"
-                            r"semiconductors|conductors|transformers|computers|meters|metres|liters|litres)$")
+    # ("New orders rose to €4.6 billion": cues.toml not_agent_nouns name things, not who works)
+    return surface in lexicon.metrics[hit.id].agents or (
+        surface.endswith(("ers", "ors")) and not surface.endswith(tuple(lexicon.cues.get("not_agent_nouns", ()))))
 
 
 def _heads(nouns: list, text: str) -> list:
