@@ -29,6 +29,7 @@ class CountRules:
     partial_after: tuple[str, ...] = ()
     enumerator: re.Pattern = re.compile("(?!)")   # "namely " / "i.e. " at the start of a list
     place_noun: re.Pattern = re.compile("(?!)")   # " state" after a place an item stands in ("in São Paulo state")
+    where_before: re.Pattern = re.compile("(?!)")  # " across " after a count: the places that follow say where
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,15 @@ def load_count_rules(rules_dir: str | None = None) -> CountRules:
                       tuple(expect_str_list(data, "partial_after", path)),
                       re.compile(rf"\s*(?:{trie.alternation(expect_str_list(data, 'enumerators', path, default=[]))})"
                                  r"[ \t]*,?[ \t]*", re.I),
-                      re.compile(rf"[ \t]+(?:{trie.alternation(expect_str_list(data, 'place_nouns', path, default=[]) or ['(?!)'])})\b"))
+                      re.compile(rf"[ \t]+(?:{trie.alternation(expect_str_list(data, 'place_nouns', path, default=[]) or ['(?!)'])})\b"),
+                      _where_before(expect_str_list(data, "where_words", path, default=[])))
+
+
+def _where_before(words: list[str]) -> re.Pattern:
+    """ " across " (counts.toml where_words) right after a count, before the place it names."""
+    if not words:
+        return re.compile("(?!)")
+    return re.compile(rf"\s+(?:{trie.phrase_alternation(words)})\s+(?:the\s+)?", re.I)
 
 
 # ("Hanseong Rail Systems of South Korea, Takumi Rolling Stock of Japan and ...": where an item is from)
@@ -244,7 +253,6 @@ def group_counts_of(reading: ClaimReading, rules: CountRules | None = None) -> l
 _FIRST_WORD = re.compile(r"([a-z]+|\d+)\b")
 
 
-_ACROSS_PLACES = re.compile(r"\s+(?:across|in|throughout|spread\s+across|spanning)\s+(?:the\s+)?", re.I)
 
 
 def counts_of(reading: ClaimReading, rules: CountRules | None = None) -> list[CountStatement]:
@@ -285,7 +293,7 @@ def counts_of(reading: ClaimReading, rules: CountRules | None = None) -> list[Co
         after = text[items[-1].end:items[-1].end + 30].lower()
         if any(after.lstrip(" ,)—–-").startswith(p) for p in rules.partial_after):
             continue            # "Korea and Russia among them": a partial list
-        where = _ACROSS_PLACES.match(text, match.end())
+        where = rules.where_before.match(text, match.end())
         if where is not None and not enumerated and noun not in rules.member_nouns \
                 and any(e.start == where.end() and e.kind in ("country", "bloc", "region") for e in reading.entities) \
                 and all(i.kind in ("country", "bloc", "region") for i in items):

@@ -51,6 +51,7 @@ class EventRules:
     # the words before the date from which a rule or a decision holds ("from 2025", "effective:")
     effect_from: re.Pattern = re.compile(r"(?!)")       # "... compulsory for companies from 2025"
     effective_label: re.Pattern = re.compile(r"(?!)")   # "Licences required from: August 1, 2023"
+    past_state_before: re.Pattern = re.compile(r"(?!)")  # "where they were before 2022": a past time compared with
 
 
 @functools.lru_cache(maxsize=4)
@@ -110,7 +111,15 @@ def load_event_rules(rules_dir: str | None = None) -> EventRules:
                       clause_stop, reference_before, reference_after, re.compile(rf"\b(?:{fresh})\b", re.I),
                       _part_pattern(data, path),
                       frozenset(w.lower() for w in expect_str_list(data, "part_nouns", path, default=[])),
-                      *_effect_patterns(data, path))
+                      *_effect_patterns(data, path),
+                      _words_right_before(expect_str_list(data, "past_state_before", path, default=[])))
+
+
+def _words_right_before(words: list[str]) -> re.Pattern:
+    """Any of ``words`` (an optional "the" after them) right before the end of the searched stretch."""
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(rf"\b(?:{trie.phrase_alternation(words)})\s+(?:the\s+)?$", re.I)
 
 
 def _effect_patterns(data: dict, path: Path) -> tuple[re.Pattern, re.Pattern]:
@@ -550,7 +559,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # a later date; the date is not when it was done
             mood, cue = "unknown", ""
         if mood in ("upcoming", "target") and published is not None and date.end < published \
-                and _BEFORE_DATE.search(text, max(0, date.span_start - 30), date.span_start):
+                and rules.past_state_before.search(text, max(0, date.span_start - 30), date.span_start):
             # "Prices will not go back to where they were before 2022": a past time compared with, no plan
             mood, cue = "unknown", ""
         events.append(Event(
@@ -590,7 +599,6 @@ def _released_thing(event: Event, reading: ClaimReading) -> Event:
 _RELEASE_OBJECT = re.compile(r"\breleas(?:e|es|ed|ing)\s+(?P<obj>[^,.;]{1,80}?)\s+(?:on|in|by|during|for|from|at|early|late|next|this)\s", re.I)
 
 
-_BEFORE_DATE = re.compile(r"\b(?:were|was|had\s+been|stood|used\s+to\s+be)\s+before\s+(?:the\s+)?$", re.I)
 _SPAN_FROM_EVENT = re.compile(r",\s+(?:[\w-]+\s+){1,3}(?:after|before|since)\s", re.I)
 
 
