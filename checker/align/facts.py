@@ -18,6 +18,7 @@ The reading is positional and lexicon-driven, never tied to one sentence pattern
 """
 from __future__ import annotations
 
+import calendar
 import functools
 import math
 import re
@@ -1598,7 +1599,7 @@ def _subject_after(frames: list[_Frame], reading: ClaimReading, actor: EntityMen
             frame.subject = nxt
 
 
-def _period(frame: _Frame, reading: ClaimReading, static: bool) -> tuple[str, bool]:
+def _period(frame: _Frame, reading: ClaimReading, static: bool, level: bool = False) -> tuple[str, bool]:
     if static:
         return "stock", False
     # "today holds 9.1%": the day of publication dates nothing, the figure is current
@@ -1645,6 +1646,10 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool) -> tuple[str, bo
                                           and nearest.start.month == nearest.end.month):
         # ("at the end of June 2024" is a part of June: June's figure, not the year's)
         return nearest.start.isoformat()[:7], True
+    if nearest.granularity == "day" and level and nearest.start.day == calendar.monthrange(nearest.start.year, nearest.start.month)[1]:
+        # "with net assets of C$632.3 billion on March 31, 2024": a level on a month's last day is the
+        # month's end ("at the end of March 2024"), and on December 31 the year's
+        return (str(nearest.start.year) if nearest.start.month == 12 else nearest.start.isoformat()[:7]), True
     if nearest.granularity == "day":
         return nearest.start.isoformat(), True
     return str(nearest.start.year), True
@@ -2067,7 +2072,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                      or any(w in reading.text.lower() for w in metric.origin_cues)):
             continue              # "Chinese visitors numbered 6.7 million": where they come from, not who received them
         static = bool(metric and metric.static and not (metric.dated_after_noun and _noun_dated(reading, metric)))
-        period, dated = _period(frame, reading, static or frame.attribute)
+        period, dated = _period(frame, reading, static or frame.attribute, level=metric is not None and not metric.flow)
         if frame.inherited_period and not dated:
             period, dated = frame.inherited_period, True
         if period == "current" and (later := _after_baseline(reading)) is not None:
