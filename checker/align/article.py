@@ -92,18 +92,9 @@ class Analyzer:
             return EntityMention(mentions[0].entity, "", 0, 0, "name", "implicit")
         return None
 
-    def _one_facility(self, text: str, mentions: list[EntityMention]) -> EntityMention | None:
-        """The one name ``text`` gives as a facility ("the Ciliwung Line", "Mombasa port"), else the name
-        it gives or opens with (``_one_company``)."""
-        facilities = {m.entity for m in mentions if facility_nouns(text, m, self.event_rules.facilities)}
-        if facilities:
-            return EntityMention(facilities.pop(), "", 0, 0, "name", "implicit") if len(facilities) == 1 else None
-        return self._one_company(text, mentions)
-
-    def _named_facility(self, text: str, mentions: list[EntityMention]) -> EntityMention | None:
-        """The one name ``text`` gives as a facility, if exactly one."""
-        facilities = {m.entity for m in mentions if facility_nouns(text, m, self.event_rules.facilities)}
-        return EntityMention(facilities.pop(), "", 0, 0, "name", "implicit") if len(facilities) == 1 else None
+    def _facilities_named(self, text: str, mentions: list[EntityMention]) -> set[str]:
+        """The names ``text`` gives as facilities ("the Ciliwung Line", "Mombasa port")."""
+        return {m.entity for m in mentions if facility_nouns(text, m, self.event_rules.facilities)}
 
     def _place_of(self, facts: list[Fact]) -> EntityMention | None:
         """The one country or bloc a sentence's facts are all about, if there is one."""
@@ -160,11 +151,14 @@ class Analyzer:
                 # year": the one company the sentence before names, though it stated no figures of it
                 actor = self._one_company(quiet.text, quiet_names) or actor
             # "Mombasa remains East Africa's busiest gateway. The port handled about 2.1 million TEU": the
-            # name that opens the sentence before, though it stated no figures, is the facility meant
-            lead_name = self._one_facility(quiet.text, quiet_names) if quiet is not None else None
+            # name that opens the sentence before, though it stated no figures, is the facility meant: the
+            # one name it gives as a facility (none when it gives two), else the name it gives or opens with
             # ("... returned the first engine overhauled at its new Seletar shop. The US$300 million shop,
             # which opened in March 2024, ...": the facility a sentence without figures names is the one meant)
-            facility = (self._named_facility(quiet.text, quiet_names) if quiet is not None else None) or facility
+            named = self._facilities_named(quiet.text, quiet_names) if quiet is not None else set()
+            one = EntityMention(next(iter(named)), "", 0, 0, "name", "implicit") if len(named) == 1 else None
+            lead_name = one if named else (self._one_company(quiet.text, quiet_names) if quiet is not None else None)
+            facility = one or facility
             quiet = None
             found = facts_of(reading, self.lexicon, commodity, self.event_rules.facilities, self.tense,
                              functools.partial(self._antecedent, article, claims, claim), implicit, actor, before, market,

@@ -34,7 +34,7 @@ from checker.align.reading import (ClaimReading, company_nouns, described_name, 
 from checker.align.tense import TenseRules, modality
 from checker.fold import fold
 from checker.model import DateValue, EntityMention, Fact, Quantity
-from checker.quantities import units
+from checker.quantities import units, words
 from checker.quantities.dates import tables as date_tables
 
 # "60% of ...", "$23bn worth of ...", "31 percent respectively of ...", "1,400 million units of ..."
@@ -93,7 +93,7 @@ def _as_meant(q: Quantity, commodity: str, lexicon: AlignLexicon) -> Quantity:
 
 _SHORT_RATE = re.compile(r"(?:\s+of\s+[a-z][a-z -]{0,30}?)?\s*(?:\s(?:a|an|per|each|every)\s+(day|week|month|hour)s?\b|/(day|d|wk|week|month|mo|h|hr|hour)\b)", re.I)
 _RATE_UNITS = {"d": "day", "wk": "week", "mo": "month", "h": "hour", "hr": "hour"}
-_GLOSSED_UNIT = re.compile(r"(?:thousand|million|billion|trillion)\s+[a-z]", re.I)
+_LEADING_WORD = re.compile(r"([A-Za-z]+)\s+[a-z]")
 _HYPHEN_MODIFIER = re.compile(r"[-–][A-Za-z]")
 
 
@@ -165,6 +165,12 @@ def _carry_measure(frames: list[_Frame], reading: ClaimReading, previous_facts) 
             frame.scope, frame.commodity = frame.scope or before[0].scope, before[0].commodity or None
 
 
+def _spelt_out_unit(text: str) -> bool:
+    """Does a figure's text open with a bare scale word ("million board feet"): a unit spelt out, no amount?"""
+    lead = _LEADING_WORD.match(text)
+    return lead is not None and words.tables()["cls"].get(lead.group(1).lower(), ("",))[0] == "scale"
+
+
 def _figures(reading: ClaimReading, lexicon: AlignLexicon) -> list[Quantity]:
     figures = []
     for q in reading.quantities:
@@ -176,7 +182,7 @@ def _figures(reading: ClaimReading, lexicon: AlignLexicon) -> list[Quantity]:
             continue                       # "a new 500-kilovolt line": a number in a modifier, no amount
         if q.kind == "percentage" and q.unit != "percent":
             continue                       # percentage points are changes, never shares
-        if _GLOSSED_UNIT.match(q.text) and reading.text[max(0, q.start - 1):q.start] == "(":
+        if reading.text[max(0, q.start - 1):q.start] == "(" and _spelt_out_unit(q.text):
             continue                       # "9,600 mmbf (million board feet)": a unit spelt out, no amount
         figures.append(q)
     figures.sort(key=lambda q: q.start)

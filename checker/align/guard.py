@@ -16,14 +16,12 @@ def analyse_or_report(analyzer: Analyzer, article: Article) -> tuple[ArticleAnal
         return analyzer.analyse(article), []
     except DataError:
         raise
-    except (RecursionError, MemoryError) as exc:
-        if os.environ.get("FACTLINT_DEBUG"):
-            raise
-        return None, [InputProblem(article.doc_id, f"article {article.index} too complex to analyse ({type(exc).__name__}); "
-                                                   "its claims were not checked", "limit")]
     except Exception as exc:  # noqa: BLE001 - one bad article never stops the batch
         if os.environ.get("FACTLINT_DEBUG"):
             raise
+        if isinstance(exc, (RecursionError, MemoryError)):
+            return None, [InputProblem(article.doc_id, f"article {article.index} too complex to analyse ({type(exc).__name__}); "
+                                                       "its claims were not checked", "limit")]
         return None, [InputProblem(article.doc_id, f"internal error while analysing article {article.index}: "
                                                    f"{type(exc).__name__}: {exc}; its claims were not checked", "input")]
 
