@@ -85,6 +85,10 @@ def _where_before(words: list[str]) -> re.Pattern:
 # ("Hanseong Rail Systems of South Korea, Takumi Rolling Stock of Japan and ...": where an item is from)
 _LABEL_BEFORE = re.compile(r"\b(?!(?:The|These|Those|All|Its|Their|Our|Some|About|Around|Nearly|Only|Just|Over|Almost)\s)[A-Z][\w-]*\s+$")
 _LOCATIVE = re.compile(r"[ \t]+(?:in|at|near|of|from)[ \t]+(?:the[ \t]+)?")
+# ("Baotai's factory in Hai Phong, Kestrel's plant in northern Estonia": the item's facility, then where it stands)
+_FACILITY_LOCATIVE = re.compile(r"(?:['’]s?)?(?:[ \t]+[a-z][a-z-]*){1,2}[ \t]+(?:in|at|near)[ \t]+"
+                                r"(?:the[ \t]+)?(?:(?:northern|southern|eastern|western|central|north-eastern|north-western|"
+                                r"south-eastern|south-western|coastal|rural)[ \t]+)?")
 _NAME_TAIL = re.compile(r"^(?:[ \t]+[a-z][a-z-]*){1,2}(?=[ \t]*(?:,|and\b|or\b|&))")
 _NAME_NUMBER = re.compile(r"^[ \t]+\d{1,3}(?![\d.,]\d)")
 
@@ -108,15 +112,22 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
     # "made up of two countries: Ghana." a colon opens a list too
     enumerated = bool(opened) or ":" in lead.group()
     items: list[EntityMention] = []
+    located = False
     for mention in _owned_names(reading):
         if mention.start < cursor:
             continue
         gap = text[cursor:mention.start]
-        if items and _LOCATIVE.fullmatch(gap):
+        if items and mention.kind == "country" and located and gap.strip() == ",":
+            # "Baotai's factory in Hai Phong, Vietnam, ...": the country of the place just named
+            cursor = mention.end
+            continue
+        located = False
+        if items and (_LOCATIVE.fullmatch(gap) or _FACILITY_LOCATIVE.fullmatch(gap)):
             # "Santa Luzia, Boa Vista and Rio Claro in São Paulo state and Serra Azul in Goiás": where
             # the item stands, not an item
             tail = rules.place_noun.match(text, mention.end)
             cursor = tail.end() if tail else mention.end
+            located = True
             continue
         if items and gap in _PAIR_JOINS:
             # "three routes — Madrid–Barcelona, Madrid–Valencia and ...": two names joined by a dash are one item

@@ -113,6 +113,15 @@ def _that_whole(frames: list[_Frame], reading: ClaimReading, previous_facts) -> 
     totals = [f for f in previous_facts if f.kind.startswith("amount") and not f.kind.endswith("forecast") and f.dated]
     if len({(f.subject, f.metric, f.commodity, f.period) for f in totals}) != 1:
         return
+    if _FRONTED_THAT_WHOLE.match(reading.text):
+        # "Vietnam produced 112 Mt in 2023. Of that total, about 81 Mt was sold domestically and some 31 Mt
+        # was exported, mostly to the Philippines": amounts without an owner before them are the total's
+        # owner's, of its period (the places after them are where the goods went)
+        for frame in frames:
+            if not frame.is_share and (frame.subject is None or frame.subject.start > frame.quantity.start):
+                frame.subject, frame.subject_id = None, totals[0].subject
+                frame.commodity = frame.commodity or totals[0].commodity or None
+                frame.inherited_period = totals[0].period
     share_subjects = {_subject_key(f) for f in frames if f.is_share}
     if any(not f.is_share and _subject_key(f) not in share_subjects for f in frames):
         return          # the sentence's own amount is the whole ("bought 9.79 Mt, with Indonesia supplying 48% of the total")
@@ -147,6 +156,7 @@ def _subject_key(frame: _Frame):
     return frame.subject.entity if frame.subject is not None else frame.subject_id
 
 
+_FRONTED_THAT_WHOLE = re.compile(r"\s*of\s+(?:that|this|the)\s+(?:volume|total|amount|quantity|figure|tonnage|sum|output|production)\s*,", re.I)
 _THAT_WHOLE = re.compile(r"\s*of\s+(?:that|this|the\s+same|the)\s+(?:volume|total|amount|quantity|figure|tonnage|sum)\b", re.I)
 
 
@@ -320,6 +330,19 @@ def _stage_subject(hit, reading: ClaimReading, lexicon: AlignLexicon):
     return hit
 
 
+# the goods an amount counts, then an aside between commas ("4.6 billion parcels, each worth no more than
+# 150 euros, entered the EU")
+_ASIDE_AFTER = re.compile(r"(?:\s+[\w-]+){1,3},\s+[^,.;:()]{3,70},\s+")
+
+
+def _verb_after_aside(reading: ClaimReading, end: int) -> list:
+    """The verb that states an amount whose goods are followed by an aside, right after the aside."""
+    aside = _ASIDE_AFTER.match(reading.text, end)
+    if aside is None:
+        return []
+    return [h for h in reading.phrases_in(aside.end(), aside.end() + 20, "metric_verb") if h.start == aside.end()][:1]
+
+
 def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon) -> None:
     q = frame.quantity
     lo, hi = frame.left
@@ -338,7 +361,7 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     # "155,000 vehicles sold in 2016": a verb right after an amount states it
     after = [] if frame.is_share else [
         h for h in reading.phrases_in(_figure_end(reading.text, q), min(len(reading.text), _figure_end(reading.text, q) + 30), "metric_verb", "metric_noun")
-        if not _entity_between(reading, _figure_end(reading.text, q), h.start)]
+        if not _entity_between(reading, _figure_end(reading.text, q), h.start)] or _verb_after_aside(reading, _figure_end(reading.text, q))
     # for amounts a noun before the figure names the measure better than a verb
     # ("Mines in Peru delivered 502 kt" is production; "China produced 210 kt" has only the verb)
     left_nouns = [h for h in left[::-1] if h.kind == "metric_noun"]
@@ -378,6 +401,8 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     # amount says what the amount is, before the verb that governs it
     described = [h for h in after[:1] if h.kind == "metric_verb" and _DEFINITE_BEFORE.search(reading.text, max(0, q.start - 5), q.start)
                  and _PARTICIPLE_GAP.fullmatch(reading.text, _figure_end(reading.text, q), h.start)]
+    # "some 31 million tonnes was exported": the amount is the subject of a passive verb right after it
+    passive = [h for h in after[:1] if h.kind == "metric_verb" and _PASSIVE_GAP.fullmatch(reading.text, _figure_end(reading.text, q), h.start)]
     # "had booked about $12.6 billion in revenue": money "in" a measure names it before a weak verb
     # ("has budgeted 1.68 trillion rupees ($19.4 billion) for fertiliser subsidies": or "for" one)
     money_in = [h for h in after[:1] if h.kind == "metric_noun" and q.kind == "currency"
@@ -385,7 +410,7 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
                      or _FOR_MEASURE.fullmatch(reading.text, _figure_end(reading.text, q), h.start))
                 and (not left_verbs or left_verbs[0].surface.lower() in lexicon.metrics[left_verbs[0].id].weak_verbs)]
     candidates = (right + agent_verbs + destination[:1] + left[::-1] + verbs_in_of) if frame.is_share \
-        else (counted + described + named + money_in + left_nouns + left_verbs + right + after[:1])
+        else (counted + described + passive + named + money_in + left_nouns + left_verbs + right + after[:1])
     candidates = [_modified(_stage_subject(hit, reading, lexicon), reading, lexicon) for hit in candidates]
     for hit in candidates:
         metric = lexicon.metrics[hit.id]
@@ -484,6 +509,8 @@ _FOR_MEASURE = re.compile(r"(?:\s+\([^()]{1,40}\))?\s+(?:for|to|on)\s+(?:the\s+)
 _HAD_BEFORE = re.compile(r"\b(?:had|has|have|having)\s+(?:(?:about|around|roughly|some|nearly|almost|over|more\s+than)\s+)?$", re.I)
 _PER_ITEM = re.compile(r"\s+per\s+(?!cent\b)[a-z]", re.I)
 _DEFINITE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_PASSIVE_GAP = re.compile(r"(?:\s+of\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)?\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be)\s+"
+                          r"(?:(?:also|then|later|mostly|largely|mainly|partly)\s+)?", re.I)
 _PARTICIPLE_GAP = re.compile(r"\s+(?:already\s+|previously\s+|originally\s+)?", re.I)
 _CONVERSION_GAP = re.compile(r"\s*\(\s*(?:about\s+|around\s+|roughly\s+|some\s+|or\s+)?")
 _QUALIFIED_NOUN = re.compile(r"(?:\s+[a-z-]+){1,2}\s+")
@@ -720,11 +747,16 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
             if agent is not None:
                 frame.subject = agent
                 return
-    if not frame.is_share and any(e.entity == "WORLD" and e.role == "possessive" and e.end <= frame.quantity.start
-                                  and not reading.text[e.end:frame.quantity.start].strip()
-                                  for e in reading.entities):
-        # "more than four-fifths of the world's 81,000 tonnes": an amount the world owns outright
-        frame.subject_id = "WORLD"
+    owner_right_before = None if frame.is_share else next(
+        (e for e in reading.entities if e.role == "possessive" and e.end <= frame.quantity.start
+         and not reading.text[e.end:frame.quantity.start].strip()), None)
+    if owner_right_before is not None:
+        # "more than four-fifths of the world's 81,000 tonnes", "about half of China's 44 million tonnes":
+        # an amount its possessive owns outright
+        if owner_right_before.entity == "WORLD":
+            frame.subject_id = "WORLD"
+        else:
+            frame.subject = owner_right_before
         return
     after = _AGENT_AFTER.match(reading.text, end)
     if after:
@@ -2030,7 +2062,13 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                 total.subject, total.subject_id = place, None      # the whole is the country's
             named = reading.phrases_in(0, share.quantity.start, "commodity")
             after = reading.phrases_in(total.quantity.end, min(len(reading.text), total.quantity.end + 40), "commodity")
-            if named and not any(h.id == named[-1].id for h in after) and _COUNTED_NOUN.match(reading.text, _figure_end(reading.text, total.quantity)):
+            counted = _COUNTED_NOUN.match(reading.text, _figure_end(reading.text, total.quantity))
+            # ("29.8 million mobile subscribers, about 45% of the 66.1 million subscriptions": a whole that
+            # counts by the measure's own noun counts the part's goods)
+            own_noun = counted is not None and any(
+                h.start == counted.end() - len(counted.group().strip()) and lexicon.metrics[h.id].group == total.metric
+                for h in reading.phrases_in(counted.start(), len(reading.text), "metric_noun")[:1])
+            if named and not any(h.id == named[-1].id for h in after) and counted and not own_noun:
                 # "Heat pumps made up 27% of the 1.31 million heating systems sold": the whole counts
                 # other things than the part; it is no measure of the part's commodity
                 total.metric = None
@@ -2067,8 +2105,9 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             continue
         if not frame.is_share and _distance(reading, frame.quantity, before, lexicon):
             continue              # "within about 2 Mt of its 45 Mt cap", "2 Mt short of": a distance, not a level
-        if lexicon.per_item_after.match(reading.text, _figure_end(reading.text, frame.quantity)):
-            continue              # "80 turbines of 15 MW each": the size of one item, not a total
+        if lexicon.per_item_after.match(reading.text, _figure_end(reading.text, frame.quantity)) \
+                or lexicon.per_item_before.search(before):
+            continue              # "80 turbines of 15 MW each", "each worth 150 euros": the size of one item, not a total
         subject = _subject_key(frame)
         if subject is None or _joint_subject(frame, reading, lexicon):
             continue

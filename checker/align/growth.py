@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from checker import trie
 from checker.align.reading import ClaimReading
 from checker.data import default_rules_dir, expect_str_list, read_toml
 from checker.model import Quantity
+from checker.quantities import units
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,9 @@ class BreakdownStatement:
 
 
 _FRONTED_TOTAL = re.compile(r"\W*of\s+(?:that|the|this|its|their|those|these)\s+", re.I)
-_COMMA_AFTER = re.compile(r"\s*,\s*")
+# ("Of the roughly 739 million square metres of floor space started in 2024, ...": the total's goods and
+# period may stand before the comma)
+_COMMA_AFTER = re.compile(r"(?:\s+(?:of|in|for|from)\s[^,;.%]{0,60}?)?\s*,\s*")
 _LIST_GAP = re.compile(r"[^;.%]{0,60}?(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|\s+while\s+)[^;.%]{0,40}?$", re.I)
 
 
@@ -179,6 +182,7 @@ def breakdowns_of(reading: ClaimReading, rules: GrowthRules | None = None) -> li
         for q in amounts[i + 1:]:
             if q.start < opener.end():
                 break               # another amount stands between the total and the breakdown
+            q = _elided_unit(q, total)
             if (q.kind, q.base_unit) != (total.kind, total.base_unit):
                 break
             if parts and not _LIST_GAP.fullmatch(text, parts[-1].end, q.start):
@@ -187,6 +191,22 @@ def breakdowns_of(reading: ClaimReading, rules: GrowthRules | None = None) -> li
         if len(parts) >= 2:
             found.append(BreakdownStatement(total, tuple(parts), reading))
     return found + _combined(reading, amounts, rules)
+
+
+def _elided_unit(part: Quantity, total: Quantity) -> Quantity:
+    """ "Of the 739 million square metres ..., homes accounted for 537 million": a bare number listed as a
+    part of a total with a unit is in the total's unit, which the list leaves out."""
+    if part.kind != "number" or total.kind not in ("quantity", "currency") or not total.unit or part.high == float("inf"):
+        return part
+    if total.kind == "currency":
+        scale = 1.0 if total.unit == total.base_unit else None
+    else:
+        base, scale = units.factor(total.unit, total.dimension or "")
+        scale = scale if base == total.base_unit else None
+    if scale is None:
+        return part
+    return replace(part, kind=total.kind, unit=total.unit, base_unit=total.base_unit, dimension=total.dimension,
+                   low=part.low * scale, high=part.high * scale)
 
 
 def _combined(reading: ClaimReading, amounts: list[Quantity], rules: GrowthRules) -> list[BreakdownStatement]:

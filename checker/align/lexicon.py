@@ -93,6 +93,8 @@ class AlignLexicon:
     gap_after: re.Pattern = re.compile(r"(?!)")
     # words right after an amount that make it the size of one item ("15 MW each")
     per_item_after: re.Pattern = re.compile(r"(?!)")
+    # words right before an amount that make it the value of one item ("parcels, each worth no more than 150 euros")
+    per_item_before: re.Pattern = re.compile(r"(?!)")
     # a modifier that makes a stock of capacity the capacity added ("New EU solar capacity, 2024: 65.5 GW")
     added_before: re.Pattern = re.compile(r"(?!)")
     # a modal of ability and one verb right before an amount: what something can do is its capacity
@@ -281,6 +283,7 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
                         change_after=_words_after(data, "change_after", path),
                         gap_after=_words_after(data, "gap_after", path),
                         per_item_after=_words_after(data, "per_item_after", path),
+                        per_item_before=_words_before([w.lower() for w in expect_str_list(data, "per_item_before", path, default=[])]),
                         added_before=_added(data, path), ability_before=_ability(data, path),
                         commodity_units=commodity_units, packages=packages, generic_commodities=frozenset(generic),
                         commodity_kinds=kinds,

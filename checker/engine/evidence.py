@@ -7,7 +7,12 @@ import re
 
 from checker.model import INF, Article, Claim, Evidence, Quantity
 
-_UNIT_SUFFIX = {"percent": "%", "percentage_point": " pp", "tonne": " t", "USD": " USD"}
+_UNIT_SUFFIX = {"percent": "%", "percentage_point": " pp", "tonne": " t", "metric_ton": " t", "USD": " USD"}
+
+
+def _readable(unit: str) -> str:
+    """A pint unit name as a reader writes it: "meter ** 2" -> "meter²", "barrel_per_day" -> "barrel per day"."""
+    return unit.replace(" ** 2", "²").replace(" ** 3", "³").replace("_", " ")
 
 
 def number(value: float) -> str:
@@ -35,7 +40,7 @@ def _trim(value: float) -> str:
 
 def interval(low: float, high: float, unit: str | None) -> str:
     """ "56.5–63.5%", "≥ 10 year", "210,000 t"."""
-    suffix = _UNIT_SUFFIX.get(unit or "", f" {unit}" if unit else "")
+    suffix = _UNIT_SUFFIX.get(unit or "", f" {_readable(unit)}" if unit else "")
     if high == INF:
         return f"≥ {number(low)}{suffix}"
     if low == 0 and high > 0 and unit == "percent":
