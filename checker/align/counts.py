@@ -175,14 +175,15 @@ def _owned_names(reading: ClaimReading) -> list[EntityMention]:
     owner: EntityMention | None = None
     for mention in reading.entities:
         if owner is not None and mention.kind == "name" and (
-                not reading.text[owner.end:mention.start].strip()
+                reading.text[owner.end:mention.start].strip() in ("", "'s", "’s", "'", "’")
                 or (owner.role == "demonym" and _DESCRIPTOR.fullmatch(reading.text, owner.end, mention.start))):
             # ("Japanese trading house Kansai Tsusho": a demonym and a descriptor before a name, one item)
             out[-1] = replace(mention, surface=reading.text[owner.start:mention.end], start=owner.start)
             owner = None
             continue
         # ("the Nigeria Sovereign Investment Authority": a place right before a name is part of it)
-        owner = mention if mention.kind != "name" and (mention.role in ("possessive", "demonym") or (
+        # ("Setouchi's Marugame, Onomichi and Sakaide yards": a company's possessive before a name is its owner)
+        owner = mention if (mention.kind == "name" and mention.role == "possessive") or mention.kind != "name" and (mention.role in ("possessive", "demonym") or (
             mention.role == "name" and reading.text.startswith(" ", mention.end)
             and reading.text[mention.end + 1:mention.end + 2].isupper())) else None
         out.append(mention)

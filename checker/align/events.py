@@ -323,7 +323,7 @@ def _length_attribute(text: str, q) -> bool:
 
 
 _ATTRIBUTE_NOUN = re.compile(r"[ -](?!(?:of|in|at|on|to|for|from|by|and|or|a|an|the|per|last|this|next)\b)[a-z]")
-_FIRST_COMMA = re.compile(r"[,;]")
+_FIRST_COMMA = re.compile(r"[,;，；]")
 _RELATIVE_OPEN = re.compile(r",\s+(?:which|who|where|whose\s+[a-z-]+(?:\s+[a-z-]+)?)\b", re.I)
 _PURPOSE = re.compile(r"\W*(?:in\s+order\s+)?to\s+[a-z]+\b", re.I)
 _BEFORE = re.compile(r"\bbefore\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
@@ -353,7 +353,7 @@ def _without_date(text: str, start: int, date, end: int) -> str:
 
 
 _SINCE_EVENT = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,5}(?:in|on|at)\s+(?:the\s+)?$")
-_TO_BEFORE = re.compile(r"(?:^|[\s,])to\s+(?:the\s+)?$")
+_TO_BEFORE = re.compile(r"(?:^|[\s,])to\s+(?:the\s+)?$|[至到]$")     # ("交付期已延至2028年": Chinese writes "to" in the verb)
 
 
 def _rescheduled(text: str, end: int, tense: TenseRules) -> re.Match | None:

@@ -156,6 +156,9 @@ def _subject_key(frame: _Frame):
     return frame.subject.entity if frame.subject is not None else frame.subject_id
 
 
+_APPOSITIVE_GAP = re.compile(r"\s*[,(]\s*(?:or\s+|about\s+|roughly\s+)?")
+# (lower case: "850 MW of IT load" is no part "of it")
+_OF_THAT_AFTER = re.compile(r"\s+of\s+(?:that|those|it|them|this)(?=\s*(?:[,.;:)—–]|$)|\s+(?:and|while|but|in|during)\b)")
 _FRONTED_THAT_WHOLE = re.compile(r"\s*of\s+(?:that|this|the)\s+(?:volume|total|amount|quantity|figure|tonnage|sum|output|production)\s*,", re.I)
 _THAT_WHOLE = re.compile(r"\s*of\s+(?:that|this|the\s+same|the)\s+(?:volume|total|amount|quantity|figure|tonnage|sum)\b", re.I)
 
@@ -2105,6 +2108,20 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             continue
         if not frame.is_share and _distance(reading, frame.quantity, before, lexicon):
             continue              # "within about 2 Mt of its 45 Mt cap", "2 Mt short of": a distance, not a level
+        if frame.quantity.kind == "currency" and "price" in lexicon.metrics and getattr(lexicon.metrics.get(frame.metric), "flow", False) \
+                and lexicon.per_unit_after.match(reading.text, _figure_end(reading.text, frame.quantity)):
+            # "slaughtered 726 million hogs in 2023, at 15.3 yuan per kg", "出栏均价约7.65元/斤": money per unit
+            # of goods is a unit price, never a total of the flow the sentence is about (a unit cost stays one)
+            frame.metric, frame.metric_surface = "price", "per"
+        part_of_that = _OF_THAT_AFTER.match(reading.text, _figure_end(reading.text, frame.quantity))
+        if not frame.is_share and part_of_that:
+            # "Brazil exported 1.23 Mt of pork in 2023. China bought about 405,000 tonnes of that, nearly a
+            # third": a part of a whole the article states (and its share, right after), which no other
+            # article's total of the measure is
+            frame.scope = f"local:{reading.article.id}"
+            share = next((f for f in frames if f.is_share and not f.of_phrase and f.quantity.start >= part_of_that.end()), None)
+            if share is not None and _APPOSITIVE_GAP.fullmatch(reading.text, part_of_that.end(), share.quantity.start):
+                share.scope = frame.scope
         if lexicon.per_item_after.match(reading.text, _figure_end(reading.text, frame.quantity)) \
                 or lexicon.per_item_before.search(before):
             continue              # "80 turbines of 15 MW each", "each worth 150 euros": the size of one item, not a total
@@ -2235,7 +2252,9 @@ def _revised_from(reading: ClaimReading, figure: Quantity, meant: Quantity, lexi
     if not _TO_BEFORE.search(text, max(0, figure.start - 6), figure.start) \
             or not lexicon.revision.search(text, _clause_start(text, figure.start), figure.start):
         return ()
-    lead = _FROM_AFTER.match(text, _figure_end(text, figure))
+    end = _figure_end(text, figure)
+    per_unit = lexicon.per_unit_after.match(text, end)     # ("to NZ$9.25 per kilogram of milk solids from NZ$8.75")
+    lead = _FROM_AFTER.match(text, per_unit.end() if per_unit else end)
     old = next((q for q in reading.quantities if lead and q.start == lead.end()), None)
     if old is None or not meant.value or not figure.value:
         return ()

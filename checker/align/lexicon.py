@@ -304,7 +304,10 @@ def _per_unit(words: list[str], modifiers: str | None) -> re.Pattern:
     if not branches:
         return _NEVER
     before = rf"(?:(?:{modifiers})\s+)?" if modifiers else ""
-    return re.compile(rf"\s+(?:per|a|an)\s+{before}(?:{'|'.join(branches)})", re.I)
+    cjk = [w for w in whole if CJK.search(w)]
+    # ("$80/bbl", "7.65元/斤", "每吨"): a slash, or Chinese 每, before the unit says "per" too
+    slash = rf"|\s*/\s*(?:{'|'.join(branches)})" + (rf"|\s*/\s*(?:{trie.alternation(cjk)})|\s*每(?:{trie.alternation(cjk)})" if cjk else "")
+    return re.compile(rf"\s+(?:per|a|an)\s+{before}(?:{'|'.join(branches)}){slash}", re.I)
 
 
 def _word_pattern(words: list[str], source: str) -> re.Pattern:
