@@ -51,13 +51,18 @@ class Analyzer:
     def article_commodity(self, article: Article) -> str | None:
         """The commodity an article is mostly about (title counts double)."""
         counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
         of = self.lexicon.commodity_of
         for text, weight in ((article.title or "", 2), (article.body, 1)):
             for match in self.lexicon.commodity_finder.finditer(text.lower()):
                 counts[of[match.group()]] += weight
+                first.setdefault(of[match.group()], len(first))
         if not counts:
             return None
-        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        # (a tie goes to a kind of goods over the generic word for them, then to the one named first: "India
+        # keeps sugar exports shut, caps ethanol diversion")
+        generic = self.lexicon.generic_commodities
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0] in generic, first[kv[0]]))[0][0]
 
     def _antecedent(self, article: Article, claims: list[Claim], claim: Claim, kind: str) -> EntityMention | None:
         """The place of ``kind`` (country, bloc) an earlier sentence of the article, or its title, named last."""
@@ -107,7 +112,7 @@ class Analyzer:
         # place whose measures the next sentence may go on with
         if any(self.entities.surfaces.get(f.subject_surface, ("", ""))[1] == "demonym" for f in facts):
             return None
-        return EntityMention(subject, "", 0, 0, kind, "implicit") if kind in ("country", "bloc") else None
+        return EntityMention(subject, "", 0, 0, kind, "implicit") if kind in ("country", "bloc", "region") else None
 
     def _market_of(self, facts: list[Fact], previous: Fact | None) -> Fact | None:
         """A sentence's one dated total of a place or the world ("Global smartphone shipments rose 7% to

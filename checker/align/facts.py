@@ -158,6 +158,7 @@ def _subject_key(frame: _Frame):
 
 _APPOSITIVE_GAP = re.compile(r"\s*[,(]\s*(?:or\s+|about\s+|roughly\s+)?")
 # (lower case: "850 MW of IT load" is no part "of it")
+_NOUN_OF_AMOUNT = re.compile(r"(?:'s|’s)?(?:\s+[a-z][a-z-]*){1,4}\s+of\s+")
 _OF_THAT_AFTER = re.compile(r"\s+of\s+(?:that|those|it|them|this)(?=\s*(?:[,.;:)—–]|$)|\s+(?:and|while|but|in|during)\b)")
 _FRONTED_THAT_WHOLE = re.compile(r"\s*of\s+(?:that|this|the)\s+(?:volume|total|amount|quantity|figure|tonnage|sum|output|production)\s*,", re.I)
 _THAT_WHOLE = re.compile(r"\s*of\s+(?:that|this|the\s+same|the)\s+(?:volume|total|amount|quantity|figure|tonnage|sum)\b", re.I)
@@ -640,6 +641,21 @@ def _fronted_owner(reading: ClaimReading):
     return owner, match.end()
 
 
+_TO_PRODUCT = re.compile(r"(?:\s+[a-z-]+){0,6}?\s+(?:went|go|goes|was\s+sent|were\s+sent|was\s+diverted|were\s+diverted|"
+                         r"was\s+turned|were\s+turned)?\s*(?:to|into)\s+(?:the\s+)?(?:making\s+|producing\s+)?$", re.I)
+
+
+def _product_made(frame: _Frame, reading: ClaimReading):
+    """The commodity named right after "to"/"into" following a share's goods ("of their cane to ethanol"),
+    other than the goods themselves: what the part of the goods was made into."""
+    start = _figure_end(reading.text, frame.quantity)
+    end = _clause_end(reading.text, start)
+    goods = [h for h in reading.phrases_in(start, end, "commodity")]
+    if len(goods) < 2 or goods[0].id == goods[1].id or not _OF_NOUN_GAP.match(reading.text, start):
+        return None
+    return goods[1] if _TO_PRODUCT.fullmatch(reading.text, goods[0].end, goods[1].start) else None
+
+
 def _destination(reading: ClaimReading, end: int) -> EntityMention | None:
     """The place named right after a destination phrase at ``end`` ("went to Asia"), or after a bare
     "to" once the sentence has used one ("..., 37% to Europe")."""
@@ -752,10 +768,11 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
                 return
     owner_right_before = None if frame.is_share else next(
         (e for e in reading.entities if e.role == "possessive" and e.end <= frame.quantity.start
-         and not reading.text[e.end:frame.quantity.start].strip()), None)
+         and (not reading.text[e.end:frame.quantity.start].strip()
+              or _NOUN_OF_AMOUNT.fullmatch(reading.text, e.end, frame.quantity.start))), None)
     if owner_right_before is not None:
-        # "more than four-fifths of the world's 81,000 tonnes", "about half of China's 44 million tonnes":
-        # an amount its possessive owns outright
+        # "more than four-fifths of the world's 81,000 tonnes", "about half of China's 44 million tonnes",
+        # "of Brazil's total cane crop of 713.2 million tonnes": an amount its possessive owns outright
         if owner_right_before.entity == "WORLD":
             frame.subject_id = "WORLD"
         else:
@@ -1811,9 +1828,26 @@ _OPENING_COMMA = re.compile(r",?")
 
 @functools.lru_cache(maxsize=4)
 def _definite_facility(facilities: frozenset[str]) -> re.Pattern:
-    """A sentence that opens with a facility it does not name ("The first phase", "The plant's")."""
+    """A sentence that opens with a facility it does not name ("The first phase", "The plant's", "The
+    4.2-gigawatt plant")."""
     nouns = trie.alternation(f for f in facilities if f.isascii() and f.isalpha())
-    return re.compile(rf"\W*(?:the|its)\s+(?:[a-z-]+\s+){{0,2}}?(?P<noun>{nouns})(?:'s|’s)?[\s,]", re.I)
+    return re.compile(rf"\W*(?:the|its)\s+(?:(?:[a-z-]+|[\d.,]+-[a-z]+)\s+){{0,2}}?(?P<noun>{nouns})(?:'s|’s)?[\s,]", re.I)
+
+
+_SIZED_NOUN = re.compile(r"\s+([a-z-]+)(?:\s+([a-z]+)\b)?")
+
+
+def _facility_sizes(frames: list[_Frame], reading: ClaimReading, lexicon: AlignLexicon, facilities: frozenset[str]) -> None:
+    """ "The 4.2-gigawatt plant": a size written into a facility's noun phrase is the facility's own size
+    (the measure its unit's dimension defaults to, of no period), no amount of the sentence's measure."""
+    for frame in frames:
+        q = frame.quantity
+        if frame.metric is not None or frame.is_share or not q.dimension or not _HYPHEN_MODIFIER.search(q.text):
+            continue
+        noun = _SIZED_NOUN.match(reading.text, q.end)
+        metric = next((m.group for m in lexicon.metrics.values() if q.dimension in m.default_for), None)
+        if noun is not None and metric is not None and any(w and w.lower() in facilities for w in noun.groups()):
+            frame.metric, frame.metric_surface, frame.attribute = metric, "", True
 
 
 def _facility_subject(frames: list[_Frame], reading: ClaimReading, facility: Callable[[str], EntityMention | None],
@@ -1994,6 +2028,8 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                                  and m.default_after.search(reading.text, max(0, q.start - 20), q.start)
                                  and _OF_AFTER.match(reading.text, _figure_end(reading.text, q))), None)
     _lengths(frames, reading, lexicon, facility)
+    if facilities:
+        _facility_sizes(frames, reading, lexicon, facilities)
     if facility is not None and facilities:
         _facility_subject(frames, reading, facility, facilities | lexicon.facility_parts, lexicon)
         _ranked_facility(frames, reading, facility, facilities)
@@ -2001,7 +2037,8 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     if implicit is not None:
         for frame in frames:
             q = frame.quantity
-            if frame.subject is None and frame.subject_id is None and not frame.is_share \
+            # ("Mills sent 51.1% of their cane to ethanol": the part of the place's goods made into a product)
+            if frame.subject is None and frame.subject_id is None and (not frame.is_share or _product_made(frame, reading)) \
                     and not any(e.start < q.start for e in reading.entities) and not _UNREAD_NAME.search(reading.text, 0, q.start):
                 frame.subject = implicit
     previous_share = None
@@ -2020,6 +2057,10 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             # "In Indonesia, Lumora now has 1.6 million subscribers", "Thermaval sold about 61,000 heat
             # pumps in Germany last year": not all of the company's
             frame.scope = f"in:{place.entity}"
+        if frame.is_share and "use" in lexicon.metrics and (product := _product_made(frame, reading)) is not None:
+            # "Mills sent 51.1% of their cane to ethanol", "a third of the cane crushed went to ethanol": the
+            # part of the goods made into another product, whoever's they are
+            frame.metric, frame.metric_surface, frame.scope = lexicon.metrics["use"].group, product.surface, f"to:{product.id}"
         if frame.is_share:
             # "A held 45% of Malaysia's exports, with B on 40% and C on 36%": the scope carries on
             if frame.of_phrase is None and previous_share is not None and previous_share.scope and frame.scope in ("", "global"):
@@ -2134,7 +2175,12 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                      or any(w in reading.text.lower() for w in metric.origin_cues)):
             continue              # "Chinese visitors numbered 6.7 million": where they come from, not who received them
         static = bool(metric and metric.static and not (metric.dated_after_noun and _noun_dated(reading, metric)))
-        period, dated = _period(frame, reading, static or frame.attribute, level=metric is not None and not metric.flow)
+        # ("The plant will have four reactors ..., for a total of 4,800 MWe": a named facility's size told
+        # with no date is its size, of no period, as "the 4.2-gigawatt plant" is)
+        sized = frame.metric == "capacity" and frame.subject is not None and frame.subject.kind == "name" \
+            and not reading.dates and not frame.is_share and bool(facilities) \
+            and (frame.subject.surface.lower().split() or [""])[-1] in facilities
+        period, dated = _period(frame, reading, static or frame.attribute or sized, level=metric is not None and not metric.flow)
         if frame.inherited_period and not dated:
             period, dated = frame.inherited_period, True
         if period == "current" and (later := _after_baseline(reading)) is not None:
@@ -2198,8 +2244,14 @@ def _after_baseline(reading: ClaimReading) -> str | None:
     published = reading.article.published_date
     if published is None:
         return None
-    years = {d.end.year for d in reading.dates if d.end is not None and d.end.year < published.year and is_baseline(reading, d)}
-    return str(max(years) + 1) if len(years) == 1 else None
+    baselines = [d for d in reading.dates if d.end is not None and d.end.year < published.year and is_baseline(reading, d)]
+    if len({d.end.year for d in baselines}) != 1:
+        return None
+    season = _YEAR_OR_SEASON.fullmatch(baselines[0].iso) if baselines[0].granularity == "season" else None
+    if season is not None and season.group(2):
+        # ("jumped to a record 42.4 Mt, from 33.6 Mt in 2022/23": the next season's)
+        return f"{int(season.group(1)) + 1}/{int(season.group(2)) + 1}"
+    return str(baselines[0].end.year + 1)
 
 
 def _noun_dated(reading: ClaimReading, metric) -> bool:

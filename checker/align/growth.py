@@ -162,7 +162,9 @@ _FRONTED_TOTAL = re.compile(r"\W*of\s+(?:that|the|this|its|their|those|these)\s+
 # ("Of the roughly 739 million square metres of floor space started in 2024, ...": the total's goods and
 # period may stand before the comma)
 _COMMA_AFTER = re.compile(r"(?:\s+(?:of|in|for|from)\s[^,;.%]{0,60}?)?\s*,\s*")
-_LIST_GAP = re.compile(r"[^;.%]{0,60}?(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|\s+while\s+)[^;.%]{0,40}?$", re.I)
+# (", where membership reached 18.5 million": a relative clause states a level of its own, no further part)
+_LIST_GAP = re.compile(r"(?![^;.%]*\b(?:where|which|who|whose|when)\b)"
+                       r"[^;.%]{0,60}?(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|\s+while\s+)[^;.%]{0,40}?$", re.I)
 
 
 def breakdowns_of(reading: ClaimReading, rules: GrowthRules | None = None) -> list[BreakdownStatement]:

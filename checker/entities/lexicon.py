@@ -32,6 +32,8 @@ class EntityLexicon:
     cjk: dict[str, list[str]] = field(repr=False)
     lower_pattern: "re.Pattern | None" = field(default=None, repr=False)
     needs_the: frozenset[str] = frozenset()
+    # a word each lower-case surface holds ("world", "centre-south"): a text with none of them needs no search
+    lower_hints: tuple[str, ...] = ()
 
     def label(self, entity_id: str) -> str:
         info = self.entities.get(entity_id)
@@ -140,7 +142,8 @@ def load_entities(rules_dir: str | None = None) -> EntityLexicon:
     for bucket in by_first_word.values():
         bucket.sort(key=len, reverse=True)
     lower_pattern = re.compile(r"(?<![\w])(?:" + trie.alternation(lower) + r")(?![\w])") if lower else None
-    return EntityLexicon(entities, surfaces, by_first_word, cjk, lower_pattern, frozenset(needs_the))
+    hints = tuple(sorted({max(surface.split(), key=len) for surface in lower}))
+    return EntityLexicon(entities, surfaces, by_first_word, cjk, lower_pattern, frozenset(needs_the), hints)
 
 
 def _first_word(surface: str) -> str:

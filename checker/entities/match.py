@@ -170,7 +170,7 @@ def _lexicon_hits(text: str, lexicon: EntityLexicon):
                 hits.append((start, end, surface))
                 cursor = end
                 break
-    if lexicon.lower_pattern is not None and ("world" in text or "globe" in text):
+    if lexicon.lower_pattern is not None and any(hint in text for hint in lexicon.lower_hints):
         for match in lexicon.lower_pattern.finditer(text):
             if not any(a < match.end() and match.start() < b for a, b, _ in hits):
                 hits.append((match.start(), match.end(), match.group()))
