@@ -538,6 +538,9 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             subject, unnamed = site, ""
         if any(start <= q.start < end and (q.kind != "number" or q.value >= 100) and q.kind != "duration"
                and not (q.start > date.span_end and _AND_VERB.search(text, date.span_end, q.start))
+               # ("..., a milestone for a project that will eventually make 5.6 million tonnes a year": a
+               # figure in a relative clause after the date measures another noun)
+               and not (q.start > date.span_end and _RELATIVE_WORD.search(text, date.span_end, q.start))
                # "profit tripled to $412 million as output climbed at X, the field that came on stream in
                # June 2024": the date is the relative clause's, the figure the main clause's
                and not (q.end <= date.span_start and _facility_clause(text, q.end, date.span_start, rules))

@@ -8,7 +8,8 @@ from dataclasses import dataclass, replace
 from checker.align.lexicon import AlignLexicon
 from checker.align.phrases import PhraseHit
 from checker.entities import EntityLexicon, find_entities
-from checker.fold import CJK
+from checker.align.tense import load_tense_rules
+from checker.fold import CJK, fold
 from checker.model import Article, Claim, DateValue, EntityMention, Quantity
 from checker.quantities import extract_figures, units
 
@@ -217,12 +218,19 @@ def is_baseline(reading: ClaimReading, date: DateValue) -> bool:
     for q in reading.quantities:
         if q.end <= date.span_start and _BASELINE_GAP.fullmatch(text, q.end, date.span_start) \
                 and _BASELINE_LEAD.search(text, max(0, q.start - 20), q.start):
-            return True
+            # ("is due to go up to €13.99 a month from €12.99 in June 2024": the one date of a change still
+            # ahead is the change's)
+            return len(reading.dates) > 1 or not _upcoming_before(text, q.start)
     # "down about 11% from the previous year", "up 5% on 2022": the year a change is measured from
     # (a cheap look at the last word first: most dates follow "in")
     if not text[max(0, date.span_start - 12):date.span_start].rstrip().lower().endswith(_CHANGE_FROM_ENDS):
         return False
     return _CHANGE_FROM.search(text, max(0, date.span_start - 60), date.span_start) is not None
+
+
+def _upcoming_before(text: str, end: int) -> bool:
+    """Do the words before ``end`` say something is still to happen ("is due to", "will")?"""
+    return load_tense_rules().upcoming.search(fold(text[:end])) is not None
 
 
 def described_name(reading: ClaimReading, owner: EntityMention) -> EntityMention | None:

@@ -46,6 +46,8 @@ class NameRules:
     # after a demonym, capitalised words ending in one of these make one name with it ("Indian Ocean
     # Tuna Commission", "European Central Bank"): the demonym names no country there
     institution_after: re.Pattern = re.compile(r"(?!)")
+    # "Unit 1", "Reactor 2": a numbered part that, before "of/at the X", is the X's part of that number
+    numbered_part: re.Pattern = re.compile(r"(?!)")
 
 
 @functools.lru_cache(maxsize=4)
@@ -62,7 +64,29 @@ def load_name_rules(rules_dir: str | None = None) -> NameRules:
         _unit_symbols(),
         tuple(w.lower() for w in expect_str_list(data, "adjective_suffixes", path, default=[])),
         _institution_after(expect_str_list(data, "institution_words", path, default=[])),
+        _numbered_part(expect_str_list(data, "numbered_parts", path, default=[])),
     )
+
+
+def _numbered_part(words: list[str]) -> re.Pattern:
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(rf"\b(?:{trie.alternation(words)})[ \t]+(\d{{1,2}})[ \t]+(?:of|at)[ \t]+(?:the[ \t]+)?$")
+
+
+def _numbered_parts(text: str, found: list[EntityMention], rules: NameRules) -> list[EntityMention]:
+    """ "Unit 1 of the Longwan nuclear power plant" is "Longwan 1": one name, the site's numbered part
+    (whether or not "Unit" was read as a name of its own)."""
+    out: list[EntityMention] = []
+    for mention in found:
+        part = rules.numbered_part.search(text, max(0, mention.start - 30), mention.start) if mention.kind == "name" else None
+        if part is None:
+            out.append(mention)
+            continue
+        out = [m for m in out if m.end <= part.start()]
+        out.append(EntityMention(f"{mention.entity} {part.group(1)}", text[part.start():mention.end], part.start(), mention.end,
+                                 "name", mention.role))
+    return out
 
 
 def _institution_after(words: list[str]) -> re.Pattern:
@@ -123,7 +147,7 @@ def find_entities(text: str, lexicon: EntityLexicon, *, sentence_start: int = 0,
         for part_start, part_end in _split_possessives(text, start, end):
             _add_name(text, part_start, part_end, found, rules, sentence_start, lowercase_words)
     found.sort(key=lambda m: m.start)
-    return found
+    return _numbered_parts(text, found, rules) if rules.numbered_part.pattern != "(?!)" else found
 
 
 # a capitalised word (letters, digits, "&", "-", "+" after its capital), or one CJK character

@@ -127,11 +127,17 @@ def extract_dates(text: str, reference: _dt.date | None) -> list[DateValue]:
     return _date_values(text, _dates.find(normalize(text), reference))
 
 
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
+
+
 def _date_values(text: str, hits) -> list[DateValue]:
     out: list[DateValue] = []
     # "Hronov 3 produced 2.9 TWh in 2023 after it was connected to the grid in early February": a
     # month without its year in a sentence that names one earlier year is in that year
-    years = {h.first.year for h in hits if h.first and "XXXX" not in h.iso and not h.relative and h.granularity != "season"}
+    # ("from June 1, its first increase there since 2022": a year a span starts from is no year the sentence
+    # is in)
+    years = {h.first.year for h in hits if h.first and "XXXX" not in h.iso and not h.relative and h.granularity != "season"
+             and not _SINCE_BEFORE.search(text, max(0, h.start - 8), h.start)}
     anchor = years.pop() if len(years) == 1 else None
     for h in hits:
         if h.first is None or h.last is None:
