@@ -159,6 +159,7 @@ def _subject_key(frame: _Frame):
 _APPOSITIVE_GAP = re.compile(r"\s*[,(]\s*(?:or\s+|about\s+|roughly\s+)?")
 # (lower case: "850 MW of IT load" is no part "of it")
 _NOUN_OF_AMOUNT = re.compile(r"(?:'s|’s)?(?:\s+[a-z][a-z-]*){1,4}\s+of\s+")
+_REGION_SEGMENT = re.compile(r"[ \t]+(?:paid[ \t]+|total[ \t]+)?")
 _OF_THAT_AFTER = re.compile(r"\s+of\s+(?:that|those|it|them|this)(?=\s*(?:[,.;:)—–]|$)|\s+(?:and|while|but|in|during)\b)")
 _FRONTED_THAT_WHOLE = re.compile(r"\s*of\s+(?:that|this|the)\s+(?:volume|total|amount|quantity|figure|tonnage|sum|output|production)\s*,", re.I)
 _THAT_WHOLE = re.compile(r"\s*of\s+(?:that|this|the\s+same|the)\s+(?:volume|total|amount|quantity|figure|tonnage|sum)\b", re.I)
@@ -1693,6 +1694,10 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool, level: bool = Fa
     nearest = own or min(dates, key=lambda d: (_other_clause(reading.text, q, d), min(abs(d.span_start - q.end), abs(q.start - d.span_end))))
     # "in June" is not the year: a month's, a day's or a season's figure is compared only with its like
     # a quarter, a half or the first months of a year are periods of their own, not the year
+    if level and nearest.granularity in ("quarter", "half") and _AT_END_OF.search(reading.text, max(0, nearest.span_start - 16), nearest.span_start):
+        # "at the end of the second quarter": a level at a quarter's or a half's end is its last month's
+        # (its year's after the fourth quarter), as "at the end of June 2024" is
+        return (str(nearest.end.year) if nearest.end.month == 12 else nearest.end.isoformat()[:7]), True
     if nearest.granularity in ("season", "quarter", "half", "months"):
         return nearest.iso, True
     if nearest.granularity == "year" and date_tables()["to_date"].search(reading.text, max(0, nearest.span_start - 30), nearest.span_start):
@@ -1713,6 +1718,7 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool, level: bool = Fa
     return str(nearest.start.year), True
 
 
+_AT_END_OF = re.compile(r"\b(?:at\s+)?(?:the\s+)?end\s+of\s+$", re.I)
 _PART_GOES_TO = re.compile(r"\s+(?:to|on)\s+(?:the\s+)?", re.I)
 _IT_OPENING = re.compile(r"^\W*(It|Its)\s")
 _OUT_OF = re.compile(r"\bout\s+of\s+(?:the\s+)?$", re.I)
@@ -2051,7 +2057,19 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             frame.scope = part      # "would add 20 GWh to the first phase's 40 GWh": a part's, not the whole's
         _company_metric(frame, reading, lexicon)
         _ratio_of_part(frame, reading, lexicon, antecedent)
-        if not frame.is_share and frame.subject is not None and frame.subject.kind == "name" \
+        if frame.subject is not None and frame.subject.kind in ("country", "region", "bloc") and frame.subject.role == "name" \
+                and (owner := next((e for e in reading.entities if e.kind == "name" and e.role == "possessive"
+                                    and e.end <= frame.subject.start and not reading.text[e.end:frame.subject.start].strip()), None)):
+            # "Lumora's Asia-Pacific membership reached about 21 million": the company's, in that place
+            frame.subject, frame.scope = owner, f"in:{frame.subject.entity}"
+        elif actor is not None and frame.subject is not None and frame.subject.kind == "region" and frame.subject.role == "name" \
+                and len(reading.entities) == 1 and _REGION_SEGMENT.match(reading.text, frame.subject.end) \
+                and any(h.start == _REGION_SEGMENT.match(reading.text, frame.subject.end).end()
+                        for h in reading.phrases_in(frame.subject.end, frame.quantity.start, "metric_noun")):
+            # "Asia-Pacific membership rose to 17.0 million", after sentences about Lumora: a region
+            # modifying the measure, as a company reports its segments, is where the company's figure is
+            frame.subject, frame.scope = EntityMention(actor.entity, "", 0, 0, "name", "name"), f"in:{frame.subject.entity}"
+        elif not frame.is_share and frame.subject is not None and frame.subject.kind == "name" \
                 and (((place := _fronted_place(reading)) is not None and place.end <= frame.quantity.start)
                      or (place := _place_after(frame, reading)) is not None):
             # "In Indonesia, Lumora now has 1.6 million subscribers", "Thermaval sold about 61,000 heat

@@ -261,7 +261,10 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
     cjk_alt = trie.alternation([n for n in commodity_of if CJK.search(n)])
     # run on lower-cased text: a case-insensitive alternation is several times slower in `re`; Chinese
     # names stand inside runs of Chinese text, with no word boundary to look for
-    commodity_finder = re.compile(rf"(?<![\w-])(?:{names_alt})(?![\w-])" + (f"|{cjk_alt}" if cjk_alt else ""))
+    # ("bundling streaming with mobile plans": a name that describes another thing, [default] describes, counts for none)
+    describes = expect_str_list(expect(data, "default", dict, path, default={}), "describes", path, default=[], where="default")
+    describing = rf"(?![ \t]+(?:{trie.alternation(w.lower() for w in describes)})(?![\w-]))" if describes else ""
+    commodity_finder = re.compile(rf"(?<![\w-])(?:{names_alt})(?![\w-]){describing}" + (f"|{cjk_alt}" if cjk_alt else ""))
 
     path = base / "cues.toml"
     data = read_toml(path)

@@ -188,7 +188,8 @@ def _forms() -> list[tuple[str, str]]:
         # "in the first quarter", "during the March quarter", "in the quarter", "in the second half": a part of
         # the year the article stands in, without its year (the nearest one; "the quarter" is the last one done)
         # ("second-quarter sales", "first-half revenue": the same part of the year, written before its noun)
-        ("qbare", rf"(?:(?:(?<=in[ \t])|(?<=during[ \t])|(?<=for[ \t])|(?<=over[ \t]))the[ \t]+(?:(?P<qbare_o>{Q})[ \t-]+quarter"
+        # ("at the end of the quarter": of a part, at its end)
+        ("qbare", rf"(?:(?:(?<=in[ \t])|(?<=during[ \t])|(?<=for[ \t])|(?<=over[ \t])|(?<=end[ \t]of[ \t]))the[ \t]+(?:(?P<qbare_o>{Q})[ \t-]+quarter"
                   rf"|(?P<qbare_m>march|june|september|december)[ \t]+quarter|(?P<qbare_h>{H})[ \t-]+half|quarter)"
                   rf"|(?<![\w-])(?:(?P<qbare_ao>{Q})-quarter|(?P<qbare_ah>{H})-half)(?=[ \t]+[a-z]))"
                   rf"(?![ \t-]*(?:of|century|[12]\d{{3}})\b)(?![a-z])"),
