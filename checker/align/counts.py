@@ -161,7 +161,7 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
     return items, enumerated
 
 
-_FIRST_ITEM_GAP = re.compile(r"\s*(?:[Tt]he\s+)?(?:(?!(?:with|without|while|but|although|though|as|after|before)\s)[a-z]+\s+)?")
+_FIRST_ITEM_GAP = re.compile(r"\s*(?:[Tt]he\s+)?(?:(?!(?:with|without|while|but|although|though|as|after|before|in|at|across|from|near|on)\s)[a-z]+\s+)?")
 _PAIR_JOINS = frozenset({"–", "-", "—", "/"})
 _LIST_THEN_COUNT = re.compile(r"\s*(?:[:—–-]\s*(?:these|those|they|which)?\s*)?", re.I)
 # ("— the Turkish earthquakes, the Emilia-Romagna floods and July's hailstorms in northern Italy —")

@@ -318,6 +318,7 @@ def _heads(nouns: list, text: str) -> list:
     return out
 
 
+_DASH_ASIDE = re.compile(r"\s—[^—]{1,120}—\s|\s–\s[^–]{1,120}\s–\s")
 _OF_NOUN_GAP = re.compile(r"\s*of\s+(?:[a-z-]+\s+)?", re.I)
 _COUNTED_GAP = re.compile(r"\s+(?:[a-z-]+\s+)?")
 _SUBJECT_GAP = re.compile(r"\s+(?:(?:have|has|had|were|was|are|is|also|together|collectively|alone|then)\s+)*")
@@ -353,6 +354,11 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     lo, hi = frame.left
     # ("Sinohy Electrolysis, the market leader, shipped 420 MW": a description of the subject names no measure)
     left = [h for h in reading.phrases_in(lo, hi, "metric_noun", "metric_verb") if not _described_apposition(reading, h, q.start)]
+    if "—" in reading.text or " – " in reading.text:
+        # ("revenue — mostly royalties, fees and sales at company-run outlets — rose 9% to $3.12bn": what an
+        # aside between dashes names is no measure of the figure)
+        asides = [m.span() for m in _DASH_ASIDE.finditer(reading.text, lo, hi)]
+        left = [h for h in left if not any(a <= h.start and h.end <= b for a, b in asides)]
     right = _heads(reading.phrases_in(*frame.of_phrase, "metric_noun"), reading.text) if frame.of_phrase else []
     left_share = reading.phrases_in(lo, hi, "share_words")
     frame.is_share = q.kind == "percentage"
@@ -366,7 +372,9 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     # "155,000 vehicles sold in 2016": a verb right after an amount states it
     after = [] if frame.is_share else [
         h for h in reading.phrases_in(_figure_end(reading.text, q), min(len(reading.text), _figure_end(reading.text, q) + 30), "metric_verb", "metric_noun")
-        if not _entity_between(reading, _figure_end(reading.text, q), h.start)] or _verb_after_aside(reading, _figure_end(reading.text, q))
+        if not _entity_between(reading, _figure_end(reading.text, q), h.start)
+        # ("to €560m, and the order book reached 3,400 buses": a clause of its own)
+        and not _CLAUSE_BREAK.search(reading.text, _figure_end(reading.text, q), h.start)] or _verb_after_aside(reading, _figure_end(reading.text, q))
     # for amounts a noun before the figure names the measure better than a verb
     # ("Mines in Peru delivered 502 kt" is production; "China produced 210 kt" has only the verb)
     left_nouns = [h for h in left[::-1] if h.kind == "metric_noun"]
@@ -970,14 +978,18 @@ def _measure_opening(reading: ClaimReading, frame: _Frame, lexicon: AlignLexicon
     """Does the sentence open with the bare noun of the figure's measure ("The order backlog stood at",
     "New orders rose to"), owned by no one and by nothing global?"""
     nouns = reading.phrases_in(0, frame.quantity.start, "metric_noun")
-    # ("Cost: $220 million": a label names no clause's subject)
-    return bool(nouns) and nouns[0].id == frame.metric and _BARE_MEASURE_LEAD.fullmatch(reading.text, 0, nouns[0].start) is not None \
-        and _VERB_AFTER_MEASURE.match(reading.text, nouns[0].end) is not None and not _agent_noun(nouns[0], lexicon) \
+    # ("Cost: $220 million": a label names no clause's subject; "..., while revenue rose 9% to $3.12bn": a
+    # later clause may open with the measure too)
+    opening = next((h for h in nouns if h.id == frame.metric and (
+        _BARE_MEASURE_LEAD.fullmatch(reading.text, 0, h.start) is not None
+        or _CLAUSE_MEASURE_LEAD.search(reading.text, max(0, h.start - 40), h.start) is not None)), None)
+    return opening is not None and _VERB_AFTER_MEASURE.match(reading.text, opening.end) is not None and not _agent_noun(opening, lexicon) \
         and not reading.phrases_in(0, len(reading.text), "global", "pronouns", "place_anaphors", "company_anaphors")
 
 
 _VERB_AFTER_MEASURE = re.compile(r"\s+[a-z]")
-_BARE_MEASURE_LEAD = re.compile(r"\W*(?:the\s+)?(?:new\s+)?", re.I)
+_BARE_MEASURE_LEAD = re.compile(r"\W*(?:the\s+)?(?:(?:new|total|net|[A-Za-z]+-[a-z]+)\s+)?", re.I)
+_CLAUSE_MEASURE_LEAD = re.compile(r"(?:,|;)\s+(?:and\s+|while\s+|but\s+|whereas\s+)?(?:the\s+)?(?:(?:new|total|net|[a-z]+-[a-z]+|systemwide)\s+)?$")
 
 
 def _bare_agent_opening(reading: ClaimReading, lo: int, hi: int, lexicon: AlignLexicon):
@@ -2026,6 +2038,14 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     _respectively(frames, reading)
     _bracketed(frames, reading, lexicon)
     _carry(frames, article_commodity, reading, lexicon)
+    if actor is not None and not reading.entities and reading.dates:
+        for frame in frames:
+            # ("Revenue rose 30% to €560m in 2024": the level after a change takes the change's measure only
+            # now, and so goes on with the company before as the change does; undated, a company's figure may
+            # be of a quarter or a half the sentence leaves unsaid)
+            if frame.subject is None and frame.subject_id is None and not frame.is_share and frame.metric is not None \
+                    and _measure_opening(reading, frame, lexicon):
+                frame.subject = EntityMention(actor.entity, "", 0, 0, "name", "name")
     for frame in frames:
         if frame.metric is None and not frame.is_share and frame.quantity.dimension:
             # "had roughly 11,900 MW of offshore wind turning": what no word names, the unit may
@@ -2156,6 +2176,9 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             if main is None or main.metric is None or _date_right_after(reading, frame.quantity, reading.dates) is None \
                     or (main.subject is not None and main.subject.start > main.quantity.start):
                 continue
+            if main.quantity.kind != "percentage" and lexicon.change_amount_before.search(
+                    reading.text[max(0, main.quantity.start - 20):main.quantity.start]):
+                continue          # "expects to open 430 to 470 restaurants, raised from 420 to 460": the earlier change
             frame.subject, frame.subject_id, frame.metric, frame.metric_surface = main.subject, main.subject_id, main.metric, main.metric_surface
             frame.commodity, frame.scope = main.commodity, main.scope
         if (_CHANGE_BY.search(before) and not lexicon.agent_by.search(before)) \

@@ -364,8 +364,8 @@ def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
         "year_before": pattern("year_before", r"\b(?:{alt})\s+(?:[a-z-]+\s+){{0,2}}$"),
         # ("from a record €9.2 billion", "up from an earlier range of $140 million to $170 million")
         "previous_before": pattern("previous", r"\b(?:{alt})\s+(?:a\s+|an\s+)?(?:record\s+|revised\s+"
-                                               r"|(?:earlier|previous|prior|original|initial)\s+(?:range|forecast|estimate|guidance|target|outlook)\s+of\s+)?$"),
-        "change_amount_before": pattern("change_amount", r"\b(?:{alt})\s+$"),
+                                               r"|(?:(?:its|the|their)\s+)?(?:earlier|previous|prior|original|initial)\s+(?:range|forecast|estimate|guidance|target|outlook)\s+of\s+)?$"),
+        "change_amount_before": pattern("change_amount", r"\b(?:{alt})\s+(?:(?:a|an|another)\s+(?:record\s+|further\s+|net\s+)?)?$"),
         "per_unit_after": _per_unit(expect_str_list(data, "per_unit", path, default=[]), modifiers),
         "locative_before": pattern("locative", r"\b(?:{alt})\s+(?:the\s+)?" + (rf"(?:(?:{compass})\s+)?" if compass else "") + "$"),
         "project_money_metrics": frozenset(money),

@@ -17,6 +17,7 @@ from checker.model import Article, Fact
 MIN_DATED = 2
 # a year in the headline counts as much as this many dated figures
 TITLE_WEIGHT = 2
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before|through)\s+$", re.I)
 _YEAR = re.compile(r"(?<![\d/-])((?:19|20)\d\d)(?![\d/-])")
 
 
@@ -29,8 +30,9 @@ def own_year(facts: list[Fact], article: Article) -> int | None:
     years = Counter(f.period[:4] for f in facts
                     if f.dated and f.period[:4].isdigit() and not f.kind.endswith(":forecast"))
     # a year in the headline names what the article is about ("... of EU electricity in 2024")
-    for year in _YEAR.findall(article.title or ""):
-        years[year] += TITLE_WEIGHT
+    for match in _YEAR.finditer(article.title or ""):
+        if not _DEADLINE_BEFORE.search(article.title, 0, match.start()):
+            years[match.group(1)] += TITLE_WEIGHT       # ("eyes 5,000 buses a year by 2030": a goal's year is none)
     if not years:
         return None
     (top, count), *rest = years.most_common(2) + [(None, 0)]

@@ -275,6 +275,8 @@ def _add_name(text: str, start: int, end: int, found: list[EntityMention], rules
         # A lone capitalised word that also occurs in lower case is an ordinary word.
         if word.lower() in lowercase_words or len(word) < 2:
             return
+        if _LOWER_COMPOUND.fullmatch(word) and not text[sentence_start:a].strip(" \"'“‘(["):
+            return          # "Same-store sales rose ...", "Full-year revenue ...": a compound opening the sentence
         if not text[sentence_start:a].strip(" \"'“‘([") and role != "possessive" and word.endswith("s") and not word.endswith("ss"):
             # "Dealers report ...", "Traders said ...": a plural that opens the sentence is a name
             # only if the batch knows it as one elsewhere ("Kasalis" next to "Kasalis EV")
@@ -283,6 +285,7 @@ def _add_name(text: str, start: int, end: int, found: list[EntityMention], rules
 
 
 _NON_SPACE = re.compile(r"\S+")
+_LOWER_COMPOUND = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)+")
 _JOINING_DASHES = "–—‐-/"
 # a unit number after a name ("Vrbno 3", "Boeing 737"), not a figure ("Kobeda 78,000 ounces", "Brazil 3 million")
 # ("Alpenwatt AG's 900-megawatt plant": a number joined to a word by a hyphen is a figure)
