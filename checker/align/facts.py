@@ -1656,6 +1656,9 @@ def _subject_after(frames: list[_Frame], reading: ClaimReading, actor: EntityMen
         # comma says more of the subject, it names none
         more = _MORE_OF_SUBJECT.search(reading.text, after, limit)
         limit = more.start() if more else limit
+        # ("revenue rose 4% to $8.4 billion, and Chinese customers made up 41 per cent of it": a clause of its own)
+        joined = _CLAUSE_BREAK.search(reading.text, after, limit)
+        limit = joined.start() if joined else limit
         # "..., the Central Statistics Office said": a name right before an attribution verb is the source
         said = reading.phrases_in(after, len(reading.text), "attribution")
         nxt = next((e for e in reading.entities if after <= e.start < limit and e.entity != "WORLD"
@@ -2095,6 +2098,17 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             # "In Indonesia, Lumora now has 1.6 million subscribers", "Thermaval sold about 61,000 heat
             # pumps in Germany last year": not all of the company's
             frame.scope = f"in:{place.entity}"
+        if frame.is_share and frame.of_phrase and actor is not None and any(
+                _POSSESSIVE_END.sub("", hit.surface.lower()) in lexicon.cues.get("company_anaphors", ())
+                and (_POSSESSIVE_END.search(hit.surface) or reading.text.startswith(("'s", "’s"), hit.end))
+                for hit in reading.phrases_in(*frame.of_phrase, "company_anaphors", "pronouns")):
+            # "China accounted for 45% of the company's revenue": the whole is the company's before
+            frame.scope = f"of:{actor.entity}"
+        if frame.is_share and frame.scope.startswith("of:name") and frame.metric in lexicon.whole_business_groups \
+                and not reading.phrases_in(0, len(reading.text), "commodity"):
+            # "Nearly a third of Kairos Etch Systems' revenue came from Chinese customers": a share of all of
+            # a company's business, whatever goods the article is about
+            frame.commodity = ""
         if frame.is_share and "use" in lexicon.metrics and (product := _product_made(frame, reading)) is not None:
             # "Mills sent 51.1% of their cane to ethanol", "a third of the cane crushed went to ethanol": the
             # part of the goods made into another product, whoever's they are
@@ -2196,6 +2210,10 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             # of goods is a unit price, never a total of the flow the sentence is about (a unit cost stays one)
             frame.metric, frame.metric_surface = "price", "per"
         part_of_that = _OF_THAT_AFTER.match(reading.text, _figure_end(reading.text, frame.quantity))
+        if frame.is_share and part_of_that and not any(f.subject_id == "WORLD" for f in frames if f.quantity.end <= frame.quantity.start):
+            # "Chinese customers made up 41 per cent of it": a share of a whole the article states, no one else's
+            # (but "Global orders jumped to 65.8 million CGT, and Chinese builders took about 70% of them": the world's)
+            frame.scope = f"local:{reading.article.id}"
         if not frame.is_share and part_of_that:
             # "Brazil exported 1.23 Mt of pork in 2023. China bought about 405,000 tonnes of that, nearly a
             # third": a part of a whole the article states (and its share, right after), which no other

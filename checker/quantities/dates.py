@@ -144,6 +144,9 @@ def _forms() -> list[tuple[str, str]]:
         # twelve months to a month's end: "the fiscal year to March 2024", "the year ended June 30, 2024"
         ("yto", rf"(?:the[ \t]+)?(?:(?:fiscal|financial|business|crop|marketing)[ \t]+)?(?:year|12[ \t]+months|twelve[ \t]+months)[ \t]+"
                 rf"(?:to|ended|ending|through|(?:that|which)[ \t]+ended)[ \t]+(?:on[ \t]+)?(?:the[ \t]+end[ \t]+of[ \t]+)?(?P<yto_m>{M})(?:[ \t]+{D})?,?[ \t]+(?P<yto_y>{Y})"),
+        # months to a month's end: "the three months to December", "the six months ended June 30, 2024"
+        ("mto", rf"(?:the[ \t]+)?(?P<mto_n>1[01]|[2-9]|{N11})[ \t]+months[ \t]+(?:to|ended|ending|through|(?:that|which)[ \t]+ended)[ \t]+"
+                rf"(?:on[ \t]+)?(?:the[ \t]+end[ \t]+of[ \t]+)?(?P<mto_m>{M})(?:[ \t]+{D})?(?:,?[ \t]+(?P<mto_y>{Y}))?(?![ \t]*\d)"),
         # a fiscal year: "FY2023-24", "FY 2024/25", "FY24" and "FY2024" (the fiscal year ending in 2024)
         ("fy", rf"(?<![a-z])fy[ \t]*(?:(?P<fy_y>{Y0})(?:[/–-](?P<fy_z>\d\d(?:\d\d)?))?|(?P<fy_s>\d\d)(?:[/–-](?P<fy_s2>\d\d))?)(?![\d])"),
         # a split year: a crop, marketing or fiscal season ("2024/25", "2019-20", "2023/2024")
@@ -362,6 +365,15 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
         a, b = _month_range(y, 6 * h - 5, 6 * h)
         return DateHit(s, e, a, b, "half", f"{y}-H{h}", deadline=_deadline(text, s))
 
+    def months_hit(y, m1, m2):
+        # whole months that make a quarter or a half are that quarter or half ("the last three months of 2023")
+        if m2 - m1 == 2 and m1 % 3 == 1:
+            return quarter_hit(y, (m1 + 2) // 3)
+        if m2 - m1 == 5 and m1 in (1, 7):
+            return half_hit(y, 1 if m1 == 1 else 2)
+        a, b = _month_range(y, m1, m2)
+        return DateHit(s, e, a, b, "months", f"{y}-{m1:02d}/{y}-{m2:02d}", deadline=_deadline(text, s))
+
     def no_year(mo, d=None):
         iso = f"XXXX-{mo:02d}" + (f"-{d:02d}" if d else "")
         if d and (d > calendar.monthrange(2000, mo)[1]):
@@ -386,6 +398,18 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
             return DateHit(s, e, dt.date(y, 1, 1), dt.date(y, 12, 31), "year", str(y), deadline=_deadline(text, s))
         # the season it ends, as "2023/24" is written
         return DateHit(s, e, dt.date(y - 1, 1, 1), dt.date(y, 12, 31), "season", f"{y - 1}/{y}", deadline=_deadline(text, s))
+    if g == "mto":
+        n, m2 = _num(G("mto_n")), _month(G("mto_m"))
+        if n is None or not 2 <= n <= 11 or n != int(n) or m2 - int(n) + 1 < 1:
+            return None           # (months across a year's turn: no span of one year)
+        if G("mto_y"):
+            y = int(G("mto_y"))
+        elif ref:
+            y = ref.year if m2 <= ref.month else ref.year - 1     # the last such month ended by the reference date
+        else:
+            return None
+        hit = months_hit(y, m2 - int(n) + 1, m2)
+        return hit if G("mto_y") else replace(hit, relative=True)
     if g == "fy":
         if G("fy_y"):
             y = int(G("fy_y"))
@@ -513,9 +537,8 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
             return None
         y, n = int(G("nmon_y")), int(n)
         m1, m2 = (1, n) if G("nmon_f") else (13 - n, 12)
-        a, b = _month_range(y, m1, m2)
         # "the first ten months of 2024": a stretch of whole months, a period of its own
-        return DateHit(s, e, a, b, "months", f"{y}-{m1:02d}/{y}-{m2:02d}", deadline=_deadline(text, s))
+        return months_hit(y, m1, m2)
     if g == "nrel":
         n = _num(G("nrel_n"))
         if not ref or n is None or not 1 <= n <= 11 or n != int(n):
@@ -527,8 +550,7 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
         m1, m2 = (1, n) if G("nrel_f") else (13 - n, 12)
         if y == ref.year and G("nrel_f") and m2 > ref.month:
             y -= 1                # "in the first nine months", written in March: last year's
-        a, b = _month_range(y, m1, m2)
-        return replace(DateHit(s, e, a, b, "months", f"{y}-{m1:02d}/{y}-{m2:02d}"), relative=True)
+        return replace(months_hit(y, m1, m2), relative=True)
     if g == "zhm":
         if G("zhm_y"):
             y = int(G("zhm_y"))
