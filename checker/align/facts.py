@@ -191,7 +191,7 @@ def _figures(reading: ClaimReading, lexicon: AlignLexicon) -> list[Quantity]:
     for q in reading.quantities:
         if q.kind not in _FIGURE_KINDS:
             continue
-        if q.kind == "number" and q.value < 100 and not _counted_measure(reading, q, lexicon):
+        if q.kind == "number" and q.value < 100 and not _counted_measure(reading, q, lexicon) and not _bare_value(reading, q, lexicon):
             continue                       # "the four producers": a count of things, not a measure
         if q.kind == "number" and _HYPHEN_MODIFIER.match(reading.text, q.end):
             continue                       # "a new 500-kilovolt line": a number in a modifier, no amount
@@ -202,6 +202,13 @@ def _figures(reading: ClaimReading, lexicon: AlignLexicon) -> list[Quantity]:
         figures.append(q)
     figures.sort(key=lambda q: q.start)
     return figures
+
+
+def _bare_value(reading: ClaimReading, q: Quantity, lexicon: AlignLexicon) -> bool:
+    """ "South Korea's total fertility rate fell to 0.72, down from 0.78": a plain number in the clause of a
+    measure whose values are plain numbers (metrics.toml bare_numbers) is one of its values."""
+    start = _clause_start(reading.text, q.start)
+    return any(lexicon.metrics[h.id].bare_numbers for h in reading.phrases_in(max(start, q.start - 80), q.start, "metric_noun"))
 
 
 def _counted_measure(reading: ClaimReading, q: Quantity, lexicon: AlignLexicon) -> bool:
@@ -862,7 +869,9 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
     if pronoun and first_entity is not None and (not local or pronoun[-1].start > local[-1].end):
         # "Yet it mined only 2,900 t, a sliver of the 240,000 t mined in China": a pronoun before every
         # name of its sentence points back to the sentence before
-        earlier = antecedent(first_entity.kind) if antecedent and first_entity.start > pronoun[-1].start else None
+        # ("The country's total fertility rate sank to 0.78, the lowest in the world": the place "the country" means)
+        kind = lexicon.place_anaphors.get(_POSSESSIVE_END.sub("", pronoun[-1].surface.lower())) or first_entity.kind
+        earlier = antecedent(kind) if antecedent and first_entity.start > pronoun[-1].start else None
         frame.subject = first_entity if earlier is None else EntityMention(
             earlier.entity, pronoun[-1].surface, pronoun[-1].start, pronoun[-1].end, earlier.kind, "name")
         return

@@ -75,6 +75,9 @@ class Metric:
     # procurement, no imports)
     home_words: re.Pattern = _NEVER
     home_metric: str = ""
+    # plain numbers, however small, are its values ("a total fertility rate of 0.72"): its noun before them
+    # makes them figures, where a small number is otherwise a count of things
+    bare_numbers: bool = False
 
 
 @dataclass(frozen=True)
@@ -142,7 +145,7 @@ class AlignLexicon:
     length_nouns: frozenset[str] = frozenset()     # "the 34-km line": a length of the line
 
 
-_METRIC_KEYS = {"label", "group", "nouns", "verbs", "sources", "destinations", "static", "money_only", "as_part", "agents",
+_METRIC_KEYS = {"label", "group", "nouns", "verbs", "bare_numbers", "sources", "destinations", "static", "money_only", "as_part", "agents",
                 "any_stage", "no_commodity", "origin_cues",
                 "verb_governs", "place_marks", "company_words", "company_metric", "company_unless", "default_for", "default_after", "flow", "weak_verbs",
                 "whole_business", "ratio", "goods_verbs", "place_metric", "parts", "dated_after_noun",
@@ -197,6 +200,7 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
             expect(entry, "dated_after_noun", bool, path, default=False, where=where),
             _words(expect_str_list(entry, "home_words", path, default=[], where=where)),
             expect(entry, "home_metric", str, path, default="", where=where),
+            expect(entry, "bare_numbers", bool, path, default=False, where=where),
         )
         for noun in sorted(metrics[metric_id].nouns | metrics[metric_id].agents):
             matcher.add(noun, "metric_noun", metric_id)

@@ -152,6 +152,7 @@ def _dimension_of(pint_name: str) -> str:
     return "quantity"
 
 
+_OF_WORD = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?([A-Za-z]+)")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]*$")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
@@ -402,7 +403,9 @@ def _context(t, lw, s, e, v, shown, sig, frac, info, st, nr) -> Reading | None:
             mult *= suffix[2]
             if u.note:
                 notes = (u.note,)
-            if u.pint == "pound" and mult >= 1e6 and sm.group("ci").lower() in money.table()["pounds"]:
+            if u.pint == "pound" and mult >= 1e6 and sm.group("ci").lower() in money.table()["pounds"] \
+                    and not ((goods := _OF_WORD.match(t, end)) and goods.group(1).lower() not in money.table()["pounds_money_of"]):
+                # ("361 million pounds" is money; "98 million pounds of the metal" a mass)
                 kind, unit, dim, notes = "currency", "GBP", None, ()
         elif k == "dur" and cur is None:
             kind, unit, end = "duration", suffix[1], sm.end()

@@ -28,7 +28,8 @@ def table() -> dict:
             raise lexicon.LexiconError(f"rules/currencies.toml: {k!r} maps to {v!r}, not an ISO 4217 code")
     return {"prefix": prefix, "prefix_ci": prefix_ci, "suffix": suffix, "codes": codes, "lower": lower,
             "mcodes": mcodes, "subunits": subs,
-            "pounds": {w.lower() for w in lexicon.need(d, "ambiguous_pounds", list, "currencies")}}
+            "pounds": {w.lower() for w in lexicon.need(d, "ambiguous_pounds", list, "currencies")},
+            "pounds_money_of": frozenset(w.lower() for w in d.get("pounds_money_of", []))}
 
 
 @functools.lru_cache(maxsize=None)
