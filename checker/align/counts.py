@@ -106,6 +106,8 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
                     r"|\s+(?:(?:now|still|currently|already)\s+)?(?:that|which|who|whose|where|it|they|we|[a-z]{3,}ed|[a-z]{3,}ing)\s+[^,:;()—–]{1,90}?\s[—–]\s*", text[start:])
     if not lead:
         return [], False
+    if rules.pattern.search(lead.group()):
+        return [], False        # "38 cities in six countries: Spain, ...": the list is the nearer count's
     cursor = start + lead.end()
     opened = rules.enumerator.match(text, cursor)
     if opened:

@@ -47,6 +47,11 @@ class PhraseMatcher:
             bucket.append((phrase, kind, entry_id))
             bucket.sort(key=lambda item: len(item[0]), reverse=True)
 
+    def kinds(self, phrase: str) -> frozenset[str]:
+        """The kinds ``phrase`` is entered as ("exports": a metric's noun and its verb)."""
+        phrase = phrase.strip().lower()
+        return frozenset(kind for entry, kind, _ in self._by_first.get(_first_word(phrase), ()) if entry == phrase)
+
     def find(self, text: str, lowered: str | None = None) -> list[PhraseHit]:
         """All non-overlapping hits, longest first at each position, in text order."""
         lowered = lowered if lowered is not None else text.lower()

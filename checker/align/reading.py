@@ -62,6 +62,16 @@ def read_claim(claim: Claim, article: Article, entities: EntityLexicon, lexicon:
                          # "Solar panels supplied ...": the opening name lies within the lexicon phrase
                          # ("Coal's share ...": the name's end is its surface's, before the "'s")
                          or m.start + len(m.surface) <= opening.get(m.start, -1))))
+    # "Toll revenue dropped to $3.02 billion": one capitalised word opening the sentence right before a
+    # measure's noun modifies it; a name only if the batch knows it as one elsewhere
+    # ("Vesarmar exports shy of 80 million m3": a word that is also a measure's verb may be the verb)
+    # (a label, "Vardal capacity: 190,000 t/yr", keeps its name: the sentence must go on with a verb)
+    nouns_at = {p.start for p in found if p.kind == "metric_noun" and "metric_verb" not in lexicon.matcher.kinds(p.surface)
+                and _VERB_NEXT.match(text, p.end)}
+    mentions = tuple(m for m in mentions
+                     if not (m.kind == "name" and m.role == "name" and " " not in m.surface and not text[:m.start].strip(_OPENERS)
+                             and (m.end + 1) in nouns_at and text[m.end:m.end + 1] == " "
+                             and not re.search(rf"[a-z,] {re.escape(m.surface)}\b", article.body)))
     # "FY2023-24 garment exports": a capitalised date is no name
     mentions = tuple(m for m in mentions if not (m.kind == "name" and any(d.span_start <= m.start < d.span_end for d in dates)))
     names = [(m.start, m.end) for m in mentions if m.kind == "name"]
@@ -69,6 +79,9 @@ def read_claim(claim: Claim, article: Article, entities: EntityLexicon, lexicon:
     phrases = tuple(p for p in found
                     if not (p.kind in _NAMEABLE and any(a <= p.start and p.end <= b for a, b in names)))
     return ClaimReading(claim, article, text, quantities, dates, mentions, phrases)
+
+
+_VERB_NEXT = re.compile(r"[ \t]+[a-z]")
 
 
 def _based_company(text: str, lexicon: AlignLexicon) -> list[PhraseHit]:

@@ -213,6 +213,9 @@ def modality_cue(clause: str, rules: TenseRules | None = None, without_date: str
         # "China hit its target of 1,200 GW in July 2024": the goal is what was done ("raised its target
         # for 2030" still states a goal)
         return "done", clause[reached.start():reached.end()]
+    if goals and _HAD_GOAL.search(low, 0, goals[-1].start()):
+        # "The first season of 2022 had a quota of 2.79 Mt": a goal that was in force then, no plan still ahead
+        return "unknown", ""
     if goals and (not verb or goals[-1].start() > at or _GOAL_CLAUSE.match(low, goals[-1].end())):
         # the words nearer the date decide: "beating its target of $13.5bn, and delivered its first
         # carrier in the fourth quarter" is done, "X was short of the target of 30 GW by 2030" a target
@@ -239,6 +242,7 @@ _NOUN_USE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|these|those|this|of
                        r"\w+ion|\w+est|\w+al)\s+$")
 # ("提前完成“十四五”规划目标": in Chinese the goal's name stands between the verb and the goal noun)
 _GOAL_OBJECT = re.compile(r"\s+(?:its|their|his|her|the|a|an)\s+(?:[a-z-]+\s+)?|[“”\"\u4e00-\u9fff\w-]{0,12}")
+_HAD_GOAL = re.compile(r"\b(?:had|was\s+given|were\s+given|was\s+set|were\s+set)\s+(?:a|an|its|their|the)\s+(?:[a-z-]+\s+)?$")
 _GOAL_CLAUSE = re.compile(r"\s+(?:that|to)\s")     # "the goal is that all cars sold from 2025 ...": the goal's content
 _BARE_INFINITIVE = re.compile(r"\b(?:to|will|would|can|could|may|might|must|shall|should)\s+$")
 _ATTRIBUTIVE = re.compile(r"(?:\d%?|%|\b(?:the|a|an|its|their|his|her|our|of|with))\s+$")

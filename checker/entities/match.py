@@ -231,8 +231,9 @@ def _add_name(text: str, start: int, end: int, found: list[EntityMention], rules
                       or _unit_after_figure(text, *tokens[0], rules)
                       or _clean(text[tokens[0][0]:tokens[0][1]]).lower().endswith(rules.adjective_suffixes)):
         tokens.pop(0)
-    while len(tokens) > 1 and _clean(text[tokens[-1][0]:tokens[-1][1]]) in rules.trailing:
-        tokens.pop()
+    while len(tokens) > 1 and _clean(text[tokens[-1][0]:tokens[-1][1]]) in rules.trailing \
+            and not (len(_clean(text[tokens[-1][0]:tokens[-1][1]])) == 3 and not _DAY_OR_YEAR_AFTER.match(text, tokens[-1][1])):
+        tokens.pop()            # ("Pememi March 2024"; but "Grupo Chimbote Mar": a three-letter month only before its day or year)
     if not tokens:
         return
     words = [_clean(text[a:b]) for a, b in tokens]
@@ -285,6 +286,7 @@ def _add_name(text: str, start: int, end: int, found: list[EntityMention], rules
 
 
 _NON_SPACE = re.compile(r"\S+")
+_DAY_OR_YEAR_AFTER = re.compile(r"\.?[ \t]*\d")
 _LOWER_COMPOUND = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)+")
 _JOINING_DASHES = "–—‐-/"
 # a unit number after a name ("Vrbno 3", "Boeing 737"), not a figure ("Kobeda 78,000 ounces", "Brazil 3 million")

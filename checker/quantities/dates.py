@@ -148,7 +148,8 @@ def _forms() -> list[tuple[str, str]]:
         ("mto", rf"(?:the[ \t]+)?(?P<mto_n>1[01]|[2-9]|{N11})[ \t]+months[ \t]+(?:to|ended|ending|through|(?:that|which)[ \t]+ended)[ \t]+"
                 rf"(?:on[ \t]+)?(?:the[ \t]+end[ \t]+of[ \t]+)?(?P<mto_m>{M})(?:[ \t]+{D})?(?:,?[ \t]+(?P<mto_y>{Y}))?(?![ \t]*\d)"),
         # a fiscal year: "FY2023-24", "FY 2024/25", "FY24" and "FY2024" (the fiscal year ending in 2024)
-        ("fy", rf"(?<![a-z])fy[ \t]*(?:(?P<fy_y>{Y0})(?:[/–-](?P<fy_z>\d\d(?:\d\d)?))?|(?P<fy_s>\d\d)(?:[/–-](?P<fy_s2>\d\d))?)(?![\d])"),
+        # ("fiscal 2024", "fiscal year 2024": the same as FY2024)
+        ("fy", rf"(?<![a-z])(?:fy|fiscal(?:[ \t]+year)?[ \t]+(?=\d)|financial[ \t]+year[ \t]+(?=\d))[ \t]*(?:(?P<fy_y>{Y0})(?:[/–-](?P<fy_z>\d\d(?:\d\d)?))?|(?P<fy_s>\d\d)(?:[/–-](?P<fy_s2>\d\d))?)(?![\d])"),
         # a split year: a crop, marketing or fiscal season ("2024/25", "2019-20", "2023/2024")
         ("sea", rf"(?<![\d./-])(?P<sea_y>{Y})(?:[/–-](?P<sea_z>\d\d)|/(?P<sea_z4>\d{{4}}))(?![\d/%]|\.\d)"),
         ("yn", rf"(?<![\d./-])(?P<yn_y>{Y})[-/](?P<yn_m>1[0-2]|0?[1-9])(?![\d/-]|\.\d)"),
