@@ -19,6 +19,7 @@ from checker.align.reading import ClaimReading, facility_nouns, read_claim
 from checker.align.tense import load_tense_rules
 from checker.claims import load_claim_rules, split_claims
 from checker.entities import EntityLexicon, NameCanon, find_entities, load_entities
+from checker.entities.match import load_name_rules
 from checker.model import Article, Claim, EntityMention, Event, Fact
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
@@ -47,6 +48,7 @@ class Analyzer:
         self.event_rules = load_event_rules(key)
         self.count_rules = load_count_rules(key)
         self.growth_rules = load_growth_rules(key)
+        self.name_rules = load_name_rules(key)
 
     def article_commodity(self, article: Article) -> str | None:
         """The commodity an article is mostly about (title counts double)."""
@@ -179,7 +181,7 @@ class Analyzer:
                 quiet = claim        # "Aurelia remained the largest of two carriers.": figures, none about a company
             market = self._market_of(found, market)
             implicit = self._place_of(found)
-            actor = _actor_of(found, actor)
+            actor = _actor_of(found, actor, reading, self.name_rules.public_bodies)
             events.extend(events_of(reading, self.tense, self.event_rules, facility, actor))
             facility = last_project(reading, self.event_rules) or facility
             by_noun.update(_named_facilities(reading, self.event_rules.facilities))
@@ -218,15 +220,22 @@ def _opening_before_output(events: list[Event]) -> list[Event]:
 _OPENED = re.compile(r"\bopen", re.I)
 
 
-def _actor_of(facts: list[Fact], previous: EntityMention | None) -> EntityMention | None:
+def _actor_of(facts: list[Fact], previous: EntityMention | None, reading=None, public_bodies: frozenset[str] = frozenset()) -> EntityMention | None:
     """The one named subject (a company, a project) of a sentence's facts: what "the company's share"
-    in a later sentence points back to. A sentence about places only keeps the earlier one."""
+    in a later sentence points back to. A sentence about places only keeps the earlier one; one about a
+    public body ("Chile's Metropolitan Public Transport Directorate has ordered 250 buses from Spanish
+    manufacturer Cierzo Electric Bus") points on to the one other name it gives."""
     names = {f.subject for f in facts if f.subject.startswith("name:")}
     if not names:
         return previous
     if len(names) > 1:
         return None
-    return EntityMention(names.pop(), "", 0, 0, "name", "implicit")
+    name = names.pop()
+    if reading is not None and name.rsplit(" ", 1)[-1] in public_bodies:
+        others = {m.entity for m in reading.entities if m.kind == "name" and m.entity.startswith("name:") and m.entity != name
+                  and m.entity.rsplit(" ", 1)[-1] not in public_bodies}
+        return EntityMention(others.pop(), "", 0, 0, "name", "implicit") if len(others) == 1 else previous
+    return EntityMention(name, "", 0, 0, "name", "implicit")
 
 
 def unify_names(analyses: list[ArticleAnalysis]) -> tuple[list[Fact], list[Event]]:

@@ -2069,7 +2069,12 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     if facilities:
         _facility_sizes(frames, reading, lexicon, facilities)
     if facility is not None and facilities:
+        unnamed = [f for f in frames if f.subject is None and f.subject_id is None]
         _facility_subject(frames, reading, facility, facilities | lexicon.facility_parts, lexicon)
+        if not reading.phrases_in(0, len(reading.text), "commodity"):
+            for frame in unnamed:
+                if _whole_business(frame, lexicon):
+                    frame.commodity = ""    # "The canal earned roughly $8.6bn in toll income": all its business
         _ranked_facility(frames, reading, facility, facilities)
     _subject_after(frames, reading, actor)
     if implicit is not None:

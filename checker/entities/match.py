@@ -48,6 +48,7 @@ class NameRules:
     institution_after: re.Pattern = re.compile(r"(?!)")
     # "Unit 1", "Reactor 2": a numbered part that, before "of/at the X", is the X's part of that number
     numbered_part: re.Pattern = re.compile(r"(?!)")
+    public_bodies: frozenset[str] = frozenset()     # "Directorate", "Ministry": a name ending so is no company
 
 
 @functools.lru_cache(maxsize=4)
@@ -65,6 +66,7 @@ def load_name_rules(rules_dir: str | None = None) -> NameRules:
         tuple(w.lower() for w in expect_str_list(data, "adjective_suffixes", path, default=[])),
         _institution_after(expect_str_list(data, "institution_words", path, default=[])),
         _numbered_part(expect_str_list(data, "numbered_parts", path, default=[])),
+        frozenset(w.lower() for w in expect_str_list(data, "public_bodies", path, default=[])),
     )
 
 
