@@ -292,7 +292,8 @@ def _names_after(reading: ClaimReading, end: int) -> bool:
 _NAME_LEAD = re.compile(r"(?:-[a-z]+)?[ \t]+")
 
 
-_WORDS_AFTER = re.compile(r"[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?(?:[ \t]+([a-z]+))?\b")
+# ("a 1,200-bed private hospital": the size's unit may be written onto the number)
+_WORDS_AFTER = re.compile(r"(?:-[a-z]+)?[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?(?:[ \t]+([a-z]+))?\b")
 
 
 def _sizes_facility(text: str, end: int, rules: EventRules) -> bool:
