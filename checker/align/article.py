@@ -220,7 +220,8 @@ def _opening_before_output(events: list[Event]) -> list[Event]:
 _OPENED = re.compile(r"\bopen", re.I)
 
 
-def _actor_of(facts: list[Fact], previous: EntityMention | None, reading=None, public_bodies: frozenset[str] = frozenset()) -> EntityMention | None:
+def _actor_of(facts: list[Fact], previous: EntityMention | None, reading: ClaimReading | None = None,
+              public_bodies: frozenset[str] = frozenset()) -> EntityMention | None:
     """The one named subject (a company, a project) of a sentence's facts: what "the company's share"
     in a later sentence points back to. A sentence about places only keeps the earlier one; one about a
     public body ("Chile's Metropolitan Public Transport Directorate has ordered 250 buses from Spanish

@@ -157,9 +157,9 @@ def _subject_key(frame: _Frame):
 
 
 _APPOSITIVE_GAP = re.compile(r"\s*[,(]\s*(?:or\s+|about\s+|roughly\s+)?")
-# (lower case: "850 MW of IT load" is no part "of it")
 _NOUN_OF_AMOUNT = re.compile(r"(?:'s|’s)?(?:\s+[a-z][a-z-]*){1,4}\s+of\s+")
 _REGION_SEGMENT = re.compile(r"[ \t]+(?:paid[ \t]+|total[ \t]+)?")
+# (lower case: "850 MW of IT load" is no part "of it")
 _OF_THAT_AFTER = re.compile(r"\s+of\s+(?:that|those|it|them|this)(?=\s*(?:[,.;:)—–]|$)|\s+(?:and|while|but|in|during)\b)")
 _FRONTED_THAT_WHOLE = re.compile(r"\s*of\s+(?:that|this|the)\s+(?:volume|total|amount|quantity|figure|tonnage|sum|output|production)\s*,", re.I)
 _THAT_WHOLE = re.compile(r"\s*of\s+(?:that|this|the\s+same|the)\s+(?:volume|total|amount|quantity|figure|tonnage|sum)\b", re.I)
@@ -1608,6 +1608,67 @@ def _company_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
         frame.metric = metric.company_metric
 
 
+def _part_of_stated_whole(frame: _Frame, frames: list[_Frame], reading: ClaimReading) -> None:
+    """A figure "of that", "of it": a part of a whole the article states, which no other article's is."""
+    part_of_that = _OF_THAT_AFTER.match(reading.text, _figure_end(reading.text, frame.quantity))
+    if part_of_that is None:
+        return
+    local = f"local:{reading.article.id}"
+    if frame.is_share:
+        # "Chinese customers made up 41 per cent of it" (but "Global orders jumped to 65.8 million CGT, and
+        # Chinese builders took about 70% of them": the world's)
+        if not any(f.subject_id == "WORLD" for f in frames if f.quantity.end <= frame.quantity.start):
+            frame.scope = local
+        return
+    # "Brazil exported 1.23 Mt of pork in 2023. China bought about 405,000 tonnes of that, nearly a third":
+    # the amount, and its share right after
+    frame.scope = local
+    share = next((f for f in frames if f.is_share and not f.of_phrase and f.quantity.start >= part_of_that.end()), None)
+    if share is not None and _APPOSITIVE_GAP.fullmatch(reading.text, part_of_that.end(), share.quantity.start):
+        share.scope = local
+
+
+def _company_in_place(frame: _Frame, reading: ClaimReading, actor: EntityMention | None) -> None:
+    """A company's figure told of one place: its scope is that place, its subject the company."""
+    subject = frame.subject
+    if subject is None:
+        return
+    if subject.kind in ("country", "region", "bloc") and subject.role == "name" \
+            and (owner := next((e for e in reading.entities if e.kind == "name" and e.role == "possessive"
+                                and e.end <= subject.start and not reading.text[e.end:subject.start].strip()), None)):
+        # "Lumora's Asia-Pacific membership reached about 21 million": the company's, in that place
+        frame.subject, frame.scope = owner, f"in:{subject.entity}"
+    elif actor is not None and subject.kind == "region" and subject.role == "name" and len(reading.entities) == 1 \
+            and (segment := _REGION_SEGMENT.match(reading.text, subject.end)) \
+            and any(h.start == segment.end() for h in reading.phrases_in(subject.end, frame.quantity.start, "metric_noun")):
+        # "Asia-Pacific membership rose to 17.0 million", after sentences about Lumora: a region
+        # modifying the measure, as a company reports its segments, is where the company's figure is
+        frame.subject, frame.scope = EntityMention(actor.entity, "", 0, 0, "name", "name"), f"in:{subject.entity}"
+    elif not frame.is_share and subject.kind == "name" \
+            and (((place := _fronted_place(reading)) is not None and place.end <= frame.quantity.start)
+                 or (place := _place_after(frame, reading)) is not None):
+        # "In Indonesia, Lumora now has 1.6 million subscribers", "Thermaval sold about 61,000 heat
+        # pumps in Germany last year": not all of the company's
+        frame.scope = f"in:{place.entity}"
+
+
+def _company_whole(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon, actor: EntityMention | None) -> None:
+    """A share of a company's whole: of "the company's" whole the company before, and of all its business."""
+    if not frame.is_share:
+        return
+    if frame.of_phrase and actor is not None and any(
+            _POSSESSIVE_END.sub("", hit.surface.lower()) in lexicon.cues.get("company_anaphors", ())
+            and (_POSSESSIVE_END.search(hit.surface) or reading.text.startswith(("'s", "’s"), hit.end))
+            for hit in reading.phrases_in(*frame.of_phrase, "company_anaphors", "pronouns")):
+        # "China accounted for 45% of the company's revenue": the whole is the company's before
+        frame.scope = f"of:{actor.entity}"
+    if frame.scope.startswith("of:name") and frame.metric in lexicon.whole_business_groups \
+            and not reading.phrases_in(0, len(reading.text), "commodity"):
+        # "Nearly a third of Kairos Etch Systems' revenue came from Chinese customers": a share of all of
+        # a company's business, whatever goods the article is about
+        frame.commodity = ""
+
+
 def _destination_of_amount(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon, antecedent=None) -> None:
     """ "Azerbaijan exported 11.8 bcm of gas to Europe", "Azerbaijan's gas exports to Europe reached
     11.8 bcm", "对欧洲出口约95亿立方米": an amount that goes to a place (``place_marks`` of its metric)
@@ -2094,35 +2155,8 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             frame.scope = part      # "would add 20 GWh to the first phase's 40 GWh": a part's, not the whole's
         _company_metric(frame, reading, lexicon)
         _ratio_of_part(frame, reading, lexicon, antecedent)
-        if frame.subject is not None and frame.subject.kind in ("country", "region", "bloc") and frame.subject.role == "name" \
-                and (owner := next((e for e in reading.entities if e.kind == "name" and e.role == "possessive"
-                                    and e.end <= frame.subject.start and not reading.text[e.end:frame.subject.start].strip()), None)):
-            # "Lumora's Asia-Pacific membership reached about 21 million": the company's, in that place
-            frame.subject, frame.scope = owner, f"in:{frame.subject.entity}"
-        elif actor is not None and frame.subject is not None and frame.subject.kind == "region" and frame.subject.role == "name" \
-                and len(reading.entities) == 1 and _REGION_SEGMENT.match(reading.text, frame.subject.end) \
-                and any(h.start == _REGION_SEGMENT.match(reading.text, frame.subject.end).end()
-                        for h in reading.phrases_in(frame.subject.end, frame.quantity.start, "metric_noun")):
-            # "Asia-Pacific membership rose to 17.0 million", after sentences about Lumora: a region
-            # modifying the measure, as a company reports its segments, is where the company's figure is
-            frame.subject, frame.scope = EntityMention(actor.entity, "", 0, 0, "name", "name"), f"in:{frame.subject.entity}"
-        elif not frame.is_share and frame.subject is not None and frame.subject.kind == "name" \
-                and (((place := _fronted_place(reading)) is not None and place.end <= frame.quantity.start)
-                     or (place := _place_after(frame, reading)) is not None):
-            # "In Indonesia, Lumora now has 1.6 million subscribers", "Thermaval sold about 61,000 heat
-            # pumps in Germany last year": not all of the company's
-            frame.scope = f"in:{place.entity}"
-        if frame.is_share and frame.of_phrase and actor is not None and any(
-                _POSSESSIVE_END.sub("", hit.surface.lower()) in lexicon.cues.get("company_anaphors", ())
-                and (_POSSESSIVE_END.search(hit.surface) or reading.text.startswith(("'s", "’s"), hit.end))
-                for hit in reading.phrases_in(*frame.of_phrase, "company_anaphors", "pronouns")):
-            # "China accounted for 45% of the company's revenue": the whole is the company's before
-            frame.scope = f"of:{actor.entity}"
-        if frame.is_share and frame.scope.startswith("of:name") and frame.metric in lexicon.whole_business_groups \
-                and not reading.phrases_in(0, len(reading.text), "commodity"):
-            # "Nearly a third of Kairos Etch Systems' revenue came from Chinese customers": a share of all of
-            # a company's business, whatever goods the article is about
-            frame.commodity = ""
+        _company_in_place(frame, reading, actor)
+        _company_whole(frame, reading, lexicon, actor)
         if frame.is_share and "use" in lexicon.metrics and (product := _product_made(frame, reading)) is not None:
             # "Mills sent 51.1% of their cane to ethanol", "a third of the cane crushed went to ethanol": the
             # part of the goods made into another product, whoever's they are
@@ -2223,19 +2257,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             # "slaughtered 726 million hogs in 2023, at 15.3 yuan per kg", "出栏均价约7.65元/斤": money per unit
             # of goods is a unit price, never a total of the flow the sentence is about (a unit cost stays one)
             frame.metric, frame.metric_surface = "price", "per"
-        part_of_that = _OF_THAT_AFTER.match(reading.text, _figure_end(reading.text, frame.quantity))
-        if frame.is_share and part_of_that and not any(f.subject_id == "WORLD" for f in frames if f.quantity.end <= frame.quantity.start):
-            # "Chinese customers made up 41 per cent of it": a share of a whole the article states, no one else's
-            # (but "Global orders jumped to 65.8 million CGT, and Chinese builders took about 70% of them": the world's)
-            frame.scope = f"local:{reading.article.id}"
-        if not frame.is_share and part_of_that:
-            # "Brazil exported 1.23 Mt of pork in 2023. China bought about 405,000 tonnes of that, nearly a
-            # third": a part of a whole the article states (and its share, right after), which no other
-            # article's total of the measure is
-            frame.scope = f"local:{reading.article.id}"
-            share = next((f for f in frames if f.is_share and not f.of_phrase and f.quantity.start >= part_of_that.end()), None)
-            if share is not None and _APPOSITIVE_GAP.fullmatch(reading.text, part_of_that.end(), share.quantity.start):
-                share.scope = frame.scope
+        _part_of_stated_whole(frame, frames, reading)
         if lexicon.per_item_after.match(reading.text, _figure_end(reading.text, frame.quantity)) \
                 or lexicon.per_item_before.search(before):
             continue              # "80 turbines of 15 MW each", "each worth 150 euros": the size of one item, not a total

@@ -526,12 +526,7 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
             y = ref.year - 1 if m1 - ref.month > 1 else ref.year
         else:
             return None
-        if m2 - m1 == 2 and m1 % 3 == 1:
-            return quarter_hit(y, (m1 + 2) // 3)
-        if m2 - m1 == 5 and m1 in (1, 7):
-            return half_hit(y, 1 if m1 == 1 else 2)
-        a, b = _month_range(y, m1, m2)
-        return DateHit(s, e, a, b, "months", f"{y}-{m1:02d}/{y}-{m2:02d}", deadline=_deadline(text, s))
+        return months_hit(y, m1, m2)
     if g == "nmon":
         n = _num(G("nmon_n"))
         if n is None or not 1 <= n <= 11 or n != int(n):
