@@ -270,6 +270,14 @@ def _project(reading: ClaimReading, before: int, rules: EventRules, after: int =
 _RELATIVE_WORD = re.compile(r"\b(?:that|which)\s", re.I)
 
 
+_RELATIVE_OPENING = re.compile(r",\s+(?:which|that|who)\s[^,]*$", re.I)
+
+
+def _in_relative_clause(text: str, start: int) -> bool:
+    """Does ``start`` stand in a relative clause set off by a comma (", which restarted in ...")?"""
+    return _RELATIVE_OPENING.search(text, max(0, start - 80), start) is not None
+
+
 def _facility_clause(text: str, start: int, end: int, rules: EventRules) -> bool:
     """Does a relative clause about a facility ("the offshore field that came on stream") open between?"""
     for match in _RELATIVE_WORD.finditer(text, start, end):
@@ -542,6 +550,10 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                # ("..., a milestone for a project that will eventually make 5.6 million tonnes a year": a
                # figure in a relative clause after the date measures another noun)
                and not (q.start > date.span_end and _RELATIVE_WORD.search(text, date.span_end, q.start))
+               # ("X's mine, which restarted in the third quarter of 2024 after a long shutdown, contributed
+               # about 4,000 tonnes": the date is the relative clause's, the figure the main clause's)
+               and not (q.start > date.span_end and _in_relative_clause(text, date.span_start)
+                        and "," in text[date.span_end:q.start])
                # "profit tripled to $412 million as output climbed at X, the field that came on stream in
                # June 2024": the date is the relative clause's, the figure the main clause's
                and not (q.end <= date.span_start and _facility_clause(text, q.end, date.span_start, rules))
