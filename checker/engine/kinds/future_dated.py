@@ -1,15 +1,27 @@
 """future_dated: an event (or a completed-year figure) told as done but dated after the article."""
 from __future__ import annotations
 
+import re
+from datetime import date
+
+from checker.align.tense import load_tense_rules
 from checker.engine.batch import Batch
 from checker.engine.kinds.temporal import dated_finding, months_between, publication
 from checker.engine.rules import Rule
-from checker.model import Finding
+from checker.fold import fold
+from checker.model import Event, Finding
+from checker.quantities import extract_quantities
+from checker.quantities.dates import tables as date_tables
 
 PARAMS = {
     "min_months": (int, 1),              # the date's first month must be this many months after publication
     "include_relative": (bool, False),
     "attributed_severity": (str, ""),
+    # a figure told as done for the whole of the publication's own year ("returned 13.1 per cent in 2024",
+    # published in October 2024) fires when at least this many months of the year were still to run
+    # (0: never)
+    "min_months_left": (int, 0),
+    "year_message": (str, ""),           # the message for such a figure ({date}, {months} left, {published}, {event})
 }
 
 
@@ -22,7 +34,34 @@ def run(rule: Rule, batch: Batch) -> list[Finding]:
         if event.date.relative and not rule.param("include_relative"):
             continue
         gap = months_between(published, event.date.start)
-        if gap < rule.param("min_months"):
-            continue
-        findings.append(dated_finding(rule, event, published, gap))
+        if gap >= rule.param("min_months"):
+            findings.append(dated_finding(rule, event, published, gap))
+        elif _unfinished_year(rule, event, published):
+            findings.append(dated_finding(rule, event, published, months_between(published, event.date.end),
+                                          message=rule.param("year_message") or None))
     return findings
+
+
+def _unfinished_year(rule: Rule, event: Event, published: date) -> bool:
+    """Is the event a figure told as done for all of a year still running at publication, with no word
+    that makes it the part gone by ("so far", "to date")?"""
+    left = rule.param("min_months_left")
+    date = event.date
+    if left <= 0 or date.granularity != "year" or date.start > published or months_between(published, date.end) < left:
+        return False
+    text = event.claim.text
+    # ("returned 13.1 per cent in 2024": the year is the figure's period, written right after it; not "for
+    # 2024", "the first season of 2024", "so far in 2024")
+    if not _IN_BEFORE.search(text, max(0, date.span_start - 4), date.span_start) \
+            or date_tables()["to_date"].search(text, max(0, date.span_start - 30), date.span_start):
+        return False
+    tense, before = load_tense_rules(), fold(text[:date.span_start])
+    if tense.upcoming.search(before) or tense.forecast.search(before) or tense.goal.search(before):
+        return False        # "The association expects national output to rise to about 1.9 Mt in 2024 as plants built ..."
+    return any(date.span_start - 60 <= q.end <= date.span_start and not _CLAUSE_BREAK.search(text, q.end, date.span_start)
+               for q in extract_quantities(text)
+               if q.kind in ("number", "percentage", "quantity", "currency") and not (q.kind == "number" and q.value < 10))
+
+
+_IN_BEFORE = re.compile(r"\bin\s+$")
+_CLAUSE_BREAK = re.compile(r"[;:(]|,\s+(?:and|but|while|which|who)\b|\b(?:for|of|by|from|since|than)\s")

@@ -24,12 +24,12 @@ def describe(event: Event) -> str:
     return event.subject_surface or event.action_surface or "dated event"
 
 
-def dated_finding(rule: Rule, event: Event, published: date, gap: int) -> Finding:
+def dated_finding(rule: Rule, event: Event, published: date, gap: int, message: str | None = None) -> Finding:
     """A finding about one dated claim, its date and modality cue as the evidence."""
     item = evidence(event.article, event.claim, value=event.date.iso,
                     span=(event.date.span_start, event.date.span_end))
     measure = f"{describe(event)}, {event.date.text}"
-    message = render_message(rule.message, date=event.date.text, published=published.isoformat(),
+    message = render_message(message or rule.message, date=event.date.text, published=published.isoformat(),
                              months=str(gap), event=describe(event), cue=event.cue or "?")
     severity = rule.param("attributed_severity") if event.attributed and rule.param("attributed_severity") else rule.severity
     return Finding(rule.code, rule.name, rule.category, severity, message, (item,), measure,
