@@ -220,8 +220,8 @@ def _opening_before_output(events: list[Event]) -> list[Event]:
 _OPENED = re.compile(r"\bopen", re.I)
 
 
-def _actor_of(facts: list[Fact], previous: EntityMention | None, reading: ClaimReading | None = None,
-              public_bodies: frozenset[str] = frozenset()) -> EntityMention | None:
+def _actor_of(facts: list[Fact], previous: EntityMention | None, reading: ClaimReading,
+              public_bodies: frozenset[str]) -> EntityMention | None:
     """The one named subject (a company, a project) of a sentence's facts: what "the company's share"
     in a later sentence points back to. A sentence about places only keeps the earlier one; one about a
     public body ("Chile's Metropolitan Public Transport Directorate has ordered 250 buses from Spanish
@@ -232,7 +232,7 @@ def _actor_of(facts: list[Fact], previous: EntityMention | None, reading: ClaimR
     if len(names) > 1:
         return None
     name = names.pop()
-    if reading is not None and name.rsplit(" ", 1)[-1] in public_bodies:
+    if name.rsplit(" ", 1)[-1] in public_bodies:
         others = {m.entity for m in reading.entities if m.kind == "name" and m.entity.startswith("name:") and m.entity != name
                   and m.entity.rsplit(" ", 1)[-1] not in public_bodies}
         return EntityMention(others.pop(), "", 0, 0, "name", "implicit") if len(others) == 1 else previous

@@ -46,22 +46,22 @@ def _unfinished_year(rule: Rule, event: Event, published: date) -> bool:
     """Is the event a figure told as done for all of a year still running at publication, with no word
     that makes it the part gone by ("so far", "to date")?"""
     left = rule.param("min_months_left")
-    date = event.date
-    if left <= 0 or date.granularity != "year" or date.start > published or months_between(published, date.end) < left:
+    when = event.date
+    if left <= 0 or when.granularity != "year" or when.start > published or months_between(published, when.end) < left:
         return False
     text = event.claim.text
     # ("returned 13.1 per cent in 2024": the year is the figure's period, written right after it; not "for
     # 2024", "the first season of 2024", "so far in 2024")
-    if not _IN_BEFORE.search(text, max(0, date.span_start - 4), date.span_start) \
-            or date_tables()["to_date"].search(text, max(0, date.span_start - 30), date.span_start):
+    if not _IN_BEFORE.search(text, max(0, when.span_start - 4), when.span_start) \
+            or date_tables()["to_date"].search(text, max(0, when.span_start - 30), when.span_start):
         return False
-    tense, before = load_tense_rules(), fold(text[:date.span_start])
+    tense, before = load_tense_rules(), fold(text[:when.span_start])
     if tense.upcoming.search(before) or tense.forecast.search(before) or tense.goal.search(before):
         return False        # "The association expects national output to rise to about 1.9 Mt in 2024 as plants built ..."
-    return any(date.span_start - 60 <= q.end <= date.span_start and not _CLAUSE_BREAK.search(text, q.end, date.span_start)
+    return any(when.span_start - 60 <= q.end <= when.span_start and not _BREAK_BEFORE_YEAR.search(text, q.end, when.span_start)
                for q in extract_quantities(text)
                if q.kind in ("number", "percentage", "quantity", "currency") and not (q.kind == "number" and q.value < 10))
 
 
 _IN_BEFORE = re.compile(r"\bin\s+$")
-_CLAUSE_BREAK = re.compile(r"[;:(]|,\s+(?:and|but|while|which|who)\b|\b(?:for|of|by|from|since|than)\s")
+_BREAK_BEFORE_YEAR = re.compile(r"[;:(]|,\s+(?:and|but|while|which|who)\b|\b(?:for|of|by|from|since|than)\s")
