@@ -43,7 +43,9 @@ def entry(country: dict) -> str:
     names = [country["name"]["common"], country["name"]["official"]]
     # Alternative spellings: keep word-like ones (drop two-letter codes other than well-known ones).
     names += [s for s in country.get("altSpellings", []) if len(s) > 3 or s in ("US", "USA", "UK", "UAE", "DRC", "PRC", "ROK", "DPRK")]
-    demonyms = [d for d in (country.get("demonyms", {}).get("eng", {}) or {}).values()]
+    # the source joins two-part demonyms in one string ("Antiguan, Barbudan")
+    demonyms = [part.strip() for d in (country.get("demonyms", {}).get("eng", {}) or {}).values()
+                for part in d.split(",")]
     capitals = [c.replace(" D.C.", "") for c in country.get("capital", [])]
     zh = [t for t in (country.get("translations", {}).get("zho", {}) or {}).values()]
     lines = [

@@ -41,6 +41,8 @@ def test_events(case):
     analysis = ANALYZER.analyse(_article(case))
     got = [[e.subject, e.action, e.modality, e.date.iso] for e in analysis.events]
     assert got == case["events"]
+    if "parts" in case:     # (optional) the part of the facility each event is about ("first unit")
+        assert [e.part for e in analysis.events] == case["parts"]
 
 
 @pytest.mark.parametrize("case", _load("counts.toml"))

@@ -19,7 +19,8 @@ from checker.align.reading import ClaimReading, facility_nouns, read_claim
 from checker.align.tense import load_tense_rules
 from checker.claims import load_claim_rules, split_claims
 from checker.entities import EntityLexicon, NameCanon, find_entities, load_entities
-from checker.entities.match import load_name_rules
+from checker.entities.match import load_name_rules, name_id
+from checker.entities.zh_names import zh_names
 from checker.model import Article, Claim, EntityMention, Event, Fact
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
@@ -66,26 +67,33 @@ class Analyzer:
         generic = self.lexicon.generic_commodities
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0] in generic, first[kv[0]]))[0][0]
 
-    def _antecedent(self, article: Article, claims: list[Claim], claim: Claim, kind: str) -> EntityMention | None:
+    @staticmethod
+    def _antecedent(entities: EntityLexicon, article: Article, claims: list[Claim], claim: Claim, kind: str) -> EntityMention | None:
         """The place of ``kind`` (country, bloc) an earlier sentence of the article, or its title, named last."""
         earlier = [c.text for c in claims if c.end <= claim.start][::-1] + [article.title or ""]
         for text in earlier:
-            places = [m for m in find_entities(text, self.entities) if m.kind == kind]
+            places = [m for m in find_entities(text, entities) if m.kind == kind]
             if places:
                 # "Côte d'Ivoire is Africa's biggest producer, with Liberia a distant second. The country
                 # harvested ...": the place that opens the sentence is its subject
                 return places[0] if not text[:places[0].start].strip(" \"'“‘(") else places[-1]
         return None
 
-    def _title_name(self, article: Article) -> EntityMention | None:
+    @staticmethod
+    def _title_name(entities: EntityLexicon, article: Article) -> EntityMention | None:
         """The first proper name the title gives ("Sarvam Vaccines posts record year"): what "the company"
         points to before any sentence has stated figures about one."""
-        names = [m for m in find_entities(article.title or "", self.entities) if m.kind == "name" and not m.entity.startswith("name?:")]
+        names = [m for m in find_entities(article.title or "", entities) if m.kind == "name" and not m.entity.startswith("name?:")]
         return EntityMention(names[0].entity, "", 0, 0, "name", "implicit") if names else None
 
-    def _proper_names(self, text: str) -> list[EntityMention]:
+    def _latin_name(self, surface: str) -> str:
+        """The id of a Latin name written after a Chinese one, "" for a trade term ("MHP", "HPAL")."""
+        return "" if surface in self.name_rules.not_names else name_id(surface, self.name_rules)
+
+    @staticmethod
+    def _proper_names(entities: EntityLexicon, text: str) -> list[EntityMention]:
         """The proper names ``text`` gives (no guessed ones)."""
-        return [m for m in find_entities(text, self.entities) if m.kind == "name" and not m.entity.startswith("name?:")]
+        return [m for m in find_entities(text, entities) if m.kind == "name" and not m.entity.startswith("name?:")]
 
     @staticmethod
     def _one_company(text: str, mentions: list[EntityMention]) -> EntityMention | None:
@@ -138,21 +146,24 @@ class Analyzer:
         counts: list[CountStatement] = []
         growth: list[GrowthStatement | PartStatement | RemainderStatement | BreakdownStatement | ShareListStatement] = []
         group_counts: list[GroupCount] = []
+        # (Chinese copy's names, found once per article: "卢美拉(Maison Lumeira)", "德德萨瀑布水电站")
+        names = zh_names(f"{article.title or ''}\n{article.body}", self.entities.surfaces, self._latin_name)
+        entities = self.entities.with_names(names) if names else self.entities
         implicit: EntityMention | None = None      # the place the sentence before stated figures about
         facility: EntityMention | None = None      # the facility an earlier sentence named last
         by_noun: dict[str, EntityMention] = {}     # the one it named last with each facility noun ("airport")
-        title_name = self._title_name(article)
+        title_name = self._title_name(entities, article)
         actor = title_name                         # the company the last sentence with figures was about
         before: list[Fact] = []                    # the facts of the sentence before
         market: Fact | None = None                 # the dated total of a place that companies' shares are of
         quiet: Claim | None = None                 # the sentence right before, when it stated no company's figures
         for claim in claims:
             # read_claim is None for a claim without figures (extract_figures gates on may_hold_figure)
-            reading = read_claim(claim, article, self.entities, self.lexicon, lowercase, commodity)
+            reading = read_claim(claim, article, entities, self.lexicon, lowercase, commodity)
             if reading is None:
                 implicit, before, quiet = None, [], claim
                 continue
-            quiet_names = self._proper_names(quiet.text) if quiet is not None else []
+            quiet_names = self._proper_names(entities, quiet.text) if quiet is not None else []
             if quiet is not None and reading.phrases_in(0, len(reading.text), "company_anaphors"):
                 # "Investors remember Sweden's Nordvik Cells. The company delivered some 14 GWh last
                 # year": the one company the sentence before names, though it stated no figures of it
@@ -168,7 +179,7 @@ class Analyzer:
             facility = one or facility
             quiet = None
             found = facts_of(reading, self.lexicon, commodity, self.event_rules.facilities, self.tense,
-                             functools.partial(self._antecedent, article, claims, claim), implicit, actor, before, market,
+                             functools.partial(self._antecedent, entities, article, claims, claim), implicit, actor, before, market,
                              lambda noun: lead_name or by_noun.get(noun) or facility or title_name)
             broken = breakdowns_of(reading, self.growth_rules) if len(reading.quantities) >= 3 else []
             if broken:

@@ -10,7 +10,7 @@ from checker import trie
 from checker.align.reading import (ClaimReading, described_name, facility_after, facility_named, figure_of_date, is_baseline,
                                   is_deadline)
 from checker.align.tense import TenseRules, load_tense_rules, modality_cue
-from checker.data import default_rules_dir, expect, expect_str_list, read_toml
+from checker.data import DataError, default_rules_dir, expect, expect_str_list, read_toml
 from checker.fold import CJK, fold, lower_ascii
 from checker.model import EntityMention, Event
 
@@ -52,6 +52,11 @@ class EventRules:
     effect_from: re.Pattern = re.compile(r"(?!)")       # "... compulsory for companies from 2025"
     effective_label: re.Pattern = re.compile(r"(?!)")   # "Licences required from: August 1, 2023"
     past_state_before: re.Pattern = re.compile(r"(?!)")  # "where they were before 2022": a past time compared with
+    # Chinese parts ("首台机组" = "first unit"), found in the raw text, and the part each names
+    zh_parts: dict = None
+    zh_part_finder: re.Pattern = re.compile(r"(?!)")
+    # a Chinese clause that opens with a facility noun ("电站首台机组于2024年8月投产"): the facility named before
+    zh_facility_opening: re.Pattern = re.compile(r"(?!)")
 
 
 @functools.lru_cache(maxsize=4)
@@ -112,7 +117,19 @@ def load_event_rules(rules_dir: str | None = None) -> EventRules:
                       _part_pattern(data, path),
                       frozenset(w.lower() for w in expect_str_list(data, "part_nouns", path, default=[])),
                       *_effect_patterns(data, path),
-                      _words_right_before(expect_str_list(data, "past_state_before", path, default=[])))
+                      _words_right_before(expect_str_list(data, "past_state_before", path, default=[])),
+                      *_zh_part_patterns(data, path, facilities))
+
+
+def _zh_part_patterns(data: dict, path: Path, facilities: frozenset[str]) -> tuple[dict, re.Pattern, re.Pattern]:
+    parts = expect(data, "zh_parts", dict, path, default={})
+    for surface, part in parts.items():
+        if not isinstance(part, str):
+            raise DataError(path, "expected a string (the part's English name)", key=f"zh_parts.{surface}")
+    finder = re.compile(trie.alternation(parts)) if parts else re.compile(r"(?!)")
+    nouns = [f for f in facilities if CJK.search(f)]
+    opening = re.compile(rf"(?:该|这座|此|这个)?(?:{trie.alternation(nouns)})") if nouns else re.compile(r"(?!)")
+    return parts, finder, opening
 
 
 def _words_right_before(words: list[str]) -> re.Pattern:
@@ -138,7 +155,8 @@ def _part_pattern(data: dict, path: Path) -> re.Pattern:
     ordinals = expect_str_list(data, "part_ordinals", path, default=[])
     if not nouns or not ordinals:
         return re.compile(r"(?!)")
-    return re.compile(rf"\b(?i:(?P<ordinal>{trie.phrase_alternation(ordinals)}))\s+(?:[A-Z][\w-]*\s+)?"
+    # (a name or a size may stand between: "the second Sundal potline", "the first 200-MW unit")
+    return re.compile(rf"\b(?i:(?P<ordinal>{trie.phrase_alternation(ordinals)}))\s+(?:[A-Z][\w-]*\s+|[\d.,]+[- ]?[A-Za-z]{{1,3}}\s+)?"
                       rf"(?i:(?P<noun>{trie.phrase_alternation(nouns)}))\b")
 
 
@@ -541,6 +559,9 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         if unnamed and antecedent is not None and _DEFINITE_FACILITY.match(unnamed) and not rules.new_facility.search(unnamed):
             # "The plant, which began series production in September 2024": the facility named before
             subject, unnamed = antecedent, ""
+        if project is None and antecedent is not None and rules.zh_facility_opening.match(text, start):
+            # "电站首台机组于2024年8月投产发电": the facility named before
+            subject, unnamed = antecedent, ""
         if project is None and (site := _facility_town(reading, date.span_start, rules)) is not None:
             # "opened its heat pump factory in Wrocław", "Kaltberg's new plant in Wrocław, which opened":
             # an unnamed facility is known by the place it stands in
@@ -630,7 +651,10 @@ def _old_plans_of_the_event(events: list[Event]) -> list[Event]:
 def _part(text: str, start: int, end: int, rules: EventRules) -> str:
     """ "restart the first potline at its idled Sundal smelter in ...": the facility's part named before the date."""
     found = rules.part.search(text, start, end)
-    return f"{found.group('ordinal').lower()} {found.group('noun').lower()}" if found else ""
+    if found:
+        return f"{found.group('ordinal').lower()} {found.group('noun').lower()}"
+    zh = rules.zh_part_finder.search(text, start, end)
+    return rules.zh_parts[zh.group()] if zh else ""
 
 
 def _market(reading: ClaimReading, subject: EntityMention | None, start: int, end: int) -> str:

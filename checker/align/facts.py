@@ -606,6 +606,8 @@ def _as_part(metric: str | None, lexicon: AlignLexicon) -> str | None:
 _RANKING = re.compile(r"(?:'s|’s)?\s+(?:(?:second|third|fourth|fifth|sixth|single|very)[- ])?(?:[a-z]+est|top|leading|number one|no\.\s*1)\b", re.I)
 _POSSESSIVE_GAP = re.compile(r"(?:'s|’s|'|’)\s+")
 _FRONTED_PLACE = re.compile(r"\W*(?:across|in|throughout|within|for)\s+", re.I)
+_ITS = re.compile(r"\b(?:its|their)\s", re.I)
+_PLACE_LEAD_WORD = re.compile(r"(?:the\s+)?(?:mainland\s+)?", re.I)
 # ("In Europe's onshore market, ...": a possessive place may name its market)
 _PLACE_END = re.compile(r"(?:\s+as\s+a\s+whole|\s+overall|(?<=s)(?:\s+[a-z-]+){0,2}\s+market)?\s*,", re.I)
 _COMMODITY_SUBJECT = re.compile(r"\s*(?:[A-Za-z-]+\s+){1,3}(?:supplied|generated|provided|produced|accounted\s+for|made\s+up|contributed)\s", re.I)
@@ -616,8 +618,9 @@ def _fronted_place(reading: ClaimReading) -> EntityMention | None:
     lead = _FRONTED_PLACE.match(reading.text)
     if not lead:
         return None
-    the = re.match(r"the\s+", reading.text[lead.end():lead.end() + 4], re.I)
-    starts = {lead.end(), lead.end() + (the.end() if the else 0)}
+    # ("In mainland China, ...", "In the US, ...")
+    the = _PLACE_LEAD_WORD.match(reading.text, lead.end())
+    starts = {lead.end(), the.end() if the else lead.end()}
     place = next((e for e in reading.entities if e.start in starts), None)
     return place if place is not None and _PLACE_END.match(reading.text, place.end) else None
 
@@ -754,7 +757,7 @@ _BARE_POSSESSIVES = frozenset({"its", "their", "his", "her"})    # "the company'
 
 
 def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon, first_entity, antecedent=None,
-                     actor: EntityMention | None = None) -> None:
+                     actor: EntityMention | None = None, implicit: EntityMention | None = None) -> None:
     lo, hi = frame.left
     owner, fronted_end = _fronted_owner(reading)
     if owner is not None and frame.quantity.start >= fronted_end:
@@ -872,6 +875,11 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
         # ("The country's total fertility rate sank to 0.78, the lowest in the world": the place "the country" means)
         kind = lexicon.place_anaphors.get(_POSSESSIVE_END.sub("", pronoun[-1].surface.lower())) or first_entity.kind
         earlier = antecedent(kind) if antecedent and first_entity.start > pronoun[-1].start else None
+        if implicit is not None and (it := _IT_OPENING.match(reading.text)) is not None and it.start(1) == pronoun[-1].start:
+            # "The country had 10,500 MW of capacity. Its dams produced some 29,400 GWh, according to
+            # Électricité du Laos": an opening "it" is the place the sentence before was about, whatever
+            # its own sentence names later
+            earlier = implicit
         frame.subject = first_entity if earlier is None else EntityMention(
             earlier.entity, pronoun[-1].surface, pronoun[-1].start, pronoun[-1].end, earlier.kind, "name")
         return
@@ -1638,6 +1646,18 @@ def _company_in_place(frame: _Frame, reading: ClaimReading, actor: EntityMention
                                 and e.end <= subject.start and not reading.text[e.end:subject.start].strip()), None)):
         # "Lumora's Asia-Pacific membership reached about 21 million": the company's, in that place
         frame.subject, frame.scope = owner, f"in:{subject.entity}"
+    elif subject.kind in ("country", "region", "bloc") \
+            and (owner := next((e for e in reading.entities if e.kind == "name" and e.end <= subject.start
+                                and reading.text[e.end:subject.start] == "在"), None)):
+        # "卢美拉在中国内地的销售额约为46亿元": the company's, in that place
+        frame.subject, frame.scope = owner, f"in:{subject.entity}"
+    elif actor is not None and not frame.is_share and subject.kind != "name" \
+            and (place := _fronted_place(reading)) is not None and place.end <= frame.quantity.start \
+            and _ITS.search(reading.text, place.end, frame.quantity.start) \
+            and not any(e.kind == "name" for e in reading.entities if e.start < frame.quantity.start):
+        # "In mainland China, its largest Asian market, sales rose 12% to 5.6 billion yuan", after
+        # sentences about Maison Lumeira: the company's (its market), in that place
+        frame.subject, frame.scope = EntityMention(actor.entity, "", 0, 0, "name", "name"), f"in:{place.entity}"
     elif actor is not None and subject.kind == "region" and subject.role == "name" and len(reading.entities) == 1 \
             and (segment := _REGION_SEGMENT.match(reading.text, subject.end)) \
             and any(h.start == segment.end() for h in reading.phrases_in(subject.end, frame.quantity.start, "metric_noun")):
@@ -2075,7 +2095,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     previous = None
     for frame in frames:
         _resolve_metric(frame, reading, lexicon)
-        _resolve_subject(frame, reading, lexicon, first_entity, antecedent, actor)
+        _resolve_subject(frame, reading, lexicon, first_entity, antecedent, actor, implicit)
         if not frame.is_share and _world_total(frame, previous, reading):
             frame.subject, frame.subject_id = None, "WORLD"
         elif not frame.is_share and (owner := _whole_owner(frame, previous, reading)) is not None:

@@ -179,6 +179,9 @@ def facility_nouns(text: str, mention: EntityMention, facilities: frozenset[str]
 def facility_named(mention: EntityMention, facilities: frozenset[str]) -> bool:
     """Does the name itself start or end with a facility noun ("Fab C2", "Mine 3", "Baltic Interconnector")?"""
     words = mention.surface.split()
+    if mention.kind == "name" and CJK.match(mention.surface):
+        # "德德萨瀑布水电站": a Chinese name that ends in a facility noun
+        return any(mention.surface.endswith(noun) and len(mention.surface) > len(noun) for noun in facilities if CJK.match(noun))
     return mention.kind == "name" and len(words) > 1 and (words[0].lower() in facilities or words[-1].lower() in facilities)
 
 

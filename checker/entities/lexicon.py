@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from checker import trie
@@ -42,6 +42,15 @@ class EntityLexicon:
     def kind(self, entity_id: str) -> str:
         info = self.entities.get(entity_id)
         return info.kind if info else "name"
+
+    def with_names(self, names: dict[str, str]) -> "EntityLexicon":
+        """This lexicon and the Chinese ``names`` (surface -> name id) one article writes."""
+        surfaces = dict(self.surfaces)
+        cjk = dict(self.cjk)
+        for surface, entity_id in names.items():
+            surfaces[surface] = (entity_id, "name")
+            cjk[surface[0]] = sorted({*cjk.get(surface[0], ()), surface}, key=lambda s: (-len(s), s))
+        return replace(self, surfaces=surfaces, cjk=cjk)
 
 
 def _merge(files: list[Path]) -> tuple[dict[str, dict], set[str]]:

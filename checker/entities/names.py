@@ -1,9 +1,14 @@
 """Unify variants of proper names across a batch with rapidfuzz, inside blocks, never all pairs."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from rapidfuzz import fuzz, process
+
+from checker.entities.zh_names import latin_key, sound_key, sound_part
+
+_HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 class NameCanon:
@@ -16,8 +21,9 @@ class NameCanon:
     Minerals" stay apart, and a bare "Kasalis" next to both stays itself.
     """
 
-    def __init__(self, threshold: float = 94.0) -> None:
+    def __init__(self, threshold: float = 94.0, sound_threshold: float = 85.0) -> None:
         self.threshold = threshold
+        self.sound_threshold = sound_threshold
         self._canon: dict[str, str] = {}
 
     def build(self, names: set[str], repeated: set[str] = frozenset(), placed: set[str] = frozenset()) -> None:
@@ -64,6 +70,29 @@ class NameCanon:
             last = name.rsplit("-", 1)[1]
             if len(last) >= 4 and "name:" + last in self._canon:
                 self._canon[name] = self._canon["name:" + last]
+        self._by_sound(names)
+
+    def _by_sound(self, names: set[str]) -> None:
+        """A Chinese name the batch also writes in Latin letters is that name: "德德萨瀑布水电站" is the
+        "Dedessa Falls" plant when 德德萨 sounds as "Dedessa" (see ``zh_names.sound_key``)."""
+        chinese = sorted(n for n in names if n.startswith("name?:") and _HAS_CJK.search(n))
+        if not chinese:
+            return
+        firsts: dict[str, list[str]] = defaultdict(list)
+        for name in sorted(n[5:] for n in names if n.startswith("name:") and not _HAS_CJK.search(n)):
+            key = latin_key(name.split(" ", 1)[0])
+            if len(key) >= 4:
+                firsts[key].append(name)
+        if not firsts:
+            return
+        for name in chinese:
+            core = sound_part(name[6:])
+            scores = {first: max(fuzz.ratio(sound_key(core[:k]), first) for k in range(2, len(core) + 1))
+                      for first in firsts} if len(core) >= 2 else {}
+            best = sorted(scores.items(), key=lambda kv: -kv[1])[:2]
+            if best and best[0][1] >= self.sound_threshold and (len(best) == 1 or best[1][1] < best[0][1]):
+                latin = min(firsts[best[0][0]], key=lambda t: (len(t), t))
+                self._canon[name] = self._canon.get("name:" + latin, "name:" + latin)
 
     def canonical(self, name: str) -> str:
         """The canonical id for ``name`` (names never built map to themselves; unknown tentative ones to "")."""

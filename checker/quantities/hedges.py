@@ -150,3 +150,17 @@ def hedge_interval(value: float, hedge: str | None, surface: str) -> tuple[float
         sig = 10.0 ** tz
         return interval(value, hedge, 1.0 if abs(value) < 100 else sig, sig)
     return interval(value, hedge, 0.0, 0.0)
+
+
+def rounding_interval(low: float, high: float, hedge: str | None, surface: str) -> tuple[float, float]:
+    """What an unhedged figure can stand for when only the rounding of its shown digits is allowed
+    ("1,268" is 1,267.5-1,268.5, "21.9 billion" 21.85-21.95 billion), in the units of ``low``/``high``;
+    a hedged figure keeps its interval. Figures one sentence lists as parts of another are compared so:
+    the writer had all of them in hand."""
+    m = _DIG.search(surface or "")
+    if hedge is not None or m is None or high == float("inf"):
+        return low, high
+    parsed, _shown, sig = parse_digits(m.group())
+    middle = (low + high) / 2
+    half = abs(middle / parsed) * sig / 2 if parsed else 0.0
+    return middle - half, middle + half

@@ -17,6 +17,7 @@ from checker.engine.batch import Batch
 from checker.engine.evidence import evidence, fingerprint, interval, render_message
 from checker.engine.rules import Rule
 from checker.model import INF, Fact, Finding
+from checker.quantities.hedges import rounding_interval
 
 PARAMS = {
     "sum_tolerance": (float, 0.0),        # points above 100% that a sum of lower bounds may reach
@@ -264,6 +265,10 @@ def _growth(rule: Rule, batch: Batch) -> list[Finding]:
     return findings
 
 
+def _as_written(q) -> tuple[float, float]:
+    return rounding_interval(q.low, q.high, q.hedge, q.text)
+
+
 def _breakdowns(rule: Rule, batch: Batch) -> list[Finding]:
     """ "$38.5 billion, with knitwear bringing in $21.9 billion and woven garments $19.4 billion": the
     parts a sentence lists of a total cannot add up to more than it."""
@@ -273,14 +278,16 @@ def _breakdowns(rule: Rule, batch: Batch) -> list[Finding]:
         if not isinstance(statement, BreakdownStatement):
             continue
         total, parts = statement.total, statement.parts
-        low = sum(q.low for q in parts)
-        high = sum(q.high for q in parts)
+        # (figures listed together are as exact as their digits: "1,268 stores: 520 in Europe, ...")
+        total_low, total_high = _as_written(total)
+        low = sum(_as_written(q)[0] for q in parts)
+        high = sum(_as_written(q)[1] for q in parts)
         unit = total.base_unit or ""
-        if total.high != INF and low > total.high * (1 + slack):
-            detail = f"make {interval(low, INF, unit)}, more than {interval(total.low, total.high, unit)}"
-        elif statement.exact and high != INF and high < total.low * (1 - slack):
+        if total_high != INF and low > total_high * (1 + slack):
+            detail = f"make {interval(low, INF, unit)}, more than {interval(total_low, total_high, unit)}"
+        elif statement.exact and high != INF and high < total_low * (1 - slack):
             # "a combined 9.1 Mt": the parts must also reach the total they are said to make
-            detail = f"make at most {interval(high, high, unit)}, less than {interval(total.low, total.high, unit)}"
+            detail = f"make at most {interval(high, high, unit)}, less than {interval(total_low, total_high, unit)}"
         else:
             continue
         findings.append(_statement_finding(rule, statement.reading, (total, *parts),

@@ -1,0 +1,133 @@
+"""Proper names in Chinese copy, which has no capitals to find them by.
+
+Two sources, both read once per article:
+
+* a Latin form written after the Chinese one, "法国美妆集团卢美拉(Maison Lumeira)": the Chinese name is
+  that Latin name wherever the article writes it;
+* a name that ends in a designator (rules/lexicons/names.toml ``zh_designators``: 公司, 集团, 水电站 ...),
+  "由中国华夏水电工程公司承建的德德萨瀑布水电站": a name of its own, which the batch later matches to a
+  Latin name by its sound (``sound_key``, pinyin: 德德萨 ~ "Dedessa").
+
+A name starts after the last word it cannot hold (``zh_name_breaks``: 的, 由 ...), after a place the
+entity lexicon knows (中国, 秘鲁) and after a word describing it (``zh_name_leads``: 集团, 品牌 ...).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from checker import trie
+from checker.data import default_rules_dir, expect_str_list, read_toml
+
+_CJK_RUN_BEFORE_GLOSS = re.compile(r"([\u4e00-\u9fff]{2,16})[（(]([A-Z][A-Za-z0-9 .&'’-]{1,60}?)[)）]")
+_HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_BEFORE = re.compile(r"[A-Za-z0-9][ )）]?$")
+
+
+@dataclass(frozen=True)
+class ZhNameRules:
+    designators: tuple[str, ...]
+    trade_words: tuple[str, ...]
+    designator_end: re.Pattern          # a designator at the end of a run
+    designator_in: re.Pattern           # designators in running text
+    lead: re.Pattern                    # the last describing word or break inside a run
+
+
+@functools.lru_cache(maxsize=4)
+def load_zh_name_rules(rules_dir: str | None = None) -> ZhNameRules:
+    path = Path(rules_dir or default_rules_dir()) / "lexicons" / "names.toml"
+    data = read_toml(path)
+    designators = tuple(expect_str_list(data, "zh_designators", path, default=[]))
+    trade = tuple(expect_str_list(data, "zh_trade_words", path, default=[]))
+    leads = expect_str_list(data, "zh_name_leads", path, default=[])
+    breaks = expect_str_list(data, "zh_name_breaks", path, default=[])
+    never = "(?!)"
+    return ZhNameRules(
+        designators, trade,
+        re.compile(rf"(?:{trie.alternation(designators)})$") if designators else re.compile(never),
+        re.compile(rf"[\u4e00-\u9fff]{{2,12}}?(?:{trie.alternation(designators)})") if designators else re.compile(never),
+        re.compile(rf"(?:{trie.alternation([*leads, *breaks])})") if leads or breaks else re.compile(never),
+    )
+
+
+def _own_start(run: str, rules: ZhNameRules, places) -> str:
+    """The part of ``run`` (CJK characters before a name's end) that is the name: after its last break
+    or describing word, and after the places that open it."""
+    cut = 0
+    for found in rules.lead.finditer(run):
+        if found.end() < len(run):
+            cut = found.end()
+    run = run[cut:]
+    while run and (place := places(run)) and len(place) < len(run):
+        run = run[len(place):]
+    return run
+
+
+def zh_names(text: str, lexicon_surfaces, name_id, rules: ZhNameRules | None = None) -> dict[str, str]:
+    """Chinese surface -> entity id for the names ``text`` (an article) writes in Chinese.
+
+    ``lexicon_surfaces`` is the entity lexicon's surface table (places are no names), ``name_id`` turns
+    a Latin name into its id, or "" when it names no one ("氢氧化镍钴（MHP）": a product)."""
+    if not _HAS_CJK.search(text):
+        return {}
+    rules = rules or load_zh_name_rules()
+    cjk_places = sorted((s for s in lexicon_surfaces if _HAS_CJK.match(s)), key=len, reverse=True)
+
+    def place_at_start(run: str) -> str:
+        return next((p for p in cjk_places if run.startswith(p)), "")
+
+    names: dict[str, str] = {}
+    for gloss in _CJK_RUN_BEFORE_GLOSS.finditer(text):
+        own = _own_start(gloss.group(1), rules, place_at_start)
+        latin = name_id(gloss.group(2).strip())
+        if latin and len(own) >= 2 and own not in lexicon_surfaces:
+            names[own] = latin
+            short = _without_designator(own, rules)
+            if len(short) >= 2 and short != own:
+                names.setdefault(short, latin)
+    for found in rules.designator_in.finditer(text):
+        own = _own_start(found.group(), rules, place_at_start)
+        if len(own) == len(found.group()) and _LATIN_BEFORE.search(text, max(0, found.start() - 2), found.start()):
+            continue        # "Pelican Bend蓝氨工厂": what the Latin name before it is
+        if own in names or own in lexicon_surfaces or len(_without_designator(own, rules)) == len(own) \
+                or len(sound_part(own, rules)) < 2:
+            continue
+        # (tentative: the batch keeps it when it matches a Latin name by sound or recurs in other articles)
+        names[own] = "name?:" + own
+    return names
+
+
+def _without_designator(name: str, rules: ZhNameRules) -> str:
+    found = rules.designator_end.search(name)
+    return name[:found.start()] if found and found.start() else name
+
+
+def sound_part(name: str, rules: ZhNameRules | None = None) -> str:
+    """The part of a Chinese name said by its sound: without its designator and trade words
+    ("华夏水电工程公司" -> "华夏", "德德萨瀑布水电站" -> "德德萨")."""
+    rules = rules or load_zh_name_rules()
+    core = _without_designator(name, rules)
+    changed = True
+    while changed:
+        changed = False
+        for word in rules.trade_words:
+            if core.endswith(word):
+                core, changed = core[:-len(word)], True
+    return core
+
+
+def sound_key(chinese: str) -> str:
+    """The pinyin of ``chinese`` without tones, as a Latin name transliterated from it would spell it
+    (l and r are one sound: 卢美拉 is "Lumeira")."""
+    from pypinyin import lazy_pinyin      # (a 0.2 s import: only batches with Chinese names need it)
+    return _latin_key("".join(lazy_pinyin(chinese)))
+
+
+def latin_key(word: str) -> str:
+    return _latin_key(word)
+
+
+def _latin_key(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower()).replace("r", "l")
