@@ -288,7 +288,7 @@ def _project(reading: ClaimReading, before: int, rules: EventRules, after: int =
 _RELATIVE_WORD = re.compile(r"\b(?:that|which)\s", re.I)
 
 
-_RELATIVE_OPENING = re.compile(r",\s+(?:which|that|who)\s[^,]*$", re.I)
+_RELATIVE_OPENING = re.compile(r",\s+(?:which|that|who|whose)\s[^,]*$", re.I)
 
 
 def _in_relative_clause(text: str, start: int) -> bool:
@@ -521,6 +521,8 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                 # "approved £104bn of spending for 2025-30", "allowed X to spend £8.1bn over the five years
                 # from April 2025": the period a past decision covers, no date of anything done
                 mood, cue = "unknown", ""
+        if mood == "upcoming" and (revised := tense.revised_plan.search(fold(text[start:date.span_start]))) is not None:
+            mood, cue = "rescheduled", revised.group()      # "opening now expected in H1 2026": a plan changed
         project = _project(reading, date.span_start, rules)
         if project is not None and (own := rules.own_subject.search(text, project.end, date.span_start)) \
                 and rules.facilities.isdisjoint(own.group("np").split()):
@@ -556,7 +558,8 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # (but "a new railway between Jakarta and the West Java port city of Cirebon opened": places)
             unnamed = ""        # "Among the projects that came on line, X made ...": the name is nearer
             # (a name after the date, "..., chief executive Henrik Aas said", is not)
-        if unnamed and antecedent is not None and _DEFINITE_FACILITY.match(unnamed) and not rules.new_facility.search(unnamed):
+        if unnamed and antecedent is not None and _DEFINITE_FACILITY.match(unnamed) and not rules.new_facility.search(unnamed) \
+                and not _other_owner(reading, subject, company, start, date.span_start):
             # "The plant, which began series production in September 2024": the facility named before
             subject, unnamed = antecedent, ""
         if project is None and antecedent is not None and rules.zh_facility_opening.match(text, start):
@@ -646,6 +649,15 @@ def _old_plans_of_the_event(events: list[Event]) -> list[Event]:
     return [replace(e, action=meant.action, action_surface=meant.action_surface)
             if e.modality == "plan_past" and not e.action and (meant := planned.get((e.subject, e.part))) is not None else e
             for e in events]
+
+
+def _other_owner(reading: ClaimReading, subject: EntityMention | None, company: EntityMention | None,
+                 start: int, end: int) -> bool:
+    """ "Kutch Green Fuels plans to start up the hydrogen plant in 2026", in an article about its supplier:
+    the clause's own subject, another company than the article's, owns "the plant" it names, which is
+    not the supplier's factory named before ("X said the plant ..." names a source, not an owner)."""
+    return subject is not None and company is not None and subject.kind == "name" and subject.entity != company.entity \
+        and start <= subject.start < end and not reading.phrases_in(subject.end, end, "attribution")
 
 
 def _part(text: str, start: int, end: int, rules: EventRules) -> str:

@@ -631,9 +631,22 @@ def _place_after(frame: _Frame, reading: ClaimReading) -> EntityMention | None:
     after = _IN_PLACE_AFTER.match(reading.text, _figure_end(reading.text, frame.quantity))
     if after is None:
         return None
-    return next((e for e in reading.entities if e.start == after.end() and e.kind in ("country", "bloc")), None)
+    place = next((e for e in reading.entities if e.start == after.end() and e.kind in ("country", "bloc", "region")), None)
+    if place is None:
+        return None
+    # ("30.4 million paid members in Europe, the Middle East and Africa": the places listed make one market)
+    listed = [place]
+    for e in reading.entities:
+        if e.start > listed[-1].end and e.kind in ("country", "bloc", "region") \
+                and _PLACE_LIST_GAP.fullmatch(reading.text, listed[-1].end, e.start):
+            listed.append(e)
+    if len(listed) == 1:
+        return place
+    return EntityMention("+".join(e.entity for e in listed), reading.text[place.start:listed[-1].end], place.start,
+                         listed[-1].end, place.kind, place.role)
 
 
+_PLACE_LIST_GAP = re.compile(r",\s+(?:the\s+)?|,?\s+and\s+(?:the\s+)?")
 _IN_PLACE_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s+in\s+(?:the\s+)?")
 
 
@@ -1471,6 +1484,9 @@ def _goods_dimensions() -> frozenset[str]:
     return units.table()["goods"]
 
 
+_SOURCE_OPENING = re.compile(r"\W*(?:according\s+to|citing|data\s+from|figures\s+from)\s[^,;]*,", re.I)
+
+
 def _joint_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon) -> bool:
     """ "Australia and Chile between them produced 71%": a figure of several subjects together is
     none of theirs (lists read with "respectively" are paired before this)."""
@@ -1485,7 +1501,10 @@ def _joint_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon) 
     if lexicon.together.search(reading.text, max(subject.end, frame.quantity.start - 40), frame.quantity.start):
         return True         # "... and China second with 3.7 million; together they made up roughly 47%"
     fronted = _fronted_place(reading)     # "In Thailand, Chinese visitors ...": no list
-    listed = _coordinated(reading.text, [e for e in reading.entities if e.end <= subject.start and e is not fronted] + [subject])
+    # ("According to Kestrel, China produced 240,000 tonnes": the source said first is no list either)
+    source = _SOURCE_OPENING.match(reading.text)
+    listed = _coordinated(reading.text, [e for e in reading.entities if e.end <= subject.start and e is not fronted
+                                         and not (source and e.end <= source.end())] + [subject])
     if len(listed) < 2:
         return False
     # "Israel and Germany held around 5% and 3.4%": a list of figures pairs with the list of subjects
@@ -1716,7 +1735,8 @@ def _destination_of_amount(frame: _Frame, reading: ClaimReading, lexicon: AlignL
         frame.metric = metric.place_metric      # "The country sold more than 40 bcm of gas to China": its exports
 
 
-def _subject_after(frames: list[_Frame], reading: ClaimReading, actor: EntityMention | None = None) -> None:
+def _subject_after(frames: list[_Frame], reading: ClaimReading, actor: EntityMention | None = None,
+                   antecedent=None) -> None:
     """ "With 6.1 Mt of reserves, Orrulex holds ...": a figure before any subject takes the first one after it
     ("Sales of 196,000 tonnes gave the company about 25%": the company of the sentences before)."""
     for frame in frames:
@@ -1757,8 +1777,13 @@ def _subject_after(frames: list[_Frame], reading: ClaimReading, actor: EntityMen
                     and not _WHOLE_MARK_BEFORE.search(reading.text, max(0, e.start - 3), e.start)), None)
         company = reading.phrases_in(after, nxt.start if nxt is not None else limit, "company_anaphors") \
             if actor is not None else []
+        # ("Last year's crop of 1.55 million tonnes gave the country about 18%": the place named before)
+        anaphor = reading.phrases_in(after, nxt.start if nxt is not None else limit, "place_anaphors") \
+            if antecedent is not None else []
         if company:
             frame.subject = EntityMention(actor.entity, company[0].surface, company[0].start, company[0].end, "name", "name")
+        elif anaphor and (place := antecedent(anaphor[0].id)) is not None:
+            frame.subject = _standing_for(place, anaphor[0])
         elif nxt is not None:
             frame.subject = nxt
 
@@ -2157,7 +2182,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                 if _whole_business(frame, lexicon):
                     frame.commodity = ""    # "The canal earned roughly $8.6bn in toll income": all its business
         _ranked_facility(frames, reading, facility, facilities)
-    _subject_after(frames, reading, actor)
+    _subject_after(frames, reading, actor, antecedent)
     if implicit is not None:
         for frame in frames:
             q = frame.quantity

@@ -58,6 +58,8 @@ class TenseRules:
     # past verbs of a decision that grants or sets something for a period ("approved £104bn of spending for
     # 2025-30"): a date of that period dates nothing done
     grant_verbs: frozenset[str] = frozenset()
+    # a plan told as changed ("opening now expected in H1 2026"): a revision, never compared with the old plan
+    revised_plan: re.Pattern = re.compile(r"(?!)")
 
 
 def _phrases(words: list[str]) -> re.Pattern:
@@ -103,6 +105,7 @@ def load_tense_rules(rules_dir: str | None = None) -> TenseRules:
         _phrases(expect_str_list(data, "goal_reached", path, default=[])),
         _forecast_relative(expect_str_list(data, "forecast_relative_verbs", path, default=[])),
         frozenset(w.lower() for w in expect_str_list(data, "grant_verbs", path, default=[])),
+        _phrases(expect_str_list(data, "revised_plan", path, default=[])),
     )
 
 

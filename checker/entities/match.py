@@ -114,7 +114,8 @@ def name_id(surface: str, rules: NameRules) -> str:
         if not size:
             break
         del tokens[-size:]
-    return "name:" + " ".join(t.lower().rstrip(".,") for t in tokens)
+    # ("Xi'an–Gdańsk" = "Xi'an-Gdańsk": a dash joins a name's parts however it is typed)
+    return "name:" + " ".join(t.lower().rstrip(".,") for t in tokens).replace("–", "-").replace("—", "-")
 
 
 def find_entities(text: str, lexicon: EntityLexicon, *, sentence_start: int = 0,

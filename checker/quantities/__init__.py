@@ -128,6 +128,9 @@ def extract_dates(text: str, reference: _dt.date | None) -> list[DateValue]:
 
 
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
+# ("grew to €1.5 billion at the end of June from €1.2 billion at the end of 2023": the year of the value
+# compared with is no year the sentence is in)
+_COMPARED_BEFORE = re.compile(r"\b(?:from|than|versus|vs\.?|compared\s+(?:with|to)|against)\s+(?:[^,;.()]|\.(?=\d)){0,30}$", re.I)
 
 
 def _date_values(text: str, hits) -> list[DateValue]:
@@ -137,7 +140,8 @@ def _date_values(text: str, hits) -> list[DateValue]:
     # ("from June 1, its first increase there since 2022": a year a span starts from is no year the sentence
     # is in)
     years = {h.first.year for h in hits if h.first and "XXXX" not in h.iso and not h.relative and h.granularity != "season"
-             and not _SINCE_BEFORE.search(text, max(0, h.start - 8), h.start)}
+             and not _SINCE_BEFORE.search(text, max(0, h.start - 8), h.start)
+             and not _COMPARED_BEFORE.search(text, max(0, h.start - 45), h.start)}
     anchor = years.pop() if len(years) == 1 else None
     for h in hits:
         if h.first is None or h.last is None:
