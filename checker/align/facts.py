@@ -1090,7 +1090,8 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
         named = [e for e in reading.entities if e.end <= hit.start and e.kind == kind]
         owner = named[-1] if named else antecedent(kind)
     if owner is None and reading.phrases_in(*frame.of_phrase, "pronouns"):
-        owner = first_entity
+        # ("The country ran a deficit equal to 5.3% of its economic output": "its" is the subject's)
+        owner = first_entity or frame.subject
     # "... from Cameroon", and "40% of Chile's copper exports went to China": the part's source or destination
     supplier = next((e for e in inside if _FROM.search(text[max(0, e.start - 30):e.start])
                      or any(_THE.fullmatch(text, hit.end, e.start)
@@ -1526,6 +1527,9 @@ _NOT_MODIFIERS = frozenset({"and", "or", "but", "of", "in", "to", "from", "with"
 _NEXT_COMMA = re.compile(r"[,;]")
 
 
+_AND_NEW_VERB = re.compile(r"\s+and\s+(?:has|have|had|is|are|was|were|will|would|plans|expects|aims|wants|hopes|intends)\b", re.I)
+
+
 def _forecast(frame: _Frame, reading: ClaimReading, tense: TenseRules) -> bool:
     """Is the figure's own clause (from the last comma before it) about the future? A relative clause
     between a verb and its infinitive is skipped ("expect the crop in Ghana, which supplies 40% of
@@ -1555,7 +1559,11 @@ def _forecast(frame: _Frame, reading: ClaimReading, tense: TenseRules) -> bool:
         return True           # "至少8,000个的目标": a goal
     # "About 70% of the plant's output will be shipped to ...": the verb after the figure looks ahead
     stop = _NEXT_COMMA.search(text, end)
-    if frame.is_share and modality(text[end:stop.start() if stop else len(text)], tense) == "upcoming":
+    # ("5.3% of its economic output last year and has pledged to bring the gap below 3%": the pledge is
+    # another verb's)
+    stop_at = stop.start() if stop else len(text)
+    joined = _AND_NEW_VERB.search(text, end, stop_at)
+    if frame.is_share and modality(text[end:joined.start() if joined else stop_at], tense) == "upcoming":
         return True
     return modality(clause, tense) in ("upcoming", "reported") or tense.forecast.search(folded) is not None \
         or tense.goal.search(folded) is not None      # "beating its annual target of $13.5 billion": a goal
@@ -2359,7 +2367,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         facts.append(Fact(
             subject=subject,
             metric=lexicon.same_metric.get(frame.commodity or "", {}).get(frame.metric, frame.metric),
-            scope=("" if kind == "ratio" else frame.scope) + widened,
+            scope=("" if kind.startswith("ratio") else frame.scope) + widened,
             period=period,
             value=q,
             claim=reading.claim,
