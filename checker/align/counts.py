@@ -16,7 +16,9 @@ from checker.model import EntityMention
 _SEP_WORD = r"(?:(?!(?:in|of|at|near|from|to|with|by|on|for|and|or|other|many|several|some)\b)[a-z][a-z-]*\s+)"
 # (a separator, then at most a short description: "and the regional government company X")
 _SEP = re.compile(rf"\.?\s*(?:,\s*and|,\s*or|,|and|or|&)\s*(?:the\s+{_SEP_WORD}{{1,3}}|(?:the\s+)?{_SEP_WORD}{{2}}"
-                  r"|(?:the\s+)?(?:(?!other\b|many\b|several\b|some\b)[a-z0-9][a-z0-9-]*\s+)?)$")
+                  r"|(?:the\s+)?(?:(?!other\b|many\b|several\b|some\b)[a-z0-9][a-z0-9-]*\s+)?"
+                  # ("..., Lima-based Grupo Tumbes and ...": a place-based adjective before the name)
+                  r"|[A-Z][\w.]*-[a-z]+\s+)$")
 
 
 @dataclass(frozen=True)

@@ -2035,6 +2035,10 @@ def _lengths(frames: list[_Frame], reading: ClaimReading, lexicon: AlignLexicon,
         if frame.is_share or q.dimension != "length" or not _HYPHEN_MODIFIER.search(q.text):     # "27.5-km"
             continue
         words = _LENGTH_WORDS.match(text, q.end)
+        part = next((w for w in (words.group(1).lower().split() if words else []) if w in lexicon.part_length_nouns), None)
+        if part is not None:
+            _part_length(frame, reading, part, facility)
+            continue
         noun = next((w for w in (words.group(1).lower().split() if words else []) if w in lexicon.length_nouns), None)
         if noun is None:
             continue
@@ -2047,6 +2051,25 @@ def _lengths(frames: list[_Frame], reading: ClaimReading, lexicon: AlignLexicon,
             frame.metric, frame.metric_surface, frame.attribute, frame.commodity = "length", noun, True, ""
 
 
+def _part_length(frame: _Frame, reading: ClaimReading, part: str,
+                 facility: Callable[[str], EntityMention | None] | None) -> None:
+    """ "The Ataqa Container Terminal will have a 1,700-metre quay", "The terminal's 1.2-km quay": the length
+    of the facility's part; the facility is the name before it, or the one named before with the noun
+    that owns the part."""
+    q, text = frame.quantity, reading.text
+    owner = _FACILITY_POSSESSIVE.search(text, max(0, q.start - 30), q.start)
+    named = facility(owner.group(1).lower()) if owner is not None and facility is not None else None
+    if named is None:
+        before = [e for e in reading.entities if e.end <= q.start and e.kind == "name"]
+        named = before[-1] if before else None
+    if named is None:
+        return
+    frame.subject, frame.subject_id = EntityMention(named.entity, named.surface, named.start, named.end, named.kind, "name"), None
+    frame.metric, frame.metric_surface, frame.attribute, frame.commodity = "length", part, True, ""
+    frame.scope = f"part:{part.rstrip('s')}"
+
+
+_FACILITY_POSSESSIVE = re.compile(r"\b(?:the|its)\s+([a-z]+)(?:'s|’s)\s+$", re.I)
 _LENGTH_WORDS = re.compile(r"((?:\s+[a-z]+(?:-[a-z]+)?){1,3})")
 _APPOSED = re.compile(r",\s+(?:a|an|the)\s+")
 _DETERMINED = re.compile(r"\b(?:the|its)\s+$", re.I)

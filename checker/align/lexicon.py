@@ -143,6 +143,7 @@ class AlignLexicon:
     national: re.Pattern = _NEVER                  # "of the national total": the country's whole
     agent_by: re.Pattern = _NEVER                  # "backed by US$3bn": an agent's "by", no change
     length_nouns: frozenset[str] = frozenset()     # "the 34-km line": a length of the line
+    part_length_nouns: frozenset[str] = frozenset()  # "a 1,700-metre quay": a length of the facility's quay
 
 
 _METRIC_KEYS = {"label", "group", "nouns", "verbs", "bare_numbers", "sources", "destinations", "static", "money_only", "as_part", "agents",
@@ -383,6 +384,7 @@ def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
         "national": pattern("national", r"\b(?:{alt})\b"),
         "agent_by": pattern("agent_by", r"\b(?:{alt})\s+by\s+$"),
         "length_nouns": frozenset(w.lower() for w in expect_str_list(data, "length_nouns", path, default=[])),
+        "part_length_nouns": frozenset(w.lower() for w in expect_str_list(data, "part_length_nouns", path, default=[])),
     }
 
 
