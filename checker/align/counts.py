@@ -105,7 +105,9 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
     # ("the three dams that X has built on tributaries of the Mekong since 2019 — A, B, C —": a longer
     # qualifier when a dash sets the list off)
     lead = re.match(r"(?:\s+(?:with|of|in|from|among|that|which|for|to|on|across|at|by|behind|under|within|over|during|since|last|this|[a-z]{3,}ing)\s+[^,:;()]{1,70}?)?(?:\s*[,:—–(]\s*|\s+-\s+|(?<!that)(?<!which)(?<!who)\s+(?:are|were|is|was|comprise|comprised|consist of|being)\s+)"
-                    r"|\s+(?:(?:now|still|currently|already)\s+)?(?:that|which|who|whose|where|it|they|we|[a-z]{3,}ed|[a-z]{3,}ing)\s+[^,:;()—–]{1,90}?\s[—–]\s*", text[start:])
+                    r"|\s+(?:(?:now|still|currently|already)\s+)?(?:that|which|who|whose|where|it|they|we|[a-z]{3,}ed|[a-z]{3,}ing"
+                    # ("the five countries hardest hit — Zambia, ...")
+                    r"|[a-z]{3,}est|most|worst|least)\s+[^,:;()—–]{1,90}?\s[—–]\s*", text[start:])
     if not lead:
         return [], False
     if rules.pattern.search(lead.group()):

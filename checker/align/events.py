@@ -429,6 +429,16 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             stop = rules.clause_stop.search(text, start, date.span_start)
         if i and _COORDINATED_DATE.fullmatch(text, previous_end, date.span_start):
             start = previous_start      # "models due in 2025 and 2026": the second date shares the clause
+        # "The Porto hotel was meant to follow the Solvera Lisboa Tejo, which opened in the third quarter of
+        # 2024": a relative clause after a name tells that name's event, in its own tense
+        relative_subject = None
+        heads = list(_RELATIVE_HEAD.finditer(text, start, date.span_start))
+        if heads:
+            named = next((e for e in reading.entities if e.kind == "name" and e.end == heads[-1].start()), None)
+            # (but "its Bayline plant in Texas, which has been producing ...": a place after a locative
+            # is where the facility before it stands, which the clause is about)
+            if named is not None and not _LOCATIVE_BEFORE.search(text, max(0, named.start - 12), named.start):
+                start, relative_subject = heads[-1].end(), named
         previous_start = start
         end_limit = dates[i + 1].span_start if i + 1 < len(dates) else len(text)
         after = rules.clause_stop.search(text, date.span_end, end_limit)
@@ -523,7 +533,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                 mood, cue = "unknown", ""
         if mood == "upcoming" and (revised := tense.revised_plan.search(fold(text[start:date.span_start]))) is not None:
             mood, cue = "rescheduled", revised.group()      # "opening now expected in H1 2026": a plan changed
-        project = _project(reading, date.span_start, rules)
+        project = _project(reading, date.span_start, rules, after=start if relative_subject else 0)
         if project is not None and (own := rules.own_subject.search(text, project.end, date.span_start)) \
                 and rules.facilities.isdisjoint(own.group("np").split()):
             # "X expects to commission the plant in 2024, after the reservoir began filling in July" (but
@@ -546,13 +556,21 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         own_end = other_event.start() if other_event else own_end
         action_id, action_label = _action([_without_dated_asides(reading, action_from, date.span_start, _without_names(reading, action_from, date.span_start)),
                                            _without_names(reading, date.span_end, own_end)], rules, project is not None)
-        subject = project or _actor(reading, start, date.span_start) or _actor(reading, date.span_end, end)
+        subject = project or relative_subject or _actor(reading, start, date.span_start) or _actor(reading, date.span_end, end)
+        if project is None and subject is not None and subject.kind == "name" \
+                and (opened := _owned_object(reading, subject, date.span_start)) is not None:
+            subject = opened        # "Solvera Hotels & Resorts opened its 210-room Solvera Lisboa Tejo": the hotel
         if project is None and company is not None and reading.phrases_in(start, date.span_start, "company_anaphors") \
                 and not reading.entities_in(start, date.span_start):
             # "The airline took delivery of the first of its jets on February 14, 2024, at its base at
             # Madrid-Barajas": the company before, not a place named after the date
             subject = company
         unnamed, unnamed_end = ("", 0) if project else _unnamed_facility(text[start:date.span_start], rules)
+        if unnamed and subject is not None and subject.kind == "name" and subject.end <= start + unnamed_end \
+                and _APPOSITION_OPEN.fullmatch(text, subject.end, start + unnamed_end - len(unnamed)):
+            # "Cape Alder Wind, an 800-megawatt project south of Martha's Vineyard, delivered first power":
+            # the description stands in apposition to the name, which is the facility
+            unnamed = ""
         if unnamed and subject is not None and start + unnamed_end <= subject.start < date.span_start \
                 and not _PLACE_AFTER_FACILITY.search(text, max(0, subject.start - 40), subject.start):
             # (but "a new railway between Jakarta and the West Java port city of Cirebon opened": places)
@@ -617,6 +635,20 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         ))
         previous_end = date.span_end
     return [_released_thing(e, reading) for e in _old_plans_of_the_event(events)]
+
+
+def _owned_object(reading: ClaimReading, subject: EntityMention, before: int) -> EntityMention | None:
+    """The name right after "its" (and a size or "new") that a company's verb acts on, before ``before``."""
+    for mention in reading.entities:
+        if subject.end < mention.start < before and mention.kind == "name" and mention.role == "name" \
+                and _ITS_OBJECT.search(reading.text, max(subject.end, mention.start - 40), mention.start) \
+                and not _LOCATIVE_BEFORE.search(reading.text, max(0, mention.start - 12), mention.start) \
+                and "," not in reading.text[mention.end:before]:      # (the date's own clause)
+            return mention
+    return None
+
+
+_ITS_OBJECT = re.compile(r"\b[a-z]+\s+its\s+(?:new\s+|first\s+)?(?:[\d.,]+[- ]?[A-Za-z]+\s+)?$")
 
 
 def _released_thing(event: Event, reading: ClaimReading) -> Event:
@@ -722,6 +754,9 @@ def _unnamed_facility(clause: str, rules: EventRules) -> tuple[str, int]:
     return best, end
 
 
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|of|from|to)\s+(?:the\s+)?$", re.I)
+_RELATIVE_HEAD = re.compile(r",\s+(?:which|who)\s+")
+_APPOSITION_OPEN = re.compile(r"\s*,\s*")
 _PLACE_AFTER_FACILITY = re.compile(r"\b(?:between|linking|connecting|from|to|in|at|near|of|outside)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+and\s+(?:the\s+)?)?$")
 _IN_OR_AT = re.compile(r"\s+(?:in|at)\s+$")
 
@@ -739,6 +774,10 @@ def _facility_town(reading: ClaimReading, end: int, rules: EventRules) -> Entity
     return None
 
 
+# ("Harbor Point Energy's 800 MW Cape Alder Wind": a size between the owner and its named project)
+_SIZE_BETWEEN = re.compile(r"\s*(?:US)?[$€£]?[\d.,]+[- ]?(?:[A-Za-z]{1,9}\b)?(?:-[a-z]+)?\s*")
+
+
 def _actor(reading: ClaimReading, start: int, end: int) -> EntityMention | None:
     inside = [e for e in reading.entities if start <= e.start < end] or [e for e in reading.entities if e.start < end]
     if inside:
@@ -747,7 +786,8 @@ def _actor(reading: ClaimReading, start: int, end: int) -> EntityMention | None:
         owned = inside[1] if len(inside) > 1 else None
         # ("Jade Kite Pictures' naval action film "Iron Harbour" opened": after a few words saying what it is)
         if first.role == "possessive" and owned is not None and owned.kind == "name" \
-                and (not reading.text[first.end:owned.start].strip(" '’s") or described_name(reading, first) is owned):
+                and (not _SIZE_BETWEEN.sub("", reading.text[first.end:owned.start]).strip(" '’s")
+                     or described_name(reading, first) is owned):
             return owned
         return first
     return None

@@ -2333,6 +2333,10 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             # "slaughtered 726 million hogs in 2023, at 15.3 yuan per kg", "出栏均价约7.65元/斤": money per unit
             # of goods is a unit price, never a total of the flow the sentence is about (a unit cost stays one)
             frame.metric, frame.metric_surface = "price", "per"
+        elif frame.quantity.kind == "currency" and "price" in lexicon.metrics \
+                and lexicon.per_unit_before.search(reading.text, max(0, frame.quantity.start - 90), frame.quantity.start):
+            # "A litre of extra virgin oil cost about €8.90 in Spanish supermarkets": one unit's price
+            frame.metric, frame.metric_surface = "price", "per"
         _part_of_stated_whole(frame, frames, reading)
         if lexicon.per_item_after.match(reading.text, _figure_end(reading.text, frame.quantity)) \
                 or lexicon.per_item_before.search(before):

@@ -161,9 +161,9 @@ class BreakdownStatement:
 _FRONTED_TOTAL = re.compile(r"\W*of\s+(?:that|the|this|its|their|those|these)\s+", re.I)
 # ("Of the roughly 739 million square metres of floor space started in 2024, ...": the total's goods and
 # period may stand before the comma)
-# "ended June with 1,268 stores: 520 in Europe, 410 in Asia-Pacific and ...": a colon right after a
-# total and its noun opens the list of its parts
-_COLON_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}:\s+")
+# "ended June with 1,268 stores: 520 in Europe, 410 in Asia-Pacific and ...": a colon (or a dash) right
+# after a total and its noun opens the list of its parts
+_COLON_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}(?::|\s+[—–])\s+")
 _COMMA_AFTER = re.compile(r"(?:\s+(?:of|in|for|from)\s[^,;.%]{0,60}?)?\s*,\s*")
 # (", where membership reached 18.5 million": a relative clause states a level of its own, no further part)
 _LIST_GAP = re.compile(r"(?![^;.%]*\b(?:where|which|who|whose|when)\b)"

@@ -125,6 +125,7 @@ class AlignLexicon:
     previous_before: re.Pattern = _NEVER         # "from 21%": the earlier value of another period
     change_amount_before: re.Pattern = _NEVER    # "up about 170,000 bpd": a change of an amount
     per_unit_after: re.Pattern = _NEVER          # "$80 a barrel": a price per unit
+    per_unit_before: re.Pattern = _NEVER         # "A litre of extra virgin oil cost about": a price per unit
     locative_before: re.Pattern = _NEVER         # "mine in Chile": where a project is
     project_money_metrics: frozenset[str] = frozenset()
     facility_parts: frozenset[str] = frozenset()   # "the first phase": part of a facility named before
@@ -303,6 +304,16 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
                         **_cue_patterns(data, path, set(metrics)))
 
 
+def _one_unit_of(words: list[str], verbs: list[str]) -> re.Pattern:
+    """ "A litre of extra virgin oil cost about": one unit of goods and a verb of price, right before the amount."""
+    latin = [w.rstrip("*") for w in words if not CJK.search(w)]
+    if not latin or not verbs:
+        return _NEVER
+    return re.compile(rf"\b(?:a|one|each|per)\s+(?:{trie.phrase_alternation(latin)})\w*\s+of\s+[^,;.]{{0,50}}?"
+                      rf"\b(?:{trie.phrase_alternation(verbs)})\s+(?:an\s+average\s+of\s+|on\s+average\s+)?"
+                      rf"(?:about|around|roughly|some|nearly|almost|just\s+over|just\s+under|more\s+than|less\s+than|over|under)?\s*$", re.I)
+
+
 def _per_unit(words: list[str], modifiers: str | None) -> re.Pattern:
     """ " per kgMS", " a barrel": "per"/"a" and a unit word; a word written "kg*" is a stem."""
     stems = [w[:-1] for w in words if w.endswith("*")]
@@ -372,6 +383,8 @@ def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
                                                r"|(?:(?:its|the|their)\s+)?(?:earlier|previous|prior|original|initial)\s+(?:range|forecast|estimate|guidance|target|outlook)\s+of\s+)?$"),
         "change_amount_before": pattern("change_amount", r"\b(?:{alt})\s+(?:(?:a|an|another)\s+(?:record\s+|further\s+|net\s+)?)?$"),
         "per_unit_after": _per_unit(expect_str_list(data, "per_unit", path, default=[]), modifiers),
+        "per_unit_before": _one_unit_of(expect_str_list(data, "per_unit", path, default=[]),
+                                        expect_str_list(data, "per_unit_verbs", path, default=[])),
         "locative_before": pattern("locative", r"\b(?:{alt})\s+(?:the\s+)?" + (rf"(?:(?:{compass})\s+)?" if compass else "") + "$"),
         "project_money_metrics": frozenset(money),
         "facility_parts": frozenset(w.lower() for w in expect_str_list(data, "facility_parts", path, default=[])),
