@@ -15,7 +15,8 @@ from checker.fold import CJK, fold, lower_ascii
 from checker.model import EntityMention, Event
 
 _YEAR_SPAN_AFTER = re.compile(r"[-–/](?:\d{2}|\d{4})\b")
-_PERIOD_BEFORE = re.compile(r"\b(?:for|over|from|covering)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
+_PERIOD_BEFORE = re.compile(r"\b(?:for|over|from|covering|between)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$"
+                            r"|\bbetween\s+\S+\s+and\s+$", re.I)     # ("... forests between 2021 and 2025")
 _PAST_COPULA_AFTER = re.compile(r"\s+(?:was|were|had\s+been|stood\s+at)\b", re.I)
 _AUXILIARIES = frozenset({"be", "have", "do", "will", "would", "expect", "set", "schedule", "plan", "say", "aim", "go", "get"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -356,7 +357,9 @@ _PURPOSE = re.compile(r"\W*(?:in\s+order\s+)?to\s+[a-z]+\b", re.I)
 _BEFORE = re.compile(r"\bbefore\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
 # ("models due in 2025 and 2026", "deliveries will run from 2026 to 2032": the second date shares the clause)
 _COORDINATED_DATE = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or|to|through|until|[-–]|\((?:previously|was|earlier|originally|initially))\s*(?:in\s+)?", re.I)
-_APPOSITIVE_PAST = re.compile(r",\s*(?:\w+ly\s+)?(?P<verb>[a-z]+ed|built|begun|made|won|held|set\s+up|founded)\s+(?:in|on|during)\s+$", re.I)
+# ("the goal, set by more than 140 countries in Glasgow in 2021, of ...": an agent and a place may stand between)
+_APPOSITIVE_PAST = re.compile(r",\s*(?:\w+ly\s+)?(?P<verb>[a-z]+ed|built|begun|made|won|held|set\s+up|set|founded)"
+                              r"(?:\s+by\s+[^,;]{1,50}?)?\s+(?:in|on|during)\s+$", re.I)
 _INFINITIVE = re.compile(r"\bto\s+$", re.I)   # "is aiming to cut ... by 2028": "cut" is no past tense
 _PAST_STATE = frozenset({"had", "was", "were"})
 _DATE_PREPOSITION = re.compile(r"(?i)\b(?:for|from|of|in)\s*$")
@@ -466,7 +469,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # "up from 8.5 GW at the end of 2023": a past value's date; "the largest since 2022",
             # "cuts extended to end-March 2024": a reference point or the end of a period, no event
             mood, cue = "unknown", ""
-        elif (appositive := _APPOSITIVE_PAST.search(text, max(0, date.span_start - 40), date.span_start)) \
+        elif (appositive := _APPOSITIVE_PAST.search(text, max(0, date.span_start - 90), date.span_start)) \
                 and text[date.span_end:date.span_end + 1] in (",", ")"):
             mood, cue = "done", appositive.group("verb")    # "The Chips Act, adopted in 2023, aims to ..."
         elif rules.effective_label.search(text, max(start, date.span_start - 40), date.span_start):

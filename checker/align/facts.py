@@ -422,7 +422,10 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     described = [h for h in after[:1] if h.kind == "metric_verb" and _DEFINITE_BEFORE.search(reading.text, max(0, q.start - 5), q.start)
                  and _PARTICIPLE_GAP.fullmatch(reading.text, _figure_end(reading.text, q), h.start)]
     # "some 31 million tonnes was exported": the amount is the subject of a passive verb right after it
-    passive = [h for h in after[:1] if h.kind == "metric_verb" and _PASSIVE_GAP.fullmatch(reading.text, _figure_end(reading.text, q), h.start)]
+    # ("About 1.1 million hectares of the Brazilian Amazon were cleared": the whole's owner may stand between)
+    figure_end = _figure_end(reading.text, q)
+    passive = [h for h in (after[:1] or reading.phrases_in(figure_end, figure_end + 60, "metric_verb")[:1])
+               if h.kind == "metric_verb" and _PASSIVE_GAP.fullmatch(reading.text, figure_end, h.start)]
     # "had booked about $12.6 billion in revenue": money "in" a measure names it before a weak verb
     # ("has budgeted 1.68 trillion rupees ($19.4 billion) for fertiliser subsidies": or "for" one)
     money_in = [h for h in after[:1] if h.kind == "metric_noun" and q.kind == "currency"
@@ -436,6 +439,8 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
         metric = lexicon.metrics[hit.id]
         if q.kind == "quantity" and (goods := metric.goods_verbs.get(hit.surface.lower())) in lexicon.metrics:
             metric = lexicon.metrics[goods]     # "brought in around 15.3 million tonnes of wheat": imports
+        if q.kind == "currency" and (money := metric.money_nouns.get(hit.surface.lower())) in lexicon.metrics:
+            metric = lexicon.metrics[money]     # "deposits grew to £18.4 billion": a bank's deposits
         if metric.money_only and q.kind != "currency":
             continue
         frame.metric, frame.metric_surface = metric.group, hit.surface
@@ -529,7 +534,7 @@ _FOR_MEASURE = re.compile(r"(?:\s+\([^()]{1,40}\))?\s+(?:for|to|on)\s+(?:the\s+)
 _HAD_BEFORE = re.compile(r"\b(?:had|has|have|having)\s+(?:(?:about|around|roughly|some|nearly|almost|over|more\s+than)\s+)?$", re.I)
 _PER_ITEM = re.compile(r"\s+per\s+(?!cent\b)[a-z]", re.I)
 _DEFINITE_BEFORE = re.compile(r"\bthe\s+$", re.I)
-_PASSIVE_GAP = re.compile(r"(?:\s+of\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)?\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be)\s+"
+_PASSIVE_GAP = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Za-z][a-z-]*(?:\s+[A-Za-z][a-z-]*)?)?\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be)\s+"
                           r"(?:(?:also|then|later|mostly|largely|mainly|partly)\s+)?", re.I)
 _PARTICIPLE_GAP = re.compile(r"\s+(?:already\s+|previously\s+|originally\s+)?", re.I)
 _CONVERSION_GAP = re.compile(r"\s*\(\s*(?:about\s+|around\s+|roughly\s+|some\s+|or\s+)?")
@@ -1758,6 +1763,11 @@ def _subject_after(frames: list[_Frame], reading: ClaimReading, actor: EntityMen
             if frame.of_phrase and not frame.is_share else None
         if source is not None:
             frame.subject = source  # "Some 1,450 kt of nickel came out of Indonesia's mines in 2023"
+            continue
+        inside = reading.entities_in(*frame.of_phrase) if frame.of_phrase and not frame.is_share else []
+        if inside and _PASSIVE_GAP.match(reading.text, _figure_end(reading.text, frame.quantity)):
+            # "About 1.1 million hectares of the Brazilian Amazon were cleared": the place the amount is of
+            frame.subject = inside[-1]
             continue
         after = frame.of_phrase[1] if frame.of_phrase else frame.quantity.end
         # "With 6.1 Mt of reserves, Orrulex holds ...", "At 100 bcm, Norway's gas output made up ...":

@@ -78,6 +78,9 @@ class Metric:
     # plain numbers, however small, are its values ("a total fertility rate of 0.72"): its noun before them
     # makes them figures, where a small number is otherwise a count of things
     bare_numbers: bool = False
+    # its nouns that name another measure of a money amount ("deposits grew to £18.4 billion" at a bank is
+    # its deposits; "deposits of 44 Mt" stay reserves)
+    money_nouns: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -151,7 +154,7 @@ _METRIC_KEYS = {"label", "group", "nouns", "verbs", "bare_numbers", "sources", "
                 "any_stage", "no_commodity", "origin_cues",
                 "verb_governs", "place_marks", "company_words", "company_metric", "company_unless", "default_for", "default_after", "flow", "weak_verbs",
                 "whole_business", "ratio", "goods_verbs", "place_metric", "parts", "dated_after_noun",
-                "home_words", "home_metric"}
+                "home_words", "home_metric", "money_nouns"}
 
 
 @functools.lru_cache(maxsize=4)
@@ -203,6 +206,7 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
             _words(expect_str_list(entry, "home_words", path, default=[], where=where)),
             expect(entry, "home_metric", str, path, default="", where=where),
             expect(entry, "bare_numbers", bool, path, default=False, where=where),
+            {k.lower(): v for k, v in expect(entry, "money_nouns", dict, path, default={}, where=where).items()},
         )
         for noun in sorted(metrics[metric_id].nouns | metrics[metric_id].agents):
             matcher.add(noun, "metric_noun", metric_id)
