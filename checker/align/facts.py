@@ -348,6 +348,10 @@ def _stage_subject(hit, reading: ClaimReading, lexicon: AlignLexicon):
 _ASIDE_AFTER = re.compile(r"(?:\s+[\w-]+){1,3},\s+[^,.;:()]{3,70},\s+")
 
 
+_AT_OPENING = re.compile(r"\W*(?:At|With)\s+")
+_TO_MAIN_CLAUSE = re.compile(r"[^,;]{0,60},\s+(?:the\s+|its\s+|their\s+)?")
+
+
 def _verb_after_aside(reading: ClaimReading, end: int) -> list:
     """The verb that states an amount whose goods are followed by an aside, right after the aside."""
     aside = _ASIDE_AFTER.match(reading.text, end)
@@ -432,7 +436,10 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
                 and (_IN_MEASURE.fullmatch(reading.text, _figure_end(reading.text, q), h.start)
                      or _FOR_MEASURE.fullmatch(reading.text, _figure_end(reading.text, q), h.start))
                 and (not left_verbs or left_verbs[0].surface.lower() in lexicon.metrics[left_verbs[0].id].weak_verbs)]
-    candidates = (right + agent_verbs + destination[:1] + left[::-1] + verbs_in_of) if frame.is_share \
+    # ("Close to two-fifths of economically active Spaniards under 25 were jobless": the verb after the whole)
+    verb_after_of = [h for h in reading.phrases_in(frame.of_phrase[1], frame.of_phrase[1] + 30, "metric_verb")[:1]
+                     if not reading.text[frame.of_phrase[1]:h.start].strip()] if frame.is_share and frame.of_phrase else []
+    candidates = (right + agent_verbs + destination[:1] + left[::-1] + verbs_in_of + verb_after_of) if frame.is_share \
         else (counted + described + passive + named + money_in + left_nouns + left_verbs + right + after[:1])
     candidates = [_modified(_stage_subject(hit, reading, lexicon), reading, lexicon) for hit in candidates]
     for hit in candidates:
@@ -450,6 +457,13 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
                 and lexicon.added_before.search(reading.text, max(0, hit.start - 50), hit.start):
             frame.metric = "installations"      # "new solar capacity": the capacity added
         break
+    if frame.metric is None and _AT_OPENING.fullmatch(reading.text, 0, q.start) \
+            and (lead := _TO_MAIN_CLAUSE.match(reading.text, q.end)) is not None:
+        # "At 28.4% in the October-December quarter, the jobless rate for Spaniards under 25 remained ...":
+        # a fronted figure is of the measure the main clause opens with
+        noun = next(iter(reading.phrases_in(lead.end(), lead.end() + 40, "metric_noun")), None)
+        if noun is not None and not lexicon.metrics[noun.id].money_only:
+            frame.metric, frame.metric_surface = lexicon.metrics[noun.id].group, noun.surface
     _refine_metric(frame, reading, lexicon)
     if q.kind == "currency" and "price" in lexicon.metrics and lexicon.per_unit_after.match(reading.text, _figure_end(reading.text, q)) \
             and any(d.granularity == "season" for d in reading.dates) and not date_tables()["spot"].search(reading.text):
@@ -1144,6 +1158,12 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
             frame.commodity = part
         # "Copper accounted for 49% of Chile's exports": a part of the exports' value
         frame.metric = _as_part(frame.metric, lexicon)
+    if frame.subject is None and frame.subject_id is None and frame.metric in lexicon.ratio_groups \
+            and (people := owner or next((e for e in inside if e.kind in ("country", "bloc", "region")), None)) is not None:
+        # "Close to two-fifths of economically active Spaniards under 25 were jobless": a rate of the
+        # place's own people
+        frame.subject, frame.scope = people, ""
+        return
     if frame.subject is None and frame.subject_id is None and (supplier or located) is not None:
         # "11% of the world's cocoa came from Cameroon", "2% of global reserves lie in Zambia"
         frame.subject = supplier or located
@@ -2404,7 +2424,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         facts.append(Fact(
             subject=subject,
             metric=lexicon.same_metric.get(frame.commodity or "", {}).get(frame.metric, frame.metric),
-            scope=("" if kind.startswith("ratio") else frame.scope) + widened,
+            scope=("" if kind.startswith("ratio") else frame.scope) + widened + _population(frame, reading, lexicon),
             period=period,
             value=q,
             claim=reading.claim,
@@ -2419,6 +2439,14 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             final=bool(lexicon.final.search(reading.text)),
         ))
     return facts
+
+
+def _population(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon) -> str:
+    """ "+youth" for a figure its clause tells of a part of the people ("the jobless rate for Spaniards under
+    25", "Among under-25s, joblessness fell to 24.9%"): another measure than the whole population's."""
+    text, q = reading.text, frame.quantity
+    found = lexicon.population_finder.search(text, _clause_start(text, q.start), _clause_end(text, q.end))
+    return f"+{lexicon.population_groups[' '.join(found.group().lower().split())]}" if found else ""
 
 
 def _after_baseline(reading: ClaimReading) -> str | None:

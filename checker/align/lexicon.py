@@ -140,6 +140,9 @@ class AlignLexicon:
     scope_opener: re.Pattern = _NEVER
     # anywhere in a sentence, words that make its measure a wider one ("including indirect and induced effects")
     scope_widener: re.Pattern = _NEVER
+    # the part of a population a measure is told of ("the jobless rate for Spaniards under 25"): phrase -> group
+    population_groups: dict[str, str] = field(default_factory=dict)
+    population_finder: re.Pattern = _NEVER
     estimate: re.Pattern = _NEVER                  # "raised its estimate of ...": for a period not over, a forecast
     combined_before: re.Pattern = _NEVER           # "..., a combined 9.1 Mt": the sum of the figures listed before
     reference_of: re.Pattern = _NEVER              # "99% of the pre-pandemic level": a ratio, no share
@@ -308,6 +311,19 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
                         **_cue_patterns(data, path, set(metrics)))
 
 
+def _population_groups(data: dict, path: Path) -> dict:
+    """cues.toml [population_groups]: group -> phrases ("youth" = ["under 25", "under-25s", ...])."""
+    table = expect(data, "population_groups", dict, path, default={})
+    groups: dict[str, str] = {}
+    for group, phrases in table.items():
+        for phrase in expect_str_list(table, group, path, where="population_groups"):
+            groups[" ".join(phrase.lower().split())] = group
+    if not groups:
+        return {}
+    finder = re.compile(rf"(?<![\w-])(?:{trie.phrase_alternation(groups)})(?![\w-])", re.I)
+    return {"population_groups": groups, "population_finder": finder}
+
+
 def _one_unit_of(words: list[str], verbs: list[str]) -> re.Pattern:
     """ "A litre of extra virgin oil cost about": one unit of goods and a verb of price, right before the amount."""
     latin = [w.rstrip("*") for w in words if not CJK.search(w)]
@@ -396,6 +412,7 @@ def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
         "horizon": pattern("horizon", r"\b(?:{alt})\b"),
         "scope_opener": pattern("scope_openers", r"^\W*(?:{alt})\b"),
         "scope_widener": pattern("scope_wideners", r"\b(?:{alt})\b"),
+        **_population_groups(data, path),
         "estimate": pattern("estimate_nouns", r"\b(?:{alt})\b"),
         "final": pattern("final_words", r"(?:\b|(?<=[\u4e00-\u9fff]))(?:{alt})"),
         "national": pattern("national", r"\b(?:{alt})\b"),
