@@ -485,6 +485,11 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
         # "devoted 4.1% of its GDP to the military", "spends 2% of its budget on defence": what the part goes to
         to = _PART_GOES_TO.match(reading.text, frame.of_phrase[1])
         commodities = [h for h in reading.phrases_in(to.end(), to.end() + 30, "commodity") if h.start == to.end()] if to else []
+    if commodities and commodities[0].id in lexicon.output_commodities and frame.of_phrase and frame.metric == "production":
+        # "Coal plants generated 5,680 TWh of electricity": the source named before is what the amount is of
+        specific = [h for h in _head_commodities(reading.phrases_in(lo, hi, "commodity"), reading.text, generic)[::-1]
+                    if h.id not in generic and h.id not in lexicon.output_commodities]
+        commodities = specific[:1] or commodities
     if commodities:
         frame.commodity = commodities[0].id
     # "two-thirds of electricity coming from renewable sources": the source is the part measured
@@ -1788,6 +1793,12 @@ def _subject_after(frames: list[_Frame], reading: ClaimReading, actor: EntityMen
         if inside and _PASSIVE_GAP.match(reading.text, _figure_end(reading.text, frame.quantity)):
             # "About 1.1 million hectares of the Brazilian Amazon were cleared": the place the amount is of
             frame.subject = inside[-1]
+            continue
+        where = next((e for e in inside if e.kind in ("country", "bloc", "region")
+                      and _IN.search(reading.text[max(0, e.start - 8):e.start])), None)
+        if where is not None:
+            # "Coal plants generated 5,680 terawatt-hours of electricity in China": where it was made
+            frame.subject = where
             continue
         after = frame.of_phrase[1] if frame.of_phrase else frame.quantity.end
         # "With 6.1 Mt of reserves, Orrulex holds ...", "At 100 bcm, Norway's gas output made up ...":

@@ -282,7 +282,9 @@ class ShareListStatement:
 
 
 # (", dry bulk carriers for 33%", "and remortgaging for 38%": the verb left out, its "for" kept)
-_ELLIPTICAL = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,3}\s+(?:for|with|on|at)\s+$")
+# (", dry bulk carriers for 33%", or bare: ", people of working age (15 to 59) 68.35%")
+_ELLIPTICAL = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Za-z][\w'’-]*"
+                         r"(?:(?:\s+[\w'’-]+){0,3}\s+(?:for|with|on|at)|(?:\s+[\w'’()-]+){0,7})\s+$")
 
 
 def share_lists_of(reading: ClaimReading, rules: GrowthRules | None = None) -> list[ShareListStatement]:

@@ -111,6 +111,8 @@ class AlignLexicon:
     packages: dict[str, dict[str, tuple[float, str]]] = field(default_factory=dict)
     # commodities whose name after another's names no other goods ("potash fertiliser" is potash)
     generic_commodities: frozenset[str] = frozenset()
+    # outputs made from a source ("electricity"): an amount of one is of the source named before it
+    output_commodities: frozenset[str] = frozenset()
     # per commodity, the commodities that are kinds of it ("the grain" in an article about wheat is wheat)
     commodity_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
     # "the country" -> "country": the kind of place an anaphor points back to
@@ -245,6 +247,7 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
     commodity_units: dict[str, dict[str, str]] = {}
     packages: dict[str, dict[str, tuple[float, str]]] = {}
     generic: set[str] = set()
+    outputs: set[str] = set()
     kinds: dict[str, frozenset[str]] = {}
     for commodity_id, entry in expect(data, "commodity", dict, path).items():
         names = expect_str_list(entry, "names", path, where=f"commodity.{commodity_id}")
@@ -253,6 +256,8 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
             kinds[commodity_id] = frozenset(members)
         if expect(entry, "generic", bool, path, default=False, where=f"commodity.{commodity_id}"):
             generic.add(commodity_id)
+        if expect(entry, "made_from_source", bool, path, default=False, where=f"commodity.{commodity_id}"):
+            outputs.add(commodity_id)
         meant = _commodity_units(entry, f"commodity.{commodity_id}", path)
         if meant:
             commodity_units[commodity_id] = meant
@@ -302,6 +307,7 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
                         per_item_before=_words_before([w.lower() for w in expect_str_list(data, "per_item_before", path, default=[])]),
                         added_before=_added(data, path), ability_before=_ability(data, path),
                         commodity_units=commodity_units, packages=packages, generic_commodities=frozenset(generic),
+                        output_commodities=frozenset(outputs),
                         commodity_kinds=kinds,
                         place_anaphors=place_anaphors,
                         ratio_groups=frozenset(m.group for m in metrics.values() if m.ratio),
