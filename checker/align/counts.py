@@ -63,7 +63,7 @@ def load_count_rules(rules_dir: str | None = None) -> CountRules:
         # ("the three companies whose awards ...": a relative word ends the noun phrase; "five of the
         # ships" is a part of a whole, no count of a list)
         # ("30.4 million paid members": no decimal's tail, and no amount with a magnitude, is a count of a list)
-        rf"(?<![\w-])(?<!\d[.,])(?P<num>\d{{1,2}}|{words})(?!\s+(?:million|billion|thousand|trillion|hundred|mn|bn|m|k)\b)\s+(?P<adj>(?:(?!(?:whose|that|which|who|where|of)\b)[A-Za-z][A-Za-z-]*\s+){{0,{adjectives}}})"
+        rf"(?<![\w-])(?<!\d[.,])(?P<num>\d{{1,2}}|{words})(?!\s+(?:million|billion|thousand|trillion|hundred|mn|bn|m|k)\b)\s+(?P<adj>(?:(?!(?:whose|that|which|who|where|of)\b)[A-Za-z][A-Za-z-]*\s+(?:and\s+(?=[a-z]))?){{0,{adjectives}}})"
         # ("four new bases this spring": a word ending in -s is no plural noun for being so, counts.toml not_plurals)
         rf"{not_plural}(?P<noun>{plural})(?![\w-])",
         re.I,

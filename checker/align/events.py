@@ -307,7 +307,9 @@ _AND_VERB = re.compile(r"\band\s+(?:is|are|has|have|was|were|will|plans|expects|
                        # "..., and Rheinstahl says it now uses a third less energy": a clause of its own
                        r"|\band\s+(?:[A-Z][\w-]*\s+){1,3}(?:says|said|reports|reported|expects|estimates|believes)\b"
                        # "said that X produced its first carbonate in November 2023, and that output will ..."
-                       r"|\band\s+that\s")
+                       r"|\band\s+that\s"
+                       # "which began operating in October 2024 and now employs about 1,200 people"
+                       r"|\band\s+(?:now|also|currently)\s+[a-z]+s\b")
 
 
 def _names_after(reading: ClaimReading, end: int) -> bool:
@@ -592,6 +594,9 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             subject, unnamed = site, ""
         if any(start <= q.start < end and (q.kind != "number" or q.value >= 100) and q.kind != "duration"
                and not (q.start > date.span_end and _AND_VERB.search(text, date.span_end, q.start))
+               # ("苏州校区已于2023年9月正式开学，首批招收本科生约1200人": a figure after the date's own verb and a
+               # full-width comma is the next clause's)
+               and not (q.start > date.span_end and text.find("，", date.span_end, q.start) > date.span_end + 1)
                # ("..., a milestone for a project that will eventually make 5.6 million tonnes a year": a
                # figure in a relative clause after the date measures another noun)
                and not (q.start > date.span_end and _RELATIVE_WORD.search(text, date.span_end, q.start))

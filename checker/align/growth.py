@@ -141,8 +141,13 @@ def _from_to(text: str, rate: Quantity, rest: list[Quantity]) -> tuple[Quantity,
             continue
         if (a.base_unit, a.kind) != (b.base_unit, b.kind):
             continue
+        if _NEW_CLAUSE.search(text, a.end, b.start):
+            continue        # "up about 15% from £512m, and said operating profit rose to £71m": another measure's
         return a, b
     return None
+
+
+_NEW_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s", re.I)
 
 
 @dataclass(frozen=True)
