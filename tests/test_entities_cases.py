@@ -47,7 +47,7 @@ ZH_CASES = tomllib.loads((Path(__file__).parent / "cases" / "zh_names" / "names.
 @pytest.mark.parametrize("case", ZH_CASES["case"], ids=lambda c: c["text"][:20])
 def test_chinese_names(case):
     rules = load_name_rules()
-    found = zh_names(case["text"], load_entities().surfaces,
+    found = zh_names(case["text"], load_entities(),
                      lambda latin: "" if latin in rules.not_names else name_id(latin, rules))
     assert found == case["names"]
 

@@ -147,7 +147,7 @@ class Analyzer:
         growth: list[GrowthStatement | PartStatement | RemainderStatement | BreakdownStatement | ShareListStatement] = []
         group_counts: list[GroupCount] = []
         # (Chinese copy's names, found once per article: "卢美拉(Maison Lumeira)", "德德萨瀑布水电站")
-        names = zh_names(f"{article.title or ''}\n{article.body}", self.entities.surfaces, self._latin_name)
+        names = zh_names(f"{article.title or ''}\n{article.body}", self.entities, self._latin_name)
         entities = self.entities.with_names(names) if names else self.entities
         implicit: EntityMention | None = None      # the place the sentence before stated figures about
         facility: EntityMention | None = None      # the facility an earlier sentence named last

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from checker import trie
 from checker.data import default_rules_dir, expect_str_list, read_toml
+from checker.entities.lexicon import EntityLexicon
 
 _CJK_RUN_BEFORE_GLOSS = re.compile(r"([\u4e00-\u9fff]{2,16})[（(]([A-Z][A-Za-z0-9 .&'’-]{1,60}?)[)）]")
 _HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -65,18 +66,19 @@ def _own_start(run: str, rules: ZhNameRules, places) -> str:
     return run
 
 
-def zh_names(text: str, lexicon_surfaces, name_id, rules: ZhNameRules | None = None) -> dict[str, str]:
+def zh_names(text: str, lexicon: EntityLexicon, name_id, rules: ZhNameRules | None = None) -> dict[str, str]:
     """Chinese surface -> entity id for the names ``text`` (an article) writes in Chinese.
 
-    ``lexicon_surfaces`` is the entity lexicon's surface table (places are no names), ``name_id`` turns
-    a Latin name into its id, or "" when it names no one ("氢氧化镍钴（MHP）": a product)."""
+    ``lexicon`` is the entity lexicon (its places are no names), ``name_id`` turns a Latin name into its
+    id, or "" when it names no one ("氢氧化镍钴（MHP）": a product)."""
     if not _HAS_CJK.search(text):
         return {}
     rules = rules or load_zh_name_rules()
-    cjk_places = sorted((s for s in lexicon_surfaces if _HAS_CJK.match(s)), key=len, reverse=True)
+    lexicon_surfaces = lexicon.surfaces
 
     def place_at_start(run: str) -> str:
-        return next((p for p in cjk_places if run.startswith(p)), "")
+        # (the lexicon's Chinese surfaces, indexed by their first character, longest first)
+        return next((p for p in lexicon.cjk.get(run[:1], ()) if run.startswith(p)), "")
 
     names: dict[str, str] = {}
     for gloss in _CJK_RUN_BEFORE_GLOSS.finditer(text):
@@ -122,12 +124,9 @@ def sound_key(chinese: str) -> str:
     """The pinyin of ``chinese`` without tones, as a Latin name transliterated from it would spell it
     (l and r are one sound: 卢美拉 is "Lumeira")."""
     from pypinyin import lazy_pinyin      # (a 0.2 s import: only batches with Chinese names need it)
-    return _latin_key("".join(lazy_pinyin(chinese)))
+    return latin_key("".join(lazy_pinyin(chinese)))
 
 
-def latin_key(word: str) -> str:
-    return _latin_key(word)
-
-
-def _latin_key(text: str) -> str:
+def latin_key(text: str) -> str:
+    """A Latin name's letters as a transliteration's pinyin would give them (no r: 卢美拉 is "Lumeira")."""
     return re.sub(r"[^a-z]", "", text.lower()).replace("r", "l")
