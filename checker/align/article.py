@@ -20,7 +20,7 @@ from checker.align.tense import load_tense_rules
 from checker.claims import load_claim_rules, split_claims
 from checker.entities import EntityLexicon, NameCanon, find_entities, load_entities
 from checker.entities.match import load_name_rules, name_id
-from checker.entities.zh_names import zh_names
+from checker.entities.zh_names import load_zh_name_rules, zh_names
 from checker.model import Article, Claim, EntityMention, Event, Fact
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
@@ -50,6 +50,7 @@ class Analyzer:
         self.count_rules = load_count_rules(key)
         self.growth_rules = load_growth_rules(key)
         self.name_rules = load_name_rules(key)
+        self.zh_name_rules = load_zh_name_rules(key)
 
     def article_commodity(self, article: Article) -> str | None:
         """The commodity an article is mostly about (title counts double)."""
@@ -147,7 +148,7 @@ class Analyzer:
         growth: list[GrowthStatement | PartStatement | RemainderStatement | BreakdownStatement | ShareListStatement] = []
         group_counts: list[GroupCount] = []
         # (Chinese copy's names, found once per article: "卢美拉(Maison Lumeira)", "德德萨瀑布水电站")
-        names = zh_names(f"{article.title or ''}\n{article.body}", self.entities, self._latin_name)
+        names = zh_names(f"{article.title or ''}\n{article.body}", self.entities, self._latin_name, self.zh_name_rules)
         entities = self.entities.with_names(names) if names else self.entities
         implicit: EntityMention | None = None      # the place the sentence before stated figures about
         facility: EntityMention | None = None      # the facility an earlier sentence named last

@@ -1,14 +1,12 @@
 """Unify variants of proper names across a batch with rapidfuzz, inside blocks, never all pairs."""
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from rapidfuzz import fuzz, process
 
 from checker.entities.zh_names import latin_key, sound_key, sound_part
-
-_HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
+from checker.fold import CJK
 
 
 class NameCanon:
@@ -75,11 +73,11 @@ class NameCanon:
     def _by_sound(self, names: set[str]) -> None:
         """A Chinese name the batch also writes in Latin letters is that name: "德德萨瀑布水电站" is the
         "Dedessa Falls" plant when 德德萨 sounds as "Dedessa" (see ``zh_names.sound_key``)."""
-        chinese = sorted(n for n in names if n.startswith("name?:") and _HAS_CJK.search(n))
+        chinese = sorted(n for n in names if n.startswith("name?:") and CJK.search(n))
         if not chinese:
             return
         firsts: dict[str, list[str]] = defaultdict(list)
-        for name in sorted(n[5:] for n in names if n.startswith("name:") and not _HAS_CJK.search(n)):
+        for name in sorted(n[5:] for n in names if n.startswith("name:") and not CJK.search(n)):
             key = latin_key(name.split(" ", 1)[0])
             if len(key) >= 4:
                 firsts[key].append(name)
@@ -87,8 +85,9 @@ class NameCanon:
             return
         for name in chinese:
             core = sound_part(name[6:])
-            scores = {first: max(fuzz.ratio(sound_key(core[:k]), first) for k in range(2, len(core) + 1))
-                      for first in firsts} if len(core) >= 2 else {}
+            # (the sounds of the name's leading characters, 2 and more: "dede", "dedesa", ...)
+            sounds = [sound_key(core[:k]) for k in range(2, len(core) + 1)]
+            scores = {first: max(fuzz.ratio(sound, first) for sound in sounds) for first in firsts} if sounds else {}
             best = sorted(scores.items(), key=lambda kv: -kv[1])[:2]
             if best and best[0][1] >= self.sound_threshold and (len(best) == 1 or best[1][1] < best[0][1]):
                 latin = min(firsts[best[0][0]], key=lambda t: (len(t), t))

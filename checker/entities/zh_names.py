@@ -21,15 +21,14 @@ from pathlib import Path
 from checker import trie
 from checker.data import default_rules_dir, expect_str_list, read_toml
 from checker.entities.lexicon import EntityLexicon
+from checker.fold import CJK
 
 _CJK_RUN_BEFORE_GLOSS = re.compile(r"([\u4e00-\u9fff]{2,16})[（(]([A-Z][A-Za-z0-9 .&'’-]{1,60}?)[)）]")
-_HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_BEFORE = re.compile(r"[A-Za-z0-9][ )）]?$")
 
 
 @dataclass(frozen=True)
 class ZhNameRules:
-    designators: tuple[str, ...]
     trade_words: tuple[str, ...]
     designator_end: re.Pattern          # a designator at the end of a run
     designator_in: re.Pattern           # designators in running text
@@ -46,7 +45,7 @@ def load_zh_name_rules(rules_dir: str | None = None) -> ZhNameRules:
     breaks = expect_str_list(data, "zh_name_breaks", path, default=[])
     never = "(?!)"
     return ZhNameRules(
-        designators, trade,
+        trade,
         re.compile(rf"(?:{trie.alternation(designators)})$") if designators else re.compile(never),
         re.compile(rf"[\u4e00-\u9fff]{{2,12}}?(?:{trie.alternation(designators)})") if designators else re.compile(never),
         re.compile(rf"(?:{trie.alternation([*leads, *breaks])})") if leads or breaks else re.compile(never),
@@ -71,7 +70,7 @@ def zh_names(text: str, lexicon: EntityLexicon, name_id, rules: ZhNameRules | No
 
     ``lexicon`` is the entity lexicon (its places are no names), ``name_id`` turns a Latin name into its
     id, or "" when it names no one ("氢氧化镍钴（MHP）": a product)."""
-    if not _HAS_CJK.search(text):
+    if not CJK.search(text):
         return {}
     rules = rules or load_zh_name_rules()
     lexicon_surfaces = lexicon.surfaces

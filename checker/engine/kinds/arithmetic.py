@@ -280,8 +280,9 @@ def _breakdowns(rule: Rule, batch: Batch) -> list[Finding]:
         total, parts = statement.total, statement.parts
         # (figures listed together are as exact as their digits: "1,268 stores: 520 in Europe, ...")
         total_low, total_high = _as_written(total)
-        low = sum(_as_written(q)[0] for q in parts)
-        high = sum(_as_written(q)[1] for q in parts)
+        written = [_as_written(q) for q in parts]
+        low = sum(lo for lo, _ in written)
+        high = sum(hi for _, hi in written)
         unit = total.base_unit or ""
         if total_high != INF and low > total_high * (1 + slack):
             detail = f"make {interval(low, INF, unit)}, more than {interval(total_low, total_high, unit)}"
