@@ -81,20 +81,24 @@ class Analyzer:
         return None
 
     @staticmethod
-    def _title_name(entities: EntityLexicon, article: Article) -> EntityMention | None:
+    def _title_name(entities: EntityLexicon, article: Article, lowercase: frozenset[str]) -> EntityMention | None:
         """The first proper name the title gives ("Sarvam Vaccines posts record year"): what "the company"
         points to before any sentence has stated figures about one."""
-        names = [m for m in find_entities(article.title or "", entities) if m.kind == "name" and not m.entity.startswith("name?:")]
+        names = [m for m in find_entities(article.title or "", entities, lowercase_words=lowercase) if m.kind == "name" and not m.entity.startswith("name?:")]
         return EntityMention(names[0].entity, "", 0, 0, "name", "implicit") if names else None
 
     def _latin_name(self, surface: str) -> str:
-        """The id of a Latin name written after a Chinese one, "" for a trade term ("MHP", "HPAL")."""
-        return "" if surface in self.name_rules.not_names else name_id(surface, self.name_rules)
+        """The id of a Latin name written after a Chinese one, "" for a trade term ("MHP", "HPAL") or
+        goods ("聚氯乙烯（PVC）")."""
+        if surface in self.name_rules.not_names or self.lexicon.commodity_finder.fullmatch(surface.lower()):
+            return ""
+        return name_id(surface, self.name_rules)
 
     @staticmethod
-    def _proper_names(entities: EntityLexicon, text: str) -> list[EntityMention]:
-        """The proper names ``text`` gives (no guessed ones)."""
-        return [m for m in find_entities(text, entities) if m.kind == "name" and not m.entity.startswith("name?:")]
+    def _proper_names(entities: EntityLexicon, text: str, lowercase: frozenset[str]) -> list[EntityMention]:
+        """The proper names ``text`` gives (no guessed ones; a lone capitalised word the article also
+        writes in lower case is none: "Water levels on the upper Yangtze ...")."""
+        return [m for m in find_entities(text, entities, lowercase_words=lowercase) if m.kind == "name" and not m.entity.startswith("name?:")]
 
     @staticmethod
     def _one_company(text: str, mentions: list[EntityMention]) -> EntityMention | None:
@@ -153,7 +157,7 @@ class Analyzer:
         implicit: EntityMention | None = None      # the place the sentence before stated figures about
         facility: EntityMention | None = None      # the facility an earlier sentence named last
         by_noun: dict[str, EntityMention] = {}     # the one it named last with each facility noun ("airport")
-        title_name = self._title_name(entities, article)
+        title_name = self._title_name(entities, article, lowercase)
         actor = title_name                         # the company the last sentence with figures was about
         before: list[Fact] = []                    # the facts of the sentence before
         market: Fact | None = None                 # the dated total of a place that companies' shares are of
@@ -164,7 +168,7 @@ class Analyzer:
             if reading is None:
                 implicit, before, quiet = None, [], claim
                 continue
-            quiet_names = self._proper_names(entities, quiet.text) if quiet is not None else []
+            quiet_names = self._proper_names(entities, quiet.text, lowercase) if quiet is not None else []
             if quiet is not None and reading.phrases_in(0, len(reading.text), "company_anaphors"):
                 # "Investors remember Sweden's Nordvik Cells. The company delivered some 14 GWh last
                 # year": the one company the sentence before names, though it stated no figures of it

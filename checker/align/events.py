@@ -58,6 +58,8 @@ class EventRules:
     zh_part_finder: re.Pattern = re.compile(r"(?!)")
     # a Chinese clause that opens with a facility noun ("电站首台机组于2024年8月投产"): the facility named before
     zh_facility_opening: re.Pattern = re.compile(r"(?!)")
+    # a Chinese figure that sizes the facility noun after it ("40万吨/年聚氯乙烯（PVC）项目"), in one clause
+    zh_sized: re.Pattern = re.compile(r"(?!)")
 
 
 @functools.lru_cache(maxsize=4)
@@ -122,7 +124,7 @@ def load_event_rules(rules_dir: str | None = None) -> EventRules:
                       *_zh_part_patterns(data, path, facilities))
 
 
-def _zh_part_patterns(data: dict, path: Path, facilities: frozenset[str]) -> tuple[dict, re.Pattern, re.Pattern]:
+def _zh_part_patterns(data: dict, path: Path, facilities: frozenset[str]) -> tuple[dict, re.Pattern, re.Pattern, re.Pattern]:
     parts = expect(data, "zh_parts", dict, path, default={})
     for surface, part in parts.items():
         if not isinstance(part, str):
@@ -130,7 +132,8 @@ def _zh_part_patterns(data: dict, path: Path, facilities: frozenset[str]) -> tup
     finder = re.compile(trie.alternation(parts)) if parts else re.compile(r"(?!)")
     nouns = [f for f in facilities if CJK.search(f)]
     opening = re.compile(rf"(?:该|这座|此|这个)?(?:{trie.alternation(nouns)})") if nouns else re.compile(r"(?!)")
-    return parts, finder, opening
+    sized = re.compile(rf"[^，。；,;]{{0,16}}?(?:{trie.alternation(nouns)})") if nouns else re.compile(r"(?!)")
+    return parts, finder, opening, sized
 
 
 def _words_right_before(words: list[str]) -> re.Pattern:
@@ -156,8 +159,9 @@ def _part_pattern(data: dict, path: Path) -> re.Pattern:
     ordinals = expect_str_list(data, "part_ordinals", path, default=[])
     if not nouns or not ordinals:
         return re.compile(r"(?!)")
-    # (a name or a size may stand between: "the second Sundal potline", "the first 200-MW unit")
-    return re.compile(rf"\b(?i:(?P<ordinal>{trie.phrase_alternation(ordinals)}))\s+(?:[A-Z][\w-]*\s+|[\d.,]+[- ]?[A-Za-z]{{1,3}}\s+)?"
+    # (a name, a size or a kind may stand between: "the second Sundal potline", "the first 200-MW unit",
+    # "the fifth production line")
+    return re.compile(rf"\b(?i:(?P<ordinal>{trie.phrase_alternation(ordinals)}))\s+(?:[A-Z][\w-]*\s+|[\d.,]+[- ]?[A-Za-z]{{1,3}}\s+|[a-z]+(?:-[a-z]+)?\s+)?"
                       rf"(?i:(?P<noun>{trie.phrase_alternation(nouns)}))\b")
 
 
@@ -329,7 +333,8 @@ def _sizes_facility(text: str, end: int, rules: EventRules) -> bool:
     """Does a facility noun follow a figure, at most two words apart ("$1.4 billion project", "500 MW solar farm",
     "€300 million heat pump factory")?"""
     match = _WORDS_AFTER.match(text, end)
-    return match is not None and any(word in rules.facilities or word in rules.part_nouns for word in match.groups() if word)
+    return match is not None and any(word in rules.facilities or word in rules.part_nouns for word in match.groups() if word) \
+        or (CJK.search(text, end, end + 3) is not None and rules.zh_sized.match(text, end) is not None)
 
 
 def _old_plan_after(text: str, start: int, end: int, tense: TenseRules) -> str | None:

@@ -384,8 +384,10 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     after = [] if frame.is_share else [
         h for h in reading.phrases_in(_figure_end(reading.text, q), min(len(reading.text), _figure_end(reading.text, q) + 30), "metric_verb", "metric_noun")
         if not _entity_between(reading, _figure_end(reading.text, q), h.start)
-        # ("to €560m, and the order book reached 3,400 buses": a clause of its own)
-        and not _CLAUSE_BREAK.search(reading.text, _figure_end(reading.text, q), h.start)] or _verb_after_aside(reading, _figure_end(reading.text, q))
+        # ("to €560m, and the order book reached 3,400 buses", "to €16.8 billion in 2023, as weak demand
+        # dragged down prices": a clause of its own)
+        and not _CLAUSE_BREAK.search(reading.text, _figure_end(reading.text, q), h.start)
+        and not _REASON_BREAK.search(reading.text, _figure_end(reading.text, q), h.start)] or _verb_after_aside(reading, _figure_end(reading.text, q))
     # for amounts a noun before the figure names the measure better than a verb
     # ("Mines in Peru delivered 502 kt" is production; "China produced 210 kt" has only the verb)
     left_nouns = [h for h in left[::-1] if h.kind == "metric_noun"]
@@ -906,6 +908,12 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
         # "Canada's national pension fund manager CPP Investments ended its fiscal year": the place
         # only describes the name it owns
         first_entity = described_name(reading, first_entity) or first_entity
+    if pronoun and actor is not None and not local and not _CLAUSE_STOP.search(reading.text, pronoun[-1].end, frame.quantity.start) \
+            and _POSSESSIVE_END.sub("", pronoun[-1].surface.lower()) in lexicon.cues.get("company_anaphors", frozenset()):
+        # "The company's revenue slid to €14.2 billion last year as prices fell across Europe": the company
+        # before, whatever place the sentence names
+        frame.subject = EntityMention(actor.entity, pronoun[-1].surface, pronoun[-1].start, pronoun[-1].end, "name", "name")
+        return
     if pronoun and first_entity is not None and (not local or pronoun[-1].start > local[-1].end):
         # "Yet it mined only 2,900 t, a sliver of the 240,000 t mined in China": a pronoun before every
         # name of its sentence points back to the sentence before
@@ -1034,15 +1042,19 @@ def _measure_opening(reading: ClaimReading, frame: _Frame, lexicon: AlignLexicon
     nouns = reading.phrases_in(0, frame.quantity.start, "metric_noun")
     # ("Cost: $220 million": a label names no clause's subject; "..., while revenue rose 9% to $3.12bn": a
     # later clause may open with the measure too)
+    # ("Ethylene output: 3.1 million tonnes": the goods may stand before the measure's noun)
+    goods = {c.end: c.start for c in reading.phrases_in(0, frame.quantity.start, "commodity")}
     opening = next((h for h in nouns if h.id == frame.metric and (
         _BARE_MEASURE_LEAD.fullmatch(reading.text, 0, h.start) is not None
+        or (h.start - 1 in goods and reading.text[h.start - 1] == " "
+            and _BARE_MEASURE_LEAD.fullmatch(reading.text, 0, goods[h.start - 1]) is not None)
         or _CLAUSE_MEASURE_LEAD.search(reading.text, max(0, h.start - 40), h.start) is not None)), None)
     return opening is not None and _VERB_AFTER_MEASURE.match(reading.text, opening.end) is not None and not _agent_noun(opening, lexicon) \
         and not reading.phrases_in(0, len(reading.text), "global", "pronouns", "place_anaphors", "company_anaphors")
 
 
 _VERB_AFTER_MEASURE = re.compile(r"\s+[a-z]")
-_BARE_MEASURE_LEAD = re.compile(r"\W*(?:the\s+)?(?:(?:new|total|net|[A-Za-z]+-[a-z]+)\s+)?", re.I)
+_BARE_MEASURE_LEAD = re.compile(r"\W*(?:(?:19|20)\d\d\s+)?(?:the\s+)?(?:(?:new|total|net|[A-Za-z]+-[a-z]+)\s+)?", re.I)
 _CLAUSE_MEASURE_LEAD = re.compile(r"(?:,|;)\s+(?:and\s+|while\s+|but\s+|whereas\s+)?(?:the\s+)?(?:(?:new|total|net|[a-z]+-[a-z]+|systemwide)\s+)?$")
 
 
@@ -1451,7 +1463,9 @@ def _carry(frames: list[_Frame], article_commodity: str | None, reading: ClaimRe
         # (a count of people names no goods: "carried 2.9 million guests" passes none on to the figure after it)
         if frame.commodity and _whole_business(frame, lexicon) and _describes_subject(reading, frame):
             frame.commodity = ""    # "the RSV vaccine Respavia brought in £1.4 billion": the product's own sales
+        # ("its revenue fell 12% to €16.8 billion": the change of a whole-business measure is of all the business too)
         if frame.commodity is None and frame.quantity.dimension not in _goods_dimensions() and not _whole_business(frame, lexicon) \
+                and not (frame.change and frame.metric in lexicon.whole_business_groups) \
                 and frame.metric not in lexicon.no_commodity_groups:
             frame.commodity = article_commodity
         previous = frame
@@ -1904,6 +1918,8 @@ _OUT_OF = re.compile(r"\bout\s+of\s+(?:the\s+)?$", re.I)
 _WHOLE_MARK_BEFORE = re.compile(r"占$")
 _ZH_WHOLE = re.compile(r"占(?P<whole>[^，,。；;占比]{1,40}?)(?:的|之)(?:约|近|超过|逾|不到|将近|接近)?$")
 _MORE_OF_SUBJECT = re.compile(r",\s+(?:[a-z]+ing|which|who|whose)\b")
+_CLAUSE_STOP = re.compile(r"[:;]")
+_REASON_BREAK = re.compile(r",\s+(?:as|because|since|despite|after)\s", re.I)
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though|where)\s", re.I)
 
 

@@ -293,8 +293,8 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
             raise DataError(path, "expected an entity kind (a string)", key=f"place_anaphors.{phrase}")
         matcher.add(phrase, "place_anaphors", kind)
         place_anaphors[phrase.lower()] = kind
-    for key in ("attribution", "pronouns", "respectively", "change", "not_change", "share_words", "company_anaphors"):
-        words = expect_str_list(data, key, path, default=[] if key == "company_anaphors" else ...)
+    for key in ("attribution", "pronouns", "not_pronouns", "respectively", "change", "not_change", "share_words", "company_anaphors"):
+        words = expect_str_list(data, key, path, default=[] if key in ("company_anaphors", "not_pronouns") else ...)
         cues[key] = frozenset(w.lower() for w in words)
         for word in words:
             matcher.add(word, key, key)

@@ -52,13 +52,22 @@ class NameRules:
 
 
 @functools.lru_cache(maxsize=4)
+def _goods_acronyms(rules_dir: str | None) -> frozenset[str]:
+    """The goods commodities.toml names by an acronym ("PVC", "LNG"): no company, even written alone
+    ("聚氯乙烯（PVC）项目")."""
+    path = Path(rules_dir or default_rules_dir()) / "lexicons" / "commodities.toml"
+    entries = read_toml(path).get("commodity", {}) if path.exists() else {}
+    return frozenset(name for entry in entries.values() if isinstance(entry, dict)
+                     for name in entry.get("names", []) if isinstance(name, str) and name.isupper() and name.isascii())
+
+
 def load_name_rules(rules_dir: str | None = None) -> NameRules:
     """rules/lexicons/names.toml."""
     path = Path(rules_dir or default_rules_dir()) / "lexicons" / "names.toml"
     data = read_toml(path)
     return NameRules(
         frozenset(expect_str_list(data, "leading_words", path)),
-        frozenset(expect_str_list(data, "not_names", path)),
+        frozenset(expect_str_list(data, "not_names", path)) | _goods_acronyms(rules_dir),
         frozenset(expect_str_list(data, "trailing_drop", path)),
         frozenset(x.lower().rstrip(".") for x in expect_str_list(data, "corporate_suffixes", path)),
         tuple(expect_str_list(data, "particles", path, default=[])),

@@ -1,7 +1,8 @@
 """Proper names in Chinese copy, which has no capitals to find them by.
 
-Two sources, both read once per article:
+Three sources, all read once per article:
 
+* a well-known name (names.toml ``zh_known_names``: 长江 is the "Yangtze");
 * a Latin form written after the Chinese one, "法国美妆集团卢美拉(Maison Lumeira)": the Chinese name is
   that Latin name wherever the article writes it;
 * a name that ends in a designator (rules/lexicons/names.toml ``zh_designators``: 公司, 集团, 水电站 ...),
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker import trie
-from checker.data import default_rules_dir, expect_str_list, read_toml
+from checker.data import DataError, default_rules_dir, expect_str_list, read_toml
 from checker.entities.lexicon import EntityLexicon
 from checker.fold import CJK
 
@@ -33,6 +34,8 @@ class ZhNameRules:
     designator_end: re.Pattern          # a designator at the end of a run
     designator_in: re.Pattern           # designators in running text
     lead: re.Pattern                    # the last describing word or break inside a run
+    known: dict[str, str]               # a well-known Chinese name -> the Latin name English copy gives it
+    known_in: re.Pattern                # the known names in running text
 
 
 @functools.lru_cache(maxsize=4)
@@ -43,12 +46,17 @@ def load_zh_name_rules(rules_dir: str | None = None) -> ZhNameRules:
     trade = tuple(expect_str_list(data, "zh_trade_words", path, default=[]))
     leads = expect_str_list(data, "zh_name_leads", path, default=[])
     breaks = expect_str_list(data, "zh_name_breaks", path, default=[])
+    known = data.get("zh_known_names", {})
+    if not isinstance(known, dict) or not all(isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in known.items()):
+        raise DataError(path, "zh_known_names must be a table of Chinese name = Latin name", key="zh_known_names")
     never = "(?!)"
     return ZhNameRules(
         trade,
         re.compile(rf"(?:{trie.alternation(designators)})$") if designators else re.compile(never),
         re.compile(rf"[\u4e00-\u9fff]{{2,12}}?(?:{trie.alternation(designators)})") if designators else re.compile(never),
         re.compile(rf"(?:{trie.alternation([*leads, *breaks])})") if leads or breaks else re.compile(never),
+        dict(known),
+        re.compile(trie.alternation(list(known))) if known else re.compile(never),
     )
 
 
@@ -80,6 +88,9 @@ def zh_names(text: str, lexicon: EntityLexicon, name_id, rules: ZhNameRules | No
         return next((p for p in lexicon.cjk.get(run[:1], ()) if run.startswith(p)), "")
 
     names: dict[str, str] = {}
+    for found in rules.known_in.finditer(text):
+        # "长江" is the "Yangtze" of the English copy beside it, glossed or not
+        names.setdefault(found.group(), name_id(rules.known[found.group()]))
     for gloss in _CJK_RUN_BEFORE_GLOSS.finditer(text):
         own = _own_start(gloss.group(1), rules, place_at_start)
         latin = name_id(gloss.group(2).strip())

@@ -63,7 +63,7 @@ def _master_branches() -> list[tuple[str, str]]:
         ("w", words.run_pattern()),
         ("z", chinese.run_pattern()),
         ("f", rf"{sign}(?<![A-Za-z0-9_.,/])(?<![A-Za-z]-)(?:\d+[ \t]+)?\d+/\d+(?![\d/])"),
-        ("d", rf"{sign}(?:(?<![A-Za-z0-9_.])|(?<=usd|eur|gbp|cny|jpy|aud|cad|chf|inr|rmb|hkd|sgd|krw|brl))(?<![A-Za-z]-)(?:{DIGITS})(?:[ \t]*(?P<uf>[{fr}]))?"),
+        ("d", rf"{sign}(?:(?<![A-Za-z0-9_.])|{money.glued_marker_lookbehind()})(?<![A-Za-z]-)(?:{DIGITS})(?:[ \t]*(?P<uf>[{fr}]))?"),
         ("u", rf"[{fr}]"),
     ]
 

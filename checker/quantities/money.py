@@ -27,7 +27,7 @@ def table() -> dict:
         if not (isinstance(v, str) and len(v) == 3 and v.isupper()):
             raise lexicon.LexiconError(f"rules/currencies.toml: {k!r} maps to {v!r}, not an ISO 4217 code")
     return {"prefix": prefix, "prefix_ci": prefix_ci, "suffix": suffix, "codes": codes, "lower": lower,
-            "mcodes": mcodes, "subunits": subs,
+            "mcodes": mcodes, "subunits": subs, "glued": tuple(lexicon.need(d, "glued_prefixes", list, "currencies")),
             "pounds": {w.lower() for w in lexicon.need(d, "ambiguous_pounds", list, "currencies")},
             "pounds_money_of": frozenset(w.lower() for w in d.get("pounds_money_of", []))}
 
@@ -39,6 +39,15 @@ def prefix_regex() -> re.Pattern:
     cs = lexicon.alternation(list(t["prefix"]) + list(t["mcodes"]))
     ci = lexicon.alternation(t["prefix_ci"])
     return re.compile(rf"(?<![A-Za-z$])(?:(?P<cs>{cs})|(?i:(?P<ci>{ci})))[ \t]?$")
+
+
+def glued_marker_lookbehind() -> str:
+    """A look-behind (for lower-cased text) for the currency markers currencies.toml lets stand glued
+    to digits ("USD115", "Rp216.9", "rmb40"), grouped by length: look-behinds are fixed-width."""
+    by_length: dict[int, set[str]] = {}
+    for marker in table()["glued"]:
+        by_length.setdefault(len(marker), set()).add(re.escape(marker.lower()))
+    return "|".join(f"(?<=\\b(?:{'|'.join(sorted(group))}))" for _, group in sorted(by_length.items()))
 
 
 def find_prefix(text: str, start: int) -> tuple[str, float, int] | None:
