@@ -165,6 +165,21 @@ _FRONTED_THAT_WHOLE = re.compile(r"\s*of\s+(?:that|this|the)\s+(?:volume|total|a
 _THAT_WHOLE = re.compile(r"\s*of\s+(?:that|this|the\s+same|the)\s+(?:volume|total|amount|quantity|figure|tonnage|sum)\b", re.I)
 
 
+def _weak_verb_measure(frames: list[_Frame], reading: ClaimReading, lexicon: AlignLexicon, previous_facts) -> None:
+    """ "Fourth-quarter revenue rose to a record $503 million. The company had booked about $415 million in
+    the July-September quarter": money a weak verb states, in a sentence that names no measure, is of the
+    measure the sentence before stated the same subject's money in first."""
+    if reading.phrases_in(0, len(reading.text), "metric_noun"):
+        return
+    for frame in frames:
+        if frame.quantity.kind != "currency" or frame.metric is None or frame.subject is None \
+                or not any(frame.metric_surface.lower() in m.weak_verbs for m in lexicon.metrics.values() if m.group == frame.metric):
+            continue
+        before = next((f for f in previous_facts if f.subject == frame.subject.entity and f.kind.startswith("amount:currency")), None)
+        if before is not None:
+            frame.metric, frame.metric_surface = before.metric, before.metric_surface
+
+
 def _carry_measure(frames: list[_Frame], reading: ClaimReading, previous_facts) -> None:
     """ "X took 61% of global foundry revenue in Q4. For the full year, the company's share was 59%": a
     bare share of the same subject, in a sentence that names no measure, is of the measure before."""
@@ -441,7 +456,9 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     # ("Close to two-fifths of economically active Spaniards under 25 were jobless": the verb after the whole)
     verb_after_of = [h for h in reading.phrases_in(frame.of_phrase[1], frame.of_phrase[1] + 30, "metric_verb")[:1]
                      if not reading.text[frame.of_phrase[1]:h.start].strip()] if frame.is_share and frame.of_phrase else []
-    candidates = (right + agent_verbs + destination[:1] + left[::-1] + verbs_in_of + verb_after_of) if frame.is_share \
+    # ("nearly a third of the water pumped into the network was lost": the verb after the whole is what
+    # happened to the part; a participle inside the whole only describes the whole)
+    candidates = (right + agent_verbs + destination[:1] + left[::-1] + verb_after_of + verbs_in_of) if frame.is_share \
         else (counted + described + passive + named + money_in + left_nouns + left_verbs + right + after[:1])
     candidates = [_modified(_stage_subject(hit, reading, lexicon), reading, lexicon) for hit in candidates]
     for hit in candidates:
@@ -450,7 +467,7 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
             metric = lexicon.metrics[goods]     # "brought in around 15.3 million tonnes of wheat": imports
         if q.kind == "currency" and (money := metric.money_nouns.get(hit.surface.lower())) in lexicon.metrics:
             metric = lexicon.metrics[money]     # "deposits grew to £18.4 billion": a bank's deposits
-        if metric.money_only and q.kind != "currency":
+        if (metric.money_only and q.kind != "currency") or (metric.not_counts and q.kind == "number"):
             continue
         frame.metric, frame.metric_surface = metric.group, hit.surface
         # "whose first phase will have 800 MW": what a plant has is its size, of no period
@@ -1532,6 +1549,24 @@ def _goods_dimensions() -> frozenset[str]:
 _SOURCE_OPENING = re.compile(r"\W*(?:according\s+to|citing|data\s+from|figures\s+from)\s[^,;]*,", re.I)
 
 
+def _joint_place(frame: _Frame, reading: ClaimReading) -> None:
+    """ "Leakage across England and Wales averaged 2,860 megalitres a day": places listed after "across"
+    or "in" before the figure are one area, whose figure it is."""
+    subject = frame.subject
+    if subject is None or subject.end > frame.quantity.start or subject.kind not in _PLACE_KINDS:
+        return
+    listed = _coordinated(reading.text, [e for e in reading.entities if e.end <= subject.start] + [subject])
+    if len(listed) < 2 or any(e.kind not in _PLACE_KINDS or e.role != "name" for e in listed) \
+            or not _AREA_BEFORE.search(reading.text, max(0, listed[0].start - 12), listed[0].start):
+        return
+    frame.subject = EntityMention("+".join(e.entity for e in listed), reading.text[listed[0].start:listed[-1].end],
+                                  listed[0].start, listed[-1].end, subject.kind, "name")
+
+
+_PLACE_KINDS = frozenset({"country", "bloc", "region"})
+_AREA_BEFORE = re.compile(r"\b(?:across|in|throughout)\s+(?:the\s+)?$", re.I)
+
+
 def _joint_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon) -> bool:
     """ "Australia and Chile between them produced 71%": a figure of several subjects together is
     none of theirs (lists read with "respectively" are paired before this)."""
@@ -1891,6 +1926,9 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool, level: bool = Fa
         # "at the end of the second quarter": a level at a quarter's or a half's end is its last month's
         # (its year's after the fourth quarter), as "at the end of June 2024" is
         return (str(nearest.end.year) if nearest.end.month == 12 else nearest.end.isoformat()[:7]), True
+    if nearest.granularity in ("quarter", "half", "months") and not own \
+            and date_tables()["whole_year"].search(reading.text, frame.left[0], q.start):
+        return str(nearest.end.year), True
     if nearest.granularity in ("season", "quarter", "half", "months"):
         return nearest.iso, True
     if nearest.granularity == "year" and date_tables()["to_date"].search(reading.text, max(0, nearest.span_start - 30), nearest.span_start):
@@ -2352,6 +2390,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     if previous_facts:
         _carry_measure(frames, reading, previous_facts)
         _that_whole(frames, reading, previous_facts)
+        _weak_verb_measure(frames, reading, lexicon, previous_facts)
     attributed = bool(reading.phrases_in(0, len(reading.text), "attribution"))
     # "Including offal, China's imports of pig meat totalled 2.6 Mt": a measure with more in it
     opener = lexicon.scope_opener.match(reading.text) or lexicon.scope_widener.search(reading.text)
@@ -2398,6 +2437,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         if lexicon.per_item_after.match(reading.text, _figure_end(reading.text, frame.quantity)) \
                 or lexicon.per_item_before.search(before):
             continue              # "80 turbines of 15 MW each", "each worth 150 euros": the size of one item, not a total
+        _joint_place(frame, reading)
         subject = _subject_key(frame)
         if subject is None or _joint_subject(frame, reading, lexicon):
             continue

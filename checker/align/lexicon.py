@@ -81,6 +81,9 @@ class Metric:
     # its nouns that name another measure of a money amount ("deposits grew to £18.4 billion" at a bank is
     # its deposits; "deposits of 44 Mt" stay reserves)
     money_nouns: dict[str, str] = field(default_factory=dict)
+    # its values are amounts and rates, never a count of things ("lost about 40% of the water", "lost
+    # 2,860 megalitres", but "lost about 12 million birds to culling" is no leakage)
+    not_counts: bool = False
 
 
 @dataclass(frozen=True)
@@ -159,7 +162,7 @@ _METRIC_KEYS = {"label", "group", "nouns", "verbs", "bare_numbers", "sources", "
                 "any_stage", "no_commodity", "origin_cues",
                 "verb_governs", "place_marks", "company_words", "company_metric", "company_unless", "default_for", "default_after", "flow", "weak_verbs",
                 "whole_business", "ratio", "goods_verbs", "place_metric", "parts", "dated_after_noun",
-                "home_words", "home_metric", "money_nouns"}
+                "home_words", "home_metric", "money_nouns", "not_counts"}
 
 
 @functools.lru_cache(maxsize=4)
@@ -212,6 +215,7 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
             expect(entry, "home_metric", str, path, default="", where=where),
             expect(entry, "bare_numbers", bool, path, default=False, where=where),
             {k.lower(): v for k, v in expect(entry, "money_nouns", dict, path, default={}, where=where).items()},
+            expect(entry, "not_counts", bool, path, default=False, where=where),
         )
         for noun in sorted(metrics[metric_id].nouns | metrics[metric_id].agents):
             matcher.add(noun, "metric_noun", metric_id)

@@ -41,6 +41,10 @@ class EntityLexicon:
 
     def kind(self, entity_id: str) -> str:
         info = self.entities.get(entity_id)
+        if info is None and "+" in entity_id:
+            # places listed as one area ("England and Wales"): the kind they share
+            kinds = {self.kind(part) for part in entity_id.split("+")}
+            return kinds.pop() if len(kinds) == 1 else "name"
         return info.kind if info else "name"
 
     def with_names(self, names: dict[str, str]) -> "EntityLexicon":

@@ -70,6 +70,10 @@ def tables() -> dict:
             # "orders of 5.1 GW so far this year": the year is not over, the figure covers part of it
             "to_date": re.compile(r"\b(?:" + lexicon.alternation([w.lower() for w in d.get("to_date_words", [])] or ["(?!)"])
                                   + r")\s+(?:in\s+|this\s+|of\s+)?$", re.I),
+            # "fourth-quarter revenue rose to $503 million, bringing full-year sales to $1.82 billion": the
+            # figure a whole-year word stands before is the year's, whatever part of it the sentence dates
+            "whole_year": re.compile(r"\b(?:" + lexicon.alternation([w.lower() for w in d.get("whole_year_words", [])] or ["(?!)"])
+                                     + r")\b", re.I),
             "min_year": int(d.get("min_year", 1800)), "max_year": int(d.get("max_year", 2100))}
 
 
