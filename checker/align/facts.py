@@ -1556,14 +1556,17 @@ def _joint_place(frame: _Frame, reading: ClaimReading) -> None:
     if subject is None or subject.end > frame.quantity.start or subject.kind not in _PLACE_KINDS:
         return
     listed = _coordinated(reading.text, [e for e in reading.entities if e.end <= subject.start] + [subject])
+    # ("In Southeast Asia, the Philippines, which ...": an apposition, no list; a list ends in "and")
     if len(listed) < 2 or any(e.kind not in _PLACE_KINDS or e.role != "name" for e in listed) \
-            or not _AREA_BEFORE.search(reading.text, max(0, listed[0].start - 12), listed[0].start):
+            or not _AREA_BEFORE.search(reading.text, max(0, listed[0].start - 12), listed[0].start) \
+            or not _AND_GAP.search(reading.text, listed[-2].end, listed[-1].start):
         return
     frame.subject = EntityMention("+".join(e.entity for e in listed), reading.text[listed[0].start:listed[-1].end],
                                   listed[0].start, listed[-1].end, subject.kind, "name")
 
 
 _PLACE_KINDS = frozenset({"country", "bloc", "region"})
+_AND_GAP = re.compile(r"\band\b")
 _AREA_BEFORE = re.compile(r"\b(?:across|in|throughout)\s+(?:the\s+)?$", re.I)
 
 

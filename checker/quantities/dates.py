@@ -189,6 +189,9 @@ def _forms() -> list[tuple[str, str]]:
         # "2024年7月", "2024年7月5日", "2025年下半年" (second half), "2024年第三季度" / "2024年三季度" (Q3)
         ("zh", rf"(?P<zh_y>{Y})年(?:(?P<zh_m>1[0-2]|0?[1-9])月(?:(?P<zh_d>[12]\d|3[01]|0?[1-9])日)?"
                rf"|(?P<zh_h>[上下])半年|第?(?P<zh_q>[一二三四1-4])季度)?"),
+        # "今年上半年", "去年四季度", "上半年", "前三季度": a part of a year named relatively, or of the year the
+        # article stands in
+        ("zhp", rf"(?<![\d年])(?P<zhp_r>{ZR})?(?:(?P<zhp_h>[上下])半年|第?(?P<zhp_q>[一二三四])季度|前(?P<zhp_n>[二三])个?季度)"),
         ("mnext", rf"(?P<mnext_m>{M})[ \t]+(?P<mnext_r>next|last|this)[ \t]+year"),
         # "the second half of the year", "the first quarter of last year": a part of a year named relatively
         ("prel", rf"(?:the[ \t]+)?(?:(?P<prel_q>{Q})[ \t-]+quarter|(?P<prel_h>{H})[ \t-]+half)[ \t]+of[ \t]+"
@@ -233,7 +236,9 @@ def _triggers() -> tuple[re.Pattern, re.Pattern, frozenset]:
     for table in ("parts", "month_parts"):
         gate |= {w for k in t[table] for w in re.split(r"[ \t-]+", k)} - {"the", "of"}
     # one character class first, so the engine scans for it in C (an alternation it tries everywhere)
-    plain = re.compile(r"[\dqhf明去今](?:(?<=\d)\d*|(?<=[qh])[1-4]|(?<=f)y|(?<=[明去今])年)")
+    # ("上半年", "前三季度", "第四季度", "四季度": a part of a year, relative to the reference date)
+    plain = re.compile(r"[\dqhf明去今上下前第一二三四](?:(?<=\d)\d*|(?<=[qh])[1-4]|(?<=f)y|(?<=[明去今])年"
+                       r"|(?<=[上下])(?=半年)|(?<=前)(?=[二三]个?季度)|(?<=第)(?=[一二三四]季度)|(?<=[一二三四])(?=季度))")
     wordy = re.compile(rf"(?<![a-z])(?:(?:{lexicon.alternation(ws)})(?![a-z])"
                        rf"|(?:this|next|last|the)[ \t]+(?=[a-z\d])|in[ \t]+(?=\d|(?:{num})(?![a-z]))"
                        rf"|an?[ \t]+(?=(?:month|year|week|day|decade)s?[ \t]+ago))")
@@ -588,6 +593,24 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
         if G("zh_m"):
             return month_hit(y, int(G("zh_m")))
         return DateHit(s, e, dt.date(y, 1, 1), dt.date(y, 12, 31), "year", str(y), deadline=_deadline(text, s))
+    if g == "zhp":
+        if not ref:
+            return None
+        if G("zhp_n"):
+            n, size = "二三".index(G("zhp_n")) + 2, 3
+        elif G("zhp_h"):
+            n, size = (1 if G("zhp_h") == "上" else 2), 6
+        else:
+            n, size = "一二三四".index(G("zhp_q")) + 1, 3
+        if G("zhp_r"):
+            y = ref.year + int(t["rel_years"][G("zhp_r")][0])
+        else:             # the nearest such part of a year to the reference date
+            y = min((ref.year - 1, ref.year, ref.year + 1),
+                    key=lambda year: abs((dt.date(year, size * (n - 1) + 1, 1) + dt.timedelta(days=15 * size) - ref).days))
+        if G("zhp_n"):
+            a, b = _month_range(y, 1, 3 * n)
+            return DateHit(s, e, a, b, "months", f"{y}-01/{y}-{3 * n:02d}", relative=True)
+        return replace((quarter_hit if size == 3 else half_hit)(y, n), relative=True)
     if g == "prel":
         quarter = bool(G("prel_q"))
         n = int(t["quarters"][G("prel_q").lower()]) if quarter else int(t["halves"][G("prel_h").lower()])
