@@ -60,6 +60,8 @@ class EventRules:
     zh_facility_opening: re.Pattern = re.compile(r"(?!)")
     # a Chinese figure that sizes the facility noun after it ("40万吨/年聚氯乙烯（PVC）项目"), in one clause
     zh_sized: re.Pattern = re.compile(r"(?!)")
+    # verbs right before a count of facilities opened ("opened four hotels"): a measure, no milestone
+    opening_count_verbs: re.Pattern = re.compile(r"(?!)")
 
 
 @functools.lru_cache(maxsize=4)
@@ -121,7 +123,8 @@ def load_event_rules(rules_dir: str | None = None) -> EventRules:
                       frozenset(w.lower() for w in expect_str_list(data, "part_nouns", path, default=[])),
                       *_effect_patterns(data, path),
                       _words_right_before(expect_str_list(data, "past_state_before", path, default=[])),
-                      *_zh_part_patterns(data, path, facilities))
+                      *_zh_part_patterns(data, path, facilities),
+                      _words_right_before(expect_str_list(data, "opening_count_verbs", path, default=[])))
 
 
 def _zh_part_patterns(data: dict, path: Path, facilities: frozenset[str]) -> tuple[dict, re.Pattern, re.Pattern, re.Pattern]:
@@ -337,6 +340,17 @@ def _sizes_facility(text: str, end: int, rules: EventRules) -> bool:
         or (CJK.search(text, end, end + 3) is not None and rules.zh_sized.match(text, end) is not None)
 
 
+def _counts_facilities(text: str, q, rules: EventRules) -> bool:
+    """Does a count name facilities ("four hotels", "12 new stores")?"""
+    match = _COUNTED_NOUN.match(text, q.end)
+    return match is not None and match.group(1).lower().endswith("s") \
+        and (match.group(1).lower() in rules.facilities or match.group(1).lower()[:-1] in rules.facilities) \
+        and rules.opening_count_verbs.search(text, max(0, q.start - 30), q.start) is not None
+
+
+_COUNTED_NOUN = re.compile(r"\s+(?:new\s+|more\s+)?([A-Za-z]+)\b")
+
+
 def _old_plan_after(text: str, start: int, end: int, tense: TenseRules) -> str | None:
     """A cue of an old plan right after a date ("the late-2025 start previously targeted", "the 2024
     date originally planned"): one noun may stand between."""
@@ -541,7 +555,8 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                 # "approved £104bn of spending for 2025-30", "allowed X to spend £8.1bn over the five years
                 # from April 2025": the period a past decision covers, no date of anything done
                 mood, cue = "unknown", ""
-        if mood == "upcoming" and (revised := tense.revised_plan.search(fold(text[start:date.span_start]))) is not None:
+        if mood == "upcoming" and ((revised := tense.revised_plan.search(fold(text[start:date.span_start]))) is not None
+                                   or (revised := tense.delay_told_after.search(fold(text[date.span_end:]))) is not None):
             mood, cue = "rescheduled", revised.group()      # "opening now expected in H1 2026": a plan changed
         project = _project(reading, date.span_start, rules, after=start if relative_subject else 0)
         if project is not None and (own := rules.own_subject.search(text, project.end, date.span_start)) \
@@ -623,6 +638,10 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         elif action_id.startswith("verb:") and mood == "done" \
                 and any(start <= q.start < end and q.kind == "number" and q.value >= 10 for q in reading.quantities):
             # "received 82 ship calls in 2024": a clause's own verb with a count is a measure, no milestone
+            action_id, action_label = "", ""
+        elif any(start <= q.start < end and q.kind == "number" and _counts_facilities(text, q, rules) for q in reading.quantities):
+            # "The group opened four hotels in the quarter": a count of facilities opened is a measure of
+            # the subject's growth, no milestone of its own
             action_id, action_label = "", ""
         if mood == "done" and published is not None and date.start > published \
                 and rules.effect_from.search(text, max(0, date.span_start - 25), date.span_start):

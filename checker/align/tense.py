@@ -60,6 +60,9 @@ class TenseRules:
     grant_verbs: frozenset[str] = frozenset()
     # a plan told as changed ("opening now expected in H1 2026"): a revision, never compared with the old plan
     revised_plan: re.Pattern = re.compile(r"(?!)")
+    # a delay the same sentence tells after a plan's date ("on course to load its first cargo in late 2025,
+    # after the partners pushed back the original first-half target"): the plan is a changed one
+    delay_told_after: re.Pattern = re.compile(r"(?!)")
 
 
 def _phrases(words: list[str]) -> re.Pattern:
@@ -106,6 +109,7 @@ def load_tense_rules(rules_dir: str | None = None) -> TenseRules:
         _forecast_relative(expect_str_list(data, "forecast_relative_verbs", path, default=[])),
         frozenset(w.lower() for w in expect_str_list(data, "grant_verbs", path, default=[])),
         _phrases(expect_str_list(data, "revised_plan", path, default=[])),
+        _phrases(expect_str_list(data, "delay_told_after", path, default=[])),
     )
 
 
