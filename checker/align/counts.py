@@ -257,6 +257,8 @@ def group_counts_of(reading: ClaimReading, rules: CountRules | None = None) -> l
         noun = match.group("noun").lower()
         if count is None or noun not in rules.member_nouns:
             continue
+        if _SUBSET_BEFORE.search(text, max(0, match.start() - 20), match.start()) or _QUALIFIED_AFTER.match(text, match.end()):
+            continue        # "one of seven EU members placed under an excessive deficit procedure": some of them
         for bloc in blocs:
             before = text[bloc.end:match.start()]
             after = text[match.end():bloc.start]
@@ -270,6 +272,8 @@ def group_counts_of(reading: ClaimReading, rules: CountRules | None = None) -> l
 
 
 _FIRST_WORD = re.compile(r"([a-z]+|\d+)\b")
+_SUBSET_BEFORE = re.compile(r"\b(?:one|two|three|some|any|each|all\s+but\s+one)\s+of\s+(?:the\s+)?$", re.I)
+_QUALIFIED_AFTER = re.compile(r"\s+(?:that|which|who|whose|with|without|under|facing|in\s+breach|[a-z]+ed)\b")
 
 
 
