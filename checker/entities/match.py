@@ -51,7 +51,6 @@ class NameRules:
     public_bodies: frozenset[str] = frozenset()     # "Directorate", "Ministry": a name ending so is no company
 
 
-@functools.lru_cache(maxsize=4)
 def _goods_acronyms(rules_dir: str | None) -> frozenset[str]:
     """The goods commodities.toml names by an acronym ("PVC", "LNG"): no company, even written alone
     ("聚氯乙烯（PVC）项目")."""
@@ -61,6 +60,7 @@ def _goods_acronyms(rules_dir: str | None) -> frozenset[str]:
                      for name in entry.get("names", []) if isinstance(name, str) and name.isupper() and name.isascii())
 
 
+@functools.lru_cache(maxsize=4)
 def load_name_rules(rules_dir: str | None = None) -> NameRules:
     """rules/lexicons/names.toml."""
     path = Path(rules_dir or default_rules_dir()) / "lexicons" / "names.toml"
