@@ -113,6 +113,10 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
     if rules.pattern.search(lead.group()):
         return [], False        # "38 cities in six countries: Spain, ...": the list is the nearer count's
     cursor = start + lead.end()
+    # "Vantora's four ethylene crackers, in Antwerp, Tarragona and Baytown": one facility in each town listed
+    towns = _TOWNS_AFTER.match(text, cursor) if lead.group().strip() == "," else None
+    if towns is not None:
+        cursor = towns.end()
     opened = rules.enumerator.match(text, cursor)
     if opened:
         cursor = opened.end()
@@ -156,6 +160,10 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
             break
         items.append(mention)
         cursor = mention.end
+    if towns is not None:
+        # (towns only, and a full list: "two plants, in Germany and France" tells where, not how many)
+        return (items, False) if len(items) >= 2 and all(i.kind == "name" for i in items) \
+            and re.search(r"\band\s+$", text[items[-2].end:items[-1].start]) else ([], False)
     if len(items) >= 2:
         # "Al Bawadi Construction, Hejaz Build and a Korean-led joint venture —": an item without a name
         # ends the list
@@ -167,6 +175,7 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
     return items, enumerated
 
 
+_TOWNS_AFTER = re.compile(r"in\s+")
 _FIRST_ITEM_GAP = re.compile(r"\s*(?:[Tt]he\s+)?(?:(?!(?:with|without|while|but|although|though|as|after|before|in|at|across|from|near|on)\s)[a-z]+\s+)?")
 _PAIR_JOINS = frozenset({"–", "-", "—", "/"})
 _LIST_THEN_COUNT = re.compile(r"\s*(?:[:—–-]\s*(?:these|those|they|which)?\s*)?", re.I)
