@@ -163,7 +163,7 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
     if towns is not None:
         # (towns only, and a full list: "two plants, in Germany and France" tells where, not how many)
         return (items, False) if len(items) >= 2 and all(i.kind == "name" for i in items) \
-            and re.search(r"\band\s+$", text[items[-2].end:items[-1].start]) else ([], False)
+            and _AND_BEFORE_LAST.search(text, items[-2].end, items[-1].start) else ([], False)
     if len(items) >= 2:
         # "Al Bawadi Construction, Hejaz Build and a Korean-led joint venture —": an item without a name
         # ends the list
@@ -176,6 +176,7 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
 
 
 _TOWNS_AFTER = re.compile(r"in\s+")
+_AND_BEFORE_LAST = re.compile(r"\band\s+$")
 _FIRST_ITEM_GAP = re.compile(r"\s*(?:[Tt]he\s+)?(?:(?!(?:with|without|while|but|although|though|as|after|before|in|at|across|from|near|on)\s)[a-z]+\s+)?")
 _PAIR_JOINS = frozenset({"–", "-", "—", "/"})
 _LIST_THEN_COUNT = re.compile(r"\s*(?:[:—–-]\s*(?:these|those|they|which)?\s*)?", re.I)

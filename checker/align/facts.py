@@ -401,8 +401,7 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
         if not _entity_between(reading, _figure_end(reading.text, q), h.start)
         # ("to €560m, and the order book reached 3,400 buses", "to €16.8 billion in 2023, as weak demand
         # dragged down prices": a clause of its own)
-        and not _CLAUSE_BREAK.search(reading.text, _figure_end(reading.text, q), h.start)
-        and not _REASON_BREAK.search(reading.text, _figure_end(reading.text, q), h.start)] or _verb_after_aside(reading, _figure_end(reading.text, q))
+        and not _OWN_CLAUSE.search(reading.text, _figure_end(reading.text, q), h.start)] or _verb_after_aside(reading, _figure_end(reading.text, q))
     # for amounts a noun before the figure names the measure better than a verb
     # ("Mines in Peru delivered 502 kt" is production; "China produced 210 kt" has only the verb)
     left_nouns = [h for h in left[::-1] if h.kind == "metric_noun"]
@@ -1960,8 +1959,9 @@ _WHOLE_MARK_BEFORE = re.compile(r"占$")
 _ZH_WHOLE = re.compile(r"占(?P<whole>[^，,。；;占比]{1,40}?)(?:的|之)(?:约|近|超过|逾|不到|将近|接近)?$")
 _MORE_OF_SUBJECT = re.compile(r",\s+(?:[a-z]+ing|which|who|whose)\b")
 _CLAUSE_STOP = re.compile(r"[:;]")
-_REASON_BREAK = re.compile(r",\s+(?:as|because|since|despite|after)\s", re.I)
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though|where)\s", re.I)
+# a clause break, or a reason told after a figure (", as weak demand dragged down prices")
+_OWN_CLAUSE = re.compile(_CLAUSE_BREAK.pattern + r"|,\s+(?:as|because|since|despite|after)\s", re.I)
 
 
 def _clause_end(text: str, pos: int) -> int:

@@ -253,6 +253,14 @@ def _positions(lw: str) -> list[int]:
     return pos
 
 
+def _nearest_year(ref: dt.date, n: int, size: int) -> int:
+    """The year whose ``n``-th part of ``size`` months lies nearest the reference date ("in the second
+    half", "上半年" without their year)."""
+    def middle(year: int) -> dt.date:
+        return dt.date(year, size * (n - 1) + 1, 1) + dt.timedelta(days=15 * size)
+    return min((ref.year - 1, ref.year, ref.year + 1), key=lambda year: abs((middle(year) - ref).days))
+
+
 def _month(s: str) -> int:
     return int(tables()["months"][s.lower().rstrip(".")])
 
@@ -602,11 +610,7 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
             n, size = (1 if G("zhp_h") == "上" else 2), 6
         else:
             n, size = "一二三四".index(G("zhp_q")) + 1, 3
-        if G("zhp_r"):
-            y = ref.year + int(t["rel_years"][G("zhp_r")][0])
-        else:             # the nearest such part of a year to the reference date
-            y = min((ref.year - 1, ref.year, ref.year + 1),
-                    key=lambda year: abs((dt.date(year, size * (n - 1) + 1, 1) + dt.timedelta(days=15 * size) - ref).days))
+        y = ref.year + int(t["rel_years"][G("zhp_r")][0]) if G("zhp_r") else _nearest_year(ref, n, size)
         if G("zhp_n"):
             a, b = _month_range(y, 1, 3 * n)
             return DateHit(s, e, a, b, "months", f"{y}-01/{y}-{3 * n:02d}", relative=True)
@@ -632,10 +636,7 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
             n, size = (ref.month - 1) // 3, 3
             y = ref.year if n else ref.year - 1
             return replace(quarter_hit(y, n or 4), relative=True)
-        def middle(y):
-            return dt.date(y, size * (n - 1) + 1, 1) + dt.timedelta(days=15 * size)
-        y = min((ref.year - 1, ref.year, ref.year + 1), key=lambda year: abs((middle(year) - ref).days))
-        return replace((quarter_hit if size == 3 else half_hit)(y, n), relative=True)
+        return replace((quarter_hit if size == 3 else half_hit)(_nearest_year(ref, n, size), n), relative=True)
     if g == "mnext":
         if not ref:
             return None
