@@ -21,6 +21,7 @@ from checker.claims import load_claim_rules, split_claims
 from checker.entities import EntityLexicon, NameCanon, find_entities, load_entities
 from checker.entities.match import load_name_rules, name_id
 from checker.entities.zh_names import load_zh_name_rules, zh_names
+from checker.fold import CJK
 from checker.model import Article, Claim, EntityMention, Event, Fact
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
@@ -84,7 +85,7 @@ class Analyzer:
     def _title_name(entities: EntityLexicon, article: Article, lowercase: frozenset[str]) -> EntityMention | None:
         """The first proper name the title gives ("Sarvam Vaccines posts record year"): what "the company"
         points to before any sentence has stated figures about one."""
-        names = [m for m in find_entities(article.title or "", entities, lowercase_words=lowercase) if m.kind == "name" and not m.entity.startswith("name?:")]
+        names = [m for m in find_entities(article.title or "", entities, lowercase_words=lowercase) if _referable(m)]
         return EntityMention(names[0].entity, "", 0, 0, "name", "implicit") if names else None
 
     def _latin_name(self, surface: str) -> str:
@@ -98,7 +99,7 @@ class Analyzer:
     def _proper_names(entities: EntityLexicon, text: str, lowercase: frozenset[str]) -> list[EntityMention]:
         """The proper names ``text`` gives (no guessed ones; a lone capitalised word the article also
         writes in lower case is none: "Water levels on the upper Yangtze ...")."""
-        return [m for m in find_entities(text, entities, lowercase_words=lowercase) if m.kind == "name" and not m.entity.startswith("name?:")]
+        return [m for m in find_entities(text, entities, lowercase_words=lowercase) if _referable(m)]
 
     @staticmethod
     def _one_company(text: str, mentions: list[EntityMention]) -> EntityMention | None:
@@ -253,6 +254,13 @@ def _actor_of(facts: list[Fact], previous: EntityMention | None, reading: ClaimR
                   and m.entity.rsplit(" ", 1)[-1] not in public_bodies}
         return EntityMention(others.pop(), "", 0, 0, "name", "implicit") if len(others) == 1 else previous
     return EntityMention(name, "", 0, 0, "name", "implicit")
+
+
+def _referable(mention: EntityMention) -> bool:
+    """Whether "the company" of a later sentence may point to ``mention``: a proper name, not a guessed
+    one; a Chinese name found by its grammar ("晟光硅能…发布", "…水电站") is one, tentative for the batch
+    (which keeps it when it sounds as a Latin name or recurs, and drops its figures otherwise)."""
+    return mention.kind == "name" and (not mention.entity.startswith("name?:") or bool(CJK.search(mention.entity)))
 
 
 def unify_names(analyses: list[ArticleAnalysis]) -> tuple[list[Fact], list[Event]]:

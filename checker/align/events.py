@@ -791,12 +791,21 @@ _RELATIVE_HEAD = re.compile(r",\s+(?:which|who)\s+")
 _APPOSITION_OPEN = re.compile(r"\s*,\s*")
 _PLACE_AFTER_FACILITY = re.compile(r"\b(?:between|linking|connecting|from|to|in|at|near|of|outside)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+and\s+(?:the\s+)?)?$")
 _IN_OR_AT = re.compile(r"\s+(?:in|at)\s+$")
+_ZH_SITE_BEFORE = re.compile(r"(?:在|位于)$")
 
 
 def _facility_town(reading: ClaimReading, end: int, rules: EventRules) -> EntityMention | None:
-    """The named place (a town, not a country) right after "<facility noun> in/at", before ``end``."""
+    """The named place (a town, not a country) right after "<facility noun> in/at", before ``end``; in
+    Chinese, a named site after 在/位于 with a facility noun after it in its clause ("在延布工业城合资建设的
+    20GW硅片工厂已于2024年3月开工建设": the factory in Yanbu)."""
     for mention in reading.entities:
         if mention.start >= end or mention.kind != "name" or mention.role != "name":
+            continue
+        if CJK.match(mention.surface):
+            # (a facility noun within the clause after the site: ``zh_sized``)
+            if _ZH_SITE_BEFORE.search(reading.text, max(0, mention.start - 3), mention.start) \
+                    and (noun := rules.zh_sized.match(reading.text, mention.end)) is not None and noun.end() <= end:
+                return mention
             continue
         lead = reading.text[max(0, mention.start - 30):mention.start]
         at = _IN_OR_AT.search(lead)

@@ -107,6 +107,22 @@ def _share_of_market(frame: _Frame, reading: ClaimReading, market: Fact, commodi
         and not reading.phrases_in(0, len(reading.text), "global")
 
 
+def _share_of_clause_total(frames: list[_Frame], reading: ClaimReading) -> None:
+    """ "2024年全国新能源客车销量约3.8万辆，华驰客车占比近三成": a company's share that names no whole of its own,
+    after a place's total of the same measure in an earlier clause of its sentence, is a share of that total."""
+    for i, frame in enumerate(frames):
+        if not frame.is_share or frame.of_phrase is not None or frame.scope not in ("", "global") \
+                or frame.subject is None or frame.subject.kind != "name" \
+                or reading.phrases_in(0, len(reading.text), "global"):
+            continue
+        total = next((t for t in reversed(frames[:i]) if not t.is_share and not t.change and t.metric == frame.metric
+                      and (t.commodity or "") == (frame.commodity or "") and t.subject is not None
+                      and t.subject.kind in ("country", "region", "bloc")), None)
+        if total is not None and _EITHER_COMMA.search(reading.text, total.quantity.end, frame.quantity.start):
+            frame.scope = f"of:{total.subject.entity}"
+
+
+
 def _that_whole(frames: list[_Frame], reading: ClaimReading, previous_facts) -> None:
     """ "China imported 980,000 t of shrimp in 2023. Ecuador supplied about 56% of that volume": a share
     of "that volume" is of the one amount the sentence before stated, its owner's, of its measure."""
@@ -820,6 +836,12 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
         if frame.is_share and not frame.of_phrase:
             frame.scope = f"of:{owner.entity}"
     end = _figure_end(reading.text, frame.quantity)
+    if frame.is_share and actor is not None and (that := _THAT_OPENING.match(reading.text)) is not None \
+            and not reading.entities_in(0, frame.quantity.start):
+        # "Huachi Bus sold 10,900 buses in 2024. That was about 45% of all buses sold in China last year":
+        # the figure before, of the company the sentence before was about; the place is the whole's
+        frame.subject = EntityMention(actor.entity, that.group(1), that.start(1), that.end(1), "name", "name")
+        return
     if frame.is_share:
         # "58% went to Asia, 37% to Europe": the place the part goes to
         # ("52% of Mexico's cotton production went to Keresund Textiles": after the whole it is a share of)
@@ -1518,13 +1540,13 @@ def _counts_other(text: str, q: Quantity, previous: Quantity) -> bool:
 
 
 _WITHIN = re.compile(r"\bwithin\s+$", re.I)
-_OF_AFTER = re.compile(r"\s+of\b", re.I)
+_OF_WORD_AFTER = re.compile(r"\s+of\b", re.I)
 
 
 def _distance(reading: ClaimReading, q: Quantity, before: str, lexicon: AlignLexicon) -> bool:
     end = _figure_end(reading.text, q)
     return bool(lexicon.gap_after.match(reading.text, end)
-                or (_WITHIN.search(before) and _OF_AFTER.match(reading.text, end)))
+                or (_WITHIN.search(before) and _OF_WORD_AFTER.match(reading.text, end)))
 
 
 # a capitalised word inside the sentence, or an acronym opening it ("PNG exported ..."): maybe a name
@@ -1661,7 +1683,7 @@ def _origin_of_amount(frame: _Frame, reading: ClaimReading) -> None:
         frame.scope, frame.subject = f"imports:{frame.subject.entity}", origin
 
 
-_COMMA = re.compile(r"[,，;；]")
+_EITHER_COMMA = re.compile(r"[,，;；]")
 _PART_TO_FIGURE = re.compile(r"(?:'s|’s)\s+|,\s+with\s+(?:another\s+|a\s+further\s+|an\s+additional\s+)?")
 _NUMBERED_PART = re.compile(r"\b(?P<noun>[A-Za-z]+)\s+(?P<number>\d{1,2}|[IVX]{1,4})\s*:\s*$")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|whose)\s")
@@ -1672,8 +1694,8 @@ _OF_AFTER = re.compile(r"\s+of\s")
 
 def _comma_segment(text: str, q: Quantity) -> tuple[int, int]:
     """The stretch between the comma (or semicolon, either script) before a figure and the one after it."""
-    starts = [m.end() for m in _COMMA.finditer(text, 0, q.start)]
-    after = _COMMA.search(text, q.end)
+    starts = [m.end() for m in _EITHER_COMMA.finditer(text, 0, q.start)]
+    after = _EITHER_COMMA.search(text, q.end)
     return (starts[-1] if starts else 0), (after.start() if after else len(text))
 
 
@@ -1699,7 +1721,7 @@ def _relative_subject(frame: _Frame, reading: ClaimReading) -> None:
     opener = None
     for m in _RELATIVE_CLAUSE.finditer(text, 0, q.start):
         opener = m
-    if opener is None or _COMMA.search(text, opener.end(), q.start):
+    if opener is None or _EITHER_COMMA.search(text, opener.end(), q.start):
         return
     # ("... second-largest producer after Kazakhstan, which mined about 21,200 tonnes": a country too)
     # (not "the green hydrogen project in Oman, whose first phase ...": a place something is in)
@@ -1722,6 +1744,25 @@ def _company_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
         return
     if not metric.company_unless.search(reading.text, *_comma_segment(reading.text, frame.quantity)):
         frame.metric = metric.company_metric
+
+
+def _whole_of_a_share(frame: _Frame, frames: list[_Frame], reading: ClaimReading) -> bool:
+    """ "Overseas sales were about 40 per cent of Ruixiang's total of 152,000 vehicles": an amount inside a
+    share's whole that names no measure of its own is the whole, not the part's measure ("overseas sales")."""
+    # (the whole's own noun phrase runs to the clause's end: "of the 18.9 million tonnes of worldwide copper
+    # mine output in 2015" names its measure after the figure)
+    stop = _WHOLE_PHRASE_END.search(reading.text, frame.quantity.end)
+    end = stop.start() if stop else len(reading.text)
+    # (a whole of the world or of another owner, "of the world's 81,000 tonnes", "of China's 44 Mt", is
+    # that owner's total of the same measure)
+    return any(share.is_share and share.of_phrase is not None and share.quantity.end <= frame.quantity.start
+               and share.of_phrase[0] <= frame.quantity.start <= share.of_phrase[1]
+               and not reading.phrases_in(share.of_phrase[0], end, "metric_noun", "global")
+               and all(share.subject is None or e.entity == share.subject.entity
+                       for e in reading.entities_in(share.of_phrase[0], end)) for share in frames)
+
+
+_WHOLE_PHRASE_END = re.compile(r"[,;:.，；。]\s|[，；。]|$")
 
 
 def _part_of_stated_whole(frame: _Frame, frames: list[_Frame], reading: ClaimReading) -> None:
@@ -1954,6 +1995,9 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool, level: bool = Fa
 _AT_END_OF = re.compile(r"\b(?:at\s+)?(?:the\s+)?end\s+of\s+$", re.I)
 _PART_GOES_TO = re.compile(r"\s+(?:to|on)\s+(?:the\s+)?", re.I)
 _IT_OPENING = re.compile(r"^\W*(It|Its)\s")
+# a demonstrative opening a sentence that goes on with the figure before ("That was about 45% of ...")
+_THAT_OPENING = re.compile(r"^\W*(That|This)\s+(?:was|is|represents|represented|amounts\s+to|amounted\s+to|equals|equalled|equaled"
+                           r"|makes\s+up|made\s+up|accounts\s+for|accounted\s+for|gives|gave)\b")
 _OUT_OF = re.compile(r"\bout\s+of\s+(?:the\s+)?$", re.I)
 _WHOLE_MARK_BEFORE = re.compile(r"占$")
 _ZH_WHOLE = re.compile(r"占(?P<whole>[^，,。；;占比]{1,40}?)(?:的|之)(?:约|近|超过|逾|不到|将近|接近)?$")
@@ -2390,6 +2434,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                 # "Heat pumps made up 27% of the 1.31 million heating systems sold": the whole counts
                 # other things than the part; it is no measure of the part's commodity
                 total.metric = None
+    _share_of_clause_total(frames, reading)
     if previous_facts:
         _carry_measure(frames, reading, previous_facts)
         _that_whole(frames, reading, previous_facts)
@@ -2421,6 +2466,8 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         if (_CHANGE_BY.search(before) and not lexicon.agent_by.search(before)) \
                 or (frame.quantity.kind != "percentage" and lexicon.change_amount_before.search(before)):
             continue              # "cut spending by $500 million", "up about 170,000 bpd": a change, not a level
+        if not frame.is_share and _whole_of_a_share(frame, frames, reading):
+            continue
         if _unnamed_part(reading, frame.quantity):
             # "其中碱性电解槽占比超过八成", "其中海上风电633万千瓦": a kind of the goods' part of the whole,
             # no one's share or amount

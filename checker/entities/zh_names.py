@@ -5,6 +5,7 @@ Three sources, all read once per article:
 * a well-known name (names.toml ``zh_known_names``: 长江 is the "Yangtze");
 * a Latin form written after the Chinese one, "法国美妆集团卢美拉(Maison Lumeira)": the Chinese name is
   that Latin name wherever the article writes it;
+* a name that opens a clause and states something (``zh_statement_verbs``: "晟光硅能4月22日晚间发布…");
 * a name that ends in a designator (rules/lexicons/names.toml ``zh_designators``: 公司, 集团, 水电站 ...),
   "由中国华夏水电工程公司承建的德德萨瀑布水电站": a name of its own, which the batch later matches to a
   Latin name by its sound (``sound_key``, pinyin: 德德萨 ~ "Dedessa").
@@ -25,6 +26,8 @@ from checker.entities.lexicon import EntityLexicon
 from checker.fold import CJK
 
 _CJK_RUN_BEFORE_GLOSS = re.compile(r"([\u4e00-\u9fff]{2,16})[（(]([A-Z][A-Za-z0-9 .&'’-]{1,60}?)[)）]")
+# the day and time of day a statement was made, between its maker and its verb ("4月22日晚间")
+_WHEN_SAID = r"(?:\d{1,2}月)?\d{1,2}日(?:[早晚]间|上午|下午|晚|早)?|[早晚]间|上午|下午|当[日天]|[今昨近]日|日前"
 _LATIN_BEFORE = re.compile(r"[A-Za-z0-9][ )）]?$")
 
 
@@ -34,8 +37,12 @@ class ZhNameRules:
     designator_end: re.Pattern          # a designator at the end of a run
     designator_in: re.Pattern           # designators in running text
     lead: re.Pattern                    # the last describing word or break inside a run
+    describing: frozenset[str]          # words that describe a name ("上市公司": a listed company)
+    break_end: re.Pattern               # a word no name holds, at the end of a run ("业内人士")
+    public_body_end: re.Pattern         # the end of a public body's name ("商务部", "国家统计局")
     known: dict[str, str]               # a well-known Chinese name -> the Latin name English copy gives it
     known_in: re.Pattern                # the known names in running text
+    stating: re.Pattern                 # a run opening a clause before a verb of statement (group "run")
 
 
 @functools.lru_cache(maxsize=4)
@@ -50,13 +57,20 @@ def load_zh_name_rules(rules_dir: str | None = None) -> ZhNameRules:
     if not isinstance(known, dict) or not all(isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in known.items()):
         raise DataError(path, "zh_known_names must be a table of Chinese name = Latin name", key="zh_known_names")
     never = "(?!)"
+    statement_verbs = expect_str_list(data, "zh_statement_verbs", path, default=[])
+    bodies = expect_str_list(data, "zh_public_bodies", path, default=[])
     return ZhNameRules(
         trade,
         re.compile(rf"(?:{trie.alternation(designators)})$") if designators else re.compile(never),
         re.compile(rf"[\u4e00-\u9fff]{{2,12}}?(?:{trie.alternation(designators)})") if designators else re.compile(never),
         re.compile(rf"(?:{trie.alternation([*leads, *breaks])})") if leads or breaks else re.compile(never),
+        frozenset(leads),
+        re.compile(rf"(?:{trie.alternation(breaks)})$") if breaks else re.compile(never),
+        re.compile(rf"(?:{trie.alternation(bodies)})$") if bodies else re.compile(never),
         dict(known),
         re.compile(trie.alternation(list(known))) if known else re.compile(never),
+        re.compile(rf"(?:^|(?<=[。，；！？：\n]))(?P<run>[\u4e00-\u9fff]{{2,8}}?)(?:{_WHEN_SAID})?"
+                   rf"(?:{trie.alternation(statement_verbs)})", re.M) if statement_verbs else re.compile(never),
     )
 
 
@@ -99,11 +113,16 @@ def zh_names(text: str, lexicon: EntityLexicon, name_id, rules: ZhNameRules | No
             short = _without_designator(own, rules)
             if len(short) >= 2 and short != own:
                 names.setdefault(short, latin)
+    for found in rules.stating.finditer(text):
+        own = _own_start(found.group("run"), rules, place_at_start)
+        if len(own) >= 2 and not rules.break_end.search(own) and not rules.public_body_end.search(own) and own not in names and own not in lexicon_surfaces and own not in rules.describing:
+            names[own] = "name?:" + own
     for found in rules.designator_in.finditer(text):
         own = _own_start(found.group(), rules, place_at_start)
         if len(own) == len(found.group()) and _LATIN_BEFORE.search(text, max(0, found.start() - 2), found.start()):
             continue        # "Pelican Bend蓝氨工厂": what the Latin name before it is
-        if own in names or own in lexicon_surfaces or len(_without_designator(own, rules)) == len(own) \
+        if own in names or own in lexicon_surfaces or own in rules.describing \
+                or len(_without_designator(own, rules)) == len(own) \
                 or len(sound_part(own, rules)) < 2:
             continue
         # (tentative: the batch keeps it when it matches a Latin name by sound or recurs in other articles)

@@ -261,6 +261,12 @@ def _nearest_year(ref: dt.date, n: int, size: int) -> int:
     return min((ref.year - 1, ref.year, ref.year + 1), key=lambda year: abs((middle(year) - ref).days))
 
 
+_OPENING_MARKS = " \t\"'“‘("
+# the verb after a month that opens a sentence as its subject ("March was", "May saw", "March deliveries
+# rose" has a noun first and stays the verb's "march")
+_MONTH_AS_SUBJECT = re.compile(r"[ \t]+(?:was|is|saw|brought|marked|proved|turned\s+out)\b")
+
+
 def _month(s: str) -> int:
     return int(tables()["months"][s.lower().rstrip(".")])
 
@@ -720,8 +726,9 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
             return None          # "the July-June season": a span of months that names a season
         prev = _WORD_BEFORE.search(text, max(0, s - 12), s)
         pw = prev.group(1).lower() if prev else ""
-        if word in ("may", "march") and pw not in ("in", "the", "of", "since", "from", "until", "early", "late", "mid", "by", "last", "next", "this"):
-            return None
+        if word in ("may", "march") and pw not in ("in", "the", "of", "since", "from", "until", "early", "late", "mid", "by", "last", "next", "this") \
+                and not (not text[:s].strip(_OPENING_MARKS) and _MONTH_AS_SUBJECT.match(text, e)):
+            return None     # (but "March was the busiest month of the quarter": a month opening the sentence as its subject)
         mo = _month(word)
         return no_year(mo)
     if g in ("year", "yw"):
