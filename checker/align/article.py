@@ -78,7 +78,8 @@ class Analyzer:
             if places:
                 # "Côte d'Ivoire is Africa's biggest producer, with Liberia a distant second. The country
                 # harvested ...": the place that opens the sentence is its subject
-                return places[0] if not text[:places[0].start].strip(" \"'“‘(") else places[-1]
+                # (after a dateline and an article: "OTTAWA, March 12 (Wire) - The Bank of Canada cut ...")
+                return places[0] if _OPENS_SENTENCE.fullmatch(text, 0, places[0].start) else places[-1]
         return None
 
     @staticmethod
@@ -243,7 +244,7 @@ def _actor_of(facts: list[Fact], previous: EntityMention | None, reading: ClaimR
     in a later sentence points back to. A sentence about places only keeps the earlier one; one about a
     public body ("Chile's Metropolitan Public Transport Directorate has ordered 250 buses from Spanish
     manufacturer Cierzo Electric Bus") points on to the one other name it gives."""
-    names = {f.subject for f in facts if f.subject.startswith("name:")}
+    names = {f.subject for f in facts if f.subject.startswith("name:") or _short_form(f, reading.article)}
     if not names:
         return previous
     if len(names) > 1:
@@ -254,6 +255,29 @@ def _actor_of(facts: list[Fact], previous: EntityMention | None, reading: ClaimR
                   and m.entity.rsplit(" ", 1)[-1] not in public_bodies}
         return EntityMention(others.pop(), "", 0, 0, "name", "implicit") if len(others) == 1 else previous
     return EntityMention(name, "", 0, 0, "name", "implicit")
+
+
+def _short_form(fact: Fact, article: Article) -> bool:
+    """Is the fact's tentative subject ("Veltris also nudged up ...") the first word of a longer name the
+    article writes ("Veltris Pharmaceuticals"), or a Chinese name found by its grammar?"""
+    if not fact.subject.startswith("name?:"):
+        return False
+    if CJK.search(fact.subject):
+        return True
+    return fact.subject_surface in _name_openers(f"{article.title or ''}\n{article.body}")
+
+
+@functools.lru_cache(maxsize=8)
+def _name_openers(text: str) -> frozenset[str]:
+    """The capitalised words that ``text`` writes before another one ("Veltris" of "Veltris Pharmaceuticals")."""
+    return frozenset(_NAME_OPENER.findall(text))
+
+
+_NAME_OPENER = re.compile(r"\b([A-Z][\w'’-]*)\s+(?=[A-Z])")
+
+
+# what may stand before the place that opens a sentence as its subject: a dateline, "the", quotes
+_OPENS_SENTENCE = re.compile(r"(?:[A-Z][A-Z .'’-]+(?:,[^-–—]{0,60})?\s[-–—]\s*)?(?:[Tt]he\s+)?[\s\"'“‘(]*")
 
 
 def _referable(mention: EntityMention) -> bool:

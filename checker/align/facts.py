@@ -482,7 +482,7 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
             metric = lexicon.metrics[goods]     # "brought in around 15.3 million tonnes of wheat": imports
         if q.kind == "currency" and (money := metric.money_nouns.get(hit.surface.lower())) in lexicon.metrics:
             metric = lexicon.metrics[money]     # "deposits grew to £18.4 billion": a bank's deposits
-        if (metric.money_only and q.kind != "currency") or (metric.not_counts and q.kind == "number"):
+        if (metric.money_only and q.kind != "currency" and not (q.kind == "percentage" and frame.change)) or (metric.not_counts and q.kind == "number"):
             continue
         frame.metric, frame.metric_surface = metric.group, hit.surface
         # "whose first phase will have 800 MW": what a plant has is its size, of no period
@@ -605,7 +605,9 @@ def _is_change(reading: ClaimReading, lexicon: AlignLexicon, q: Quantity, lo: in
         return True
     if q.kind == "percentage" and _SIGNED.search(reading.text, max(0, hi - 3), hi):
         return True         # "38.9 million passengers (+9%)": a signed figure is a change
-    cues = reading.phrases_in(lo, hi, "change")
+    # (a verb that is also a measure's, "revenue grew 28%", is found as the measure's: its surface is a cue too)
+    changes = lexicon.cues.get("change", frozenset())
+    cues = [h for h in reading.phrases_in(lo, hi, "change", "metric_verb") if h.kind == "change" or h.surface.lower() in changes]
     if not cues:
         return False
     gap = reading.text[cues[-1].end:hi]
@@ -1197,8 +1199,9 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
     if owner is not None and owner.entity == "WORLD":
         owner = None                      # "of the world's output" is a global share
     if (owner is None and located is not None and supplier is None and frame.subject is None
-            and frame.subject_id is None and _source(reading, frame)):
+            and frame.subject_id is None and (_source(reading, frame) or reading.phrases_in(0, frame.quantity.start, "commodity"))):
         # "0.5% of the power generated in the US came from solar": the US's power, in part solar
+        # ("Data centres accounted for 21% of all metered electricity consumed in Ireland", too)
         owner, located = located, None
     if (owner is not None and frame.subject is None and frame.subject_id is None and supplier is None
             and (reading.phrases_in(0, frame.quantity.start, "commodity") or _source(reading, frame))):
@@ -1554,6 +1557,8 @@ def _distance(reading: ClaimReading, q: Quantity, before: str, lexicon: AlignLex
 _UNREAD_NAME = re.compile(r"^\W*[A-Z]{2,}\b|(?<=[a-z,;:] )[A-Z][a-z]")
 
 
+# an opening "of" phrase that points back to a whole ("Of those 9,800 shops, ..."): the figure restates it
+_RESTATED_WHOLE = re.compile(r"\W*of\s+(?:those|these|that|this)\s+(?:some\s+|about\s+|roughly\s+|around\s+)?$", re.I)
 _OPENING_OF = re.compile(r"\W*of\s+(?:the\s+|all\s+(?:the\s+)?)?$", re.I)
 
 
@@ -1785,10 +1790,31 @@ def _part_of_stated_whole(frame: _Frame, frames: list[_Frame], reading: ClaimRea
         share.scope = local
 
 
-def _company_in_place(frame: _Frame, reading: ClaimReading, actor: EntityMention | None) -> None:
+def _company_in_place(frame: _Frame, reading: ClaimReading, actor: EntityMention | None, lexicon: AlignLexicon) -> None:
     """A company's figure told of one place: its scope is that place, its subject the company."""
     subject = frame.subject
     if subject is None:
+        return
+    if subject.kind in ("country", "region", "bloc") and subject.role == "name" \
+            and _segment_noun_after(reading, subject, lexicon) and (owner := _segment_owner(reading, subject, actor)) is not None:
+        # "Rival Kalinga Lifesciences reported US revenue of $395 million", "its US revenue grew 28% to
+        # $612 million", "the drugmaker guided to US revenue of $690 million": a place naming a
+        # company's measure of all its business is the company's segment there
+        frame.subject, frame.scope = owner, f"in:{subject.entity}"
+        if frame.commodity and _whole_business(frame, lexicon) \
+                and not any(h.id == frame.commodity for h in reading.phrases_in(0, len(reading.text), "commodity")):
+            frame.commodity = ""        # (the article's goods, given while the place was the subject)
+        return
+    figure_end = _figure_end(reading.text, frame.quantity)
+    if subject.kind == "name" and (segment := next((e for e in reading.entities_in(subject.end, figure_end + 30)
+                                                    if e.kind in ("country", "region", "bloc") and e.role == "name"
+                                                    and (_ITS_RIGHT_BEFORE.search(reading.text, max(0, e.start - 8), e.start)
+                                                         if e.start < frame.quantity.start
+                                                         else _OF_RIGHT_BEFORE.fullmatch(reading.text, figure_end, e.start))
+                                                    and _segment_noun_after(reading, e, lexicon)), None)) is not None:
+        # "Sarvana said its US revenue grew 28% to $612 million", "booked about $540 million of US
+        # sales": the company's, in that place
+        frame.scope = f"in:{segment.entity}"
         return
     if subject.kind in ("country", "region", "bloc") and subject.role == "name" \
             and (owner := next((e for e in reading.entities if e.kind == "name" and e.role == "possessive"
@@ -1819,6 +1845,30 @@ def _company_in_place(frame: _Frame, reading: ClaimReading, actor: EntityMention
         # "In Indonesia, Lumora now has 1.6 million subscribers", "Thermaval sold about 61,000 heat
         # pumps in Germany last year": not all of the company's
         frame.scope = f"in:{place.entity}"
+
+
+def _segment_noun_after(reading: ClaimReading, place: EntityMention, lexicon: AlignLexicon) -> bool:
+    """Does a noun of a measure of a company's whole business (revenue, sales, profit) follow ``place``
+    right after it ("US revenue")?"""
+    noun = next(iter(reading.phrases_in(place.end, place.end + 30, "metric_noun")), None)
+    return noun is not None and not reading.text[place.end:noun.start].strip(" -") \
+        and noun.id in lexicon.metrics and lexicon.metrics[noun.id].group in lexicon.whole_business_groups
+
+
+def _segment_owner(reading: ClaimReading, place: EntityMention, actor: EntityMention | None) -> EntityMention | None:
+    """The company whose segment ``place`` names: the name before it in its sentence, else the company
+    of the sentences before when "its" or "the company" points to it."""
+    named = [e for e in reading.entities if e.kind == "name" and e.end <= place.start]
+    if named:
+        return named[-1]
+    if actor is not None and (_ITS_RIGHT_BEFORE.search(reading.text, max(0, place.start - 8), place.start)
+                              or reading.phrases_in(0, place.start, "company_anaphors")):
+        return EntityMention(actor.entity, "", 0, 0, "name", "name")
+    return None
+
+
+_ITS_RIGHT_BEFORE = re.compile(r"\b(?:its|their)\s+$", re.I)
+_OF_RIGHT_BEFORE = re.compile(r"\s+of\s+(?:its\s+|their\s+|the\s+)?")
 
 
 def _company_whole(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon, actor: EntityMention | None) -> None:
@@ -2373,7 +2423,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             frame.scope = part      # "would add 20 GWh to the first phase's 40 GWh": a part's, not the whole's
         _company_metric(frame, reading, lexicon)
         _ratio_of_part(frame, reading, lexicon, antecedent)
-        _company_in_place(frame, reading, actor)
+        _company_in_place(frame, reading, actor, lexicon)
         _company_whole(frame, reading, lexicon, actor)
         if frame.is_share and "use" in lexicon.metrics and (product := _product_made(frame, reading)) is not None:
             # "Mills sent 51.1% of their cane to ethanol", "a third of the cane crushed went to ethanol": the
@@ -2464,10 +2514,13 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             frame.subject, frame.subject_id, frame.metric, frame.metric_surface = main.subject, main.subject_id, main.metric, main.metric_surface
             frame.commodity, frame.scope = main.commodity, main.scope
         if (_CHANGE_BY.search(before) and not lexicon.agent_by.search(before)) \
-                or (frame.quantity.kind != "percentage" and lexicon.change_amount_before.search(before)):
-            continue              # "cut spending by $500 million", "up about 170,000 bpd": a change, not a level
-        if not frame.is_share and _whole_of_a_share(frame, frames, reading):
-            continue
+                or (frame.quantity.kind != "percentage" and (lexicon.change_amount_before.search(before)
+                                                             or _SIGNED.search(before[-3:]))):
+            continue              # "cut spending by $500 million", "up about 170,000 bpd", "(net +395)": a change, not a level
+        if not frame.is_share and (_whole_of_a_share(frame, frames, reading)
+                                   or (_RESTATED_WHOLE.match(reading.text[:frame.quantity.start]) and len(frames) > 1)):
+            continue              # "Of those 9,800 branded coffee shops, X ran 1,260": the whole the article stated
+
         if _unnamed_part(reading, frame.quantity):
             # "其中碱性电解槽占比超过八成", "其中海上风电633万千瓦": a kind of the goods' part of the whole,
             # no one's share or amount
@@ -2492,6 +2545,12 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         if subject is None or _joint_subject(frame, reading, lexicon):
             continue
         metric = next((m for m in lexicon.metrics.values() if m.group == frame.metric), None)
+        if metric is not None and frame.quantity.kind == "currency" \
+                and (money := metric.money_nouns.get(frame.metric_surface.lower())) in lexicon.metrics:
+            # ("sales rose 12% to 5.6 billion yuan", whichever way the measure reached the figure: money
+            # from sales is revenue)
+            metric = lexicon.metrics[money]
+            frame.metric = metric.group
         if metric is not None and metric.origin_cues and not frame.is_share and frame.subject is not None \
                 and ((frame.subject.role == "demonym" and _names_noun(reading.text, frame.subject.end, metric.nouns))
                      or any(w in reading.text.lower() for w in metric.origin_cues)):

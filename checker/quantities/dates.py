@@ -201,7 +201,7 @@ def _forms() -> list[tuple[str, str]]:
         # ("second-quarter sales", "first-half revenue": the same part of the year, written before its noun)
         # ("at the end of the quarter": of a part, at its end)
         ("qbare", rf"(?:(?:(?<=in[ \t])|(?<=during[ \t])|(?<=for[ \t])|(?<=over[ \t])|(?<=end[ \t]of[ \t]))the[ \t]+(?:(?P<qbare_o>{Q})[ \t-]+quarter"
-                  rf"|(?P<qbare_m>march|june|september|december)[ \t]+quarter|(?P<qbare_h>{H})[ \t-]+half|quarter)"
+                  rf"|(?P<qbare_m>march|june|september|december)[ \t]+quarter|(?P<qbare_h>{H})[ \t-]+half|quarter|(?P<qbare_bh>half)(?![ \t-]*(?:of|a|an|the|as|its|their)\b))"
                   rf"|(?<![\w-])(?:(?P<qbare_ao>{Q})-quarter|(?P<qbare_ah>{H})-half)(?=[ \t]+[a-z]))"
                   rf"(?![ \t-]*(?:of|century|[12]\d{{3}})\b)(?![a-z])"),
         ("relm", rf"(?P<relm_r>this|next|last)[ \t]+(?P<relm_m>{M})"),
@@ -638,6 +638,9 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
         elif G("qbare_o") or G("qbare_ao") or G("qbare_m"):
             ordinal = G("qbare_o") or G("qbare_ao")
             n, size = (int(t["quarters"][ordinal.lower()]) if ordinal else _month(G("qbare_m")) // 3), 3
+        elif G("qbare_bh"):       # "in the half": the last half-year done by the reference date
+            n = (ref.month - 1) // 6
+            return replace(half_hit(ref.year if n else ref.year - 1, n or 2), relative=True)
         else:                     # "in the quarter": the last quarter done by the reference date
             n, size = (ref.month - 1) // 3, 3
             y = ref.year if n else ref.year - 1
