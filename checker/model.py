@@ -216,6 +216,11 @@ class Event:
     attributed: bool = False
     cue: str = ""                 # the words that set the modality ("set to", "originally", "opened")
     part: str = ""                # the part of the facility it is about ("second potline"): another event than the first's
+    # how the part is named: "" by a number or a market ("second potline", "in VN"); "kind" by its kind at
+    # the site ("the new passenger terminal at X": the numbered terminal of its noun, if one is named);
+    # "beside" a facility of its own next to the site ("a hydrogen station beside the X plant"): never the
+    # site's own event
+    part_by: str = ""
 
 
 @dataclass(frozen=True, slots=True)

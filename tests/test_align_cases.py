@@ -43,6 +43,8 @@ def test_events(case):
     assert got == case["events"]
     if "parts" in case:     # (optional) the part of the facility each event is about ("first unit")
         assert [e.part for e in analysis.events] == case["parts"]
+    if "parts_by" in case:  # (optional) how each part is named: "" numbered, "kind" at the site, "beside" it
+        assert [e.part_by for e in analysis.events] == case["parts_by"]
 
 
 @pytest.mark.parametrize("case", _load("counts.toml"))

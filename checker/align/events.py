@@ -48,6 +48,10 @@ class EventRules:
     reference_after: re.Pattern = re.compile(r"(?!)")
     new_facility: re.Pattern = re.compile(r"(?!)")   # "the new plant": another facility
     part: re.Pattern = re.compile(r"(?!)")           # "the second (Sundal) potline": a part of the facility
+    # "a new cargo terminal at <the site>", "a hydrogen station next to the <facility>": a facility of its
+    # own kind at the site (groups "kind", "noun"), right before the site's name or before its facility noun
+    site_part: re.Pattern = re.compile(r"(?!)")
+    site_part_at_facility: re.Pattern = re.compile(r"(?!)")
     part_nouns: frozenset[str] = frozenset()           # "turbine", "potline": parts a figure may size too
     # the words before the date from which a rule or a decision holds ("from 2025", "effective:")
     effect_from: re.Pattern = re.compile(r"(?!)")       # "... compulsory for companies from 2025"
@@ -119,7 +123,7 @@ def load_event_rules(rules_dir: str | None = None) -> EventRules:
     return EventRules(lemma_of, tuple(classes), facilities, determiners,
                       finder, phrase_class, frozenset(lemma_of.values()), generic, facility_finder, own_subject, cjk_finder,
                       clause_stop, reference_before, reference_after, re.compile(rf"\b(?:{fresh})\b", re.I),
-                      _part_pattern(data, path),
+                      _part_pattern(data, path), *_site_part_patterns(nouns, determiners, expect_str_list(data, "new_facility_words", path, default=[])),
                       frozenset(w.lower() for w in expect_str_list(data, "part_nouns", path, default=[])),
                       *_effect_patterns(data, path),
                       _words_right_before(expect_str_list(data, "past_state_before", path, default=[])),
@@ -166,6 +170,17 @@ def _part_pattern(data: dict, path: Path) -> re.Pattern:
     # "the fifth production line")
     return re.compile(rf"\b(?i:(?P<ordinal>{trie.phrase_alternation(ordinals)}))\s+(?:[A-Z][\w-]*\s+|[\d.,]+[- ]?[A-Za-z]{{1,3}}\s+|[a-z]+(?:-[a-z]+)?\s+)?"
                       rf"(?i:(?P<noun>{trie.phrase_alternation(nouns)}))\b")
+
+
+def _site_part_patterns(nouns: list[str], determiners, fresh: list[str]) -> tuple[re.Pattern, re.Pattern]:
+    if not nouns:
+        return re.compile(r"(?!)"), re.compile(r"(?!)")
+    noun = trie.alternation(nouns)
+    # (the kind is a word of its own: not an article or "new", "another")
+    kind = rf"(?!(?:{trie.alternation(sorted({*determiners, *fresh, 'its', 'their', 'a', 'an', 'the'}))})\s)(?P<kind>[a-z][a-z-]{{2,}})"
+    at = r"\s+(?P<at>at|next\s+to|beside|near|adjacent\s+to)\s+(?:the\s+|its\s+|their\s+)?"
+    return (re.compile(rf"\b{kind}\s+(?P<noun>{noun}){at}$"),
+            re.compile(rf"\b{kind}\s+(?P<noun>{noun}){at}(?:{noun})\b"))
 
 
 def _lemmas(text: str, rules: EventRules) -> list[str]:
@@ -652,6 +667,8 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                 and rules.past_state_before.search(text, max(0, date.span_start - 30), date.span_start):
             # "Prices will not go back to where they were before 2022": a past time compared with, no plan
             mood, cue = "unknown", ""
+        part = _part(text, start, date.span_start, rules)
+        site, site_by = ("", "") if part else _site_part(reading, subject, start, date.span_start, rules)
         events.append(Event(
             subject=subject.entity if subject and not unnamed else "",
             action=action_id,
@@ -663,7 +680,8 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             action_surface=action_label,
             attributed=attributed,
             cue=cue,
-            part=_part(text, start, date.span_start, rules) or _market(reading, subject, start, date.span_start),
+            part=part or site or _market(reading, subject, start, date.span_start),
+            part_by=site_by if site else "",
         ))
         previous_end = date.span_end
     return [_released_thing(e, reading) for e in _old_plans_of_the_event(events)]
@@ -731,6 +749,24 @@ def _part(text: str, start: int, end: int, rules: EventRules) -> str:
         return f"{found.group('ordinal').lower()} {found.group('noun').lower()}"
     zh = rules.zh_part_finder.search(text, start, end)
     return rules.zh_parts[zh.group()] if zh else ""
+
+
+def _site_part(reading: ClaimReading, subject: EntityMention | None, start: int, end: int, rules: EventRules) -> tuple[str, str]:
+    """The part, and how it is named, of a facility named by its kind at the site the event is filed
+    under: "Cahaya's new cargo terminal at Kota Permai International", "A new cargo terminal at the hub"
+    name a part ("kind": its runway is another); "A hydrogen station next to the Changshu plant" a facility
+    of its own ("beside"). "The new biodiesel refinery at Kuala Tanjung" is the Kuala Tanjung refinery: no part."""
+    text = reading.text
+    found = None
+    if subject is not None and subject.end > subject.start and start <= subject.start <= end:
+        found = rules.site_part.search(text, max(0, subject.start - 60), subject.start)
+    found = found or rules.site_part_at_facility.search(text, start, end)
+    if found is None:
+        return "", ""
+    part = f"{found.group('kind').lower()} {found.group('noun').lower()}"
+    if found.group("at").split()[0].lower() != "at":
+        return part, "beside"
+    return (part, "kind") if found.group("noun").lower() in rules.part_nouns else ("", "")
 
 
 def _market(reading: ClaimReading, subject: EntityMention | None, start: int, end: int) -> str:

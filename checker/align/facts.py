@@ -1559,6 +1559,8 @@ _UNREAD_NAME = re.compile(r"^\W*[A-Z]{2,}\b|(?<=[a-z,;:] )[A-Z][a-z]")
 
 # an opening "of" phrase that points back to a whole ("Of those 9,800 shops, ..."): the figure restates it
 _RESTATED_WHOLE = re.compile(r"\W*of\s+(?:those|these|that|this)\s+(?:some\s+|about\s+|roughly\s+|around\s+)?$", re.I)
+# "times the 430", "than the 1,150": an amount compared with, whose own time may follow it
+_COMPARED_THE = re.compile(r"\b(?:the|than|times|double|triple)\s+$", re.I)
 _OPENING_OF = re.compile(r"\W*of\s+(?:the\s+|all\s+(?:the\s+)?)?$", re.I)
 
 
@@ -2566,7 +2568,9 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             period, dated = frame.inherited_period, True
         if period == "current" and (later := _after_baseline(reading)) is not None:
             period = later      # "lifts capacity to about 1,010 MW, from 940 MW at the end of 2023": a level after 2023
-        if dated and period.isdigit() and lexicon.year_before.search(reading.text, max(0, frame.quantity.start - 40), frame.quantity.start):
+        if dated and period.isdigit() and (lexicon.year_before.search(reading.text, max(0, frame.quantity.start - 40), frame.quantity.start)
+                                           or (_COMPARED_THE.search(reading.text, max(0, frame.quantity.start - 12), frame.quantity.start)
+                                               and lexicon.year_after.match(reading.text, _figure_end(reading.text, frame.quantity)))):
             period = str(int(period) - 1)      # "217 GW in 2023, well over double the previous year's 87 GW"
         commodity = "" if metric is not None and metric.no_commodity else (frame.commodity or "")
         if market is not None and not dated and _share_of_market(frame, reading, market, commodity):

@@ -152,6 +152,7 @@ class AlignLexicon:
     combined_before: re.Pattern = _NEVER           # "..., a combined 9.1 Mt": the sum of the figures listed before
     reference_of: re.Pattern = _NEVER              # "99% of the pre-pandemic level": a ratio, no share
     year_before: re.Pattern = _NEVER               # "the previous year's 87 GW": the year before the sentence's
+    year_after: re.Pattern = _NEVER                # "the 430 it handed over a year earlier": the same
     national: re.Pattern = _NEVER                  # "of the national total": the country's whole
     agent_by: re.Pattern = _NEVER                  # "backed by US$3bn": an agent's "by", no change
     length_nouns: frozenset[str] = frozenset()     # "the 34-km line": a length of the line
@@ -409,6 +410,9 @@ def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
         "combined_before": pattern("combined_before", r"\b(?:{alt})\s+(?:of\s+)?$"),
         "reference_of": pattern("reference_nouns", r"\b(?:{alt})\W*$"),
         "year_before": pattern("year_before", r"\b(?:{alt})\s+(?:[a-z-]+\s+){{0,2}}$"),
+        # (up to four words between, none a figure's or a clause's end: "the 430 it handed over a year earlier")
+        # (not "the 180,000-185,000 tonne range it gave a year ago": when a forecast was given, not its period)
+        "year_after": pattern("year_after", r"(?:\s+(?!(?:range|forecast|guidance|target|outlook|estimate|projection|goal|plan)\b)[a-z-]+){{0,4}}?\s+(?:{alt})\b"),
         # ("from a record €9.2 billion", "up from an earlier range of $140 million to $170 million")
         "previous_before": pattern("previous", r"\b(?:{alt})\s+(?:a\s+|an\s+)?(?:record\s+|revised\s+"
                                                r"|(?:(?:its|the|their)\s+)?(?:earlier|previous|prior|original|initial)\s+(?:range|forecast|estimate|guidance|target|outlook)\s+of\s+)?$"),

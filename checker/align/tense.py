@@ -63,6 +63,9 @@ class TenseRules:
     # a delay the same sentence tells after a plan's date ("on course to load its first cargo in late 2025,
     # after the partners pushed back the original first-half target"): the plan is a changed one
     delay_told_after: re.Pattern = re.compile(r"(?!)")
+    # a commitment and the infinitive of what it commits to ("signed an agreement to supply", "agreed to
+    # deliver"): a later date than the article's is the thing still to do, not the signing
+    commitment: re.Pattern = re.compile(r"(?!)")
 
 
 def _phrases(words: list[str]) -> re.Pattern:
@@ -110,7 +113,16 @@ def load_tense_rules(rules_dir: str | None = None) -> TenseRules:
         frozenset(w.lower() for w in expect_str_list(data, "grant_verbs", path, default=[])),
         _phrases(expect_str_list(data, "revised_plan", path, default=[])),
         _phrases(expect_str_list(data, "delay_told_after", path, default=[])),
+        _commitment(expect_str_list(data, "commitment_words", path, default=[])),
     )
+
+
+def _commitment(words: list[str]) -> re.Pattern:
+    """One of ``words``, up to three words, then an infinitive (on fold(text))."""
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?<![\w'])(?:{trie.alternation({fold(w) for w in words})})(?:\s+[\w'’€$£.,-]+){{0,3}}?\s+to\s+"
+                      r"(?!(?:the|a|an|its|their|his|her|this|that|these|those|about|around|some|nearly|over|under)\b)[a-z]{3,}\b")
 
 
 def _forecast_relative(words: list[str]) -> re.Pattern:
@@ -228,6 +240,10 @@ def modality_cue(clause: str, rules: TenseRules | None = None, without_date: str
         # carrier in the fourth quarter" is done, "X was short of the target of 30 GW by 2030" a target
         return "target", clause[goals[-1].start():goals[-1].end()]
     if verb:
+        if not may_be_past and (aim := rules.commitment.search(low, max(0, at - 40))) is not None:
+            # "has signed a €45 million agreement to supply 150 trucks in 2025", written in 2024: the later
+            # date is the infinitive's, a thing still to do
+            return "upcoming", clause[aim.start():aim.end()]
         return "done", verb
     match = rules.done_markers.search(low)
     if match:

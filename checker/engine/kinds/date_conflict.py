@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from checker.engine.batch import Batch
 from checker.engine.evidence import evidence, fingerprint, render_message
@@ -21,9 +22,18 @@ PARAMS = {
 
 def _by_part(groups: dict[tuple[str, str, str], list[Event]]) -> dict[tuple[str, ...], list[Event]]:
     """Split a group whose events name different parts of the facility ("the first potline", "the
-    second potline"): one group per part; an event that names no part could be either's, and is left out."""
+    second potline"): one group per part; an event that names no part could be either's, and is left out.
+    A facility of its own beside the site is a group of its own."""
     out: dict[tuple[str, ...], list[Event]] = {}
     for key, events in groups.items():
+        # (a facility of its own beside the site, "a hydrogen station beside the Changshu plant", is always
+        # apart)
+        for part in sorted({e.part for e in events if e.part_by == "beside"}):
+            out[key + ("beside " + part,)] = [e for e in events if e.part_by == "beside" and e.part == part]
+        events = [e for e in events if e.part_by != "beside"]
+        if not events:
+            continue
+        events = _kinds_as_numbered(events)
         parts = sorted({e.part for e in events if e.part})
         if len(parts) < 2:
             out[key + ("",)] = events
@@ -31,6 +41,17 @@ def _by_part(groups: dict[tuple[str, str, str], list[Event]]) -> dict[tuple[str,
         for part in parts:
             out[key + (part,)] = [e for e in events if e.part == part]
     return out
+
+
+def _kinds_as_numbered(events: list[Event]) -> list[Event]:
+    """ "the new passenger terminal at X" is "the second terminal" when that is the one numbered part of
+    its noun the group names."""
+    numbered: dict[str, set[str]] = defaultdict(set)
+    for e in events:
+        if e.part and e.part_by == "":
+            numbered[e.part.rsplit(" ", 1)[-1]].add(e.part)
+    return [replace(e, part=next(iter(numbered[noun]))) if e.part_by == "kind"
+            and len(numbered.get(noun := e.part.rsplit(" ", 1)[-1], ())) == 1 else e for e in events]
 
 
 def _superseded(events: list[Event], old_plans: list[Event]) -> list[Event]:
