@@ -584,8 +584,9 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         # "It was in 2021 that X opened": the event is named after the date
         # (a new verb after "and" opens the clause of a later date: "synchronised the unit with the grid
         # in December 2023 and expects it to enter commercial operation in June 2024")
-        own_end = next((m.start() for m in _AND_VERB.finditer(text, date.span_end, end)
-                        if any(m.end() <= other.span_start <= end for other in reading.dates)), end)
+        # ("completed a static fire of its Fjord-1 first stage in December 2023 and is preparing for the
+        # rocket's maiden flight": the new verb's clause is none of the date's, dated or not)
+        own_end = next((m.start() for m in _AND_VERB.finditer(text, date.span_end, end)), end)
         # ("... its nickel output in 2024, ..., as its Weda Timur plant, which began production in the
         # third quarter of 2024, came on stream": a relative clause after the date tells of another noun)
         relative_after = _RELATIVE_OPEN.search(text, date.span_end, own_end)
@@ -851,12 +852,16 @@ def _facility_town(reading: ClaimReading, end: int, rules: EventRules) -> Entity
     return None
 
 
+_FRONTED_IN = re.compile(r"\W*(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+(?:the\s+)?")
 # ("Harbor Point Energy's 800 MW Cape Alder Wind": a size between the owner and its named project)
 _SIZE_BETWEEN = re.compile(r"\s*(?:US)?[$€£]?[\d.,]+[- ]?(?:[A-Za-z]{1,9}\b)?(?:-[a-z]+)?\s*")
 
 
 def _actor(reading: ClaimReading, start: int, end: int) -> EntityMention | None:
     inside = [e for e in reading.entities if start <= e.start < end] or [e for e in reading.entities if e.start < end]
+    if len(inside) > 1 and inside[0].kind in ("country", "region", "bloc") \
+            and _FRONTED_IN.fullmatch(reading.text, start, inside[0].start) and reading.text.startswith(",", inside[0].end):
+        inside = inside[1:]     # "In Oman, Ras Hamra's new potline 4 produced its first metal": where, not who
     if inside:
         first = inside[0]
         # "Puna Minerals' Salar del Viento made ...": the owner's named project acts

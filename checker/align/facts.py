@@ -894,7 +894,10 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
              and not (frame.is_share and _WHOLE_MARK_BEFORE.search(reading.text, max(0, e.start - 3), e.start))
              and not _ranked_apposition(reading, e) and not _described_apposition(reading, e, frame.quantity.start)
              # "the world's second-largest copper miner after Chile, producing 3,300 kt": a place compared with
-             and not lexicon.compared_before.search(reading.text, max(0, e.start - 14), e.start)]
+             and not lexicon.compared_before.search(reading.text, max(0, e.start - 14), e.start)
+             # ("Ras Hamra, in which Brimfjord holds a 70% stake, produced 505,000 tonnes": a relative clause
+             # between commas, before the figure, tells of another's)
+             and not _in_relative_aside(reading.text, e, frame.quantity.start)]
     share_hits = reading.phrases_in(lo, hi, "share_words")
     if share_hits and frame.is_share:
         # "Malaysia's share of India's palm oil imports was 28%": the possessive before "share" is the
@@ -1327,6 +1330,32 @@ def _agent_of(reading: ClaimReading, mention: EntityMention, metric: str, lexico
         for hit in reading.phrases_in(mention.end, mention.end + 30, "metric_verb", "metric_noun")))
 
 
+def _head_before_aside(reading: ClaimReading, inside, after):
+    """The name right before a relative clause between commas that holds ``inside`` and closes before
+    ``after`` ("Ras Hamra, in which ... a 70% stake, produced ..."), if any."""
+    opener = None
+    for opener in _RELATIVE_ASIDE_OPEN.finditer(reading.text, 0, inside.start):
+        pass
+    if opener is None or reading.text.find(",", inside.end, after.start) < 0 \
+            or reading.text.find(",", opener.end(), inside.start) >= 0:
+        return None
+    return next((e for e in reading.entities if e.end == opener.start()), None)
+
+
+def _in_relative_aside(text: str, mention, before: int) -> bool:
+    """Does ``mention`` stand in a relative clause between commas that closes before ``before``?"""
+    opener = None
+    for opener in _RELATIVE_ASIDE_OPEN.finditer(text, 0, mention.start):
+        pass
+    if opener is None:
+        return False
+    close = text.find(",", mention.end, before)
+    return close >= 0 and text.find(",", opener.end(), mention.start) < 0
+
+
+_RELATIVE_ASIDE_OPEN = re.compile(r",\s+(?:in|of|for|at|with)?\s*(?:which|whom)\b|,\s+(?:where|who|whose)\b")
+
+
 def _coordinated(text: str, items: list, start_gap_ok=lambda gap: True) -> list:
     """The longest run at the end of ``items`` joined only by ", " / " and " (a coordinated list)."""
     run = items[-1:]
@@ -1499,6 +1528,10 @@ def _carry(frames: list[_Frame], article_commodity: str | None, reading: ClaimRe
                 # "X produced 5 kt out of a world total of 191 kt, a share of 2.6%": the share is X's
                 source = speaker if speaker is not None else previous
                 frame.subject, frame.subject_id = source.subject, source.subject_id
+                if (head := _head_before_aside(reading, source.quantity, frame.quantity)) is not None:
+                    # "Ras Hamra, in which Brimfjord holds a 70% stake, produced 505,000 tonnes": the
+                    # figure before stood in a relative clause of the name that opens the sentence
+                    frame.subject, frame.subject_id = head, None
         # (TEU are containers, whatever the article is about; a company's money is all of its business
         # unless its sentence names the goods: "The company booked about €24 billion of sales")
         # (a count of people names no goods: "carried 2.9 million guests" passes none on to the figure after it)
@@ -1619,8 +1652,18 @@ def _joint_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon) 
     if len(listed) < 2:
         return False
     # "Israel and Germany held around 5% and 3.4%": a list of figures pairs with the list of subjects
-    limit = _clause_end(reading.text, subject.end)
-    return sum(1 for q in reading.quantities if subject.end <= q.start < limit and q.kind == frame.quantity.kind) == 1
+    # ("The top three markets — China, the United States and Chile — took about two-thirds": a list in
+    # dashes stands for the noun before it; its clause goes on after the closing dash)
+    closing = _CLOSING_DASH.match(reading.text, subject.end)
+    begin = closing.end() if closing else subject.end
+    limit = _clause_end(reading.text, begin)
+    # (a figure of a clause of its own, "..., with China alone buying 53%", pairs with nothing)
+    limit = (aside.start() if (aside := _SUBORDINATE_CLAUSE.search(reading.text, begin, limit)) else limit)
+    return sum(1 for q in reading.quantities if begin <= q.start < limit and q.kind == frame.quantity.kind) == 1
+
+
+_SUBORDINATE_CLAUSE = re.compile(r",\s+(?:with|while|whereas)\s")
+_CLOSING_DASH = re.compile(r"\s*[—–]\s*|\s+-\s+")
 
 
 def _new_topic(frame: _Frame, previous: _Frame, reading: ClaimReading) -> bool:
