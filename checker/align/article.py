@@ -164,12 +164,15 @@ class Analyzer:
         before: list[Fact] = []                    # the facts of the sentence before
         market: Fact | None = None                 # the dated total of a place that companies' shares are of
         quiet: Claim | None = None                 # the sentence right before, when it stated no company's figures
+        lead_year: int | None = None               # the year the first sentence naming one names
         for claim in claims:
             # read_claim is None for a claim without figures (extract_figures gates on may_hold_figure)
             reading = read_claim(claim, article, entities, self.lexicon, lowercase, commodity)
             if reading is None:
                 implicit, before, quiet = None, [], claim
                 continue
+            if lead_year is None and (years := [d.start.year for d in reading.dates if d.granularity == "year" and not d.relative]):
+                lead_year = years[0]      # (the first sentence that names a year: the lead)
             quiet_names = self._proper_names(entities, quiet.text, lowercase) if quiet is not None else []
             if quiet is not None and reading.phrases_in(0, len(reading.text), "company_anaphors"):
                 # "Investors remember Sweden's Nordvik Cells. The company delivered some 14 GWh last
@@ -212,7 +215,7 @@ class Analyzer:
                 growth.extend(growth_of(reading, self.growth_rules))
                 growth.extend(parts_of(reading))
                 growth.extend(broken)
-        facts = date_undated(facts, article)
+        facts = date_undated(facts, article, lead_year)
         events = _opening_before_output(events)
         return ArticleAnalysis(article, tuple(claims), tuple(facts), tuple(events), tuple(counts), tuple(growth), tuple(group_counts))
 

@@ -18,11 +18,14 @@ MIN_DATED = 2
 # a year in the headline counts as much as this many dated figures
 TITLE_WEIGHT = 2
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before|through)\s+$", re.I)
+# a figure told as of now ("Lumora now has about 1.6 million subscribers") is no figure of last year
+_PRESENT = re.compile(r"\b(?:now|currently|today|at present|presently|so far this year)\b", re.I)
 _YEAR = re.compile(r"(?<![\d/-])((?:19|20)\d\d)(?![\d/-])")
 
 
-def own_year(facts: list[Fact], article: Article) -> int | None:
-    """Last year, when the article's dated figures name it most; else None."""
+def own_year(facts: list[Fact], article: Article, lead_year: int | None = None) -> int | None:
+    """Last year, when the article's dated figures name it most; else None. ``lead_year`` is the year the
+    first dated sentence names (its lead), which counts as much as the headline's."""
     if article.published is None:
         return None
     last_year = article.published.year - 1
@@ -33,6 +36,10 @@ def own_year(facts: list[Fact], article: Article) -> int | None:
     for match in _YEAR.finditer(article.title or ""):
         if not _DEADLINE_BEFORE.search(article.title, 0, match.start()):
             years[match.group(1)] += TITLE_WEIGHT       # ("eyes 5,000 buses a year by 2030": a goal's year is none)
+    if lead_year is not None:
+        # ("Chinese shipyards completed 48.18 million dwt of vessels in 2024, ...": the lead names the
+        # year the report is about, whether or not its own figures were read)
+        years[str(lead_year)] += TITLE_WEIGHT
     if not years:
         return None
     (top, count), *rest = years.most_common(2) + [(None, 0)]
@@ -41,11 +48,12 @@ def own_year(facts: list[Fact], article: Article) -> int | None:
     return last_year
 
 
-def date_undated(facts: list[Fact], article: Article) -> list[Fact]:
+def date_undated(facts: list[Fact], article: Article, lead_year: int | None = None) -> list[Fact]:
     """Undated figures of an article about last year take that year (still marked undated)."""
     if all(f.dated or f.period != "current" for f in facts):
         return facts
-    year = own_year(facts, article)
+    year = own_year(facts, article, lead_year)
     if year is None:
         return facts
-    return [replace(f, period=str(year)) if not f.dated and f.period == "current" else f for f in facts]
+    return [replace(f, period=str(year)) if not f.dated and f.period == "current" and not _PRESENT.search(f.claim.text) else f
+            for f in facts]
