@@ -265,9 +265,7 @@ def _short_form(fact: Fact, article: Article) -> bool:
     article writes ("Veltris Pharmaceuticals"), or a Chinese name found by its grammar?"""
     if not fact.subject.startswith("name?:"):
         return False
-    if CJK.search(fact.subject):
-        return True
-    return fact.subject_surface in _name_openers(f"{article.title or ''}\n{article.body}")
+    return _grammatical_name(fact.subject) or fact.subject_surface in _name_openers(f"{article.title or ''}\n{article.body}")
 
 
 @functools.lru_cache(maxsize=8)
@@ -287,7 +285,13 @@ def _referable(mention: EntityMention) -> bool:
     """Whether "the company" of a later sentence may point to ``mention``: a proper name, not a guessed
     one; a Chinese name found by its grammar ("晟光硅能…发布", "…水电站") is one, tentative for the batch
     (which keeps it when it sounds as a Latin name or recurs, and drops its figures otherwise)."""
-    return mention.kind == "name" and (not mention.entity.startswith("name?:") or bool(CJK.search(mention.entity)))
+    return mention.kind == "name" and (not mention.entity.startswith("name?:") or _grammatical_name(mention.entity))
+
+
+def _grammatical_name(entity: str) -> bool:
+    """A tentative Chinese name: found by its grammar (a designator, a statement it makes), not guessed
+    from a capital letter as a tentative Latin one is."""
+    return bool(CJK.search(entity))
 
 
 def unify_names(analyses: list[ArticleAnalysis]) -> tuple[list[Fact], list[Event]]:

@@ -117,10 +117,9 @@ def _share_of_clause_total(frames: list[_Frame], reading: ClaimReading) -> None:
             continue
         total = next((t for t in reversed(frames[:i]) if not t.is_share and not t.change and t.metric == frame.metric
                       and (t.commodity or "") == (frame.commodity or "") and t.subject is not None
-                      and t.subject.kind in ("country", "region", "bloc")), None)
+                      and t.subject.kind in _PLACE_KINDS), None)
         if total is not None and _EITHER_COMMA.search(reading.text, total.quantity.end, frame.quantity.start):
             frame.scope = f"of:{total.subject.entity}"
-
 
 
 def _that_whole(frames: list[_Frame], reading: ClaimReading, previous_facts) -> None:
@@ -691,13 +690,13 @@ def _place_after(frame: _Frame, reading: ClaimReading) -> EntityMention | None:
     after = _IN_PLACE_AFTER.match(reading.text, _figure_end(reading.text, frame.quantity))
     if after is None:
         return None
-    place = next((e for e in reading.entities if e.start == after.end() and e.kind in ("country", "bloc", "region")), None)
+    place = next((e for e in reading.entities if e.start == after.end() and e.kind in _PLACE_KINDS), None)
     if place is None:
         return None
     # ("30.4 million paid members in Europe, the Middle East and Africa": the places listed make one market)
     listed = [place]
     for e in reading.entities:
-        if e.start > listed[-1].end and e.kind in ("country", "bloc", "region") \
+        if e.start > listed[-1].end and e.kind in _PLACE_KINDS \
                 and _PLACE_LIST_GAP.fullmatch(reading.text, listed[-1].end, e.start):
             listed.append(e)
     if len(listed) == 1:
@@ -897,7 +896,7 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
              and not lexicon.compared_before.search(reading.text, max(0, e.start - 14), e.start)
              # ("Ras Hamra, in which Brimfjord holds a 70% stake, produced 505,000 tonnes": a relative clause
              # between commas, before the figure, tells of another's)
-             and not _in_relative_aside(reading.text, e, frame.quantity.start)]
+             and _relative_aside(reading.text, e.start, e.end, frame.quantity.start) is None]
     share_hits = reading.phrases_in(lo, hi, "share_words")
     if share_hits and frame.is_share:
         # "Malaysia's share of India's palm oil imports was 28%": the possessive before "share" is the
@@ -1220,7 +1219,7 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
         # "Copper accounted for 49% of Chile's exports": a part of the exports' value
         frame.metric = _as_part(frame.metric, lexicon)
     if frame.subject is None and frame.subject_id is None and frame.metric in lexicon.ratio_groups \
-            and (people := owner or next((e for e in inside if e.kind in ("country", "bloc", "region")), None)) is not None:
+            and (people := owner or next((e for e in inside if e.kind in _PLACE_KINDS), None)) is not None:
         # "Close to two-fifths of economically active Spaniards under 25 were jobless": a rate of the
         # place's own people
         frame.subject, frame.scope = people, ""
@@ -1330,27 +1329,23 @@ def _agent_of(reading: ClaimReading, mention: EntityMention, metric: str, lexico
         for hit in reading.phrases_in(mention.end, mention.end + 30, "metric_verb", "metric_noun")))
 
 
+def _relative_aside(text: str, start: int, end: int, before: int) -> re.Match | None:
+    """The opening of a relative clause between commas (", in which", ", where") that holds
+    ``text[start:end]`` and closes before ``before``, if any ("Ras Hamra, in which Brimfjord holds a 70%
+    stake, produced ...")."""
+    opener = None
+    for opener in _RELATIVE_ASIDE_OPEN.finditer(text, 0, start):
+        pass
+    if opener is None or text.find(",", end, before) < 0 or text.find(",", opener.end(), start) >= 0:
+        return None
+    return opener
+
+
 def _head_before_aside(reading: ClaimReading, inside, after):
     """The name right before a relative clause between commas that holds ``inside`` and closes before
-    ``after`` ("Ras Hamra, in which ... a 70% stake, produced ..."), if any."""
-    opener = None
-    for opener in _RELATIVE_ASIDE_OPEN.finditer(reading.text, 0, inside.start):
-        pass
-    if opener is None or reading.text.find(",", inside.end, after.start) < 0 \
-            or reading.text.find(",", opener.end(), inside.start) >= 0:
-        return None
-    return next((e for e in reading.entities if e.end == opener.start()), None)
-
-
-def _in_relative_aside(text: str, mention, before: int) -> bool:
-    """Does ``mention`` stand in a relative clause between commas that closes before ``before``?"""
-    opener = None
-    for opener in _RELATIVE_ASIDE_OPEN.finditer(text, 0, mention.start):
-        pass
-    if opener is None:
-        return False
-    close = text.find(",", mention.end, before)
-    return close >= 0 and text.find(",", opener.end(), mention.start) < 0
+    ``after``, if any."""
+    opener = _relative_aside(reading.text, inside.start, inside.end, after.start)
+    return None if opener is None else next((e for e in reading.entities if e.end == opener.start()), None)
 
 
 _RELATIVE_ASIDE_OPEN = re.compile(r",\s+(?:in|of|for|at|with)?\s*(?:which|whom)\b|,\s+(?:where|who|whose)\b")
@@ -1840,7 +1835,7 @@ def _company_in_place(frame: _Frame, reading: ClaimReading, actor: EntityMention
     subject = frame.subject
     if subject is None:
         return
-    if subject.kind in ("country", "region", "bloc") and subject.role == "name" \
+    if subject.kind in _PLACE_KINDS and subject.role == "name" \
             and _segment_noun_after(reading, subject, lexicon) and (owner := _segment_owner(reading, subject, actor)) is not None:
         # "Rival Kalinga Lifesciences reported US revenue of $395 million", "its US revenue grew 28% to
         # $612 million", "the drugmaker guided to US revenue of $690 million": a place naming a
@@ -1852,7 +1847,7 @@ def _company_in_place(frame: _Frame, reading: ClaimReading, actor: EntityMention
         return
     figure_end = _figure_end(reading.text, frame.quantity)
     if subject.kind == "name" and (segment := next((e for e in reading.entities_in(subject.end, figure_end + 30)
-                                                    if e.kind in ("country", "region", "bloc") and e.role == "name"
+                                                    if e.kind in _PLACE_KINDS and e.role == "name"
                                                     and (_ITS_RIGHT_BEFORE.search(reading.text, max(0, e.start - 8), e.start)
                                                          if e.start < frame.quantity.start
                                                          else _OF_RIGHT_BEFORE.fullmatch(reading.text, figure_end, e.start))
@@ -1861,12 +1856,12 @@ def _company_in_place(frame: _Frame, reading: ClaimReading, actor: EntityMention
         # sales": the company's, in that place
         frame.scope = f"in:{segment.entity}"
         return
-    if subject.kind in ("country", "region", "bloc") and subject.role == "name" \
+    if subject.kind in _PLACE_KINDS and subject.role == "name" \
             and (owner := next((e for e in reading.entities if e.kind == "name" and e.role == "possessive"
                                 and e.end <= subject.start and not reading.text[e.end:subject.start].strip()), None)):
         # "Lumora's Asia-Pacific membership reached about 21 million": the company's, in that place
         frame.subject, frame.scope = owner, f"in:{subject.entity}"
-    elif subject.kind in ("country", "region", "bloc") \
+    elif subject.kind in _PLACE_KINDS \
             and (owner := next((e for e in reading.entities if e.kind == "name" and e.end <= subject.start
                                 and reading.text[e.end:subject.start] == "在"), None)):
         # "卢美拉在中国内地的销售额约为46亿元": the company's, in that place
@@ -1981,7 +1976,7 @@ def _subject_after(frames: list[_Frame], reading: ClaimReading, actor: EntityMen
             # "About 1.1 million hectares of the Brazilian Amazon were cleared": the place the amount is of
             frame.subject = inside[-1]
             continue
-        where = next((e for e in inside if e.kind in ("country", "bloc", "region")
+        where = next((e for e in inside if e.kind in _PLACE_KINDS
                       and _IN.search(reading.text[max(0, e.start - 8):e.start])), None)
         if where is not None:
             # "Coal plants generated 5,680 terawatt-hours of electricity in China": where it was made
@@ -2565,7 +2560,6 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         if not frame.is_share and (_whole_of_a_share(frame, frames, reading)
                                    or (_RESTATED_WHOLE.match(reading.text[:frame.quantity.start]) and len(frames) > 1)):
             continue              # "Of those 9,800 branded coffee shops, X ran 1,260": the whole the article stated
-
         if _unnamed_part(reading, frame.quantity):
             # "其中碱性电解槽占比超过八成", "其中海上风电633万千瓦": a kind of the goods' part of the whole,
             # no one's share or amount
