@@ -150,6 +150,7 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
         if items:
             gap = _NAME_NUMBER.sub("", gap, count=1)     # "Xe Don 4, Nam Phak 1 and ...": a unit number ends a name
             gap = _NAME_TAIL.sub("", gap, count=1)       # "the Lindqvist family office and ...": a noun after a name
+            gap = _ITEM_SHARE.sub("", gap, count=1)      # "Kaliandra with 51%, ...": what the item holds
         if items and not _SEP.fullmatch(gap or " "):
             break
         if not items and not _FIRST_ITEM_GAP.fullmatch(gap):
@@ -175,6 +176,7 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
     return items, enumerated
 
 
+_ITEM_SHARE = re.compile(r"^\s+with\s+(?:the\s+remaining\s+|a\s+|an\s+|about\s+|around\s+|some\s+)?[\d.,]+\s*(?:%|per\s*cent|percent)?(?:\s+stake)?")
 _TOWNS_AFTER = re.compile(r"in\s+")
 _AND_BEFORE_LAST = re.compile(r"\band\s+$")
 _FIRST_ITEM_GAP = re.compile(r"\s*(?:[Tt]he\s+)?(?:(?!(?:with|without|while|but|although|though|as|after|before|in|at|across|from|near|on)\s)[a-z]+\s+)?")

@@ -256,6 +256,8 @@ def _add_name(text: str, start: int, end: int, found: list[EntityMention], rules
     a, b = tokens[0][0], tokens[-1][1]
     while a < b and text[a] in _JOINING_DASHES:
         a += 1                      # "Madrid–Barcelona": the dash after a known name joins it, it is no part of the next
+    while b > a and text[b - 1] in _JOINING_DASHES:
+        b -= 1                      # "Medellín–Panama City": nor of the name before a known one
     if a == b or text[b:b + 1] == "$":       # "US$37bn" is money, not a name
         return
     number = _UNIT_NUMBER.match(text, b)
