@@ -154,7 +154,10 @@ class Analyzer:
         growth: list[GrowthStatement | PartStatement | RemainderStatement | BreakdownStatement | ShareListStatement] = []
         group_counts: list[GroupCount] = []
         # (Chinese copy's names, found once per article: "卢美拉(Maison Lumeira)", "德德萨瀑布水电站")
-        names = zh_names(f"{article.title or ''}\n{article.body}", self.entities, self._latin_name, self.zh_name_rules)
+        whole = f"{article.title or ''}\n{article.body}"
+        names = zh_names(whole, self.entities, self._latin_name, self.zh_name_rules)
+        # (the capitalised words the article writes before another one, read once and only if asked for)
+        openers = functools.cache(lambda: frozenset(_NAME_OPENER.findall(whole)))
         entities = self.entities.with_names(names) if names else self.entities
         implicit: EntityMention | None = None      # the place the sentence before stated figures about
         facility: EntityMention | None = None      # the facility an earlier sentence named last
@@ -202,7 +205,7 @@ class Analyzer:
                 quiet = claim        # "Aurelia remained the largest of two carriers.": figures, none about a company
             market = self._market_of(found, market)
             implicit = self._place_of(found)
-            actor = _actor_of(found, actor, reading, self.name_rules.public_bodies)
+            actor = _actor_of(found, actor, reading, self.name_rules.public_bodies, openers)
             events.extend(events_of(reading, self.tense, self.event_rules, facility, actor))
             facility = last_project(reading, self.event_rules) or facility
             by_noun.update(_named_facilities(reading, self.event_rules.facilities))
@@ -242,12 +245,13 @@ _OPENED = re.compile(r"\bopen", re.I)
 
 
 def _actor_of(facts: list[Fact], previous: EntityMention | None, reading: ClaimReading,
-              public_bodies: frozenset[str]) -> EntityMention | None:
+              public_bodies: frozenset[str], openers) -> EntityMention | None:
     """The one named subject (a company, a project) of a sentence's facts: what "the company's share"
     in a later sentence points back to. A sentence about places only keeps the earlier one; one about a
     public body ("Chile's Metropolitan Public Transport Directorate has ordered 250 buses from Spanish
-    manufacturer Cierzo Electric Bus") points on to the one other name it gives."""
-    names = {f.subject for f in facts if f.subject.startswith("name:") or _short_form(f, reading.article)}
+    manufacturer Cierzo Electric Bus") points on to the one other name it gives. ``openers()`` are the
+    capitalised words the article writes before another one."""
+    names = {f.subject for f in facts if f.subject.startswith("name:") or _short_form(f, openers)}
     if not names:
         return previous
     if len(names) > 1:
@@ -260,18 +264,12 @@ def _actor_of(facts: list[Fact], previous: EntityMention | None, reading: ClaimR
     return EntityMention(name, "", 0, 0, "name", "implicit")
 
 
-def _short_form(fact: Fact, article: Article) -> bool:
+def _short_form(fact: Fact, openers) -> bool:
     """Is the fact's tentative subject ("Veltris also nudged up ...") the first word of a longer name the
-    article writes ("Veltris Pharmaceuticals"), or a Chinese name found by its grammar?"""
+    article writes ("Veltris Pharmaceuticals": in ``openers()``), or a Chinese name found by its grammar?"""
     if not fact.subject.startswith("name?:"):
         return False
-    return _grammatical_name(fact.subject) or fact.subject_surface in _name_openers(f"{article.title or ''}\n{article.body}")
-
-
-@functools.lru_cache(maxsize=8)
-def _name_openers(text: str) -> frozenset[str]:
-    """The capitalised words that ``text`` writes before another one ("Veltris" of "Veltris Pharmaceuticals")."""
-    return frozenset(_NAME_OPENER.findall(text))
+    return _grammatical_name(fact.subject) or fact.subject_surface in openers()
 
 
 _NAME_OPENER = re.compile(r"\b([A-Z][\w'’-]*)\s+(?=[A-Z])")

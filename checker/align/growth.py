@@ -116,17 +116,18 @@ def parts_of(reading: ClaimReading) -> list[PartStatement]:
     text = reading.text
     quantities = sorted(reading.quantities, key=lambda q: q.start)
     found = []
-    for i, (part, share, whole) in enumerate(zip(quantities, quantities[1:], quantities[2:])):
-        if share.kind != "percentage" or share.unit != "percent" or part.kind == "percentage" or whole.kind == "percentage":
+    for i, (before_share, share, whole) in enumerate(zip(quantities, quantities[1:], quantities[2:])):
+        if share.kind != "percentage" or share.unit != "percent" or before_share.kind == "percentage" or whole.kind == "percentage":
             continue
+        part = before_share
         if i and _WHERE_COUNT.search(text, max(0, part.start - 8), part.start) \
-                and not re.search(r"[,;]", text[quantities[i - 1].end:part.start]):
+                and not _LIST_BREAK.search(text, quantities[i - 1].end, part.start):
             # "352,000 public charging points in 51 cities, nearly 10 per cent of the 3.58 million": the
             # count after "in" tells where; the figure before it is the part
             part = quantities[i - 1]
         if (part.base_unit, part.kind) != (whole.base_unit, whole.kind):
             continue
-        if _PART_TO_SHARE.fullmatch(text, quantities[i].end, share.start) and _SHARE_TO_WHOLE.fullmatch(text, share.end, whole.start):
+        if _PART_TO_SHARE.fullmatch(text, before_share.end, share.start) and _SHARE_TO_WHOLE.fullmatch(text, share.end, whole.start):
             found.append(PartStatement(part, share, whole, reading))
     for whole, part, share in zip(quantities, quantities[1:], quantities[2:]):
         if share.kind != "percentage" or share.unit != "percent" or part.kind == "percentage" or whole.kind == "percentage":
@@ -153,6 +154,7 @@ def _from_to(text: str, rate: Quantity, rest: list[Quantity]) -> tuple[Quantity,
 
 
 _WHERE_COUNT = re.compile(r"\b(?:in|across|at)\s+$", re.I)
+_LIST_BREAK = re.compile(r"[,;]")
 _NEW_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s", re.I)
 
 
