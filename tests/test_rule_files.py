@@ -202,3 +202,13 @@ def test_a_unit_rules_txt_does_not_define_is_a_clear_error():
     units._check_defined(units.registry(), {"liter", "hectoliter"})
     with pytest.raises(lexicon.LexiconError, match=r"units\.toml: unit 'firkin' is not defined in rules/units\.txt"):
         units._check_defined(units.registry(), {"liter", "firkin"})
+
+
+def test_a_commodity_measured_in_an_unknown_unit_names_file_and_key(tmp_path):
+    _own_rules(tmp_path, "")
+    commodities = tmp_path / "myrules" / "lexicons" / "commodities.toml"
+    import re
+
+    text = re.sub(r'(?m)^measured_in = \["barrel_per_day"', 'measured_in = ["hogshead"', commodities.read_text(encoding="utf-8"), count=1)
+    commodities.write_text(text, encoding="utf-8")
+    _assert_config_error(run([str(SEEDS), "-j", "1"], tmp_path), "commodities.toml", "no such unit 'hogshead'")

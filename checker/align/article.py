@@ -7,12 +7,13 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from checker import trie
 from checker.align.counts import CountStatement, GroupCount, counts_of, group_counts_of, load_count_rules
 from checker.align.events import events_of, last_project, load_event_rules
 from checker.align.facts import facts_of
 from checker.align.growth import (BreakdownStatement, GrowthStatement, PartStatement, RemainderStatement, ShareListStatement,
                                   breakdowns_of, share_lists_of,
-                                  growth_of, load_growth_rules, parts_of, remainders_of)
+                                  growth_of, load_growth_rules, parts_of, percent_shares, remainders_of)
 from checker.align.lexicon import AlignLexicon, load_align_lexicon
 from checker.align.own_year import date_undated
 from checker.align.reading import ClaimReading, facility_nouns, read_claim
@@ -161,18 +162,21 @@ class Analyzer:
         entities = self.entities.with_names(names) if names else self.entities
         implicit: EntityMention | None = None      # the place the sentence before stated figures about
         facility: EntityMention | None = None      # the facility an earlier sentence named last
-        by_noun: dict[str, EntityMention] = {}     # the one it named last with each facility noun ("airport")
+        # the one it named last with each facility noun ("airport"); None when the last one it brought in
+        # with that noun had no name ("will build a 100,000-tonne-a-year plant in Oman. The plant's ...")
+        by_noun: dict[str, EntityMention | None] = {}
         title_name = self._title_name(entities, article, lowercase)
         actor = title_name                         # the company the last sentence with figures was about
         before: list[Fact] = []                    # the facts of the sentence before
         market: Fact | None = None                 # the dated total of a place that companies' shares are of
         quiet: Claim | None = None                 # the sentence right before, when it stated no company's figures
         lead_year: int | None = None               # the year the first sentence naming one names
+        earlier_shares: tuple = ()                 # the percentages of the sentence before
         for claim in claims:
             # read_claim is None for a claim without figures (extract_figures gates on may_hold_figure)
             reading = read_claim(claim, article, entities, self.lexicon, lowercase, commodity)
             if reading is None:
-                implicit, before, quiet = None, [], claim
+                implicit, before, quiet, earlier_shares = None, [], claim, ()
                 continue
             if lead_year is None and (years := [d.start.year for d in reading.dates if d.granularity == "year" and not d.relative]):
                 lead_year = years[0]      # (the first sentence that names a year: the lead)
@@ -193,7 +197,7 @@ class Analyzer:
             quiet = None
             found = facts_of(reading, self.lexicon, commodity, self.event_rules.facilities, self.tense,
                              functools.partial(self._antecedent, entities, article, claims, claim), implicit, actor, before, market,
-                             lambda noun: lead_name or by_noun.get(noun) or facility or title_name)
+                             lambda noun: lead_name or (by_noun[noun] if noun in by_noun else facility or title_name))
             broken = breakdowns_of(reading, self.growth_rules) if len(reading.quantities) >= 3 else []
             if broken:
                 # the listed parts are measures of their own (knitwear, woven garments), not the total's
@@ -208,16 +212,19 @@ class Analyzer:
             actor = _actor_of(found, actor, reading, self.name_rules.public_bodies, openers)
             events.extend(events_of(reading, self.tense, self.event_rules, facility, actor))
             facility = last_project(reading, self.event_rules) or facility
+            by_noun.update(dict.fromkeys(_unnamed_facilities(reading, self.event_rules.facilities)))
+            by_noun.update(_placed_facilities(reading, self.event_rules.facilities))
             by_noun.update(_named_facilities(reading, self.event_rules.facilities))
             counts.extend(counts_of(reading, self.count_rules))
             group_counts.extend(group_counts_of(reading, self.count_rules))
             if len(reading.quantities) >= 2:
-                growth.extend(remainders_of(reading, self.growth_rules))
+                growth.extend(remainders_of(reading, self.growth_rules, earlier_shares))
             if len(reading.quantities) >= 3:
                 growth.extend(share_lists_of(reading, self.growth_rules))
                 growth.extend(growth_of(reading, self.growth_rules))
                 growth.extend(parts_of(reading))
                 growth.extend(broken)
+            earlier_shares = tuple(percent_shares(reading))
         facts = date_undated(facts, article, lead_year)
         events = _opening_before_output(events)
         return ArticleAnalysis(article, tuple(claims), tuple(facts), tuple(events), tuple(counts), tuple(growth), tuple(group_counts))
@@ -318,6 +325,33 @@ def _capitalised_parts(name: str, text: str) -> bool:
     """Is the hyphenated ``name`` written in ``text`` with each part capitalised ("Hamburg-Billbrook")?"""
     at = text.lower().find(name)
     return at >= 0 and all(part[:1].isupper() for part in text[at:at + len(name)].split("-"))
+
+
+def _unnamed_facilities(reading: ClaimReading, facilities: frozenset[str]) -> set[str]:
+    """Facility nouns a claim brings in with "a"/"an" and no name ("will build a 100,000-tonne-a-year
+    polysilicon plant in the Sohar Freezone"): a new facility, which "the plant" after it is."""
+    return {match.group("noun").lower() for match in _facility_patterns(facilities)[0].finditer(reading.text)
+            if not reading.entities_in(match.start(), match.end())}
+
+
+def _placed_facilities(reading: ClaimReading, facilities: frozenset[str]) -> dict[str, EntityMention]:
+    """Facility noun -> the named site a claim puts an unnamed facility at ("broke ground on its polysilicon
+    plant in the Sohar Freezone"): what "the plant" after it is."""
+    placed = {}
+    for match in _facility_patterns(facilities)[1].finditer(reading.text):
+        site = next((e for e in reading.entities if e.start == match.end() and e.kind == "name" and e.role == "name"), None)
+        if site is not None:
+            placed[match.group("noun").lower()] = site
+    return placed
+
+
+@functools.lru_cache(maxsize=4)
+def _facility_patterns(facilities: frozenset[str]) -> tuple[re.Pattern, re.Pattern]:
+    nouns = trie.alternation(sorted(f for f in facilities if f.isascii() and f.isalpha()))
+    # ("a 100,000-tonne-a-year polysilicon plant": up to four words between the article and the noun)
+    indefinite = re.compile(rf"\b(?:a|an)\s+(?:[\w$€£.,%-]+\s+){{0,4}}?(?P<noun>{nouns})\b")
+    placed = re.compile(rf"\b(?P<noun>{nouns})\s+(?:in|at)\s+(?:the\s+)?")
+    return indefinite, placed
 
 
 def _named_facilities(reading: ClaimReading, facilities: frozenset[str]) -> dict[str, EntityMention]:

@@ -66,6 +66,9 @@ class EventRules:
     zh_sized: re.Pattern = re.compile(r"(?!)")
     # verbs right before a count of facilities opened ("opened four hotels"): a measure, no milestone
     opening_count_verbs: re.Pattern = re.compile(r"(?!)")
+    # shops and other outlets a chain opens by the dozen ("open ten large-format stores"): counted, never
+    # a facility of their own
+    outlets: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -128,7 +131,8 @@ def load_event_rules(rules_dir: str | None = None) -> EventRules:
                       *_effect_patterns(data, path),
                       _words_right_before(expect_str_list(data, "past_state_before", path, default=[])),
                       *_zh_part_patterns(data, path, facilities),
-                      _words_right_before(expect_str_list(data, "opening_count_verbs", path, default=[])))
+                      _words_right_before(expect_str_list(data, "opening_count_verbs", path, default=[])),
+                      frozenset(w.lower() for w in expect_str_list(data, "outlets", path, default=[])))
 
 
 def _zh_part_patterns(data: dict, path: Path, facilities: frozenset[str]) -> tuple[dict, re.Pattern, re.Pattern, re.Pattern]:
@@ -358,12 +362,13 @@ def _sizes_facility(text: str, end: int, rules: EventRules) -> bool:
 def _counts_facilities(text: str, q, rules: EventRules) -> bool:
     """Does a count name facilities ("four hotels", "12 new stores")?"""
     match = _COUNTED_NOUN.match(text, q.end)
-    return match is not None and match.group(1).lower().endswith("s") \
-        and (match.group(1).lower() in rules.facilities or match.group(1).lower()[:-1] in rules.facilities) \
+    noun = match.group(1).lower() if match else ""
+    return noun.endswith("s") and any(noun in words or noun[:-1] in words or noun[:-2] in words for words in (rules.facilities, rules.outlets)) \
         and rules.opening_count_verbs.search(text, max(0, q.start - 30), q.start) is not None
 
 
-_COUNTED_NOUN = re.compile(r"\s+(?:new\s+|more\s+)?([A-Za-z]+)\b")
+# ("12 new stores", "ten large-format stores", "four more flagship stores")
+_COUNTED_NOUN = re.compile(r"\s+(?:(?:new|more|[A-Za-z]+-[A-Za-z]+)\s+){0,2}([A-Za-z]+)\b")
 
 
 def _old_plan_after(text: str, start: int, end: int, tense: TenseRules) -> str | None:

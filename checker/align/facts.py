@@ -456,6 +456,9 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     # amount says what the amount is, before the verb that governs it
     described = [h for h in after[:1] if h.kind == "metric_verb" and _DEFINITE_BEFORE.search(reading.text, max(0, q.start - 5), q.start)
                  and _PARTICIPLE_GAP.fullmatch(reading.text, _figure_end(reading.text, q), h.start)]
+    # "the roughly 615,000 barrels per day Guyana pumped in 2024": a definite amount whose own clause follows
+    # it without "that", its subject and then its verb, is of that verb's measure (the subject owns it)
+    own_clause = [] if after or frame.is_share else _reduced_relative_verb(reading, q)
     # "some 31 million tonnes was exported": the amount is the subject of a passive verb right after it
     # ("About 1.1 million hectares of the Brazilian Amazon were cleared": the whole's owner may stand between)
     figure_end = _figure_end(reading.text, q)
@@ -473,7 +476,7 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     # ("nearly a third of the water pumped into the network was lost": the verb after the whole is what
     # happened to the part; a participle inside the whole only describes the whole)
     candidates = (right + agent_verbs + destination[:1] + left[::-1] + verb_after_of + verbs_in_of) if frame.is_share \
-        else (counted + described + passive + named + money_in + left_nouns + left_verbs + right + after[:1])
+        else (counted + described + own_clause + passive + named + money_in + left_nouns + left_verbs + right + after[:1])
     candidates = [_modified(_stage_subject(hit, reading, lexicon), reading, lexicon) for hit in candidates]
     for hit in candidates:
         metric = lexicon.metrics[hit.id]
@@ -511,8 +514,11 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     # ("China exported 4.91 million vehicles": the goods a count counts, right after it)
     counted = [h for h in reading.phrases_in(q.end, q.end + 40, "commodity") if not reading.text[_figure_end(reading.text, q):h.start].strip()] \
         if q.kind == "number" else []
+    # ("paid out about £8.4bn in motor claims": the goods money "in" a measure is about)
+    goods_in = [h for h in reading.phrases_in(q.end, q.end + 40, "commodity")
+                if _IN_MEASURE.fullmatch(reading.text, _figure_end(reading.text, q), h.start)] if q.kind == "currency" else []
     commodities = (_head_commodities(reading.phrases_in(*frame.of_phrase, "commodity"), reading.text, generic) if frame.of_phrase else []) or \
-        reading.phrases_in(q.start, q.end, "commodity") or counted[:1] or \
+        reading.phrases_in(q.start, q.end, "commodity") or counted[:1] or goods_in[:1] or \
         _head_commodities(reading.phrases_in(lo, hi, "commodity"), reading.text, generic)[::-1]
     if not commodities and frame.is_share and frame.of_phrase:
         # "devoted 4.1% of its GDP to the military", "spends 2% of its budget on defence": what the part goes to
@@ -571,6 +577,35 @@ _WITH_CLAUSE = re.compile(r",\s+with\s", re.I)
 _WHOLE_PLACE = re.compile(r"\b(?:in|of|across)\s+(?:the\s+)?$", re.I)
 _OF_THE_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?(?:total|whole|them|those|these|it)\b", re.I)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|it|this)\b", re.I)
+def _reduced_relative(reading: ClaimReading, q: Quantity):
+    """The subject and verb of a clause right after a definite amount ("of the 12 million tonnes China
+    imported last year"), or None."""
+    if not _DEFINITE_BEFORE.search(reading.text, max(0, q.start - 5), q.start):
+        return None
+    end = _figure_end(reading.text, q)
+    owner = next((e for e in reading.entities if e.start >= end), None)
+    if owner is None or not reading.text[end:owner.start].isspace() or owner.role not in ("name", "government"):
+        return None
+    verb = next(iter(reading.phrases_in(owner.end, owner.end + 30, "metric_verb")), None)
+    if verb is None or not reading.text[owner.end:verb.start].isspace():
+        return None
+    return owner, verb
+
+
+def _reduced_relative_verb(reading: ClaimReading, q: Quantity) -> list:
+    found = _reduced_relative(reading, q)
+    return [found[1]] if found else []
+
+
+def _reduced_relative_subject(frame: _Frame, reading: ClaimReading) -> None:
+    """The subject of that clause owns the amount, whoever the sentence is about."""
+    if frame.is_share or frame.metric is None:
+        return
+    found = _reduced_relative(reading, frame.quantity)
+    if found is not None and found[1].surface == frame.metric_surface:
+        frame.subject, frame.subject_id = found[0], None
+
+
 def _entity_between(reading: ClaimReading, start: int, end: int) -> bool:
     """Whether an entity stands between a figure and a measure word after it, other than a name
     that qualifies the counted noun ("about 480 Aerovance aircraft on order")."""
@@ -706,7 +741,8 @@ def _place_after(frame: _Frame, reading: ClaimReading) -> EntityMention | None:
 
 
 _PLACE_LIST_GAP = re.compile(r",\s+(?:the\s+)?|,?\s+and\s+(?:the\s+)?")
-_IN_PLACE_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s+in\s+(?:the\s+)?")
+# ("96 stores in mainland China": the mainland is the country's market)
+_IN_PLACE_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s+in\s+(?:the\s+)?(?:mainland\s+)?")
 
 
 def _where_place(reading: ClaimReading, before: int) -> EntityMention | None:
@@ -1467,7 +1503,16 @@ def _bracketed(frames: list[_Frame], reading: ClaimReading, lexicon: AlignLexico
             frame.scope = f"of:{owner.entity}"
 
 
-def _carry(frames: list[_Frame], article_commodity: str | None, reading: ClaimReading, lexicon: AlignLexicon) -> None:
+def _commodity_before(previous_facts, metric: str | None) -> str | None:
+    """ "... so the country made more than three-fifths of the world's stainless steel last year. Indonesia
+    made about 4.9 million tonnes in 2023": the goods the sentence before stated the same measure of, when
+    they are one kind, go on in a sentence that names none, whatever the article is mostly about."""
+    goods = {f.commodity for f in previous_facts if f.metric == metric}
+    return goods.pop() if len(goods) == 1 and "" not in goods else None
+
+
+def _carry(frames: list[_Frame], article_commodity: str | None, reading: ClaimReading, lexicon: AlignLexicon,
+           previous_facts=()) -> None:
     """Fill what a figure leaves unsaid from its neighbours in the same sentence."""
     text = reading.text
     for frame in frames:
@@ -1506,13 +1551,16 @@ def _carry(frames: list[_Frame], article_commodity: str | None, reading: ClaimRe
     previous: _Frame | None = None
     speaker: _Frame | None = None          # the last figure about a real subject (not the world total)
     for frame in frames:
+        # ("615,000 barrels per day", in an article about the ships that pump it: oil, whatever the article
+        # or the figure before is about, unless that is goods told in that unit too)
+        goods = lexicon.unit_commodities.get(frame.quantity.unit or "", ())
         if previous is not None:
             # ("exports rose to 518 Mt, and a further 213 Mt went to domestic power plants": another
             # amount of the same goods, not more of the same measure)
             if frame.metric is None and not lexicon.further_before.search(text, max(0, frame.quantity.start - 20), frame.quantity.start) \
                     and not _counts_other(text, frame.quantity, previous.quantity):
                 frame.metric, frame.metric_surface = previous.metric, previous.metric_surface
-            if frame.commodity is None:
+            if frame.commodity is None and not (goods and previous.commodity not in goods):
                 frame.commodity = previous.commodity
             if frame.subject is None and frame.subject_id is None \
                     and _world_measure_before(reading, _figure_end(text, previous.quantity), frame):
@@ -1536,7 +1584,8 @@ def _carry(frames: list[_Frame], article_commodity: str | None, reading: ClaimRe
         if frame.commodity is None and frame.quantity.dimension not in _goods_dimensions() and not _whole_business(frame, lexicon) \
                 and not (frame.change and frame.metric in lexicon.whole_business_groups) \
                 and frame.metric not in lexicon.no_commodity_groups:
-            frame.commodity = article_commodity
+            meant = (_commodity_before(previous_facts, frame.metric) if previous_facts and frame.metric else None) or article_commodity
+            frame.commodity = goods[0] if goods and meant not in goods else meant
         previous = frame
         if frame.subject is not None:
             speaker = frame
@@ -2384,6 +2433,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     for frame in frames:
         _resolve_metric(frame, reading, lexicon)
         _resolve_subject(frame, reading, lexicon, first_entity, antecedent, actor, implicit)
+        _reduced_relative_subject(frame, reading)
         if not frame.is_share and _world_total(frame, previous, reading):
             frame.subject, frame.subject_id = None, "WORLD"
         elif not frame.is_share and (owner := _whole_owner(frame, previous, reading)) is not None:
@@ -2418,7 +2468,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     _part_of_total(frames, reading)
     _respectively(frames, reading)
     _bracketed(frames, reading, lexicon)
-    _carry(frames, article_commodity, reading, lexicon)
+    _carry(frames, article_commodity, reading, lexicon, previous_facts)
     if actor is not None and not reading.entities and reading.dates:
         for frame in frames:
             # ("Revenue rose 30% to €560m in 2024": the level after a change takes the change's measure only

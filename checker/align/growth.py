@@ -257,11 +257,15 @@ class RemainderStatement:
     reading: ClaimReading
 
 
-def remainders_of(reading: ClaimReading, rules: GrowthRules | None = None) -> list[RemainderStatement]:
-    """Shares listed in one clause and closed by "the remaining N%" (rates of change left out)."""
+def remainders_of(reading: ClaimReading, rules: GrowthRules | None = None, earlier_shares: tuple[Quantity, ...] = ()) -> list[RemainderStatement]:
+    """Shares listed in one clause and closed by "the remaining N%" (rates of change left out).
+
+    ``earlier_shares`` are the sentence before's: "Corvina operates the block with a 45% stake. Its two
+    partners are X, with 30%, and Y, which holds the remaining 25%": a list that, with the shares just
+    before it, makes the whole goes on from them."""
     rules = rules or load_growth_rules()
     text = reading.text
-    shares = [q for q in sorted(reading.quantities, key=lambda q: q.start) if q.kind == "percentage" and q.unit == "percent"]
+    shares = percent_shares(reading)
     found = []
     for i, last in enumerate(shares):
         if i == 0 or not rules.remainder.search(text, max(0, last.start - 30), last.start):
@@ -279,6 +283,8 @@ def remainders_of(reading: ClaimReading, rules: GrowthRules | None = None) -> li
             extended.insert(0, earlier.pop())
             if _makes_whole((*extended, last)):
                 parts = extended
+        if not _makes_whole((*parts, last)) and any(_makes_whole((*earlier_shares[k:], *parts, last)) for k in range(len(earlier_shares))):
+            continue
         # "output rose 5% and exports 3%, the rest 2%": with a rate of change in the list, no whole is split
         if parts and not any(_is_rate(reading, rules, q) for q in (*parts, last)):
             found.append(RemainderStatement(tuple(parts), last, reading))
@@ -304,7 +310,7 @@ def share_lists_of(reading: ClaimReading, rules: GrowthRules | None = None) -> l
     """At least three shares, the first after a verb of ``list_share_verbs``, the rest elliptical."""
     rules = rules or load_growth_rules()
     text = reading.text
-    shares = [q for q in sorted(reading.quantities, key=lambda q: q.start) if q.kind == "percentage" and q.unit == "percent"]
+    shares = percent_shares(reading)
     found = []
     i = 0
     while i < len(shares):
@@ -328,6 +334,11 @@ def _figure_tail(text: str, q: Quantity) -> int:
     """Where the phrase of a share ends: after its "of ..." whole and a date, before the next comma."""
     m = re.match(r"[^,;]*?(?=\s*(?:,|\s+and\s))", text[q.end:])
     return q.end + (m.end() if m else 0)
+
+
+def percent_shares(reading: ClaimReading) -> list[Quantity]:
+    """The sentence's percentages of a whole, in order (percentage points left out)."""
+    return [q for q in sorted(reading.quantities, key=lambda q: q.start) if q.kind == "percentage" and q.unit == "percent"]
 
 
 def _makes_whole(figures) -> bool:

@@ -118,6 +118,8 @@ class AlignLexicon:
     output_commodities: frozenset[str] = frozenset()
     # per commodity, the commodities that are kinds of it ("the grain" in an article about wheat is wheat)
     commodity_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
+    # unit id -> the commodities measured in it (commodities.toml measured_in), the first the usual one
+    unit_commodities: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # "the country" -> "country": the kind of place an anaphor points back to
     place_anaphors: dict[str, str] = field(default_factory=dict)
     # the metric groups whose percentages are ratios, and those whose company money is all its business
@@ -254,7 +256,12 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
     generic: set[str] = set()
     outputs: set[str] = set()
     kinds: dict[str, frozenset[str]] = {}
+    unit_goods: dict[str, list[str]] = {}
     for commodity_id, entry in expect(data, "commodity", dict, path).items():
+        for unit in expect_str_list(entry, "measured_in", path, where=f"commodity.{commodity_id}", default=[]):
+            if unit not in _unit_ids():
+                raise DataError(path, f"measured_in: no such unit {unit!r} in rules/units.toml", key=f"commodity.{commodity_id}")
+            unit_goods.setdefault(unit, []).append(commodity_id)
         names = expect_str_list(entry, "names", path, where=f"commodity.{commodity_id}")
         members = expect_str_list(entry, "kinds", path, where=f"commodity.{commodity_id}", default=[])
         if members:
@@ -315,6 +322,7 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
                         commodity_units=commodity_units, packages=packages, generic_commodities=frozenset(generic),
                         output_commodities=frozenset(outputs),
                         commodity_kinds=kinds,
+                        unit_commodities={unit: tuple(goods) for unit, goods in unit_goods.items()},
                         place_anaphors=place_anaphors,
                         ratio_groups=frozenset(m.group for m in metrics.values() if m.ratio),
                         whole_business_groups=frozenset(m.group for m in metrics.values() if m.whole_business),
@@ -437,6 +445,11 @@ def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
         "length_nouns": frozenset(w.lower() for w in expect_str_list(data, "length_nouns", path, default=[])),
         "part_length_nouns": frozenset(w.lower() for w in expect_str_list(data, "part_length_nouns", path, default=[])),
     }
+
+
+def _unit_ids() -> frozenset[str]:
+    table = units.table()
+    return frozenset(u.pint for u in (*table["words"].values(), *table["symbols"].values()))
 
 
 def _packages(entry: dict, where: str, path: Path) -> dict[str, tuple[float, str]]:

@@ -17,6 +17,8 @@ from checker.model import Article, Fact
 MIN_DATED = 2
 # a year in the headline counts as much as this many dated figures
 TITLE_WEIGHT = 2
+# an article published from this month on may report this year's figures as the year's (a harvest, an estimate)
+THIS_YEAR_FROM_MONTH = 10
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before|through)\s+$", re.I)
 # a figure told as of now ("Lumora now has about 1.6 million subscribers") is no figure of last year
 _PRESENT = re.compile(r"\b(?:now|currently|today|at present|presently|so far this year)\b", re.I)
@@ -24,8 +26,11 @@ _YEAR = re.compile(r"(?<![\d/-])((?:19|20)\d\d)(?![\d/-])")
 
 
 def own_year(facts: list[Fact], article: Article, lead_year: int | None = None) -> int | None:
-    """Last year, when the article's dated figures name it most; else None. ``lead_year`` is the year the
-    first dated sentence names (its lead), which counts as much as the headline's."""
+    """Last year, or the year of publication, when the article's dated figures name it most; else None.
+    ``lead_year`` is the year the first dated sentence names (its lead), which counts as much as the
+    headline's. (A November report whose lead is this year's harvest, "World wine production is set to
+    fall about 5% to 225.8 million hectolitres in 2024", states "France's output slumped 23% to 36.9
+    million hl" of this year, not of the year before that other articles date.)"""
     if article.published is None:
         return None
     last_year = article.published.year - 1
@@ -43,13 +48,18 @@ def own_year(facts: list[Fact], article: Article, lead_year: int | None = None) 
     if not years:
         return None
     (top, count), *rest = years.most_common(2) + [(None, 0)]
-    if top != str(last_year) or count < MIN_DATED or count == rest[0][1]:
+    if top not in (str(last_year), str(last_year + 1)) or count < MIN_DATED or count == rest[0][1]:
         return None
-    return last_year
+    if top != str(last_year) and (article.published.month < THIS_YEAR_FROM_MONTH
+                                  or any(f.dated and f.period.startswith(top) and f.period != top for f in facts)):
+        # (a year not mostly gone by has no figures of its own yet; this year's quarter or month told beside
+        # it: an undated figure may be of either)
+        return None
+    return int(top)
 
 
 def date_undated(facts: list[Fact], article: Article, lead_year: int | None = None) -> list[Fact]:
-    """Undated figures of an article about last year take that year (still marked undated)."""
+    """Undated figures of an article about last year (or this year) take that year (still marked undated)."""
     if all(f.dated or f.period != "current" for f in facts):
         return facts
     year = own_year(facts, article, lead_year)

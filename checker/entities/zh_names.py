@@ -5,7 +5,9 @@ Three sources, all read once per article:
 * a well-known name (names.toml ``zh_known_names``: 长江 is the "Yangtze");
 * a Latin form written after the Chinese one, "法国美妆集团卢美拉(Maison Lumeira)": the Chinese name is
   that Latin name wherever the article writes it;
-* a name that opens a clause and states something (``zh_statement_verbs``: "晟光硅能4月22日晚间发布…");
+* a name that opens a clause and states something (``zh_statement_verbs``: "晟光硅能4月22日晚间发布…"), or
+  that opens one before a phase of its site (``zh_site_parts``: "石河子二期…项目"), or that ends in a trade
+  word and opens one before a period (``zh_period_words``: "和兴硅片全年出口…");
 * a name that ends in a designator (rules/lexicons/names.toml ``zh_designators``: 公司, 集团, 水电站 ...),
   "由中国华夏水电工程公司承建的德德萨瀑布水电站": a name of its own, which the batch later matches to a
   Latin name by its sound (``sound_key``, pinyin: 德德萨 ~ "Dedessa").
@@ -27,7 +29,7 @@ from checker.fold import CJK
 
 _CJK_RUN_BEFORE_GLOSS = re.compile(r"([\u4e00-\u9fff]{2,16})[（(]([A-Z][A-Za-z0-9 .&'’-]{1,60}?)[)）]")
 # the day and time of day a statement was made, between its maker and its verb ("4月22日晚间")
-_WHEN_SAID = r"(?:\d{1,2}月)?\d{1,2}日(?:[早晚]间|上午|下午|晚|早)?|[早晚]间|上午|下午|当[日天]|[今昨近]日|日前"
+_WHEN_SAID = r"(?:(?:\d{1,2}月)?\d{1,2}日|当[日天]|[今昨近]日)(?:[早晚]间|上午|下午|晚|早)?|[早晚]间|上午|下午|日前"
 _LATIN_BEFORE = re.compile(r"[A-Za-z0-9][ )）]?$")
 
 
@@ -43,6 +45,8 @@ class ZhNameRules:
     known: dict[str, str]               # a well-known Chinese name -> the Latin name English copy gives it
     known_in: re.Pattern                # the known names in running text
     stating: re.Pattern                 # a run opening a clause before a verb of statement (group "run")
+    site_part: re.Pattern               # a run opening a clause before a site's phase (group "run")
+    trade_opening: re.Pattern           # a run ending in a trade word, opening a clause before a period (group "run")
 
 
 @functools.lru_cache(maxsize=4)
@@ -59,6 +63,8 @@ def load_zh_name_rules(rules_dir: str | None = None) -> ZhNameRules:
     never = "(?!)"
     statement_verbs = expect_str_list(data, "zh_statement_verbs", path, default=[])
     bodies = expect_str_list(data, "zh_public_bodies", path, default=[])
+    site_parts = expect_str_list(data, "zh_site_parts", path, default=[])
+    periods = expect_str_list(data, "zh_period_words", path, default=[])
     return ZhNameRules(
         trade,
         re.compile(rf"(?:{trie.alternation(designators)})$") if designators else re.compile(never),
@@ -69,8 +75,13 @@ def load_zh_name_rules(rules_dir: str | None = None) -> ZhNameRules:
         re.compile(rf"(?:{trie.alternation(bodies)})$") if bodies else re.compile(never),
         dict(known),
         re.compile(trie.alternation(list(known))) if known else re.compile(never),
-        re.compile(rf"(?:^|(?<=[。，；！？：\n]))(?P<run>[\u4e00-\u9fff]{{2,8}}?)(?:{_WHEN_SAID})?"
+        # (after "据", "according to", or the space after a dateline: "…4月22日电 据合鑫硅材料当日晚间发布的年报")
+        re.compile(rf"(?:^|(?<=[。，；！？：\n\s据]))(?P<run>[\u4e00-\u9fff]{{2,8}}?)(?:{_WHEN_SAID})?"
                    rf"(?:{trie.alternation(statement_verbs)})", re.M) if statement_verbs else re.compile(never),
+        re.compile(rf"(?:^|(?<=[。，；！？：\n\s]))(?P<run>[\u4e00-\u9fff]{{2,6}}?)(?:{trie.alternation(site_parts)})", re.M)
+        if site_parts else re.compile(never),
+        re.compile(rf"(?:^|(?<=[。，；！？：\n\s]))(?P<run>[\u4e00-\u9fff]{{2,6}}?(?:{trie.alternation(trade)}))"
+                   rf"(?=(?:19|20)\d\d年|{trie.alternation(periods)})", re.M) if trade and periods else re.compile(never),
     )
 
 
@@ -113,7 +124,7 @@ def zh_names(text: str, lexicon: EntityLexicon, name_id, rules: ZhNameRules | No
             short = _without_designator(own, rules)
             if len(short) >= 2 and short != own:
                 names.setdefault(short, latin)
-    for found in rules.stating.finditer(text):
+    for found in (*rules.stating.finditer(text), *rules.site_part.finditer(text), *rules.trade_opening.finditer(text)):
         own = _own_start(found.group("run"), rules, place_at_start)
         if len(own) >= 2 and not rules.break_end.search(own) and not rules.public_body_end.search(own) and own not in names and own not in lexicon_surfaces and own not in rules.describing:
             names[own] = "name?:" + own

@@ -47,8 +47,10 @@ def period_buckets(facts: list[Fact], offsets: list[int]) -> dict[str, list[Fact
     return buckets
 
 
-def _measure(fact: Fact, period: str, labels: dict[str, str]) -> str:
-    subject = labels.get(fact.subject, fact.subject_surface or fact.subject)
+def _measure(fact: Fact, period: str, labels: dict[str, str], facts: list[Fact] = ()) -> str:
+    # (a name no lexicon labels is called as its sources write it: the first fact that names it does)
+    surface = fact.subject_surface or next((f.subject_surface for f in facts if f.subject_surface), "")
+    subject = labels.get(fact.subject, surface or fact.subject)
     commodity = labels.get(fact.commodity, fact.commodity.replace("_", " "))
     metric = labels.get("metric:" + fact.metric, fact.metric.replace("_", " "))
     if fact.kind == "share":
@@ -153,7 +155,7 @@ def _conflict(rule: Rule, batch: Batch, facts: list[Fact], period: str) -> Findi
             if fact.article.id not in cited:
                 cited.add(fact.article.id)
                 items.append(evidence(fact.article, fact.claim, side=label, quantity=fact.value))
-    measure = _measure(facts[0], period, batch.labels)
+    measure = _measure(facts[0], period, batch.labels, facts)
     notes = sorted({n for f in facts for n in f.value.notes})
     attributed = all(f.attributed for side in sides for f in side)
     severity = rule.param("attributed_severity") if attributed and rule.param("attributed_severity") else rule.severity
