@@ -140,6 +140,13 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
             cursor = tail.end() if tail else mention.end
             located = True
             continue
+        if items and gap == " " and items[-1].kind == "name" and items[-1].end == cursor and mention.kind != "name":
+            # "Mirasol Madrid and Mirasol Sevilla": a place's name closing a name is part of it
+            first = items[-1]
+            items[-1] = EntityMention(f"{first.entity} {mention.surface.lower()}", text[first.start:mention.end],
+                                      first.start, mention.end, "name", "name")
+            cursor = mention.end
+            continue
         if items and gap in _PAIR_JOINS:
             # "three routes — Madrid–Barcelona, Madrid–Valencia and ...": two names joined by a dash are one item
             first = items[-1]

@@ -334,6 +334,9 @@ _AND_VERB = re.compile(r"\band\s+(?:is|are|has|have|was|were|will|plans|expects|
                        r"|\band\s+(?:[A-Z][\w-]*\s+){1,3}(?:says|said|reports|reported|expects|estimates|believes)\b"
                        # "said that X produced its first carbonate in November 2023, and that output will ..."
                        r"|\band\s+that\s"
+                       # "opened to the public on Saturday, May 18, and drew about 14,000 visitors": a past verb
+                       # after ", and" opens a clause of its own
+                       r"|,\s+and\s+(?:then\s+|also\s+)?(?:[a-z]{2,}ed|drew|took|saw|won|sold|made|grew|rose|fell|hit|had|gave|brought|began|sent|spent|paid|kept)\b"
                        # "which began operating in October 2024 and now employs about 1,200 people"
                        r"|\band\s+(?:now|also|currently)\s+[a-z]+s\b")
 

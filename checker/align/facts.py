@@ -210,6 +210,33 @@ def _carry_measure(frames: list[_Frame], reading: ClaimReading, previous_facts) 
             frame.scope, frame.commodity = frame.scope or before[0].scope, before[0].commodity or None
 
 
+def _goes_on_with_actor(frames: list[_Frame], reading: ClaimReading, lexicon: AlignLexicon, actor: EntityMention,
+                        previous_facts) -> None:
+    """ "Ruilan shipped 71.6 GWh of batteries in 2023, ... Overseas shipments rose 74% to 19.5 GWh": a sentence
+    that names no one and no date, right after one that dated all its figures of the company in one period,
+    goes on with the company and that period."""
+    periods = {f.period for f in previous_facts if f.dated}
+    if len(periods) != 1 or not previous_facts or any(f.subject != actor.entity for f in previous_facts):
+        return
+    for frame in frames:
+        if frame.subject is None and frame.subject_id is None and not frame.is_share and frame.metric is not None \
+                and _measure_opening(reading, frame, lexicon):
+            frame.subject = EntityMention(actor.entity, "", 0, 0, "name", "name")
+            frame.inherited_period = next(iter(periods))
+
+
+def _same_period(frames: list[_Frame], reading: ClaimReading, previous_facts) -> None:
+    """ "China's crude steel output fell 3.6% in the first nine months of 2024. Exports rose 21% to 80.7
+    million tonnes in the same period": figures "in the same period" as the sentence before's, in a
+    sentence with no date of its own, are of the one period that sentence dated its figures in."""
+    if reading.dates or not reading.phrases_in(0, len(reading.text), "same_period"):
+        return
+    periods = {f.period for f in previous_facts if f.dated}
+    if len(periods) == 1:
+        for frame in frames:
+            frame.inherited_period = frame.inherited_period or next(iter(periods))
+
+
 def _spelt_out_unit(text: str) -> bool:
     """Does a figure's text open with a bare scale word ("million board feet"): a unit spelt out, no amount?"""
     lead = _LEADING_WORD.match(text)
@@ -517,9 +544,12 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     # ("paid out about £8.4bn in motor claims": the goods money "in" a measure is about)
     goods_in = [h for h in reading.phrases_in(q.end, q.end + 40, "commodity")
                 if _IN_MEASURE.fullmatch(reading.text, _figure_end(reading.text, q), h.start)] if q.kind == "currency" else []
+    # ("Summer grain output, which is mostly winter wheat, fell to 146.13 Mt": goods an aside names are not
+    # the figure's)
+    before_figure = [h for h in reading.phrases_in(lo, hi, "commodity") if _relative_aside(reading.text, h.start, h.end, q.start) is None]
     commodities = (_head_commodities(reading.phrases_in(*frame.of_phrase, "commodity"), reading.text, generic) if frame.of_phrase else []) or \
         reading.phrases_in(q.start, q.end, "commodity") or counted[:1] or goods_in[:1] or \
-        _head_commodities(reading.phrases_in(lo, hi, "commodity"), reading.text, generic)[::-1]
+        _head_commodities(before_figure, reading.text, generic)[::-1]
     if not commodities and frame.is_share and frame.of_phrase:
         # "devoted 4.1% of its GDP to the military", "spends 2% of its budget on defence": what the part goes to
         to = _PART_GOES_TO.match(reading.text, frame.of_phrase[1])
@@ -571,12 +601,16 @@ _GROUP_SUBJECT = re.compile(r"\W*(?:(?:in|during|by)\s+[^,]{1,30},\s+)?(?:the\s+
                             r"(?:accounted\s+for|made\s+up|produced|supplied|contributed|held|controlled|harvested|owned|"
                             r"operated|grew|make\s+up|account\s+for|produce|supply|hold|control)\s+(?:\w+\s+)?", re.I)
 # ("2024年，公司新增...", "In 2024, the company installed ..."): a date phrase may open the sentence first
-_DATE_OPENING = re.compile(r"^\W*(?:(?:in|during|by)\s+)?[^,，]{0,25}?(?:\d{4}年?|\d{4})[^,，]{0,12}[,，]\s*", re.I)
+# ("2023年公司钢材出口量约290万吨": a Chinese year, or a part of it, needs no comma)
+_DATE_OPENING = re.compile(r"^\W*(?:(?:in|during|by)\s+)?[^,，]{0,25}?(?:\d{4}年?|\d{4})[^,，]{0,12}[,，]\s*"
+                           r"|^\W*\d{4}年(?:[上下]半年|前三季度|第?[一二三四]季度|全年|\d{1,2}月)?", re.I)
 _CJK_CLASSIFIER = re.compile(r"^[个部台辆座家项只条艘架]?的?")
 _WITH_CLAUSE = re.compile(r",\s+with\s", re.I)
 _WHOLE_PLACE = re.compile(r"\b(?:in|of|across)\s+(?:the\s+)?$", re.I)
 _OF_THE_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?(?:total|whole|them|those|these|it)\b", re.I)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|it|this)\b", re.I)
+
+
 def _reduced_relative(reading: ClaimReading, q: Quantity):
     """The subject and verb of a clause right after a definite amount ("of the 12 million tonnes China
     imported last year"), or None."""
@@ -1034,9 +1068,12 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
         # before (or of the title)
         frame.subject = EntityMention(actor.entity, company[0].surface, company[0].start, company[0].end, "name", "name")
         return
-    if actor is not None and not reading.entities and not frame.is_share and _measure_opening(reading, frame, lexicon):
+    if actor is not None and not reading.entities and not frame.is_share and implicit is None \
+            and _measure_opening(reading, frame, lexicon):
         # "Velkor's revenue rose 21% to €3.2 billion in 2024. The order backlog stood at €7.4 billion":
-        # a sentence that opens with a bare measure and names no one goes on with the company before
+        # a sentence that opens with a bare measure and names no one goes on with the company before (not
+        # after a sentence all about a place: "China's shipyards completed 42.32 million dwt in 2023. New
+        # orders jumped 56.4% to 71.2 million dwt, while the orderbook stood at 139.39 million dwt")
         frame.subject = EntityMention(actor.entity, "", 0, 0, "name", "name")
         return
     anaphor = reading.phrases_in(lo, hi, "place_anaphors")
@@ -1128,7 +1165,8 @@ def _measure_opening(reading: ClaimReading, frame: _Frame, lexicon: AlignLexicon
             and _BARE_MEASURE_LEAD.fullmatch(reading.text, 0, goods[h.start - 1]) is not None)
         or _CLAUSE_MEASURE_LEAD.search(reading.text, max(0, h.start - 40), h.start) is not None)), None)
     return opening is not None and _VERB_AFTER_MEASURE.match(reading.text, opening.end) is not None and not _agent_noun(opening, lexicon) \
-        and not reading.phrases_in(0, len(reading.text), "global", "pronouns", "place_anaphors", "company_anaphors")
+        and not reading.phrases_in(0, frame.quantity.start, "global", "pronouns", "place_anaphors", "company_anaphors") \
+        and not reading.phrases_in(frame.quantity.start, len(reading.text), "pronouns", "place_anaphors", "company_anaphors")
 
 
 _VERB_AFTER_MEASURE = re.compile(r"\s+[a-z]")
@@ -2469,7 +2507,9 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     _respectively(frames, reading)
     _bracketed(frames, reading, lexicon)
     _carry(frames, article_commodity, reading, lexicon, previous_facts)
-    if actor is not None and not reading.entities and reading.dates:
+    # ("China's shipyards completed 42.32 million dwt in 2023 ... New orders jumped 56.4% to 71.2 million dwt":
+    # after a sentence all about a place, the place goes on, as below)
+    if actor is not None and not reading.entities and reading.dates and implicit is None:
         for frame in frames:
             # ("Revenue rose 30% to €560m in 2024": the level after a change takes the change's measure only
             # now, and so goes on with the company before as the change does; undated, a company's figure may
@@ -2477,6 +2517,8 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             if frame.subject is None and frame.subject_id is None and not frame.is_share and frame.metric is not None \
                     and _measure_opening(reading, frame, lexicon):
                 frame.subject = EntityMention(actor.entity, "", 0, 0, "name", "name")
+    elif actor is not None and not reading.entities and not reading.dates:
+        _goes_on_with_actor(frames, reading, lexicon, actor, previous_facts)
     for frame in frames:
         if frame.metric is None and not frame.is_share and frame.quantity.dimension:
             # "had roughly 11,900 MW of offshore wind turning": what no word names, the unit may
@@ -2578,6 +2620,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     if previous_facts:
         _carry_measure(frames, reading, previous_facts)
         _that_whole(frames, reading, previous_facts)
+        _same_period(frames, reading, previous_facts)
         _weak_verb_measure(frames, reading, lexicon, previous_facts)
     attributed = bool(reading.phrases_in(0, len(reading.text), "attribution"))
     # "Including offal, China's imports of pig meat totalled 2.6 Mt": a measure with more in it

@@ -305,9 +305,10 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
             raise DataError(path, "expected an entity kind (a string)", key=f"place_anaphors.{phrase}")
         matcher.add(phrase, "place_anaphors", kind)
         place_anaphors[phrase.lower()] = kind
+    optional = ("company_anaphors", "not_pronouns", "not_global", "same_period")
     for key in ("attribution", "pronouns", "not_pronouns", "not_global", "respectively", "change", "not_change", "share_words",
-                "company_anaphors"):
-        words = expect_str_list(data, key, path, default=[] if key in ("company_anaphors", "not_pronouns", "not_global") else ...)
+                "company_anaphors", "same_period"):
+        words = expect_str_list(data, key, path, default=[] if key in optional else ...)
         cues[key] = frozenset(w.lower() for w in words)
         for word in words:
             matcher.add(word, key, key)

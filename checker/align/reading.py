@@ -198,6 +198,10 @@ _CHANGE_FROM = re.compile(r"\b(?:up|down|higher|lower|rise|rose|risen|fell|fall|
                           r"drop|dropped|gain|gained|growth|jump|jumped|climb|climbed|slip|slipped)\b[^,;.]{0,30}?"
                           r"\b(?:from|on|over|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+)?"
                           r"(?:same\s+(?:period|month|quarter)\s+(?:of|in|a)\s+)?$", re.I)
+# a pace compared with an earlier one, whose date dates that pace only
+_PACE_FROM = re.compile(r"\b(?:slowing|slowed|slows|easing|eased|eases|cooling|cooled|accelerating|accelerated|quickening|"
+                        r"quickened|picking\s+up|down|up)\s+from\s+[^,;.]{0,40}?\b(?:growth|pace|rate|increase|gain|rise|"
+                        r"decline|fall|drop)s?\s+(?:in|during|of)\s+(?:the\s+)?$", re.I)
 _CHANGE_FROM_ENDS = ("from", " on", "over", "than", "with", " to", "versus", "vs", "vs.", "the", "period of", "period in",
                      "period a", "month of", "month in", "month a", "quarter of", "quarter in", "quarter a")
 # ("around $595 a tonne, well above the roughly $530 paid in June")
@@ -237,6 +241,8 @@ def is_baseline(reading: ClaimReading, date: DateValue) -> bool:
             # ("is due to go up to €13.99 a month from €12.99 in June 2024": the one date of a change still
             # ahead is the change's)
             return len(reading.dates) > 1 or not _upcoming_before(text, q.start)
+    if _PACE_FROM.search(text, max(0, date.span_start - 70), date.span_start):
+        return True         # "grew 5.1% to 33.2 billion yuan, slowing from double-digit growth in 2022"
     # "down about 11% from the previous year", "up 5% on 2022": the year a change is measured from
     # (a cheap look at the last word first: most dates follow "in")
     if not text[max(0, date.span_start - 12):date.span_start].rstrip().lower().endswith(_CHANGE_FROM_ENDS):
