@@ -103,14 +103,16 @@ class Analyzer:
         writes in lower case is none: "Water levels on the upper Yangtze ...")."""
         return [m for m in find_entities(text, entities, lowercase_words=lowercase) if _referable(m)]
 
-    @staticmethod
-    def _one_company(text: str, mentions: list[EntityMention]) -> EntityMention | None:
+    def _one_company(self, text: str, mentions: list[EntityMention]) -> EntityMention | None:
         """The one proper name of ``text`` (its ``mentions``), if it gives exactly one, else the one that
         opens it as its subject ("Gulf Crest Aluminium of the United Arab Emirates owns 40% of Qamar. The
-        company ...")."""
+        company ..."), past a word that only describes it ("Swiss chocolate maker Corvina Chocolate AG")."""
         names = {m.entity for m in mentions}
         if len(names) == 1:
             return EntityMention(names.pop(), "", 0, 0, "name", "implicit")
+        if len(mentions) > 1 and (gap := _DESCRIPTION.fullmatch(text, mentions[0].end, mentions[1].start)) is not None \
+                and f"the {gap.group('noun').lower()}" in self.lexicon.cues["company_anaphors"]:
+            mentions = mentions[1:]
         if mentions and not _LEAD_TO_NAME.sub("", text[:mentions[0].start]).strip():
             return EntityMention(mentions[0].entity, "", 0, 0, "name", "implicit")
         return None
@@ -231,6 +233,8 @@ class Analyzer:
 
 
 _LEAD_TO_NAME = re.compile(r"^\W*(?:the\s+)?", re.I)
+# ("Swiss chocolate maker Corvina": lower-case words closing in a noun a company is called by)
+_DESCRIPTION = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}(?P<noun>[a-z]+)\s+")
 
 
 def _opening_before_output(events: list[Event]) -> list[Event]:

@@ -329,6 +329,12 @@ def _facility_clause(text: str, start: int, end: int, rules: EventRules) -> bool
         if rules.facility_finder.search(lower_ascii(text[max(start, match.start() - 25):match.start()])):
             return True
     return False
+
+
+# a subordinate clause with a past verb of change of its own, running up to a date ("after net sales fell 31% to
+# SEK 390 million in"): a change of a measure, no milestone ("after the factory started production in October 2023" is one)
+_PAST_SUBORDINATE = re.compile(r"\b(?:after|because|as)\s+(?:[\w'’-]+\s+){1,4}?(?:fell|rose|grew|slid|sank|shrank|dropped|declined|"
+                               r"jumped|climbed|slumped|surged|plunged|increased|decreased|tumbled|soared)\s[^,;:]*$")
 _AND_VERB = re.compile(r"\band\s+(?:is|are|has|have|was|were|will|plans|expects|aims)\b"
                        # "..., and Rheinstahl says it now uses a third less energy": a clause of its own
                        r"|\band\s+(?:[A-Z][\w-]*\s+){1,3}(?:says|said|reports|reported|expects|estimates|believes)\b"
@@ -520,6 +526,10 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # "Licences required from: August 1, 2023": a label's date from which a rule holds tells
             # neither that it has begun nor that it will
             mood, cue = "unknown", ""
+        elif _PAST_SUBORDINATE.search(text, max(start, date.span_start - 90), date.span_start):
+            # "will cut 160 jobs ... after net sales fell 31% to SEK 390 million in the July-September quarter":
+            # the date is the past clause's, told as a reason; the main clause's "will" is not its mood
+            mood, cue = "unknown", ""
         elif _TO_BEFORE.search(text, start, date.span_start) and (moved := _rescheduled(text, date.span_start, tense)):
             # "has pushed back the commissioning of X, originally scheduled for 2024, to the first half of
             # 2026", "agreed to delay by three months, to April 2025, the start of ...": the date the event
@@ -660,8 +670,10 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # a dated figure ("produced 5 kt in 2023"): its date is a period, not an event
             action_id, action_label = "", ""
         elif action_id.startswith("verb:") and mood == "done" \
-                and any(start <= q.start < end and q.kind == "number" and q.value >= 10 for q in reading.quantities):
+                and any(start <= q.start < end and ((q.kind == "number" and q.value >= 10) or q.kind == "duration")
+                        for q in reading.quantities):
             # "received 82 ship calls in 2024": a clause's own verb with a count is a measure, no milestone
+            # (as is one with a span of time: "ships waited an average of 6.8 days at anchor in 2023")
             action_id, action_label = "", ""
         elif any(start <= q.start < end and q.kind == "number" and _counts_facilities(text, q, rules) for q in reading.quantities):
             # "The group opened four hotels in the quarter": a count of facilities opened is a measure of

@@ -337,8 +337,13 @@ def _figure_tail(text: str, q: Quantity) -> int:
 
 
 def percent_shares(reading: ClaimReading) -> list[Quantity]:
-    """The sentence's percentages of a whole, in order (percentage points left out)."""
-    return [q for q in sorted(reading.quantities, key=lambda q: q.start) if q.kind == "percentage" and q.unit == "percent"]
+    """The sentence's percentages of a whole, in order (percentage points, and an earlier value a share is
+    compared with, "46.1% of subscriptions (vs 44.8% a year earlier)", left out)."""
+    return [q for q in sorted(reading.quantities, key=lambda q: q.start) if q.kind == "percentage" and q.unit == "percent"
+            and not _COMPARED_BEFORE.search(reading.text, max(0, q.start - 20), q.start)]
+
+
+_COMPARED_BEFORE = re.compile(r"(?:\(|,)\s*(?:vs\.?|versus|against|compared\s+(?:with|to)|(?:up|down)\s+from|from)\s+$", re.I)
 
 
 def _makes_whole(figures) -> bool:

@@ -198,6 +198,8 @@ _CHANGE_FROM = re.compile(r"\b(?:up|down|higher|lower|rise|rose|risen|fell|fall|
                           r"drop|dropped|gain|gained|growth|jump|jumped|climb|climbed|slip|slipped)\b[^,;.]{0,30}?"
                           r"\b(?:from|on|over|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+)?"
                           r"(?:same\s+(?:period|month|quarter)\s+(?:of|in|a)\s+)?$", re.I)
+_CHANGED_FROM = re.compile(r"\b(?:up|down)\s+(?:\w+\s+)?from\s+$", re.I)
+_MORE_THAN_IN = re.compile(r"\b(?:more|less|fewer|higher|lower|bigger|smaller)\s+than\s+(?:in|during)\s+(?:the\s+)?$", re.I)
 # a pace compared with an earlier one, whose date dates that pace only
 _PACE_FROM = re.compile(r"\b(?:slowing|slowed|slows|easing|eased|eases|cooling|cooled|accelerating|accelerated|quickening|"
                         r"quickened|picking\s+up|down|up)\s+from\s+[^,;.]{0,40}?\b(?:growth|pace|rate|increase|gain|rise|"
@@ -239,8 +241,12 @@ def is_baseline(reading: ClaimReading, date: DateValue) -> bool:
         if q.end <= date.span_start and _BASELINE_GAP.fullmatch(text, q.end, date.span_start) \
                 and _BASELINE_LEAD.search(text, max(0, q.start - 20), q.start):
             # ("is due to go up to €13.99 a month from €12.99 in June 2024": the one date of a change still
-            # ahead is the change's)
-            return len(reading.dates) > 1 or not _upcoming_before(text, q.start)
+            # ahead is the change's; but "is expected to harvest about 1.8 million tonnes, down from 2.24
+            # million tonnes in 2022/23" names the earlier value's)
+            return len(reading.dates) > 1 or not _upcoming_before(text, q.start) \
+                or _CHANGED_FROM.search(text, max(0, q.start - 20), q.start) is not None
+    if _MORE_THAN_IN.search(text, max(0, date.span_start - 40), date.span_start):
+        return True         # "processed 1.08 million tonnes of scrap, 6% more than in 2021"
     if _PACE_FROM.search(text, max(0, date.span_start - 70), date.span_start):
         return True         # "grew 5.1% to 33.2 billion yuan, slowing from double-digit growth in 2022"
     # "down about 11% from the previous year", "up 5% on 2022": the year a change is measured from
