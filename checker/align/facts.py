@@ -93,6 +93,8 @@ def _as_meant(q: Quantity, commodity: str, lexicon: AlignLexicon) -> Quantity:
 
 # ("8.2 million cubic metres of desalinated water a day", "about 70,000 passengers a day")
 _SHORT_RATE = re.compile(r"(?:\s+of\s+[a-z][a-z -]{0,30}?|\s+[a-z][a-z-]{2,20})?\s*(?:\s(?:a|an|per|each|every)\s+(day|week|month|hour)s?\b|/(day|d|wk|week|month|mo|h|hr|hour)\b)", re.I)
+_EVENT_SPAN = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+(?:during|over|across)\s+(?:the|a|an|its|this|last)\s+(?:[\w'’-]+\s+){0,3}?"
+                         r"(?:festival|holiday|holidays|weekend|week|promotion|sale|sales\s+event|shopping\s+event|break|gala)\b", re.I)
 _RATE_UNITS = {"d": "day", "wk": "week", "mo": "month", "h": "hour", "hr": "hour"}
 _LEADING_WORD = re.compile(r"([A-Za-z]+)\s+[a-z]")
 _HYPHEN_MODIFIER = re.compile(r"[-–][A-Za-z]")
@@ -1347,7 +1349,9 @@ def _unnamed_part(reading: ClaimReading, q: Quantity) -> bool:
     """ "其中碱性电解槽占比超过八成": after "其中" (of which) a share of a kind of goods that names no one
     is a part of the whole, not a subject's share."""
     m = _PART_OPENER.search(reading.text, 0, q.start)
-    return m is not None and not reading.entities_in(m.start("part"), q.start)
+    # (but "其中，液化天然气(LNG)进口量约6100万吨": goods named with their measure are the whole's owner's)
+    return m is not None and not reading.entities_in(m.start("part"), q.start) \
+        and not (reading.phrases_in(m.start("part"), q.start, "commodity") and reading.phrases_in(m.start("part"), q.start, "metric_noun"))
 
 
 _TOTAL_AFTER = re.compile(r"\s+(?:total|tally|figure|sum)\b", re.I)
@@ -2093,7 +2097,7 @@ def _subject_after(frames: list[_Frame], reading: ClaimReading, actor: EntityMen
         nxt = next((e for e in reading.entities if after <= e.start < limit and e.entity != "WORLD"
                     and not any(0 <= cue.start - e.end <= 2 for cue in said)
                     # ("和兴全年出口硅片9.2GW，约占全国...的15%": the whole's owner after "占" is no subject)
-                    and not _WHOLE_MARK_BEFORE.search(reading.text, max(0, e.start - 3), e.start)), None)
+                    and not _WHOLE_MARK_BEFORE.search(reading.text, max(0, e.start - 20), e.start)), None)
         company = reading.phrases_in(after, nxt.start if nxt is not None else limit, "company_anaphors") \
             if actor is not None else []
         # ("Last year's crop of 1.55 million tonnes gave the country about 18%": the place named before)
@@ -2177,7 +2181,8 @@ _IT_OPENING = re.compile(r"^\W*(It|Its)\s")
 _THAT_OPENING = re.compile(r"^\W*(That|This)\s+(?:was|is|represents|represented|amounts\s+to|amounted\s+to|equals|equalled|equaled"
                            r"|makes\s+up|made\s+up|accounts\s+for|accounted\s+for|gives|gave)\b")
 _OUT_OF = re.compile(r"\bout\s+of\s+(?:the\s+)?$", re.I)
-_WHOLE_MARK_BEFORE = re.compile(r"占$")
+# ("约占全国...": the whole's owner; "主要来自澳大利亚、卡塔尔": where the goods come from; neither is a subject)
+_WHOLE_MARK_BEFORE = re.compile(r"占$|来自$|(?:来自|源自)[^，。；]{0,12}[、和及与]$")
 _ZH_WHOLE = re.compile(r"占(?P<whole>[^，,。；;占比]{1,40}?)(?:的|之)(?:约|近|超过|逾|不到|将近|接近)?$")
 _MORE_OF_SUBJECT = re.compile(r",\s+(?:[a-z]+ing|which|who|whose)\b")
 _CLAUSE_STOP = re.compile(r"[:;]")
@@ -2715,6 +2720,10 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             # "about 8.2 million cubic metres of desalinated water a day": a daily rate, never a year's total
             unit = (rate.group(1) or rate.group(2)).lower()
             kind += f":per_{_RATE_UNITS.get(unit, unit)}"
+        if _EVENT_SPAN.match(reading.text, _figure_end(reading.text, q)):
+            # "handled about 610 million parcels during the festival": a holiday's or a sale's figure, compared
+            # only with figures of such a span, never with the year's
+            kind += ":span"
         target = _target_year(frame, reading)
         if target is not None:
             # "42.5% of final energy consumption by 2030": a goal for 2030, compared only with goals
