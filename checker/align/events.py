@@ -12,7 +12,7 @@ from checker.align.reading import (ClaimReading, described_name, facility_after,
 from checker.align.tense import TenseRules, load_tense_rules, modality_cue
 from checker.data import DataError, default_rules_dir, expect, expect_str_list, read_toml
 from checker.fold import CJK, fold, lower_ascii
-from checker.model import EntityMention, Event
+from checker.model import DateValue, EntityMention, Event
 
 _YEAR_SPAN_AFTER = re.compile(r"[-–/](?:\d{2}|\d{4})\b")
 _PERIOD_BEFORE = re.compile(r"\b(?:for|over|from|covering|between)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$"
@@ -688,6 +688,11 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                 and rules.past_state_before.search(text, max(0, date.span_start - 30), date.span_start):
             # "Prices will not go back to where they were before 2022": a past time compared with, no plan
             mood, cue = "unknown", ""
+        if mood == "upcoming" and published is not None and date.end < published and date.relative \
+                and date.granularity in ("quarter", "half") and not date.iso.startswith(str(published.year)):
+            # "will open in the third quarter", written in February 2025: the third quarter still ahead (a part
+            # of the year without its year is read as the nearest one, which a plan never is when it is past)
+            date = _next_year(date)
         part = _part(text, start, date.span_start, rules)
         site, site_by = ("", "") if part else _site_part(reading, subject, start, date.span_start, rules)
         events.append(Event(
@@ -706,6 +711,13 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         ))
         previous_end = date.span_end
     return [_released_thing(e, reading) for e in _old_plans_of_the_event(events)]
+
+
+def _next_year(date: DateValue) -> DateValue:
+    """The same part of the year after (a quarter or a half)."""
+    year = date.start.year + 1
+    return replace(date, start=date.start.replace(year=year), end=date.end.replace(year=year),
+                   iso=str(year) + date.iso[4:])
 
 
 def _owned_object(reading: ClaimReading, subject: EntityMention, before: int) -> EntityMention | None:

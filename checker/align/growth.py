@@ -140,6 +140,10 @@ def parts_of(reading: ClaimReading) -> list[PartStatement]:
 
 
 def _from_to(text: str, rate: Quantity, rest: list[Quantity]) -> tuple[Quantity, Quantity] | None:
+    if len(rest) >= 2 and re.fullmatch(r"\s+to\s+", text[rate.end:rest[0].start], re.I) \
+            and re.fullmatch(r"\s+from\s+", text[rest[0].end:rest[1].start], re.I) \
+            and (rest[0].base_unit, rest[0].kind) == (rest[1].base_unit, rest[1].kind):
+        return rest[1], rest[0]     # "fell 9.3% to 39,000 tonnes from 43,000 tonnes": the level reached first
     for a, b in zip(rest, rest[1:]):
         if not re.search(r"\bfrom\s+$", text[max(rate.end, a.start - 8):a.start], re.I):
             continue
@@ -177,7 +181,8 @@ _FRONTED_TOTAL = re.compile(r"\W*of\s+(?:that|the|this|its|their|those|these)\s+
 # "ended June with 1,268 stores: 520 in Europe, 410 in Asia-Pacific and ...": a colon (or a dash) right
 # after a total and its noun opens the list of its parts
 _COLON_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}(?::|\s+[—–])\s+")
-_COMMA_AFTER = re.compile(r"(?:\s+(?:of|in|for|from)\s[^,;.%]{0,60}?)?\s*,\s*")
+# ("Of the £1,690 total, wholesale energy accounts for £890, ...": a noun or two may follow the total)
+_COMMA_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?(?:\s+(?:of|in|for|from)\s[^,;.%]{0,60}?)?\s*,\s*")
 # (", where membership reached 18.5 million": a relative clause states a level of its own, no further part)
 _LIST_GAP = re.compile(r"(?![^;.%]*\b(?:where|which|who|whose|when)\b)"
                        r"[^;.%]{0,60}?(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|\s+while\s+)[^;.%]{0,40}?$", re.I)
