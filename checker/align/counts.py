@@ -107,7 +107,9 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
     lead = re.match(r"(?:\s+(?:with|of|in|from|among|that|which|for|to|on|across|at|by|behind|under|within|over|during|since|last|this|[a-z]{3,}ing)\s+[^,:;()]{1,70}?)?(?:\s*[,:—–(]\s*|\s+-\s+|(?<!that)(?<!which)(?<!who)\s+(?:are|were|is|was|comprise|comprised|consist of|being)\s+)"
                     r"|\s+(?:(?:now|still|currently|already)\s+)?(?:that|which|who|whose|where|it|they|we|[a-z]{3,}ed|[a-z]{3,}ing"
                     # ("the five countries hardest hit — Zambia, ...")
-                    r"|[a-z]{3,}est|most|worst|least)\s+[^,:;()—–]{1,90}?\s[—–]\s*", text[start:])
+                    r"|[a-z]{3,}est|most|worst|least)\s+[^,:;()—–]{1,90}?\s[—–]\s*"
+                    # ("Five governments have opened new investigations into Chinese steel since July: Vietnam, ...")
+                    r"|\s+(?:have\s+|has\s+|had\s+)?[a-z]{3,}ed\s+[^,:;()—–]{1,90}?:\s*", text[start:])
     if not lead:
         return [], False
     if rules.pattern.search(lead.group()):
