@@ -214,8 +214,7 @@ class Analyzer:
             actor = _actor_of(found, actor, reading, self.name_rules.public_bodies, openers)
             events.extend(events_of(reading, self.tense, self.event_rules, facility, actor))
             facility = last_project(reading, self.event_rules) or facility
-            by_noun.update(dict.fromkeys(_unnamed_facilities(reading, self.event_rules.facilities)))
-            by_noun.update(_placed_facilities(reading, self.event_rules.facilities))
+            by_noun.update(_facilities_brought_in(reading, self.event_rules.facilities))
             by_noun.update(_named_facilities(reading, self.event_rules.facilities))
             counts.extend(counts_of(reading, self.count_rules))
             group_counts.extend(group_counts_of(reading, self.count_rules))
@@ -331,22 +330,18 @@ def _capitalised_parts(name: str, text: str) -> bool:
     return at >= 0 and all(part[:1].isupper() for part in text[at:at + len(name)].split("-"))
 
 
-def _unnamed_facilities(reading: ClaimReading, facilities: frozenset[str]) -> set[str]:
-    """Facility nouns a claim brings in with "a"/"an" and no name ("will build a 100,000-tonne-a-year
-    polysilicon plant in the Sohar Freezone"): a new facility, which "the plant" after it is."""
-    return {match.group("noun").lower() for match in _facility_patterns(facilities)[0].finditer(reading.text)
-            if not reading.entities_in(match.start(), match.end())}
-
-
-def _placed_facilities(reading: ClaimReading, facilities: frozenset[str]) -> dict[str, EntityMention]:
-    """Facility noun -> the named site a claim puts an unnamed facility at ("broke ground on its polysilicon
-    plant in the Sohar Freezone"): what "the plant" after it is."""
-    placed = {}
-    for match in _facility_patterns(facilities)[1].finditer(reading.text):
+def _facilities_brought_in(reading: ClaimReading, facilities: frozenset[str]) -> dict[str, EntityMention | None]:
+    """Facility noun -> what "the plant" in a later sentence is, for the unnamed facilities a claim brings
+    in: the named site it puts one at ("broke ground on its polysilicon plant in the Sohar Freezone"), or
+    None for a new one it names nowhere ("will build a 100,000-tonne-a-year polysilicon plant")."""
+    indefinite, placed = _facility_patterns(facilities)
+    found: dict[str, EntityMention | None] = {match.group("noun").lower(): None for match in indefinite.finditer(reading.text)
+                                              if not reading.entities_in(match.start(), match.end())}
+    for match in placed.finditer(reading.text):
         site = next((e for e in reading.entities if e.start == match.end() and e.kind == "name" and e.role == "name"), None)
         if site is not None:
-            placed[match.group("noun").lower()] = site
-    return placed
+            found[match.group("noun").lower()] = site
+    return found
 
 
 @functools.lru_cache(maxsize=4)

@@ -78,6 +78,8 @@ class _Frame:
     ability: bool = False         # "could desalinate 4.37 million m3/day": a capacity, not a forecast
     attribute: bool = False       # "the 1.2 GW Ostra Bank wind farm": the facility's size, of no period
     inherited_period: str | None = None   # "56% of that volume": the period of the amount it points back to
+    # "the roughly 615,000 bpd Guyana pumped": the subject and verb of the amount's own clause
+    own_clause: tuple[EntityMention, PhraseHit] | None = None
 
 
 def _as_meant(q: Quantity, commodity: str, lexicon: AlignLexicon) -> Quantity:
@@ -218,14 +220,24 @@ def _goes_on_with_actor(frames: list[_Frame], reading: ClaimReading, lexicon: Al
     """ "Ruilan shipped 71.6 GWh of batteries in 2023, ... Overseas shipments rose 74% to 19.5 GWh": a sentence
     that names no one and no date, right after one that dated all its figures of the company in one period,
     goes on with the company and that period."""
-    periods = {f.period for f in previous_facts if f.dated}
-    if len(periods) != 1 or not previous_facts or any(f.subject != actor.entity for f in previous_facts):
+    period = _one_period(previous_facts)
+    if period is None or any(f.subject != actor.entity for f in previous_facts):
         return
-    for frame in frames:
-        if frame.subject is None and frame.subject_id is None and not frame.is_share and frame.metric is not None \
-                and _measure_opening(reading, frame, lexicon):
-            frame.subject = EntityMention(actor.entity, "", 0, 0, "name", "name")
-            frame.inherited_period = next(iter(periods))
+    for frame in _bare_measures(frames, reading, lexicon):
+        frame.subject = EntityMention(actor.entity, "", 0, 0, "name", "name")
+        frame.inherited_period = period
+
+
+def _bare_measures(frames: list[_Frame], reading: ClaimReading, lexicon: AlignLexicon) -> list[_Frame]:
+    """The amounts without a subject that a sentence opening with their measure's bare noun states."""
+    return [frame for frame in frames if frame.subject is None and frame.subject_id is None and not frame.is_share
+            and frame.metric is not None and _measure_opening(reading, frame, lexicon)]
+
+
+def _one_period(previous_facts) -> str | None:
+    """The one period the sentence before dated its figures in, if it dated them in one."""
+    periods = {f.period for f in previous_facts if f.dated}
+    return periods.pop() if len(periods) == 1 else None
 
 
 def _same_period(frames: list[_Frame], reading: ClaimReading, previous_facts) -> None:
@@ -234,10 +246,9 @@ def _same_period(frames: list[_Frame], reading: ClaimReading, previous_facts) ->
     sentence with no date of its own, are of the one period that sentence dated its figures in."""
     if reading.dates or not reading.phrases_in(0, len(reading.text), "same_period"):
         return
-    periods = {f.period for f in previous_facts if f.dated}
-    if len(periods) == 1:
+    if (period := _one_period(previous_facts)) is not None:
         for frame in frames:
-            frame.inherited_period = frame.inherited_period or next(iter(periods))
+            frame.inherited_period = frame.inherited_period or period
 
 
 def _spelt_out_unit(text: str) -> bool:
@@ -488,7 +499,8 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
                  and _PARTICIPLE_GAP.fullmatch(reading.text, _figure_end(reading.text, q), h.start)]
     # "the roughly 615,000 barrels per day Guyana pumped in 2024": a definite amount whose own clause follows
     # it without "that", its subject and then its verb, is of that verb's measure (the subject owns it)
-    own_clause = [] if after or frame.is_share else _reduced_relative_verb(reading, q)
+    frame.own_clause = None if frame.is_share else _reduced_relative(reading, q)
+    own_clause = [frame.own_clause[1]] if frame.own_clause and not after else []
     # "some 31 million tonnes was exported": the amount is the subject of a passive verb right after it
     # ("About 1.1 million hectares of the Brazilian Amazon were cleared": the whole's owner may stand between)
     figure_end = _figure_end(reading.text, q)
@@ -627,20 +639,6 @@ def _reduced_relative(reading: ClaimReading, q: Quantity):
     if verb is None or not reading.text[owner.end:verb.start].isspace():
         return None
     return owner, verb
-
-
-def _reduced_relative_verb(reading: ClaimReading, q: Quantity) -> list:
-    found = _reduced_relative(reading, q)
-    return [found[1]] if found else []
-
-
-def _reduced_relative_subject(frame: _Frame, reading: ClaimReading) -> None:
-    """The subject of that clause owns the amount, whoever the sentence is about."""
-    if frame.is_share or frame.metric is None:
-        return
-    found = _reduced_relative(reading, frame.quantity)
-    if found is not None and found[1].surface == frame.metric_surface:
-        frame.subject, frame.subject_id = found[0], None
 
 
 def _entity_between(reading: ClaimReading, start: int, end: int) -> bool:
@@ -2477,7 +2475,8 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     for frame in frames:
         _resolve_metric(frame, reading, lexicon)
         _resolve_subject(frame, reading, lexicon, first_entity, antecedent, actor, implicit)
-        _reduced_relative_subject(frame, reading)
+        if frame.own_clause is not None and frame.metric is not None and frame.own_clause[1].surface == frame.metric_surface:
+            frame.subject, frame.subject_id = frame.own_clause[0], None   # its own clause's, whoever the sentence is about
         if not frame.is_share and _world_total(frame, previous, reading):
             frame.subject, frame.subject_id = None, "WORLD"
         elif not frame.is_share and (owner := _whole_owner(frame, previous, reading)) is not None:
@@ -2516,13 +2515,11 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     # ("China's shipyards completed 42.32 million dwt in 2023 ... New orders jumped 56.4% to 71.2 million dwt":
     # after a sentence all about a place, the place goes on, as below)
     if actor is not None and not reading.entities and reading.dates and implicit is None:
-        for frame in frames:
-            # ("Revenue rose 30% to €560m in 2024": the level after a change takes the change's measure only
-            # now, and so goes on with the company before as the change does; undated, a company's figure may
-            # be of a quarter or a half the sentence leaves unsaid)
-            if frame.subject is None and frame.subject_id is None and not frame.is_share and frame.metric is not None \
-                    and _measure_opening(reading, frame, lexicon):
-                frame.subject = EntityMention(actor.entity, "", 0, 0, "name", "name")
+        # ("Revenue rose 30% to €560m in 2024": the level after a change takes the change's measure only
+        # now, and so goes on with the company before as the change does; undated, a company's figure may
+        # be of a quarter or a half the sentence leaves unsaid, unless the sentence before dates it)
+        for frame in _bare_measures(frames, reading, lexicon):
+            frame.subject = EntityMention(actor.entity, "", 0, 0, "name", "name")
     elif actor is not None and not reading.entities and not reading.dates:
         _goes_on_with_actor(frames, reading, lexicon, actor, previous_facts)
     for frame in frames:

@@ -140,8 +140,7 @@ def parts_of(reading: ClaimReading) -> list[PartStatement]:
 
 
 def _from_to(text: str, rate: Quantity, rest: list[Quantity]) -> tuple[Quantity, Quantity] | None:
-    if len(rest) >= 2 and re.fullmatch(r"\s+to\s+", text[rate.end:rest[0].start], re.I) \
-            and re.fullmatch(r"\s+from\s+", text[rest[0].end:rest[1].start], re.I) \
+    if len(rest) >= 2 and _TO_GAP.fullmatch(text, rate.end, rest[0].start) and _FROM_GAP.fullmatch(text, rest[0].end, rest[1].start) \
             and (rest[0].base_unit, rest[0].kind) == (rest[1].base_unit, rest[1].kind):
         return rest[1], rest[0]     # "fell 9.3% to 39,000 tonnes from 43,000 tonnes": the level reached first
     for a, b in zip(rest, rest[1:]):
@@ -157,6 +156,8 @@ def _from_to(text: str, rate: Quantity, rest: list[Quantity]) -> tuple[Quantity,
     return None
 
 
+_TO_GAP = re.compile(r"\s+to\s+", re.I)
+_FROM_GAP = re.compile(r"\s+from\s+", re.I)
 _WHERE_COUNT = re.compile(r"\b(?:in|across|at)\s+$", re.I)
 _LIST_BREAK = re.compile(r"[,;]")
 _NEW_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s", re.I)
