@@ -335,6 +335,7 @@ def _facility_clause(text: str, start: int, end: int, rules: EventRules) -> bool
 # SEK 390 million in"): a change of a measure, no milestone ("after the factory started production in October 2023" is one)
 _PAST_SUBORDINATE = re.compile(r"\b(?:after|because|as)\s+(?:[\w'’-]+\s+){1,4}?(?:fell|rose|grew|slid|sank|shrank|dropped|declined|"
                                r"jumped|climbed|slumped|surged|plunged|increased|decreased|tumbled|soared)\s[^,;:]*$")
+_COUNT_MODIFIER = re.compile(r"-[a-z]")
 _AND_VERB = re.compile(r"\band\s+(?:is|are|has|have|was|were|will|plans|expects|aims)\b"
                        # "..., and Rheinstahl says it now uses a third less energy": a clause of its own
                        r"|\band\s+(?:[A-Z][\w-]*\s+){1,3}(?:says|said|reports|reported|expects|estimates|believes)\b"
@@ -646,7 +647,9 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # "opened its heat pump factory in Wrocław", "Kaltberg's new plant in Wrocław, which opened":
             # an unnamed facility is known by the place it stands in
             subject, unnamed = site, ""
-        if any(start <= q.start < end and (q.kind != "number" or q.value >= 100) and q.kind != "duration"
+        # (a deal's value or volume, "signed an agreement on September 12, 2023 to buy X for US$310 million",
+        # sizes the deal: its date stays the signing's)
+        if action_id != "signing" and any(start <= q.start < end and (q.kind != "number" or q.value >= 100) and q.kind != "duration"
                and not (q.start > date.span_end and _AND_VERB.search(text, date.span_end, q.start))
                # ("苏州校区已于2023年9月正式开学，首批招收本科生约1200人": a figure after the date's own verb and a
                # full-width comma is the next clause's)
@@ -666,6 +669,9 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                and not _names_after(reading, q.end)      # "its $12 billion Fab C2": an attribute of the name
                and not _sizes_facility(reading.text, q.end, rules)    # "the $1.4 billion project": of the facility
                and not _length_attribute(reading.text, q)            # "began volume production of 4nm chips"
+               # ("the 8,000-car supply agreement it signed with Qilan Auto": a count written into a noun's
+               # modifier sizes that noun, no amount of the clause)
+               and not (q.kind == "number" and _COUNT_MODIFIER.match(reading.text, q.end))
                for q in reading.quantities):
             # a dated figure ("produced 5 kt in 2023"): its date is a period, not an event
             action_id, action_label = "", ""
@@ -694,6 +700,12 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # of the year without its year is read as the nearest one, which a plan never is when it is past)
             date = _next_year(date)
         part = _part(text, start, date.span_start, rules)
+        if action_id == "signing":
+            # (a deal is told by who signed it with whom: another counterparty's is another deal; a later date
+            # after what the deal is to do, "signed an agreement to supply 150 trucks in 2025", is that doing's)
+            part = _counterparty(reading, subject)
+            if not part or (published is not None and date.start > published and _SIGNED_TO.search(text, start, date.span_start)):
+                action_id, action_label, part = "", "", ""
         site, site_by = ("", "") if part else _site_part(reading, subject, start, date.span_start, rules)
         events.append(Event(
             subject=subject.entity if subject and not unnamed else "",
@@ -800,6 +812,24 @@ def _site_part(reading: ClaimReading, subject: EntityMention | None, start: int,
     if found.group("at").split()[0].lower() != "at":
         return part, "beside"
     return (part, "kind") if found.group("noun").lower() in rules.part_nouns else ("", "")
+
+
+def _counterparty(reading: ClaimReading, subject: EntityMention | None) -> str:
+    """ "the 8,000-car supply agreement it signed with Qilan Auto": the one other company the sentence
+    names, who signed with the subject ("" when it names none, or several)."""
+    named = [e for e in reading.entities if e.kind == "name" and e.role != "government"
+             and (subject is None or e.entity != subject.entity)]
+    # ("signed its agreement to buy Salmones Reloncaví in March 2023, now farms in Los Lagos": the one the
+    # deal is with, or the one it buys, first)
+    party = next((e for e in named if _PARTY_BEFORE.search(reading.text, max(0, e.start - 40), e.start)), None)
+    if party is not None:
+        return f"with {party.entity}"
+    others = {e.entity for e in named}
+    return f"with {others.pop()}" if len(others) == 1 else ""
+
+
+_SIGNED_TO = re.compile(r"\bsign(?:s|ed|ing)?\b.*\bto\s+[a-z]+", re.I)
+_PARTY_BEFORE = re.compile(r"\b(?:with|to\s+(?:buy|acquire|purchase|take\s+over|supply))\s+(?:[A-Za-z-]+\s+){0,3}?$")
 
 
 def _market(reading: ClaimReading, subject: EntityMention | None, start: int, end: int) -> str:
