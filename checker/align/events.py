@@ -172,7 +172,7 @@ def _part_pattern(data: dict, path: Path) -> re.Pattern:
         return re.compile(r"(?!)")
     # (a name, a size or a kind may stand between: "the second Sundal potline", "the first 200-MW unit",
     # "the fifth production line")
-    return re.compile(rf"\b(?i:(?P<ordinal>{trie.phrase_alternation(ordinals)}))\s+(?:[A-Z][\w-]*\s+|[\d.,]+[- ]?[A-Za-z]{{1,3}}\s+|[a-z]+(?:-[a-z]+)?\s+)?"
+    return re.compile(rf"\b(?i:(?P<ordinal>{trie.phrase_alternation(ordinals)}))\s+(?:[A-Z][\w-]*\s+|[\d.,]+[- ]?[A-Za-z]{{1,12}}\s+|[a-z]+(?:-[a-z]+)?\s+)?"
                       rf"(?i:(?P<noun>{trie.phrase_alternation(nouns)}))\b")
 
 
@@ -369,6 +369,10 @@ def _sizes_facility(text: str, end: int, rules: EventRules) -> bool:
         or (CJK.search(text, end, end + 3) is not None and rules.zh_sized.match(text, end) is not None)
 
 
+# ("…项目总投资62亿元": the money a facility named before it costs)
+_ZH_FACILITY_COST = re.compile(r"(?:项目|工厂|基地|电站|工程)(?:总)?投资(?:约|近|超过|逾)?$")
+
+
 def _counts_facilities(text: str, q, rules: EventRules) -> bool:
     """Does a count name facilities ("four hotels", "12 new stores")?"""
     match = _COUNTED_NOUN.match(text, q.end)
@@ -447,8 +451,9 @@ def _rescheduled(text: str, end: int, tense: TenseRules) -> re.Match | None:
 
 
 def last_project(reading: ClaimReading, rules: EventRules) -> EntityMention | None:
-    """The last named facility of a claim: what "the plant" in the next sentence is."""
-    return _project(reading, len(reading.text), rules)
+    """The last named facility of a claim: what "the plant" in the next sentence is (or the named site of an
+    unnamed one: "在延布工业城合资建设的20GW硅片工厂…。该项目…" is the Yanbu factory)."""
+    return _project(reading, len(reading.text), rules) or _facility_town(reading, len(reading.text), rules)
 
 
 _PERIOD_ADJECTIVE = re.compile(r"[A-Za-z]+-(?:quarter|half)", re.I)
@@ -668,6 +673,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                and not (q.end <= date.span_start and _SINCE_EVENT.search(fold(text[q.end:date.span_start])))
                and not _names_after(reading, q.end)      # "its $12 billion Fab C2": an attribute of the name
                and not _sizes_facility(reading.text, q.end, rules)    # "the $1.4 billion project": of the facility
+               and not _ZH_FACILITY_COST.search(reading.text, max(0, q.start - 12), q.start)
                and not _length_attribute(reading.text, q)            # "began volume production of 4nm chips"
                # ("the 8,000-car supply agreement it signed with Qilan Auto": a count written into a noun's
                # modifier sizes that noun, no amount of the clause)
@@ -695,7 +701,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # "Prices will not go back to where they were before 2022": a past time compared with, no plan
             mood, cue = "unknown", ""
         if mood == "upcoming" and published is not None and date.end < published and date.relative \
-                and date.granularity in ("quarter", "half") and not date.iso.startswith(str(published.year)):
+                and date.granularity in ("month", "quarter", "half") and not date.iso.startswith(str(published.year)):
             # "will open in the third quarter", written in February 2025: the third quarter still ahead (a part
             # of the year without its year is read as the nearest one, which a plan never is when it is past)
             date = _next_year(date)
@@ -726,7 +732,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
 
 
 def _next_year(date: DateValue) -> DateValue:
-    """The same part of the year after (a quarter or a half)."""
+    """The same part of the year after (a month, a quarter or a half)."""
     year = date.start.year + 1
     return replace(date, start=date.start.replace(year=year), end=date.end.replace(year=year),
                    iso=str(year) + date.iso[4:])

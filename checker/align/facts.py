@@ -619,6 +619,8 @@ _GROUP_SUBJECT = re.compile(r"\W*(?:(?:in|during|by)\s+[^,]{1,30},\s+)?(?:the\s+
 # ("2023年公司钢材出口量约290万吨": a Chinese year, or a part of it, needs no comma)
 _DATE_OPENING = re.compile(r"^\W*(?:(?:in|during|by)\s+)?[^,，]{0,25}?(?:\d{4}年?|\d{4})[^,，]{0,12}[,，]\s*"
                            r"|^\W*\d{4}年(?:[上下]半年|前三季度|第?[一二三四]季度|全年|\d{1,2}月)?", re.I)
+# a Chinese clause of cause or circumstance before the main one ("受…影响，", "在…背景下，")
+_ZH_FRONTED_CAUSE = re.compile(r"[^，,。；;]{2,40}?(?:影响|带动|推动|拉动|背景下|情况下)[，,]\s*")
 _CJK_CLASSIFIER = re.compile(r"^[个部台辆座家项只条艘架]?的?")
 _WITH_CLAUSE = re.compile(r",\s+with\s", re.I)
 _WHOLE_PLACE = re.compile(r"\b(?:in|of|across)\s+(?:the\s+)?$", re.I)
@@ -1060,6 +1062,12 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
         frame.subject = EntityMention(place.entity, it.group(1), it.start(1), it.end(1), place.kind, "name")
         return
     company = reading.phrases_in(lo, hi, "company_anaphors")
+    if company and actor is not None and (fronted := _ZH_FRONTED_CAUSE.match(reading.text)) is not None \
+            and company[0].start == fronted.end() and not reading.entities_in(fronted.end(), frame.quantity.start):
+        # "受上半年云南限电影响，公司全年原铝产量为224万吨": a fronted cause, whatever places it names, then the
+        # company of the sentences before
+        frame.subject = EntityMention(actor.entity, company[0].surface, company[0].start, company[0].end, "name", "name")
+        return
     # ("That gave the company about 45 per cent of India's ...": an object too, when no name stands before it)
     if company and actor is not None and not local and (
             not _DATE_OPENING.sub("", reading.text[:company[0].start]).strip(" \"'“‘(")
@@ -2115,8 +2123,11 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool, level: bool = Fa
     # "today holds 9.1%": the day of publication dates nothing, the figure is current
     today = reading.article.published_date
     # "had 8,200 MW in operation by the end of 2014": a "by" that is already past dates the level
+    # ("受上半年云南限电影响，公司全年原铝产量为224万吨": a date in a fronted cause is the cause's)
+    fronted = _ZH_FRONTED_CAUSE.match(reading.text)
     dates = [d for d in reading.dates if not (is_deadline(reading, d) and (today is None or d.end >= today))
-             and not (d.relative and d.granularity == "day" and d.start == today)]
+             and not (d.relative and d.granularity == "day" and d.start == today)
+             and not (fronted is not None and d.span_end <= fronted.end())]
     q = frame.quantity
     if not dates:
         if reading.dates:

@@ -7,7 +7,8 @@ Three sources, all read once per article:
   that Latin name wherever the article writes it;
 * a name that opens a clause and states something (``zh_statement_verbs``: "晟光硅能4月22日晚间发布…"), or
   that opens one before a phase of its site (``zh_site_parts``: "石河子二期…项目"), or that ends in a trade
-  word and opens one before a period (``zh_period_words``: "和兴硅片全年出口…");
+  word and opens one before a period (``zh_period_words``: "和兴硅片全年出口…"), or stands after 在 before a
+  verb of building (``zh_site_builds``: "在临沧投资建设的…项目");
 * a name that ends in a designator (rules/lexicons/names.toml ``zh_designators``: 公司, 集团, 水电站 ...),
   "由中国华夏水电工程公司承建的德德萨瀑布水电站": a name of its own, which the batch later matches to a
   Latin name by its sound (``sound_key``, pinyin: 德德萨 ~ "Dedessa").
@@ -47,6 +48,7 @@ class ZhNameRules:
     stating: re.Pattern                 # a run opening a clause before a verb of statement (group "run")
     site_part: re.Pattern               # a run opening a clause before a site's phase (group "run")
     trade_opening: re.Pattern           # a run ending in a trade word, opening a clause before a period (group "run")
+    site_built: re.Pattern              # a run after 在 before a verb of building and 的 (group "run")
 
 
 @functools.lru_cache(maxsize=4)
@@ -65,6 +67,7 @@ def load_zh_name_rules(rules_dir: str | None = None) -> ZhNameRules:
     bodies = expect_str_list(data, "zh_public_bodies", path, default=[])
     site_parts = expect_str_list(data, "zh_site_parts", path, default=[])
     periods = expect_str_list(data, "zh_period_words", path, default=[])
+    builds = expect_str_list(data, "zh_site_builds", path, default=[])
     return ZhNameRules(
         trade,
         re.compile(rf"(?:{trie.alternation(designators)})$") if designators else re.compile(never),
@@ -82,6 +85,7 @@ def load_zh_name_rules(rules_dir: str | None = None) -> ZhNameRules:
         if site_parts else re.compile(never),
         re.compile(rf"(?:^|(?<=[。，；！？：\n\s]))(?P<run>[\u4e00-\u9fff]{{2,6}}?(?:{trie.alternation(trade)}))"
                    rf"(?=(?:19|20)\d\d年|{trie.alternation(periods)})", re.M) if trade and periods else re.compile(never),
+        re.compile(rf"在(?P<run>[\u4e00-\u9fff]{{2,4}}?)(?:{trie.alternation(builds)})的") if builds else re.compile(never),
     )
 
 
@@ -124,7 +128,8 @@ def zh_names(text: str, lexicon: EntityLexicon, name_id, rules: ZhNameRules | No
             short = _without_designator(own, rules)
             if len(short) >= 2 and short != own:
                 names.setdefault(short, latin)
-    for found in (*rules.stating.finditer(text), *rules.site_part.finditer(text), *rules.trade_opening.finditer(text)):
+    for found in (*rules.stating.finditer(text), *rules.site_part.finditer(text), *rules.trade_opening.finditer(text),
+                  *rules.site_built.finditer(text)):
         own = _own_start(found.group("run"), rules, place_at_start)
         if len(own) >= 2 and not rules.break_end.search(own) and not rules.public_body_end.search(own) and own not in names and own not in lexicon_surfaces and own not in rules.describing:
             names[own] = "name?:" + own
