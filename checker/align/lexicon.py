@@ -424,8 +424,9 @@ def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
         "year_after": pattern("year_after", r"(?:\s+(?!(?:range|forecast|guidance|target|outlook|estimate|projection|goal|plan)\b)[a-z-]+){{0,4}}?\s+(?:{alt})\b"),
         # ("from a record €9.2 billion", "up from an earlier range of $140 million to $170 million")
         # ("from a pandemic-era record of $15.1 billion": up to two words before the level named)
+        # ("the most since the 2015 record of 112.4 million tonnes": a year may name the record)
         "previous_before": pattern("previous", r"\b(?:{alt})\s+(?:a\s+|an\s+)?(?:record\s+|revised\s+"
-                                               r"|(?:[a-z-]+\s+){{0,2}}(?:record|high|peak|low)\s+of\s+"
+                                               r"|(?:the\s+)?(?:[a-z-]+\s+|(?:19|20)\d\d\s+){{0,2}}(?:record|high|peak|low)\s+of\s+"
                                                r"|(?:(?:its|the|their)\s+)?(?:earlier|previous|prior|original|initial)\s+(?:range|forecast|estimate|guidance|target|outlook)\s+of\s+)?$"),
         "change_amount_before": pattern("change_amount", r"\b(?:{alt})\s+(?:(?:a|an|another)\s+(?:record\s+|further\s+|net\s+)?)?$"),
         "per_unit_after": _per_unit(expect_str_list(data, "per_unit", path, default=[]), modifiers),
