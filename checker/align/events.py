@@ -369,8 +369,11 @@ def _sizes_facility(text: str, end: int, rules: EventRules) -> bool:
         or (CJK.search(text, end, end + 3) is not None and rules.zh_sized.match(text, end) is not None)
 
 
-# ("…项目总投资62亿元": the money a facility named before it costs)
-_ZH_FACILITY_COST = re.compile(r"(?:项目|工厂|基地|电站|工程)(?:总)?投资(?:约|近|超过|逾)?$")
+@functools.lru_cache(maxsize=4)
+def _zh_facility_cost(facilities: frozenset[str]) -> re.Pattern:
+    """ "…项目总投资62亿元": the money a facility noun of events.toml, right before it, costs."""
+    nouns = sorted(f for f in facilities if CJK.search(f))
+    return re.compile(rf"(?:{trie.alternation(nouns)})(?:总)?投资(?:约|近|超过|逾)?$") if nouns else re.compile(r"(?!)")
 
 
 def _counts_facilities(text: str, q, rules: EventRules) -> bool:
@@ -673,7 +676,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                and not (q.end <= date.span_start and _SINCE_EVENT.search(fold(text[q.end:date.span_start])))
                and not _names_after(reading, q.end)      # "its $12 billion Fab C2": an attribute of the name
                and not _sizes_facility(reading.text, q.end, rules)    # "the $1.4 billion project": of the facility
-               and not _ZH_FACILITY_COST.search(reading.text, max(0, q.start - 12), q.start)
+               and not _zh_facility_cost(rules.facilities).search(reading.text, max(0, q.start - 12), q.start)
                and not _length_attribute(reading.text, q)            # "began volume production of 4nm chips"
                # ("the 8,000-car supply agreement it signed with Qilan Auto": a count written into a noun's
                # modifier sizes that noun, no amount of the clause)
