@@ -1,4 +1,5 @@
-"""What the align stage reads from claims: tests/cases/align/facts.toml and events.toml."""
+"""What the align stage reads from claims: tests/cases/align/facts.toml, events.toml and counts.toml, and how
+names.toml's batches of articles name their subjects once names are unified."""
 from __future__ import annotations
 
 import tomllib
@@ -8,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from checker.align import Analyzer
+from checker.align.article import unify_names
 from checker.model import Article, LineAnchor
 
 CASES = Path(__file__).parent / "cases" / "align"
@@ -52,3 +54,23 @@ def test_counts(case):
     analysis = ANALYZER.analyse(_article(case))
     got = [[c.count, len(c.items)] for c in analysis.counts]
     assert got == case["counts"]
+
+
+def _batch(case) -> list[Article]:
+    return [Article(id=f"a{i}.txt", doc_id=f"a{i}.txt", index=1, body=a["text"], anchors=(LineAnchor(0, 1, True),),
+                    title=a.get("title"), published=datetime.fromisoformat(a["published"]))
+            for i, a in enumerate(case["articles"])]
+
+
+def _load_batches(name):
+    data = tomllib.loads((CASES / name).read_text(encoding="utf-8"))
+    return [pytest.param(c, id=c["comment"][:50]) for c in data["case"]]
+
+
+@pytest.mark.parametrize("case", _load_batches("names.toml"))
+def test_batch_names(case):
+    facts, events = unify_names([ANALYZER.analyse(a) for a in _batch(case)])
+    # per article, the subjects of its facts and events once the batch's names are unified
+    got = [sorted({item.subject for item in (*facts, *events) if item.article.id == f"a{i}.txt"})
+           for i in range(len(case["articles"]))]
+    assert got == case["subjects"]

@@ -305,6 +305,9 @@ def _grammatical_name(entity: str) -> bool:
 def unify_names(analyses: list[ArticleAnalysis]) -> tuple[list[Fact], list[Event]]:
     """Near-variant proper names become one subject across the batch (rapidfuzz, blocked)."""
     canon = NameCanon()
+    # (the batch's names as written still decide which short forms are one name batch-wide)
+    written = {item.subject for a in analyses for item in (*a.facts, *a.events)}
+    analyses = [_local_short_forms(a) for a in analyses]
     seen: dict[str, set[str]] = {}
     for analysis in analyses:
         for fact in analysis.facts:
@@ -313,7 +316,7 @@ def unify_names(analyses: list[ArticleAnalysis]) -> tuple[list[Fact], list[Event
     repeated = {name for name, articles in seen.items() if len(articles) > 1}
     placed = {item.subject for a in analyses for item in (*a.facts, *a.events) if "-" in item.subject
               and _PLACED_NAME.search(item.claim.text) and _capitalised_parts(item.subject[5:], item.claim.text)}
-    canon.build({f.subject for a in analyses for f in a.facts} | {e.subject for a in analyses for e in a.events}, repeated, placed)
+    canon.build(written | {item.subject for a in analyses for item in (*a.facts, *a.events)}, repeated, placed)
     facts = [f if canon.canonical(f.subject) == f.subject else replace(f, subject=canon.canonical(f.subject))
              for a in analyses for f in a.facts if canon.canonical(f.subject)]
     events = [e if canon.canonical(e.subject) == e.subject else replace(e, subject=canon.canonical(e.subject))
@@ -322,6 +325,26 @@ def unify_names(analyses: list[ArticleAnalysis]) -> tuple[list[Fact], list[Event
 
 
 _PLACED_NAME = re.compile(r"[A-Z][\w.]*-[A-Z]")
+
+
+def _local_short_forms(analysis: ArticleAnalysis) -> ArticleAnalysis:
+    """ "Movenza" in an article about "Movenza Rent" is Movenza Rent, though the batch also knows a
+    "Movenza Leasing": a short form that starts the one longer name its own article gives is that name."""
+    names = {item.subject[5:] for item in (*analysis.facts, *analysis.events) if item.subject.startswith("name:")}
+    longer = {short: found for short in names if len(found := [n for n in names if n.startswith(short + " ")]) == 1}
+    if not longer:
+        return analysis
+    # (only when every capitalised name the article writes on from the short form is that one: "Gulf
+    # smelters" in an article that names "Gulf Crest Aluminium" and the "Gulf Aluminium Council" is no
+    # short form of either)
+    text = f"{analysis.article.title or ''}\n{analysis.article.body}"
+    local = {"name:" + short: "name:" + found[0] for short, found in longer.items()
+             if {m.group(1).lower() for m in re.finditer(rf"(?<![\w-])(?i:{re.escape(short)})\s+([A-Z][\w&.-]*)", text)}
+             == {found[0][len(short) + 1:].split(" ", 1)[0]}}
+    if not local:
+        return analysis
+    return replace(analysis, facts=tuple(replace(f, subject=local.get(f.subject, f.subject)) for f in analysis.facts),
+                   events=tuple(replace(e, subject=local.get(e.subject, e.subject)) for e in analysis.events))
 
 
 def _capitalised_parts(name: str, text: str) -> bool:

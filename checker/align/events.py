@@ -69,6 +69,27 @@ class EventRules:
     # shops and other outlets a chain opens by the dozen ("open ten large-format stores"): counted, never
     # a facility of their own
     outlets: frozenset[str] = frozenset()
+    # a unit its owner has one of, named by its kind after a possessive ("Kaveri Coast's new hydrocracker",
+    # "Its 2.8-million-tonne-a-year hydrocracker"): the owner's event, with that part (group "noun")
+    owned_part: re.Pattern = re.compile(r"(?!)")
+    # a deal's reduced relative clause right before the date ("under an agreement the two companies signed
+    # on September 6"): the date is the signing's, whatever the main clause says
+    deal_relative: re.Pattern = re.compile(r"(?!)")
+
+
+def _owned_part_pattern(nouns: list[str]) -> re.Pattern:
+    if not nouns:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?:\b(?P<its>[Ii]ts|[Tt]heir)|(?<=['’]s))\s+(?:new\s+)?(?:[\w.,$€£-]+\s+)?"
+                      rf"(?P<noun>{trie.phrase_alternation(nouns)})\b")
+
+
+def _deal_relative_pattern(nouns: list[str]) -> re.Pattern:
+    if not nouns:
+        return re.compile(r"(?!)")
+    signers = r"(?:the\s+(?:two\s+)?(?:companies|firms|groups|sides|parties)|both\s+(?:companies|sides)|they|it|[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})"
+    return re.compile(rf"\b(?i:{trie.phrase_alternation(nouns)})\s+(?:(?:that|which)\s+)?{signers}\s+(?:had\s+|has\s+|have\s+)?"
+                      r"(?:signed|struck|inked|sealed)\s+(?:(?:on|in|at|during)\s+)?$")
 
 
 @functools.lru_cache(maxsize=4)
@@ -132,7 +153,9 @@ def load_event_rules(rules_dir: str | None = None) -> EventRules:
                       _words_right_before(expect_str_list(data, "past_state_before", path, default=[])),
                       *_zh_part_patterns(data, path, facilities),
                       _words_right_before(expect_str_list(data, "opening_count_verbs", path, default=[])),
-                      frozenset(w.lower() for w in expect_str_list(data, "outlets", path, default=[])))
+                      frozenset(w.lower() for w in expect_str_list(data, "outlets", path, default=[])),
+                      _owned_part_pattern(expect_str_list(data, "owned_parts", path, default=[])),
+                      _deal_relative_pattern(expect_str_list(data, "deal_nouns", path, default=[])))
 
 
 def _zh_part_patterns(data: dict, path: Path, facilities: frozenset[str]) -> tuple[dict, re.Pattern, re.Pattern, re.Pattern]:
@@ -357,8 +380,9 @@ def _names_after(reading: ClaimReading, end: int) -> bool:
 _NAME_LEAD = re.compile(r"(?:-[a-z]+)?[ \t]+")
 
 
-# ("a 1,200-bed private hospital": the size's unit may be written onto the number)
-_WORDS_AFTER = re.compile(r"(?:-[a-z]+)?[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?(?:[ \t]+([a-z]+))?\b")
+# ("a 1,200-bed private hospital", "its 2.8-million-tonne-a-year hydrocracker": the size's unit may be
+# written onto the number)
+_WORDS_AFTER = re.compile(r"(?:-[a-z]+){0,3}[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?(?:[ \t]+([a-z]+))?\b")
 
 
 def _sizes_facility(text: str, end: int, rules: EventRules) -> bool:
@@ -501,6 +525,8 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # is where the facility before it stands, which the clause is about)
             if named is not None and not _LOCATIVE_BEFORE.search(text, max(0, named.start - 12), named.start):
                 start, relative_subject = heads[-1].end(), named
+        if (deal := rules.deal_relative.search(text, start, date.span_start)) is not None:
+            start = deal.start()    # "will take delivery ... under an agreement the two companies signed on September 6"
         previous_start = start
         end_limit = dates[i + 1].span_start if i + 1 < len(dates) else len(text)
         after = rules.clause_stop.search(text, date.span_end, end_limit)
@@ -709,6 +735,12 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # of the year without its year is read as the nearest one, which a plan never is when it is past)
             date = _next_year(date)
         part = _part(text, start, date.span_start, rules)
+        if not part and project is None and (owned := rules.owned_part.search(text, start, date.span_start)) is not None:
+            # "Its 2.8-million-tonne-a-year hydrocracker was commissioned in November 2023": the owner's unit
+            owner = company if owned.group("its") else next(
+                (e for e in reading.entities if e.kind == "name" and owned.start() - 3 <= e.end <= owned.start()), None)
+            if owner is not None:
+                subject, unnamed, part = owner, "", owned.group("noun").lower()
         if action_id == "signing":
             # (a deal is told by who signed it with whom: another counterparty's is another deal; a later date
             # after what the deal is to do, "signed an agreement to supply 150 trucks in 2025", is that doing's)
@@ -727,7 +759,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             action_surface=action_label,
             attributed=attributed,
             cue=cue,
-            part=part or site or _market(reading, subject, start, date.span_start),
+            part=part or site or _market(reading, subject, start, date.span_start, project is not None),
             part_by=site_by if site else "",
         ))
         previous_end = date.span_end
@@ -826,8 +858,9 @@ def _site_part(reading: ClaimReading, subject: EntityMention | None, start: int,
 def _counterparty(reading: ClaimReading, subject: EntityMention | None) -> str:
     """ "the 8,000-car supply agreement it signed with Qilan Auto": the one other company the sentence
     names, who signed with the subject ("" when it names none, or several)."""
+    # (not a place the deal was signed at: "signed on September 6 at the IAA Mobility show in Munich")
     named = [e for e in reading.entities if e.kind == "name" and e.role != "government"
-             and (subject is None or e.entity != subject.entity)]
+             and (subject is None or e.entity != subject.entity) and not _AT_BEFORE.search(reading.text, max(0, e.start - 8), e.start)]
     # ("signed its agreement to buy Salmones Reloncaví in March 2023, now farms in Los Lagos": the one the
     # deal is with, or the one it buys, first)
     party = next((e for e in named if _PARTY_BEFORE.search(reading.text, max(0, e.start - 40), e.start)), None)
@@ -837,17 +870,21 @@ def _counterparty(reading: ClaimReading, subject: EntityMention | None) -> str:
     return f"with {others.pop()}" if len(others) == 1 else ""
 
 
+_AT_BEFORE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?$", re.I)
 _SIGNED_TO = re.compile(r"\bsign(?:s|ed|ing)?\b.*\bto\s+[a-z]+", re.I)
 _PARTY_BEFORE = re.compile(r"\b(?:with|to\s+(?:buy|acquire|purchase|take\s+over|supply))\s+(?:[A-Za-z-]+\s+){0,3}?$")
 
 
-def _market(reading: ClaimReading, subject: EntityMention | None, start: int, end: int) -> str:
+def _market(reading: ClaimReading, subject: EntityMention | None, start: int, end: int, facility: bool) -> str:
     """ "Lumora plans to launch in Vietnam in the second half of 2024": a company's event in a country
-    is that country's event of the company (its launch in Indonesia is another)."""
+    is that country's event of the company (its launch in Indonesia is another). A company's event in a
+    city or region is that place's too ("will open its first stations in Xi'an"); a facility's place
+    is only where it stands ("Saguaro Helium's Navajo Springs plant in Arizona")."""
     if subject is None or subject.kind != "name":
         return ""
-    place = next((e for e in reading.entities if start <= e.start < end and e.kind in ("country", "bloc")
-                  and reading.text[max(0, e.start - 3):e.start].lower() == "in "), None)
+    kinds = ("country", "bloc") if facility else ("country", "bloc", "region", "name")
+    place = next((e for e in reading.entities if start <= e.start < end and e.kind in kinds
+                  and e.entity != subject.entity and reading.text[max(0, e.start - 3):e.start].lower() == "in "), None)
     return f"in {place.entity}" if place is not None else ""
 
 

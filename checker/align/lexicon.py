@@ -84,6 +84,9 @@ class Metric:
     # its values are amounts and rates, never a count of things ("lost about 40% of the water", "lost
     # 2,860 megalitres", but "lost about 12 million birds to culling" is no leakage)
     not_counts: bool = False
+    # its verbs that name it only for an amount of goods in units ("ran 11,600 kt of crude through the
+    # plant" is refining; "ran a deficit of $5bn" and "ran 1,200 stores" are not)
+    goods_only_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,9 @@ class AlignLexicon:
     commodity_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
     # unit id -> the commodities measured in it (commodities.toml measured_in), the first the usual one
     unit_commodities: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # commodity id -> the metric group a count of these goods someone has is (commodities.toml held_as:
+    # "The company had about 61,000 vehicles" is its fleet)
+    held_as: dict[str, str] = field(default_factory=dict)
     # "the country" -> "country": the kind of place an anaphor points back to
     place_anaphors: dict[str, str] = field(default_factory=dict)
     # the metric groups whose percentages are ratios, and those whose company money is all its business
@@ -130,6 +136,7 @@ class AlignLexicon:
     part_ratios: dict[str, dict[str, str]] = field(default_factory=dict)   # group -> Metric.parts, gathered once
     # the cue patterns below are built from the lists of the same names in cues.toml
     further_before: re.Pattern = _NEVER          # "a further 213 Mt": more of something else
+    held_before: re.Pattern = _NEVER             # "had about 61,000 vehicles": what someone has
     compared_before: re.Pattern = _NEVER         # "after Chile": a place compared with
     together: re.Pattern = _NEVER                # "together they made up 47%": a joint figure
     previous_before: re.Pattern = _NEVER         # "from 21%": the earlier value of another period
@@ -165,7 +172,7 @@ _METRIC_KEYS = {"label", "group", "nouns", "verbs", "bare_numbers", "sources", "
                 "any_stage", "no_commodity", "origin_cues",
                 "verb_governs", "place_marks", "company_words", "company_metric", "company_unless", "default_for", "default_after", "flow", "weak_verbs",
                 "whole_business", "ratio", "goods_verbs", "place_metric", "parts", "dated_after_noun",
-                "home_words", "home_metric", "money_nouns", "not_counts"}
+                "home_words", "home_metric", "money_nouns", "not_counts", "goods_only_verbs"}
 
 
 @functools.lru_cache(maxsize=4)
@@ -219,10 +226,11 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
             expect(entry, "bare_numbers", bool, path, default=False, where=where),
             {k.lower(): v for k, v in expect(entry, "money_nouns", dict, path, default={}, where=where).items()},
             expect(entry, "not_counts", bool, path, default=False, where=where),
+            frozenset(w.lower() for w in expect_str_list(entry, "goods_only_verbs", path, default=[], where=where)),
         )
         for noun in sorted(metrics[metric_id].nouns | metrics[metric_id].agents):
             matcher.add(noun, "metric_noun", metric_id)
-        for verb in expect_str_list(entry, "verbs", path, default=[], where=where):
+        for verb in expect_str_list(entry, "verbs", path, default=[], where=where) + sorted(metrics[metric_id].goods_only_verbs):
             matcher.add(verb, "metric_verb", metric_id)
         for verb in expect_str_list(entry, "sources", path, default=[], where=where):
             matcher.add(verb, "metric_source", metric_id)
@@ -257,7 +265,12 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
     outputs: set[str] = set()
     kinds: dict[str, frozenset[str]] = {}
     unit_goods: dict[str, list[str]] = {}
+    held_as: dict[str, str] = {}
     for commodity_id, entry in expect(data, "commodity", dict, path).items():
+        if held := expect(entry, "held_as", str, path, default="", where=f"commodity.{commodity_id}"):
+            if held not in groups:
+                raise DataError(path, f"held_as {held!r} is no metric's group", key=f"commodity.{commodity_id}")
+            held_as[commodity_id] = held
         for unit in expect_str_list(entry, "measured_in", path, where=f"commodity.{commodity_id}", default=[]):
             if unit not in _unit_ids():
                 raise DataError(path, f"measured_in: no such unit {unit!r} in rules/units.toml", key=f"commodity.{commodity_id}")
@@ -324,6 +337,7 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
                         output_commodities=frozenset(outputs),
                         commodity_kinds=kinds,
                         unit_commodities={unit: tuple(goods) for unit, goods in unit_goods.items()},
+                        held_as=held_as,
                         place_anaphors=place_anaphors,
                         ratio_groups=frozenset(m.group for m in metrics.values() if m.ratio),
                         whole_business_groups=frozenset(m.group for m in metrics.values() if m.whole_business),
@@ -414,6 +428,7 @@ def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
     compass = alt("compass")
     return {
         "further_before": pattern("further", r"\b(?:{alt})\s+(?:of\s+)?$"),
+        "held_before": pattern("held", r"\b(?:{alt})\s+(?:a\s+fleet\s+of\s+)?$"),
         "compared_before": pattern("compared", r"\b(?:{alt})\s+(?:the\s+)?$"),
         "together": pattern("together", r"(?:\b|(?<=[\u4e00-\u9fff]))(?:{alt})(?:\b|(?=[\u4e00-\u9fff]))"),
         "combined_before": pattern("combined_before", r"\b(?:{alt})\s+(?:of\s+)?$"),
