@@ -621,7 +621,8 @@ _GROUP_SUBJECT = re.compile(r"\W*(?:(?:in|during|by)\s+[^,]{1,30},\s+)?(?:the\s+
 # ("2024年，公司新增...", "In 2024, the company installed ..."): a date phrase may open the sentence first
 # ("2023年公司钢材出口量约290万吨": a Chinese year, or a part of it, needs no comma)
 _DATE_OPENING = re.compile(r"^\W*(?:(?:in|during|by)\s+)?[^,，]{0,25}?(?:\d{4}年?|\d{4})[^,，]{0,12}[,，]\s*"
-                           r"|^\W*\d{4}年(?:[上下]半年|前三季度|第?[一二三四]季度|全年|\d{1,2}月)?", re.I)
+                           # ("年报显示,2023年公司共交付…": what the source shows, then the date)
+                           r"|^\W*(?:[\u4e00-\u9fff]{1,8}(?:显示|表明|称)[,，]\s*)?\d{4}年(?:[上下]半年|前三季度|第?[一二三四]季度|全年|\d{1,2}月)?", re.I)
 # a Chinese clause of cause or circumstance before the main one ("受…影响，", "在…背景下，")
 _ZH_FRONTED_CAUSE = re.compile(r"[^，,。；;]{2,40}?(?:影响|带动|推动|拉动|背景下|情况下)[，,]\s*")
 _CJK_CLASSIFIER = re.compile(r"^[个部台辆座家项只条艘架]?的?")
@@ -884,13 +885,19 @@ def _name_before(reading: ClaimReading, comma: int, kinds: tuple[str, ...] = ())
 
 
 _DESCRIPTION_OPEN = re.compile(r",\s+(?:one\s+of|the|a|an)\s[^,;]*$", re.I)
+_POSSESSIVE_DESCRIPTION = re.compile(r",\s+(?:(?:long|once|now|still|formerly|traditionally)\s+)?")
 
 
 def _described_apposition(reading: ClaimReading, mention: EntityMention, figure: int) -> bool:
     """ "Aurelia Cruises, one of the busiest lines in the western Mediterranean, carried ...": a place
     inside a description set off by commas after a name is no subject."""
     comma = reading.text.rfind(",", 0, mention.start)
-    if comma < 0 or not _DESCRIPTION_OPEN.match(reading.text, comma, mention.start) or "," not in reading.text[mention.end:figure]:
+    if comma < 0 or "," not in reading.text[mention.end:figure]:
+        return False
+    if getattr(mention, "role", "") == "possessive" and _POSSESSIVE_DESCRIPTION.fullmatch(reading.text, comma, mention.start):
+        # ("South Korea, long China's main rival, won roughly a fifth": whose rival it is says who it is)
+        return _name_before(reading, comma)
+    if not _DESCRIPTION_OPEN.match(reading.text, comma, mention.start):
         return False
     # ("Antalya's own airport, the gateway to the Mediterranean resorts, handled ...": a name's thing too)
     return _name_before(reading, comma, ("name",)) or any(
@@ -1031,6 +1038,14 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
         # "The company's revenue slid to €14.2 billion last year as prices fell across Europe": the company
         # before, whatever place the sentence names
         frame.subject = EntityMention(actor.entity, pronoun[-1].surface, pronoun[-1].start, pronoun[-1].end, "name", "name")
+        return
+    named_before = [hit for hit in reading.phrases_in(lo, pronoun[-1].start, "place_anaphors")
+                    if not reading.entities_in(hit.end, pronoun[-1].start)] if pronoun and antecedent else []
+    if named_before and pronoun[-1].surface.lower() in _BARE_POSSESSIVES \
+            and (place := antecedent(lexicon.place_anaphors.get(named_before[-1].surface.lower(), ""))) is not None:
+        # ("Arrivals from China have surged, putting the kingdom on course to meet its target of 36 million
+        # visitors": "its" is the place "the kingdom" stands for, named right before it)
+        frame.subject = _standing_for(place, pronoun[-1])
         return
     if pronoun and first_entity is not None and (not local or pronoun[-1].start > local[-1].end):
         # "Yet it mined only 2,900 t, a sliver of the 240,000 t mined in China": a pronoun before every
@@ -1738,8 +1753,11 @@ def _joint_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon) 
         return True         # "A and B mined 5.25 Mt and 2.76 Mt respectively, a combined 9.1 Mt": their sum
     if reading.phrases_in(0, len(reading.text), "respectively"):
         return False
-    if lexicon.together.search(reading.text, max(subject.end, frame.quantity.start - 40), frame.quantity.start):
-        return True         # "... and China second with 3.7 million; together they made up roughly 47%"
+    together = lexicon.together.search(reading.text, max(subject.end, frame.quantity.start - 40), frame.quantity.start)
+    if together is not None and not _ITEMS_COUNTED.search(reading.text, max(0, together.start() - 12), together.start()):
+        # "... and China second with 3.7 million; together they made up roughly 47%", "中国和印尼合计占…" (but
+        # 合计 after a count of items is their total: "公司共交付各类船舶38艘,合计约460万载重吨")
+        return True
     fronted = _fronted_place(reading)     # "In Thailand, Chinese visitors ...": no list
     # ("According to Kestrel, China produced 240,000 tonnes": the source said first is no list either)
     source = _SOURCE_OPENING.match(reading.text)
@@ -1759,6 +1777,7 @@ def _joint_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon) 
 
 
 _SUBORDINATE_CLAUSE = re.compile(r",\s+(?:with|while|whereas)\s")
+_ITEMS_COUNTED = re.compile(r"\d[个部台辆座家项只条艘架批]\s*[,，]\s*$")     # "共交付各类船舶38艘,": then 合计 is their total
 _CLOSING_DASH = re.compile(r"\s*[—–]\s*|\s+-\s+")
 
 
