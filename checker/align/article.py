@@ -231,7 +231,8 @@ class Analyzer:
         return ArticleAnalysis(article, tuple(claims), tuple(facts), tuple(events), tuple(counts), tuple(growth), tuple(group_counts))
 
 
-_LEAD_TO_NAME = re.compile(r"^\W*(?:the\s+)?", re.I)
+# ("Japan's Takamine Machinery, Hengyue's main rival, has lost ground": a place's possessive before the name)
+_LEAD_TO_NAME = re.compile(r"^\W*(?:[Tt]he\s+)?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:'s|’s)\s+)?")
 # ("Swiss chocolate maker Corvina": lower-case words closing in a noun a company is called by)
 _DESCRIPTION = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}(?P<noun>[a-z]+)\s+")
 

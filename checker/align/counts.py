@@ -161,6 +161,11 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
             gap = _NAME_TAIL.sub("", gap, count=1)       # "the Lindqvist family office and ...": a noun after a name
             gap = _ITEM_SHARE.sub("", gap, count=1)      # "Kaliandra with 51%, ...": what the item holds
         if items and not _SEP.fullmatch(gap or " "):
+            if enumerated and _UNNAMED_ITEM_NEXT.match(gap):
+                # ("four duty-free stores on the island: the Haitang Bay flagship in Sanya, the shops at Sanya
+                # Phoenix and Haikou Meilan airports, and the new Xinhai store": items without one name each
+                # go on; what the names alone list is no count of the items)
+                return [], False
             break
         if not items and not _FIRST_ITEM_GAP.fullmatch(gap):
             # the first item may carry one modifier: "— mainland China, ..." (but ", with India and
@@ -185,6 +190,7 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
     return items, enumerated
 
 
+_UNNAMED_ITEM_NEXT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:the|a|an|its|their)\s+[a-z]")
 _ITEM_SHARE = re.compile(r"^\s+with\s+(?:the\s+remaining\s+|a\s+|an\s+|about\s+|around\s+|some\s+)?[\d.,]+\s*(?:%|per\s*cent|percent)?(?:\s+stake)?")
 _TOWNS_AFTER = re.compile(r"in\s+")
 _AND_BEFORE_LAST = re.compile(r"\band\s+$")

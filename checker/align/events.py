@@ -623,6 +623,9 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                 # "approved £104bn of spending for 2025-30", "allowed X to spend £8.1bn over the five years
                 # from April 2025": the period a past decision covers, no date of anything done
                 mood, cue = "unknown", ""
+        if mood == "upcoming" and any(q.end <= date.span_start and _AMOUNT_SET_FOR.fullmatch(text, q.end, date.span_start)
+                                      for q in reading.quantities if q.kind not in ("date", "duration")):
+            mood, cue = "unknown", ""   # "below the 114,000 tonnes set for 2024": the amount's period, no plan
         if mood == "upcoming" and ((revised := tense.revised_plan.search(fold(text[start:date.span_start]))) is not None
                                    or (revised := tense.delay_told_after.search(fold(text[date.span_end:]))) is not None):
             mood, cue = "rescheduled", revised.group()      # "opening now expected in H1 2026": a plan changed
@@ -871,6 +874,7 @@ def _counterparty(reading: ClaimReading, subject: EntityMention | None) -> str:
 
 
 _AT_BEFORE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?$", re.I)
+_AMOUNT_SET_FOR = re.compile(r"\s+(?:(?:was|were|is|are|been)\s+)?(?:set|planned|earmarked|targeted|budgeted|allocated|allotted)\s+for\s+(?:the\s+)?", re.I)
 _SIGNED_TO = re.compile(r"\bsign(?:s|ed|ing)?\b.*\bto\s+[a-z]+", re.I)
 _PARTY_BEFORE = re.compile(r"\b(?:with|to\s+(?:buy|acquire|purchase|take\s+over|supply))\s+(?:[A-Za-z-]+\s+){0,3}?$")
 

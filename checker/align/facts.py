@@ -242,11 +242,17 @@ def _one_period(previous_facts) -> str | None:
     return periods.pop() if len(periods) == 1 else None
 
 
+_OF_YEAR_AFTER = re.compile(r"\s+(?:of|in|last|a\s+year)\b", re.I)
+
+
 def _same_period(frames: list[_Frame], reading: ClaimReading, previous_facts) -> None:
     """ "China's crude steel output fell 3.6% in the first nine months of 2024. Exports rose 21% to 80.7
     million tonnes in the same period": figures "in the same period" as the sentence before's, in a
     sentence with no date of its own, are of the one period that sentence dated its figures in."""
-    if reading.dates or not reading.phrases_in(0, len(reading.text), "same_period"):
+    # (the date of an earlier value, "down from 29,800 in the same period of 2021", dates no figure of the
+    # sentence's own; "the same period of 2021" is no period of the sentence before)
+    if any(not is_baseline(reading, d) for d in reading.dates) or not any(
+            not _OF_YEAR_AFTER.match(reading.text, hit.end) for hit in reading.phrases_in(0, len(reading.text), "same_period")):
         return
     if (period := _one_period(previous_facts)) is not None:
         for frame in frames:
@@ -529,7 +535,8 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
         if q.kind == "currency" and (money := metric.money_nouns.get(hit.surface.lower())) in lexicon.metrics:
             metric = lexicon.metrics[money]     # "deposits grew to £18.4 billion": a bank's deposits
         if (metric.money_only and q.kind != "currency" and not (q.kind == "percentage" and frame.change)) or (metric.not_counts and q.kind == "number") \
-                or (q.kind != "quantity" and hit.kind == "metric_verb" and hit.surface.lower() in metric.goods_only_verbs):
+                or (q.kind != "quantity" and hit.kind == "metric_verb" and hit.surface.lower() in metric.goods_only_verbs) \
+                or (metric.counts_only and q.kind != "number"):
             continue
         frame.metric, frame.metric_surface = metric.group, hit.surface
         # "whose first phase will have 800 MW": what a plant has is its size, of no period
@@ -1068,7 +1075,11 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
         frame.subject = _standing_for(place, pronoun[-1])
         return
     if pronoun and first_entity is None and actor is not None and not local \
-            and pronoun[-1].surface.lower() not in _BARE_POSSESSIVES:
+            and (pronoun[-1].surface.lower() not in _BARE_POSSESSIVES
+                 # ("Its Hainan stores sold 16.6 billion yuan of duty-free goods": an opening "its" after a
+                 # sentence about the company, not about a place)
+                 or (modifiers and implicit is None and (it := _IT_OPENING.match(reading.text)) is not None
+                     and it.start(1) == pronoun[-1].start)):
         # "For the full year, the Hsinchu-based company's share was 59%": a sentence that names no one
         # goes on with the company the sentence before stated figures about
         frame.subject = EntityMention(actor.entity, pronoun[-1].surface, pronoun[-1].start, pronoun[-1].end, "name", "name")

@@ -87,6 +87,9 @@ class Metric:
     # its verbs that name it only for an amount of goods in units ("ran 11,600 kt of crude through the
     # plant" is refining; "ran a deficit of $5bn" and "ran 1,200 stores" are not)
     goods_only_verbs: frozenset[str] = frozenset()
+    # its values are counts of things, never money or amounts ("Its Hainan stores sold 16.6 billion yuan of
+    # goods" is no count of stores)
+    counts_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -172,7 +175,7 @@ _METRIC_KEYS = {"label", "group", "nouns", "verbs", "bare_numbers", "sources", "
                 "any_stage", "no_commodity", "origin_cues",
                 "verb_governs", "place_marks", "company_words", "company_metric", "company_unless", "default_for", "default_after", "flow", "weak_verbs",
                 "whole_business", "ratio", "goods_verbs", "place_metric", "parts", "dated_after_noun",
-                "home_words", "home_metric", "money_nouns", "not_counts", "goods_only_verbs"}
+                "home_words", "home_metric", "money_nouns", "not_counts", "goods_only_verbs", "counts_only"}
 
 
 @functools.lru_cache(maxsize=4)
@@ -227,6 +230,7 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
             {k.lower(): v for k, v in expect(entry, "money_nouns", dict, path, default={}, where=where).items()},
             expect(entry, "not_counts", bool, path, default=False, where=where),
             frozenset(w.lower() for w in expect_str_list(entry, "goods_only_verbs", path, default=[], where=where)),
+            expect(entry, "counts_only", bool, path, default=False, where=where),
         )
         for noun in sorted(metrics[metric_id].nouns | metrics[metric_id].agents):
             matcher.add(noun, "metric_noun", metric_id)

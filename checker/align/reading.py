@@ -208,8 +208,12 @@ _CHANGE_FROM_ENDS = ("from", " on", "over", "than", "with", " to", "versus", "vs
                      "period a", "month of", "month in", "month a", "quarter of", "quarter in", "quarter a")
 # ("around $595 a tonne, well above the roughly $530 paid in June")
 _BASELINE_LEAD = re.compile(r"\b(?:from|than|compared with|compared to|versus|vs\.?|against|(?:above|below)\s+the)\s+$", re.I)
+# ("was set at 62,000 tonnes, the same as in 2023", "unchanged from 2023": a date the figure is compared with)
+_SAME_AS_BEFORE = re.compile(r"\b(?:the\s+same\s+as|same\s+as|unchanged\s+from|level\s+with|in\s+line\s+with)\s+(?:(?:in|at|for)\s+)?(?:the\s+)?$", re.I)
 # "44.7% in 2023", "27.5 million bags in 2023/24", "8.5 GW at the end of 2023", "$290/kg a year ago"
-_BASELINE_GAP = re.compile(r"(?:/[a-z]+)?(?:\s+[a-z][\w-]*){0,2}?\s*(?:(?:in|during|at|for|over)\s+(?:the\s+)?)?", re.I)
+# ("down from 29,800 in the same period of 2021")
+_BASELINE_GAP = re.compile(r"(?:/[a-z]+)?(?:\s+[a-z][\w-]*){0,2}?\s*(?:(?:in|during|at|for|over)\s+(?:the\s+)?)?"
+                           r"(?:(?:same\s+)?(?:period|months|quarter|half)\s+(?:of|in)\s+)?", re.I)
 
 
 
@@ -233,6 +237,8 @@ def is_baseline(reading: ClaimReading, date: DateValue) -> bool:
     earlier value a change is measured from. It dates that value only, never the sentence's other
     figures, and it is no event."""
     text = reading.text
+    if _SAME_AS_BEFORE.search(text, max(0, date.span_start - 30), date.span_start):
+        return True
     if is_reference(text, date.span_end):
         return True         # "about 70% of its 2019 record", "back to 2022/23 levels": a level compared with
     if CJK.match(text, max(0, date.span_start - 1)) and is_compared(text, date.span_start):

@@ -147,7 +147,7 @@ def _forms() -> list[tuple[str, str]]:
         ("ym", rf"(?<![\d.])(?P<ym_y>{Y})(?:,[ \t]*|[ \t]+)(?P<ym_m>{M})"),
         # twelve months to a month's end: "the fiscal year to March 2024", "the year ended June 30, 2024"
         ("yto", rf"(?:the[ \t]+)?(?:(?:fiscal|financial|business|crop|marketing)[ \t]+)?(?:year|12[ \t]+months|twelve[ \t]+months)[ \t]+"
-                rf"(?:to|ended|ending|through|(?:that|which)[ \t]+ended)[ \t]+(?:on[ \t]+)?(?:the[ \t]+end[ \t]+of[ \t]+)?(?P<yto_m>{M})(?:[ \t]+{D})?,?[ \t]+(?P<yto_y>{Y})"),
+                rf"(?:to|ended|ending|through|(?:that|which)[ \t]+ended)[ \t]+(?:on[ \t]+)?(?:the[ \t]+end[ \t]+of[ \t]+)?(?P<yto_m>{M})(?:[ \t]+{D})?(?:,?[ \t]+(?P<yto_y>{Y}))?(?![ \t]*\d)"),
         # months to a month's end: "the three months to December", "the six months ended June 30, 2024"
         ("mto", rf"(?:the[ \t]+)?(?P<mto_n>1[01]|[2-9]|{N11})[ \t]+months[ \t]+(?:to|ended|ending|through|(?:that|which)[ \t]+ended)[ \t]+"
                 rf"(?:on[ \t]+)?(?:the[ \t]+end[ \t]+of[ \t]+)?(?P<mto_m>{M})(?:[ \t]+{D})?(?:,?[ \t]+(?P<mto_y>{Y}))?(?![ \t]*\d)"),
@@ -368,6 +368,14 @@ def _deadline(text: str, start: int) -> bool:
     return before.endswith(tables()["deadline"])
 
 
+def _yto_hit(s: int, e: int, y: int, mo: int, text: str) -> DateHit:
+    """Twelve months to the end of month ``mo`` of year ``y``: that calendar year, or the season it ends."""
+    if mo == 12:
+        return DateHit(s, e, dt.date(y, 1, 1), dt.date(y, 12, 31), "year", str(y), deadline=_deadline(text, s))
+    # the season it ends, as "2023/24" is written
+    return DateHit(s, e, dt.date(y - 1, 1, 1), dt.date(y, 12, 31), "season", f"{y - 1}/{y}", deadline=_deadline(text, s))
+
+
 def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None:
     g = m.lastgroup
     s, e = m.start(), m.end()
@@ -417,11 +425,16 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
         return DateHit(s, e, first, last, "day" if d else "month", iso)
 
     if g == "yto":
-        y, mo = int(G("yto_y")), _month(G("yto_m"))
-        if mo == 12:
-            return DateHit(s, e, dt.date(y, 1, 1), dt.date(y, 12, 31), "year", str(y), deadline=_deadline(text, s))
-        # the season it ends, as "2023/24" is written
-        return DateHit(s, e, dt.date(y - 1, 1, 1), dt.date(y, 12, 31), "season", f"{y - 1}/{y}", deadline=_deadline(text, s))
+        mo = _month(G("yto_m"))
+        if not G("yto_y"):
+            # "in the fiscal year ended March 31", without its year: the last such year ended by the reference date
+            if not ref:
+                return None
+            y = ref.year if mo <= ref.month else ref.year - 1
+            hit = _yto_hit(s, e, y, mo, text)
+            return replace(hit, relative=True)
+        y = int(G("yto_y"))
+        return _yto_hit(s, e, y, mo, text)
     if g == "mto":
         n, m2 = _num(G("mto_n")), _month(G("mto_m"))
         if n is None or not 2 <= n <= 11 or n != int(n) or m2 - int(n) + 1 < 1:
