@@ -75,6 +75,9 @@ class EventRules:
     # a deal's reduced relative clause right before the date ("under an agreement the two companies signed
     # on September 6"): the date is the signing's, whatever the main clause says
     deal_relative: re.Pattern = re.compile(r"(?!)")
+    # a subordinator after the date opens a clause of its own ("turned an operating profit in the fourth
+    # quarter after Corvalis declared commercial production on July 3"): its verb names no event of the date
+    subordinate: re.Pattern = re.compile(r"(?!)")
 
 
 def _owned_part_pattern(nouns: list[str]) -> re.Pattern:
@@ -155,7 +158,8 @@ def load_event_rules(rules_dir: str | None = None) -> EventRules:
                       _words_right_before(expect_str_list(data, "opening_count_verbs", path, default=[])),
                       frozenset(w.lower() for w in expect_str_list(data, "outlets", path, default=[])),
                       _owned_part_pattern(expect_str_list(data, "owned_parts", path, default=[])),
-                      _deal_relative_pattern(expect_str_list(data, "deal_nouns", path, default=[])))
+                      _deal_relative_pattern(expect_str_list(data, "deal_nouns", path, default=[])),
+                      re.compile(rf"\s(?:{trie.alternation({w.lower() for w in subordinators})})\s") if subordinators else re.compile(r"(?!)"))
 
 
 def _zh_part_patterns(data: dict, path: Path, facilities: frozenset[str]) -> tuple[dict, re.Pattern, re.Pattern, re.Pattern]:
@@ -649,7 +653,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         own_end = relative_after.start() if relative_after else own_end
         # ("started cutting in July 2024, eight months after the project broke ground": a span from
         # another event names that event, not the date's)
-        other_event = _SPAN_FROM_EVENT.search(text, date.span_end, own_end)
+        other_event = _SPAN_FROM_EVENT.search(text, date.span_end, own_end) or rules.subordinate.search(text, date.span_end, own_end)
         own_end = other_event.start() if other_event else own_end
         action_id, action_label = _action([_without_dated_asides(reading, action_from, date.span_start, _without_names(reading, action_from, date.span_start)),
                                            _without_names(reading, date.span_end, own_end)], rules, project is not None)

@@ -334,6 +334,29 @@ def _frames(reading: ClaimReading, figures: list[Quantity]) -> list[_Frame]:
     return frames
 
 
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _shared_whole(frames: list[_Frame], reading: ClaimReading) -> None:
+    """ "Thailand accounted for about 33%, Indonesia 18.5%, Côte d'Ivoire nearly 11% and Vietnam about 9% of
+    world output": shares listed each after its owner's name, the last with the whole, are all of that whole."""
+    run: list[_Frame] = []
+    for frame in frames:
+        if run and frame.quantity.kind == "percentage" and run[-1].of_phrase is None \
+                and (gap := _LIST_GAP.match(reading.text, _figure_end(reading.text, run[-1].quantity))) is not None \
+                and any(e.start == gap.end() and e.end <= frame.quantity.start and not reading.text[e.end:frame.quantity.start].strip()
+                        for e in reading.entities):
+            run.append(frame)
+            # (a whole told as "of the total" is the sentence's own amount, which the list after "with" goes on with)
+            if frame.of_phrase is not None and len(run) >= 3 and not _OF_THE_TOTAL.match(reading.text, frame.of_phrase[0]):
+                for earlier in run[:-1]:
+                    earlier.of_phrase = frame.of_phrase
+            if frame.of_phrase is not None:
+                run = []
+            continue
+        run = [frame] if frame.quantity.kind == "percentage" and frame.of_phrase is None else []
+
+
 def _nearest(items, before: int):
     best = None
     for item in items:
@@ -470,6 +493,10 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     # ("Mines in Peru delivered 502 kt" is production; "China produced 210 kt" has only the verb)
     left_nouns = [h for h in left[::-1] if h.kind == "metric_noun"]
     left_verbs = [h for h in left[::-1] if h.kind != "metric_noun"]
+    if (relative := _last_relative_opening(reading.text, lo, q.start)) is not None and any(h.start >= relative for h in left_verbs):
+        # ("... for the first time in four years as X's Huarmey smelter, which produced 170 kt of refined zinc":
+        # the relative clause's own verb, not a noun of the clause it hangs on)
+        left_nouns = [h for h in left_nouns if h.start >= relative]
     # "45% of the bauxite imported by China", "11% of the world's cocoa came from Cameroon": a verb
     # in the "of" phrase names the measure when no noun does
     verbs_in_of = reading.phrases_in(*frame.of_phrase, "metric_verb", "metric_source") \
@@ -590,6 +617,16 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     source = _source_commodity(reading, frame) if frame.is_share and frame.of_phrase else None
     if source is not None:
         frame.commodity = source
+
+
+_RELATIVE_OPENING = re.compile(r",\s+(?:which|that|who)\s", re.I)
+
+
+def _last_relative_opening(text: str, lo: int, hi: int) -> int | None:
+    found = None
+    for found in _RELATIVE_OPENING.finditer(text, lo, hi):
+        pass
+    return found.end() if found is not None else None
 
 
 def _refine_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon) -> None:
@@ -2335,6 +2372,8 @@ def _site(frame: _Frame, reading: ClaimReading, projects: list[EntityMention], l
 
 
 _OPENING_COMMA = re.compile(r",?")
+_WORK_ON_PROJECT = re.compile(r"\s+(expansion|extension|upgrade|revamp|overhaul|refurbishment|debottlenecking|modernisation|modernization|"
+                              r"second\s+phase|third\s+phase|phase|stage)\b", re.I)
 
 
 @functools.lru_cache(maxsize=4)
@@ -2506,6 +2545,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     if not figures:
         return []
     frames = _frames(reading, figures)
+    _shared_whole(frames, reading)
     first_entity = reading.entities[0] if reading.entities else None
     projects = _projects(reading, facilities) if facilities else []
     if projects:
@@ -2536,6 +2576,9 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             frame.metric, frame.metric_surface = "investment", frame.metric_surface or "value"
             frame.subject = projects[0]
             frame.commodity = ""          # the project names the measure; its commodity adds nothing
+            if (work := _WORK_ON_PROJECT.match(reading.text, frame.quantity.end)) is not None:
+                # "a $380 million expansion of its Huarmey zinc smelter": the cost of that work, not of the project
+                frame.scope = f"part:{work.group(1).lower()}"
         elif projects and not frame.is_share and frame.quantity.kind == "quantity" \
                 and (named := next((p for p in projects if _ATTRIBUTE_GAP.fullmatch(reading.text, frame.quantity.end, p.start)), None)):
             # "the 1.2 GW Ostra Bank wind farm": a figure written into a facility's name is its size
@@ -2734,6 +2777,8 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             # from sales is revenue)
             metric = lexicon.metrics[money]
             frame.metric = metric.group
+        if metric is not None and metric.money_only and frame.quantity.kind in ("quantity", "number"):
+            continue              # ("lift capacity by a third, to 400,000 tonnes a year", after a project's cost): no money
         if metric is not None and metric.origin_cues and not frame.is_share and frame.subject is not None \
                 and ((frame.subject.role == "demonym" and _names_noun(reading.text, frame.subject.end, metric.nouns))
                      or any(w in reading.text.lower() for w in metric.origin_cues)):
