@@ -36,6 +36,9 @@ def test_facts(case):
         assert (fact.value.low, fact.value.high) == pytest.approx((low, high), rel=1e-3)
     for fact, notes in zip(analysis.facts, case.get("notes", [])):
         assert list(fact.value.notes) == notes
+    # optional: the interval (base units) of the figure a revision replaced, [] for none
+    for fact, revised in zip(analysis.facts, case.get("revised", [])):
+        assert list(fact.revised_from) == pytest.approx(revised, rel=1e-3)
 
 
 @pytest.mark.parametrize("case", _load("events.toml"))

@@ -266,7 +266,15 @@ def _actor_of(facts: list[Fact], previous: EntityMention | None, reading: ClaimR
     if not names:
         return previous
     if len(names) > 1:
-        return None
+        # ("Grupo Cervecero Altamar sold 9.8 million hectolitres ... and would spend 2.5 billion pesos on a line at
+        # its Mérida brewery": the name that opens the sentence, when every other is one it owns)
+        opener = next((m for m in reading.entities if m.kind == "name" and m.entity in names), None)
+        owned = [m for m in reading.entities if m.kind == "name" and m.entity in names and m is not opener]
+        if opener is None or not _OPENS_SENTENCE.fullmatch(reading.text, 0, opener.start) \
+                or not all(_OWNED_BEFORE.search(reading.text, max(0, m.start - 12), m.start) for m in owned) \
+                or {m.entity for m in owned} | {opener.entity} != names:
+            return None
+        names = {opener.entity}
     name = names.pop()
     if name.rsplit(" ", 1)[-1] in public_bodies:
         others = {m.entity for m in reading.entities if m.kind == "name" and m.entity.startswith("name:") and m.entity != name
@@ -287,6 +295,7 @@ _NAME_OPENER = re.compile(r"\b([A-Z][\w'’-]*)\s+(?=[A-Z])")
 
 
 # what may stand before the place that opens a sentence as its subject: a dateline, "the", quotes
+_OWNED_BEFORE = re.compile(r"\b(?:its|their)\s+(?:new\s+)?$", re.I)
 _OPENS_SENTENCE = re.compile(r"(?:[A-Z][A-Z .'’-]+(?:,[^-–—]{0,60})?\s[-–—]\s*)?(?:[Tt]he\s+)?[\s\"'“‘(]*")
 
 

@@ -78,6 +78,9 @@ class EventRules:
     # a subordinator after the date opens a clause of its own ("turned an operating profit in the fourth
     # quarter after Corvalis declared commercial production on July 3"): its verb names no event of the date
     subordinate: re.Pattern = re.compile(r"(?!)")
+    # kinds of facility that stand beside a site's own works ("The 20 MW solar plant at Swartkop Pan"): a
+    # facility of their own at the site, never the site (events.toml ancillary_kinds)
+    ancillary_kinds: frozenset[str] = frozenset()
 
 
 def _owned_part_pattern(nouns: list[str]) -> re.Pattern:
@@ -159,7 +162,8 @@ def load_event_rules(rules_dir: str | None = None) -> EventRules:
                       frozenset(w.lower() for w in expect_str_list(data, "outlets", path, default=[])),
                       _owned_part_pattern(expect_str_list(data, "owned_parts", path, default=[])),
                       _deal_relative_pattern(expect_str_list(data, "deal_nouns", path, default=[])),
-                      re.compile(rf"\s(?:{trie.alternation({w.lower() for w in subordinators})})\s") if subordinators else re.compile(r"(?!)"))
+                      re.compile(rf"\s(?:{trie.alternation({w.lower() for w in subordinators})})\s") if subordinators else re.compile(r"(?!)"),
+                      frozenset(w.lower() for w in expect_str_list(data, "ancillary_kinds", path, default=[])))
 
 
 def _zh_part_patterns(data: dict, path: Path, facilities: frozenset[str]) -> tuple[dict, re.Pattern, re.Pattern, re.Pattern]:
@@ -539,6 +543,11 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         lead = fold(text[max(start, date.span_start - 60):date.span_start])
         if text[date.span_end:date.span_end + 1] == "," and _RELATIVE_OPEN.search(text, max(0, start - 2), date.span_start):
             end = date.span_end       # "The plant, which began production in September 2024, now expects 10 GWh"
+        if _INDEFINITE_RELATIVE.search(text, max(start, date.span_start - 80), date.span_start):
+            # "handed over the bridge in August 2023, completing a project that began in 2019": the date of
+            # something new the sentence brings in, no event of what it names
+            previous_end = date.span_end
+            continue
         if tense.reporting.search(lead):
             # "The company said in March it had postponed ...": the day of the saying dates no event
             previous_end = date.span_end
@@ -857,7 +866,7 @@ def _site_part(reading: ClaimReading, subject: EntityMention | None, start: int,
     if found is None:
         return "", ""
     part = f"{found.group('kind').lower()} {found.group('noun').lower()}"
-    if found.group("at").split()[0].lower() != "at":
+    if found.group("at").split()[0].lower() != "at" or found.group("kind").lower() in rules.ancillary_kinds:
         return part, "beside"
     return (part, "kind") if found.group("noun").lower() in rules.part_nouns else ("", "")
 
@@ -878,6 +887,7 @@ def _counterparty(reading: ClaimReading, subject: EntityMention | None) -> str:
 
 
 _AT_BEFORE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?$", re.I)
+_INDEFINITE_RELATIVE = re.compile(r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?[a-z]+\s+(?:that|which)\s+(?:[a-z]+\s+){1,2}?(?:in|on|at|during)\s+(?:the\s+)?$")
 _AMOUNT_SET_FOR = re.compile(r"\s+(?:(?:was|were|is|are|been)\s+)?(?:set|planned|earmarked|targeted|budgeted|allocated|allotted)\s+for\s+(?:the\s+)?", re.I)
 _SIGNED_TO = re.compile(r"\bsign(?:s|ed|ing)?\b.*\bto\s+[a-z]+", re.I)
 _PARTY_BEFORE = re.compile(r"\b(?:with|to\s+(?:buy|acquire|purchase|take\s+over|supply))\s+(?:[A-Za-z-]+\s+){0,3}?$")

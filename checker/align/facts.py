@@ -2408,7 +2408,15 @@ def _facility_subject(frames: list[_Frame], reading: ClaimReading, facility: Cal
     # ("Last year the airport handled 76 million passengers": after an opening date)
     opening = next((d.span_end for d in reading.dates if not reading.text[:d.span_start].strip(" \"'“‘(")), 0)
     lead = _definite_facility(facilities).match(reading.text, _OPENING_COMMA.match(reading.text, opening).end())
-    named = facility(lead.group("noun").lower()) if lead is not None else None
+    if lead is None:
+        return
+    named = facility(lead.group("noun").lower())
+    # ("The Namibian mine's 2022 output was about 2,000 tonnes": a demonym in the facility's phrase only
+    # describes it; with no facility to point back to, the figure is no one's)
+    described = [e for e in reading.entities if lead.start() <= e.start < lead.end() and e.role == "demonym"]
+    for frame in frames:
+        if frame.subject is not None and frame.subject in described:
+            frame.subject = None
     if named is None:
         return
     for frame in frames:
@@ -2417,7 +2425,7 @@ def _facility_subject(frames: list[_Frame], reading: ClaimReading, facility: Cal
         # half of the country's air passengers": so is a share of a whole it names)
         if frame.subject is None and frame.subject_id is None \
                 and (not frame.is_share or frame.metric in lexicon.ratio_groups or _owned_whole(frame, reading)) \
-                and not any(e.start < q.start for e in reading.entities):
+                and not any(e.start < q.start and e not in described for e in reading.entities):
             frame.subject = EntityMention(named.entity, lead.group().strip(), lead.start(), lead.end(), named.kind, "name")
 
 
@@ -2920,16 +2928,23 @@ _TO_BEFORE = re.compile(r"\bto\s+(?:an?\s+)?$", re.I)
 _FROM_AFTER = re.compile(r"(?:\s+of\s+[a-z][a-z ]{0,24}?|(?:\s+[a-z][\w-]*){1,3}?)?\s+from\s+(?:an?\s+|the\s+)?(?:previous\s+|earlier\s+)?", re.I)
 
 
+_REVISED_AFTER = re.compile(r"(?:\s+[A-Za-z0-9]+)?,?\s+(?:(?:was|were|having\s+been)\s+)?(?:revised|cut|lowered|raised|trimmed|adjusted|restated)"
+                            r"(?:\s+(?:down|up|downwards|upwards))?\s+from\s+(?:an?\s+|the\s+)?(?:previous\s+|earlier\s+)?", re.I)
+
+
 def _revised_from(reading: ClaimReading, figure: Quantity, meant: Quantity, lexicon: AlignLexicon) -> tuple[float, ...]:
     """ "raised its estimate of Akrofu's reserves to 2.4 million ounces from 2.1": the interval (in the
     base unit of ``meant``, the figure as its commodity means it) of the figure a revision replaced."""
     text = reading.text
-    if not _TO_BEFORE.search(text, max(0, figure.start - 6), figure.start) \
-            or not lexicon.revision.search(text, _clause_start(text, figure.start), figure.start):
-        return ()
     end = _figure_end(text, figure)
-    per_unit = lexicon.per_unit_after.match(text, end)     # ("to NZ$9.25 per kilogram of milk solids from NZ$8.75")
-    lead = _FROM_AFTER.match(text, per_unit.end() if per_unit else end)
+    # ("Swartkop Pan reserves: 112 million lb U3O8, revised down from 118 million lb after 2024 mining")
+    lead = _REVISED_AFTER.match(text, end)
+    if lead is None:
+        if not _TO_BEFORE.search(text, max(0, figure.start - 6), figure.start) \
+                or not lexicon.revision.search(text, _clause_start(text, figure.start), figure.start):
+            return ()
+        per_unit = lexicon.per_unit_after.match(text, end)     # ("to NZ$9.25 per kilogram of milk solids from NZ$8.75")
+        lead = _FROM_AFTER.match(text, per_unit.end() if per_unit else end)
     old = next((q for q in reading.quantities if lead and q.start == lead.end()), None)
     if old is None or not meant.value or not figure.value:
         return ()
@@ -2942,5 +2957,9 @@ def _revised_from(reading: ClaimReading, figure: Quantity, meant: Quantity, lexi
         return (old.low * magnitude * per_unit, old.high * magnitude * per_unit)
     if old.kind != figure.kind or old.base_unit != figure.base_unit or not figure.low:
         return ()
+    if old.unit != figure.unit and old.unit and figure.unit and figure.unit.startswith(old.unit + "_") and old.value and figure.value:
+        # ("112 million lb U3O8, revised down from 118 million lb": the old figure in the new one's unit)
+        ratio = old.value / figure.value
+        return (meant.low * ratio, meant.high * ratio)
     scale = meant.low / figure.low          # the base unit as written -> as the commodity means it (troy ounces)
     return (old.low * scale, old.high * scale)

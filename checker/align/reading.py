@@ -207,7 +207,9 @@ _PACE_FROM = re.compile(r"\b(?:slowing|slowed|slows|easing|eased|eases|cooling|c
 _CHANGE_FROM_ENDS = ("from", " on", "over", "than", "with", " to", "versus", "vs", "vs.", "the", "period of", "period in",
                      "period a", "month of", "month in", "month a", "quarter of", "quarter in", "quarter a")
 # ("around $595 a tonne, well above the roughly $530 paid in June")
-_BASELINE_LEAD = re.compile(r"\b(?:from|than|compared with|compared to|versus|vs\.?|against|(?:above|below)\s+the)\s+$", re.I)
+# ("well below the company-wide average of 3.1 hectolitres in 2022": a level compared with, a few words after "below the")
+_BASELINE_LEAD = re.compile(r"\b(?:from|than|compared with|compared to|versus|vs\.?|against|(?:above|below)\s+the(?:\s+[\w-]+){0,3}\s+of)\s+$"
+                            r"|\b(?:above|below)\s+the\s+$", re.I)
 # ("was set at 62,000 tonnes, the same as in 2023", "unchanged from 2023": a date the figure is compared with)
 _SAME_AS_BEFORE = re.compile(r"\b(?:the\s+same\s+as|same\s+as|unchanged\s+from|level\s+with|in\s+line\s+with)\s+(?:(?:in|at|for)\s+)?(?:the\s+)?$", re.I)
 # "44.7% in 2023", "27.5 million bags in 2023/24", "8.5 GW at the end of 2023", "$290/kg a year ago"
@@ -245,7 +247,9 @@ def is_baseline(reading: ClaimReading, date: DateValue) -> bool:
         return True         # "较2022年下降约8个百分点": the year compared with (events.toml reference_before)
     for q in reading.quantities:
         if q.end <= date.span_start and _BASELINE_GAP.fullmatch(text, q.end, date.span_start) \
-                and _BASELINE_LEAD.search(text, max(0, q.start - 20), q.start):
+                and (lead := _BASELINE_LEAD.search(text, max(0, q.start - 50), q.start)):
+            if lead.group().lower().startswith(("above", "below")):
+                return True     # "will use 2.5 hl, well below the company-wide average of 3.1 hl in 2022"
             # ("is due to go up to €13.99 a month from €12.99 in June 2024": the one date of a change still
             # ahead is the change's; but "is expected to harvest about 1.8 million tonnes, down from 2.24
             # million tonnes in 2022/23" names the earlier value's)
