@@ -535,6 +535,8 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                 start, relative_subject = heads[-1].end(), named
         if (deal := rules.deal_relative.search(text, start, date.span_start)) is not None:
             start = deal.start()    # "will take delivery ... under an agreement the two companies signed on September 6"
+        for wh in _WH_CLAUSE.finditer(text, start, date.span_start):
+            start = wh.end()        # "has asked X to explain why its subsidy rose 9% in 2023": the wh-clause's date
         previous_start = start
         end_limit = dates[i + 1].span_start if i + 1 < len(dates) else len(text)
         after = rules.clause_stop.search(text, date.span_end, end_limit)
@@ -607,6 +609,9 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                 opening = _opening(text[start:date.span_start], tense)
                 rest = None if purpose else _FIRST_COMMA.search(text, date.span_end + (2 if opening else 0), end)
                 stop = rest.start() if rest else end
+                # ("expect a smaller crop in 2025 because a warm winter left orchards short": a clause of its own)
+                sub = _CAUSE_AFTER.search(text, date.span_end, stop)
+                stop = sub.start() if sub else stop
                 # (a bracket opens an aside: "H1 2026 (previously late 2025)" says nothing of H1 2026's mood)
                 aside = text.find("(", date.span_end, stop)
                 stop = aside if aside >= 0 else stop
@@ -887,6 +892,8 @@ def _counterparty(reading: ClaimReading, subject: EntityMention | None) -> str:
 
 
 _AT_BEFORE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?$", re.I)
+_CAUSE_AFTER = re.compile(r"\s(?:because|although|though|whereas)\s", re.I)
+_WH_CLAUSE = re.compile(r"\b(?:why|how|whether)\s+", re.I)
 _INDEFINITE_RELATIVE = re.compile(r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?[a-z]+\s+(?:that|which)\s+(?:[a-z]+\s+){1,2}?(?:in|on|at|during)\s+(?:the\s+)?$")
 _AMOUNT_SET_FOR = re.compile(r"\s+(?:(?:was|were|is|are|been)\s+)?(?:set|planned|earmarked|targeted|budgeted|allocated|allotted)\s+for\s+(?:the\s+)?", re.I)
 _SIGNED_TO = re.compile(r"\bsign(?:s|ed|ing)?\b.*\bto\s+[a-z]+", re.I)

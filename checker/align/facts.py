@@ -555,10 +555,15 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     candidates = (right + agent_verbs + destination[:1] + left[::-1] + verb_after_of + verbs_in_of) if frame.is_share \
         else (counted + described + own_clause + passive + named + money_in + left_nouns + left_verbs + right + after[:1])
     candidates = [_modified(_stage_subject(hit, reading, lexicon), reading, lexicon) for hit in candidates]
+    # (goods a count counts, right after it: "carried 1.9 million vehicles" counts no passengers)
+    counted_goods = q.kind == "number" and any(not reading.text[_figure_end(reading.text, q):h.start].strip()
+                                                 for h in reading.phrases_in(q.end, q.end + 40, "commodity"))
     for hit in candidates:
         metric = lexicon.metrics[hit.id]
-        if q.kind == "quantity" and (goods := metric.goods_verbs.get(hit.surface.lower())) in lexicon.metrics:
-            metric = lexicon.metrics[goods]     # "brought in around 15.3 million tonnes of wheat": imports
+        if (q.kind == "quantity" or (q.kind == "number" and counted_goods)) \
+                and (goods := metric.goods_verbs.get(hit.surface.lower())) in lexicon.metrics:
+            # "brought in around 15.3 million tonnes of wheat": imports; "carried 1.9 million vehicles": throughput
+            metric = lexicon.metrics[goods]
         if q.kind == "currency" and (money := metric.money_nouns.get(hit.surface.lower())) in lexicon.metrics:
             metric = lexicon.metrics[money]     # "deposits grew to £18.4 billion": a bank's deposits
         if (metric.money_only and q.kind != "currency" and not (q.kind == "percentage" and frame.change)) or (metric.not_counts and q.kind == "number") \
@@ -827,7 +832,7 @@ def _place_after(frame: _Frame, reading: ClaimReading) -> EntityMention | None:
 
 _PLACE_LIST_GAP = re.compile(r",\s+(?:the\s+)?|,?\s+and\s+(?:the\s+)?")
 # ("96 stores in mainland China": the mainland is the country's market)
-_IN_PLACE_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s+in\s+(?:the\s+)?(?:mainland\s+)?")
+_IN_PLACE_AFTER = re.compile(r"(?:(?:\s+[a-z][\w-]*){0,3}?|(?:\s+[a-z][\w-]*){0,2}?\s+(?:19|20)\d\d(?:\s+[a-z][\w-]*)?)\s+in\s+(?:the\s+)?(?:mainland\s+)?")
 
 
 def _where_place(reading: ClaimReading, before: int) -> EntityMention | None:
@@ -1673,7 +1678,8 @@ def _carry(frames: list[_Frame], article_commodity: str | None, reading: ClaimRe
             # ("exports rose to 518 Mt, and a further 213 Mt went to domestic power plants": another
             # amount of the same goods, not more of the same measure)
             if frame.metric is None and not lexicon.further_before.search(text, max(0, frame.quantity.start - 20), frame.quantity.start) \
-                    and not _counts_other(text, frame.quantity, previous.quantity):
+                    and not _counts_other(text, frame.quantity, previous.quantity) \
+                    and not _PRICE_PAID_BEFORE.search(text, max(0, frame.quantity.start - 90), frame.quantity.start):
                 frame.metric, frame.metric_surface = previous.metric, previous.metric_surface
             if frame.commodity is None and not (goods and previous.commodity not in goods):
                 frame.commodity = previous.commodity
@@ -1724,6 +1730,13 @@ def _whole_business(frame: _Frame, lexicon: AlignLexicon) -> bool:
 
 
 _COUNTED_AFTER = re.compile(r"\s+[a-z-]+s\b")
+# ("reported a 14% rise in pre-tax profit to £212m and agreed to buy Calderbrook for £95m": the price of a
+# purchase, no more of the measure before)
+_FULL_YEAR_BEFORE = re.compile(r"\b(?:full-year|full\s+year|annual|whole-year)\b[^,;.]*$", re.I)
+_WHOLE_WHICH = re.compile(r",\s+which\s+(?:rose|fell|grew|climbed|reached|increased|decreased|dropped|totalled|totaled|was|stood|came\s+to)"
+                          r"(?:\s+[\d.]+\s*%)?\s+(?:to|at)?\s*", re.I)
+_PRICE_PAID_BEFORE = re.compile(r"\b(?:buy|buys|bought|acquire|acquires|acquired|purchase|purchases|purchased|take\s+over|took\s+over|sell|sold)\b"
+                                r"[^,;.]{0,70}?\bfor\s+(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+)?$", re.I)
 _CIRCUMSTANCE_BEFORE = re.compile(r"\b(?:at|in|across|from)\s+$", re.I)
 
 
@@ -2200,8 +2213,8 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool, level: bool = Fa
              and not (fronted is not None and d.span_end <= fronted.end())]
     q = frame.quantity
     if not dates:
-        if reading.dates:
-            return "current", False
+        # ("Management expects 2025 revenue of US$3.0-3.3 billion and aims to reach 2 million subscribers by
+        # the end of 2026": a bare year before the measure, beside a deadline that dates another goal)
         return _bare_year(reading, q)
     # the date of a change's earlier value ("from 44.7% in 2023") dates only that value (when its
     # figure is kept: "up 10% from 31.6 million in 2023" states 2023's)
@@ -2337,7 +2350,13 @@ def _target_year(frame: _Frame, reading: ClaimReading) -> str | None:
 def _other_clause(text: str, q: Quantity, date) -> bool:
     """Is the date in another clause than the figure ("X in 2023/24, and Y in June 2024")?"""
     lo, hi = (date.span_end, q.start) if date.span_end <= q.start else (q.end, date.span_start)
-    return _CLAUSE_BREAK.search(text, lo, max(lo, hi)) is not None
+    return _CLAUSE_BREAK.search(text, lo, max(lo, hi)) is not None or _OWN_VERB_CLAUSE.search(text, lo, max(lo, hi)) is not None
+
+
+# ("rose to £212m on Thursday and agreed to buy X for £95m, a deal it expects to complete later this year": a
+# verb of its own after "and", or a noun set off by a comma with a clause of its own)
+_OWN_VERB_CLAUSE = re.compile(r"\s+and\s+(?:agreed|said|announced|added|signed|opened|launched|plans|expects|aims|wants)\b"
+                              r"|,\s+(?:a|an)\s+[a-z]+\s+(?:that\s+|which\s+)?(?:it|they|he|she|we)\s", re.I)
 
 
 def _in_scope(text: str, q: Quantity, positions: list[int]) -> list[bool]:
@@ -2640,6 +2659,12 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                     frame.commodity = ""    # "The canal earned roughly $8.6bn in toll income": all its business
         _ranked_facility(frames, reading, facility, facilities)
     _subject_after(frames, reading, actor, antecedent)
+    if not reading.phrases_in(0, len(reading.text), "commodity"):
+        for frame in frames:
+            if frame.commodity and _whole_business(frame, lexicon):
+                # ("Revenue rose 15% to 6.1 billion yuan", after a sentence about its separator film: the company
+                # the sentence goes on with, of all its business)
+                frame.commodity = ""
     if implicit is not None:
         for frame in frames:
             q = frame.quantity
@@ -2719,6 +2744,14 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                 # other things than the part; it is no measure of the part's commodity
                 total.metric = None
     _share_of_clause_total(frames, reading)
+    for share, total in zip(frames, frames[1:]):
+        if share.is_share and share.of_phrase and not total.is_share \
+                and _WHOLE_WHICH.fullmatch(reading.text, share.of_phrase[1], total.quantity.start) \
+                and not reading.entities_in(*share.of_phrase) and not reading.phrases_in(*share.of_phrase, "global"):
+            # ("Respavia accounted for nearly a quarter of group revenue, which rose to £5.9bn": the whole's
+            # amount, of an owner the sentence does not name; not the part's)
+            total.subject, total.subject_id = None, None
+            total.metric = None
     if previous_facts:
         _carry_measure(frames, reading, previous_facts)
         _that_whole(frames, reading, previous_facts)
@@ -2833,6 +2866,10 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             kind += ":forecast"   # "expects sales to reach $6.4bn": compared only with other forecasts
             if period == "current" and not dated and lexicon.horizon.search(reading.text):
                 continue          # "expects X to serve 7 million passengers in its first full year": no time to compare at
+            if period == "current" and not dated and reading.article.published is not None \
+                    and _FULL_YEAR_BEFORE.search(reading.text, max(0, q.start - 60), q.start):
+                # "kept its full-year sales forecast of €26-29 billion": this year's, no quarter's
+                period, dated = str(reading.article.published.year), True
         elif dated and _not_over(period, reading.article.published_date) \
                 and lexicon.estimate.search(reading.text, _clause_start(reading.text, frame.quantity.start), frame.quantity.start):
             kind += ":forecast"   # "raised its estimate of Russia's 2023/24 wheat exports to 52 Mt", in March 2024

@@ -198,11 +198,12 @@ def _forms() -> list[tuple[str, str]]:
                  rf"(?P<prel_r>the|this|last|next|the previous|the following)[ \t]+year"),
         # "in the first quarter", "during the March quarter", "in the quarter", "in the second half": a part of
         # the year the article stands in, without its year (the nearest one; "the quarter" is the last one done)
-        # ("second-quarter sales", "first-half revenue": the same part of the year, written before its noun)
+        # ("second-quarter sales", "first-half revenue", "half-year revenue": the same part of the year, written
+        # before its noun)
         # ("at the end of the quarter": of a part, at its end)
         ("qbare", rf"(?:(?:(?<=in[ \t])|(?<=during[ \t])|(?<=for[ \t])|(?<=over[ \t])|(?<=end[ \t]of[ \t]))the[ \t]+(?:(?P<qbare_o>{Q})[ \t-]+quarter"
                   rf"|(?P<qbare_m>march|june|september|december)[ \t]+quarter|(?P<qbare_h>{H})[ \t-]+half|quarter|(?P<qbare_bh>half)(?![ \t-]*(?:of|a|an|the|as|its|their)\b))"
-                  rf"|(?<![\w-])(?:(?P<qbare_ao>{Q})-quarter|(?P<qbare_ah>{H})-half)(?=[ \t]+[a-z]))"
+                  rf"|(?<![\w-])(?:(?P<qbare_ao>{Q})-quarter|(?P<qbare_ah>{H})-half|(?P<qbare_hy>half-year(?:ly)?))(?=[ \t]+[a-z]))"
                   rf"(?![ \t-]*(?:of|century|[12]\d{{3}})\b)(?![a-z])"),
         ("relm", rf"(?P<relm_r>this|next|last)[ \t]+(?P<relm_m>{M})"),
         ("nthm", rf"(?:the[ \t]+)?(?P<nthm_o>{O12})[ \t]+month[ \t]+of[ \t]+(?P<nthm_y>{Y})"),   # "the third month of 2021"
@@ -230,6 +231,7 @@ def _triggers() -> tuple[re.Pattern, re.Pattern, frozenset]:
         ws |= {k.split()[0].split("-")[0] for k in t[table]} - {"the"}
     ws |= {w for w, c in words.tables()["cls"].items() if c[0] in ("card", "zero")}
     ws -= {"last"}
+    ws |= {"half"}          # ("half-year revenue": the last half-year done)
     num = lexicon.alternation({w for w, c in words.tables()["cls"].items() if c[0] in ("card", "zero")})
     gate = ws | {"year", "years", "month", "months", "week", "weeks", "day", "days", "quarter", "half", "ago",
                  "decade", "decades"}
@@ -651,7 +653,7 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
         elif G("qbare_o") or G("qbare_ao") or G("qbare_m"):
             ordinal = G("qbare_o") or G("qbare_ao")
             n, size = (int(t["quarters"][ordinal.lower()]) if ordinal else _month(G("qbare_m")) // 3), 3
-        elif G("qbare_bh"):       # "in the half": the last half-year done by the reference date
+        elif G("qbare_bh") or G("qbare_hy"):   # "in the half", "half-year revenue": the last half-year done by the reference date
             n = (ref.month - 1) // 6
             return replace(half_hit(ref.year if n else ref.year - 1, n or 2), relative=True)
         else:                     # "in the quarter": the last quarter done by the reference date
