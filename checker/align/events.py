@@ -212,7 +212,7 @@ def _site_part_patterns(nouns: list[str], determiners, fresh: list[str]) -> tupl
         return re.compile(r"(?!)"), re.compile(r"(?!)")
     noun = trie.alternation(nouns)
     # (the kind is a word of its own: not an article or "new", "another")
-    kind = rf"(?!(?:{trie.alternation(sorted({*determiners, *fresh, 'its', 'their', 'a', 'an', 'the'}))})\s)(?P<kind>[a-z][a-z-]{{2,}})"
+    kind = rf"(?!(?:{trie.alternation(sorted({*determiners, *fresh, 'its', 'their', 'a', 'an', 'the'}))})\s)(?P<kind>[a-z0-9][a-z0-9-]{{2,}})"
     at = r"\s+(?P<at>at|next\s+to|beside|near|adjacent\s+to)\s+(?:the\s+|its\s+|their\s+)?"
     return (re.compile(rf"\b{kind}\s+(?P<noun>{noun}){at}$"),
             re.compile(rf"\b{kind}\s+(?P<noun>{noun}){at}(?:{noun})\b"))
@@ -871,7 +871,9 @@ def _site_part(reading: ClaimReading, subject: EntityMention | None, start: int,
     if found is None:
         return "", ""
     part = f"{found.group('kind').lower()} {found.group('noun').lower()}"
-    if found.group("at").split()[0].lower() != "at" or found.group("kind").lower() in rules.ancillary_kinds:
+    if found.group("at").split()[0].lower() != "at" or found.group("kind").lower() in rules.ancillary_kinds \
+            or found.group("noun").lower() in rules.ancillary_kinds:
+        # ("will open a 120-room hotel at Tres Cumbres in 2026": a facility of its own at the site)
         return part, "beside"
     return (part, "kind") if found.group("noun").lower() in rules.part_nouns else ("", "")
 

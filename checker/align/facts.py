@@ -232,7 +232,9 @@ def _goes_on_with_actor(frames: list[_Frame], reading: ClaimReading, lexicon: Al
 
 def _bare_measures(frames: list[_Frame], reading: ClaimReading, lexicon: AlignLexicon) -> list[_Frame]:
     """The amounts without a subject that a sentence opening with their measure's bare noun states."""
-    return [frame for frame in frames if frame.subject is None and frame.subject_id is None and not frame.is_share
+    # (a ratio's percentage is the subject's own too: "Capacity utilisation climbed to 83%")
+    return [frame for frame in frames if frame.subject is None and frame.subject_id is None
+            and (not frame.is_share or frame.metric in lexicon.ratio_groups)
             and frame.metric is not None and _measure_opening(reading, frame, lexicon)]
 
 
@@ -307,6 +309,7 @@ def _figure_end(text: str, q: Quantity) -> int:
 
 
 _TRAILING_OF = re.compile(r"\s+of$")
+_NEXT_OWNER = re.compile(r"\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|just\s+)?$")
 
 
 def _of_phrase(text: str, q: Quantity, limit: int) -> tuple[int, int] | None:
@@ -319,6 +322,8 @@ def _of_phrase(text: str, q: Quantity, limit: int) -> tuple[int, int] | None:
         return None
     stop = _PHRASE_STOP.search(text, match.end(), limit)
     end = stop.start() if stop else limit
+    if end == limit and (next_owner := _NEXT_OWNER.search(text, match.end(), limit)) is not None:
+        end = next_owner.start()    # "about 58% of guests and Europeans 31%": the next figure's owner ends the phrase
     return (_figure_end(text, q), end) if end > match.end() else None
 
 
@@ -585,6 +590,10 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
         if noun is not None and not lexicon.metrics[noun.id].money_only:
             frame.metric, frame.metric_surface = lexicon.metrics[noun.id].group, noun.surface
     _refine_metric(frame, reading, lexicon)
+    if frame.is_share and frame.metric == "capacity" and "utilisation" in lexicon.metrics \
+            and _RUN_AT.search(reading.text, max(0, q.start - 60), q.start):
+        # "The company ran its fabs at 89% of capacity": how much of its capacity it used
+        frame.metric = "utilisation"
     if q.kind == "currency" and "price" in lexicon.metrics and lexicon.per_unit_after.match(reading.text, _figure_end(reading.text, q)) \
             and any(d.granularity == "season" for d in reading.dates) and not date_tables()["spot"].search(reading.text):
         # "paid farmers NZ$8.40 per kgMS for the 2023/24 season": a season's unit price; a quote on a
@@ -625,6 +634,7 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
 
 
 _RELATIVE_OPENING = re.compile(r",\s+(?:which|that|who)\s", re.I)
+_RUN_AT = re.compile(r"\b(?:ran|run|runs|running|operated|operates|operating)\b[^,;]{0,40}?\bat\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|just\s+)?$", re.I)
 
 
 def _last_relative_opening(text: str, lo: int, hi: int) -> int | None:
@@ -717,7 +727,7 @@ _PARTICIPLE_GAP = re.compile(r"\s+(?:already\s+|previously\s+|originally\s+)?", 
 _CONVERSION_GAP = re.compile(r"\s*\(\s*(?:about\s+|around\s+|roughly\s+|some\s+|or\s+)?")
 _QUALIFIED_NOUN = re.compile(r"(?:\s+[a-z-]+){1,2}\s+")
 _NOUN_TO_FIGURE = re.compile(r"\s*(?:(?:to|of|at)\s+)?")
-_LEVEL_AFTER_CUE = re.compile(r"\b(?:to|at|of|for|on|as)\b|[至到为]", re.I)
+_LEVEL_AFTER_CUE = re.compile(r"\b(?:to|at|of|for|on|as|from)\b|[至到为]", re.I)   # ("up from about 74%": the earlier level)
 
 
 def _is_change(reading: ClaimReading, lexicon: AlignLexicon, q: Quantity, lo: int, share_word: bool) -> bool:
@@ -1148,7 +1158,9 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
         # before (or of the title)
         frame.subject = EntityMention(actor.entity, company[0].surface, company[0].start, company[0].end, "name", "name")
         return
-    if actor is not None and not reading.entities and not frame.is_share and implicit is None \
+    # (names only in a clause of its own after the figure, ", as Chinese chip designers began ...", name no one)
+    own_end = (m.start() if (m := _OWN_CLAUSE.search(reading.text, frame.quantity.end)) else len(reading.text))
+    if actor is not None and not [e for e in reading.entities if e.start < own_end] and not frame.is_share and implicit is None \
             and _measure_opening(reading, frame, lexicon):
         # "Velkor's revenue rose 21% to €3.2 billion in 2024. The order backlog stood at €7.4 billion":
         # a sentence that opens with a bare measure and names no one goes on with the company before (not
@@ -1404,6 +1416,8 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
 
 
 _MODIFIER_GAP = re.compile(r"\s+(?:[a-z-]+\s+)?")
+_ZH_CLAUSE_COMMA = re.compile(r"[，,；;]")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _CJK_MODIFIER_GAP = re.compile(r"[\u4e00-\u9fff]{0,4}")
 _SHARE_OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}")
 
@@ -1846,9 +1860,15 @@ def _new_topic(frame: _Frame, previous: _Frame, reading: ClaimReading) -> bool:
     """ "X harvested 27.5m bags, and solar generated 22% of Spain's power": a new clause whose
     subject is a commodity speaks of something else; the last figure's subject stays behind."""
     brk = _CLAUSE_BREAK.search(reading.text, previous.quantity.end, frame.quantity.start)
-    return brk is not None and bool(reading.phrases_in(brk.end(), frame.quantity.start, "commodity"))
+    if brk is not None and bool(reading.phrases_in(brk.end(), frame.quantity.start, "commodity")):
+        return True
+    # ("North Americans made up about 58% of guests and Europeans 31%": a name read as no entity owns the
+    # figure right after it)
+    owner = _UNREAD_OWNER.fullmatch(reading.text, _figure_end(reading.text, previous.quantity), frame.quantity.start)
+    return owner is not None and not reading.entities_in(owner.start(1), owner.end(1))
 
 
+_UNREAD_OWNER = re.compile(r"[^,;]*?(?:,\s*|\s)(?:and\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+)?")
 _ALREADY_AFTER = re.compile(r"\s+(?:(?:that|which)\s+(?:has|have|had)\s+)?(?:been\s+)?already\b", re.I)
 _NEXT_NOUN = re.compile(r"\s*([a-z]+)(?:[ -]([a-z]+))?")
 _NOT_MODIFIERS = frozenset({"and", "or", "but", "of", "in", "to", "from", "with", "for", "as", "the", "a", "an", "while",
@@ -2179,8 +2199,12 @@ def _subject_after(frames: list[_Frame], reading: ClaimReading, actor: EntityMen
         more = _MORE_OF_SUBJECT.search(reading.text, after, limit)
         limit = more.start() if more else limit
         # ("revenue rose 4% to $8.4 billion, and Chinese customers made up 41 per cent of it": a clause of its own)
-        joined = _CLAUSE_BREAK.search(reading.text, after, limit)
+        joined = _OWN_CLAUSE.search(reading.text, after, limit)
         limit = joined.start() if joined else limit
+        # ("2023年花生进口量约为78万吨,苏丹、塞内加尔和阿根廷位列前三大来源国": in Chinese a comma after the figure
+        # opens a clause of its own)
+        zh_comma = _ZH_CLAUSE_COMMA.search(reading.text, after, limit) if _CJK_CHAR.search(reading.text, max(0, after - 2), after + 2) else None
+        limit = zh_comma.start() if zh_comma else limit
         # "..., the Central Statistics Office said": a name right before an attribution verb is the source
         said = reading.phrases_in(after, len(reading.text), "attribution")
         nxt = next((e for e in reading.entities if after <= e.start < limit and e.entity != "WORLD"
@@ -2237,6 +2261,12 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool, level: bool = Fa
         # "Russia's 2024 harvest came in at 82.6 Mt, down 11% from the previous year"
         return _bare_year(reading, q)
     nearest = own or min(dates, key=lambda d: (_other_clause(reading.text, q, d), min(abs(d.span_start - q.end), abs(q.start - d.span_end))))
+    anchor = next((d for d in reading.dates if not d.relative and d.granularity in ("quarter", "half") and d is not nearest), None)
+    if nearest.relative and nearest.granularity in ("quarter", "half") and anchor is not None \
+            and nearest.iso[:4] != anchor.iso[:4] and nearest.iso[4:] < anchor.iso[4:]:
+        # "climbed to 83% in the fourth quarter of 2023 from a low of 62% in the second quarter": an earlier
+        # part told without its year is of the year the sentence names
+        return anchor.iso[:4] + nearest.iso[4:], True
     # "in June" is not the year: a month's, a day's or a season's figure is compared only with its like
     # a quarter, a half or the first months of a year are periods of their own, not the year
     if level and nearest.granularity in ("quarter", "half") and _AT_END_OF.search(reading.text, max(0, nearest.span_start - 16), nearest.span_start):
@@ -2356,6 +2386,7 @@ def _other_clause(text: str, q: Quantity, date) -> bool:
 # ("rose to £212m on Thursday and agreed to buy X for £95m, a deal it expects to complete later this year": a
 # verb of its own after "and", or a noun set off by a comma with a clause of its own)
 _OWN_VERB_CLAUSE = re.compile(r"\s+and\s+(?:agreed|said|announced|added|signed|opened|launched|plans|expects|aims|wants)\b"
+                              r"|\s+and\s+(?:is|are|was|were|has|have|will|would)\s+(?:now\s+|also\s+)?[a-z]+ing\b"
                               r"|,\s+(?:a|an)\s+[a-z]+\s+(?:that\s+|which\s+)?(?:it|they|he|she|we)\s", re.I)
 
 
@@ -2427,8 +2458,9 @@ def _facility_subject(frames: list[_Frame], reading: ClaimReading, facility: Cal
     # ("Last year the airport handled 76 million passengers": after an opening date)
     opening = next((d.span_end for d in reading.dates if not reading.text[:d.span_start].strip(" \"'“‘(")), 0)
     lead = _definite_facility(facilities).match(reading.text, _OPENING_COMMA.match(reading.text, opening).end())
-    if lead is None:
-        return
+    if lead is None or any(h.start in (lead.start("noun"), lead.end("noun") + 1) and h.end > lead.end("noun")
+                           for h in reading.phrases_in(lead.start("noun"), lead.end("noun") + 30, "metric_noun")):
+        return      # ("The ministry expects mine output of 1.4 million tonnes": the noun only modifies a measure)
     named = facility(lead.group("noun").lower())
     # ("The Namibian mine's 2022 output was about 2,000 tonnes": a demonym in the facility's phrase only
     # describes it; with no facility to point back to, the figure is no one's)
@@ -2628,13 +2660,16 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     _carry(frames, article_commodity, reading, lexicon, previous_facts)
     # ("China's shipyards completed 42.32 million dwt in 2023 ... New orders jumped 56.4% to 71.2 million dwt":
     # after a sentence all about a place, the place goes on, as below)
-    if actor is not None and not reading.entities and reading.dates and implicit is None:
+    # (names only in a clause of its own after the figures, ", as Chinese chip designers began ...", name no one)
+    main_end = (m.start() if frames and (m := _OWN_CLAUSE.search(reading.text, frames[-1].quantity.end)) else len(reading.text))
+    unnamed = not any(e.start < main_end for e in reading.entities)
+    if actor is not None and unnamed and reading.dates and implicit is None:
         # ("Revenue rose 30% to €560m in 2024": the level after a change takes the change's measure only
         # now, and so goes on with the company before as the change does; undated, a company's figure may
         # be of a quarter or a half the sentence leaves unsaid, unless the sentence before dates it)
         for frame in _bare_measures(frames, reading, lexicon):
             frame.subject = EntityMention(actor.entity, "", 0, 0, "name", "name")
-    elif actor is not None and not reading.entities and not reading.dates:
+    elif actor is not None and unnamed and not reading.dates:
         _goes_on_with_actor(frames, reading, lexicon, actor, previous_facts)
     for frame in frames:
         if frame.metric is None and not frame.is_share and frame.quantity.dimension:
@@ -2763,7 +2798,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     widened = f"+{' '.join(opener.group().split()).strip(' ,').lower()}" if opener else ""
     facts: list[Fact] = []
     for frame in frames:
-        if frame.change or frame.metric is None:
+        if frame.change:
             continue
         before = reading.text[max(0, frame.quantity.start - 20):frame.quantity.start]
         # ("against 17% for Korea": a figure whose own owner is named right after it is another's, no earlier value)
@@ -2781,6 +2816,8 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                 continue          # "expects to open 430 to 470 restaurants, raised from 420 to 460": the earlier change
             frame.subject, frame.subject_id, frame.metric, frame.metric_surface = main.subject, main.subject_id, main.metric, main.metric_surface
             frame.commodity, frame.scope = main.commodity, main.scope
+        if frame.metric is None:
+            continue
         if (_CHANGE_BY.search(before) and not lexicon.agent_by.search(before)) \
                 or (frame.quantity.kind != "percentage" and (lexicon.change_amount_before.search(before)
                                                              or _SIGNED.search(before[-3:]))):
@@ -2956,8 +2993,10 @@ _DATE_LEAD = re.compile(r"\s+(?:(?:[a-z]+ed|paid|sold|made|spent|won|held|seen|b
 
 def _date_right_after(reading: ClaimReading, q: Quantity, dates) -> DateValue | None:
     """The date of its own that follows the figure ("from 31.6 million in 2023"), among ``dates``."""
-    lead = _DATE_LEAD.match(reading.text, _figure_end(reading.text, q))
-    return next((d for d in dates if d.span_start == lead.end()), None) if lead is not None else None
+    end = _figure_end(reading.text, q)
+    lead = _DATE_LEAD.match(reading.text, end)
+    # (a date may hold its own "the": "from about 74% in the fourth quarter of 2023")
+    return next((d for d in dates if end < d.span_start <= lead.end() < d.span_end), None) if lead is not None else None
 
 
 _TO_BEFORE = re.compile(r"\bto\s+(?:an?\s+)?$", re.I)
