@@ -183,7 +183,9 @@ class Analyzer:
             if lead_year is None and (years := [d.start.year for d in reading.dates if d.granularity == "year" and not d.relative]):
                 lead_year = years[0]      # (the first sentence that names a year: the lead)
             quiet_names = self._proper_names(entities, quiet.text, lowercase) if quiet is not None else []
-            if quiet is not None and reading.phrases_in(0, len(reading.text), "company_anaphors"):
+            if quiet is not None and (reading.phrases_in(0, len(reading.text), "company_anaphors") or any(
+                    _POSSESSIVE_END.sub("", hit.surface.lower()) in self.lexicon.cues.get("company_anaphors", ())
+                    for hit in reading.phrases_in(0, len(reading.text), "pronouns"))):
                 # "Investors remember Sweden's Nordvik Cells. The company delivered some 14 GWh last
                 # year": the one company the sentence before names, though it stated no figures of it
                 actor = self._one_company(quiet.text, quiet_names) or actor
@@ -232,6 +234,7 @@ class Analyzer:
 
 
 # ("Japan's Takamine Machinery, Hengyue's main rival, has lost ground": a place's possessive before the name)
+_POSSESSIVE_END = re.compile(r"(?:'s|’s|'|’)$")    # ("The company's roads": the company anaphor, possessive)
 _LEAD_TO_NAME = re.compile(r"^\W*(?:[Tt]he\s+)?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:'s|’s)\s+)?")
 # ("Swiss chocolate maker Corvina": lower-case words closing in a noun a company is called by)
 _DESCRIPTION = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}(?P<noun>[a-z]+)\s+")

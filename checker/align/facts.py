@@ -376,7 +376,8 @@ _DETERMINERS = frozenset({"its", "their", "his", "her", "our", "the", "a", "an",
 def _modified(hit, reading: ClaimReading, lexicon: AlignLexicon):
     """ "refined rare earth output" is refining: a participle of another metric just before the noun
     wins, unless the two make a noun of the noun's own metric ("installed solar capacity" is capacity)."""
-    if hit.kind != "metric_noun":
+    # (only a noun of any stage's work takes the stage: "refined tin exports" are exports, of refined tin)
+    if hit.kind != "metric_noun" or not lexicon.metrics[hit.id].any_stage:
         return hit
     for other in reading.phrases_in(max(0, hit.start - 40), hit.start, "metric_verb"):
         between = reading.text[other.end:hit.start].split()
@@ -2480,6 +2481,29 @@ def _facility_subject(frames: list[_Frame], reading: ClaimReading, facility: Cal
             frame.subject = EntityMention(named.entity, lead.group().strip(), lead.start(), lead.end(), named.kind, "name")
 
 
+_CHANNEL_OPENING = re.compile(r"\W*(?P<part>[A-Z][a-z]+(?:-[a-z]+)?)(?:\s+(?:orders|sales|customers|channel|business))?\s+"
+                              r"(?:accounted\s+for|made\s+up|represented|took|brought\s+in|generated|contributed)\s+$")
+
+
+def _channel_shares(frames: list[_Frame], reading: ClaimReading, actor: EntityMention | None) -> None:
+    """ "Delivery accounted for nearly half of system sales in fiscal 2024", "Delivery orders made up 38% of
+    Hearthbox's system sales": a bare noun opening the sentence is a part of the company's own measure, whose
+    share is the company's, of that part."""
+    for frame in frames:
+        if not frame.is_share or frame.subject is not None or frame.subject_id is not None or not frame.of_phrase or frame.metric is None:
+            continue
+        opening = _CHANNEL_OPENING.fullmatch(reading.text, 0, frame.quantity.start)
+        if opening is None or reading.entities_in(0, frame.quantity.start) \
+                or reading.phrases_in(0, frame.quantity.start, "commodity", "global"):
+            continue
+        owner = next((e for e in reading.entities_in(*frame.of_phrase) if e.kind == "name" and e.role == "possessive"), None)
+        if owner is None and not reading.entities_in(*frame.of_phrase) and not reading.phrases_in(*frame.of_phrase, "global"):
+            owner = actor
+        if owner is not None:
+            frame.subject = EntityMention(owner.entity, opening.group("part"), opening.start("part"), opening.end("part"), "name", "name")
+            frame.scope = f"part:{opening.group('part').lower()}"
+
+
 def _owned_whole(frame: _Frame, reading: ClaimReading) -> bool:
     """Is a share of a whole someone owns ("of the country's air passengers", "of Chile's output"),
     not of a thing ("about a quarter of it neodymium")?"""
@@ -2742,6 +2766,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                     break
                 if later.scope in ("", "global") and (later.of_phrase is None or _OF_THE_TOTAL.match(reading.text, _figure_end(reading.text, later.quantity))):
                     later.scope, later.metric, later.metric_surface = share.scope, total.metric, total.metric_surface
+    _channel_shares(frames, reading, actor)
     for total, share in zip(frames, frames[1:]):
         # "Thermaval sold about 61,000 heat pumps in Germany last year, roughly 17% of the market": the
         # place the amount was told in is the market the company's share is of, not its owner
