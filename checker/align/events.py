@@ -514,8 +514,10 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
     previous_end = 0
     previous_start = 0
     for i, date in enumerate(dates):
-        if _PERIOD_ADJECTIVE.fullmatch(date.text):
-            continue            # "third-quarter profit": the period of a figure, never an event's date
+        if _PERIOD_ADJECTIVE.fullmatch(date.text) or _GOAL_NOUN_AFTER.match(text, date.span_end):
+            # "third-quarter profit": the period of a figure, never an event's date; "its end-2024 inflation
+            # forecast": the period a goal is for
+            continue
         start = previous_end
         stop = rules.clause_stop.search(text, start, date.span_start)
         while stop:
@@ -894,6 +896,7 @@ def _counterparty(reading: ClaimReading, subject: EntityMention | None) -> str:
 
 
 _AT_BEFORE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?$", re.I)
+_GOAL_NOUN_AFTER = re.compile(r"(?:\s+[a-z-]+){1,2}\s+(?:forecast|forecasts|target|targets|estimate|estimates|guidance|projection|projections|outlook)\b", re.I)
 _CAUSE_AFTER = re.compile(r"\s(?:because|although|though|whereas)\s", re.I)
 _WH_CLAUSE = re.compile(r"\b(?:why|how|whether)\s+", re.I)
 _INDEFINITE_RELATIVE = re.compile(r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?[a-z]+\s+(?:that|which)\s+(?:[a-z]+\s+){1,2}?(?:in|on|at|during)\s+(?:the\s+)?$")

@@ -261,6 +261,20 @@ def _same_period(frames: list[_Frame], reading: ClaimReading, previous_facts) ->
             frame.inherited_period = frame.inherited_period or period
 
 
+def _period_goes_on(frames: list[_Frame], reading: ClaimReading, lexicon: AlignLexicon, previous_facts) -> None:
+    """ "... rose 20% to $4.2 billion in the third quarter. Orders grew about 17% to 118 million, and active
+    buyers reached 39.5 million at the end of September": a sentence that opens with a bare measure, whose
+    own clause names no date, goes on in the one period the sentence before dated its figures in."""
+    period = _one_period(previous_facts)
+    if period is None:
+        return
+    for frame in frames:
+        if frame.inherited_period is None and reading.dates and frame.metric is not None \
+                and all(_other_clause(reading.text, frame.quantity, d) for d in reading.dates) \
+                and _measure_opening(reading, frame, lexicon) and _clause_start(reading.text, frame.quantity.start) == 0:
+            frame.inherited_period = period
+
+
 def _spelt_out_unit(text: str) -> bool:
     """Does a figure's text open with a bare scale word ("million board feet"): a unit spelt out, no amount?"""
     lead = _LEADING_WORD.match(text)
@@ -2816,6 +2830,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         _carry_measure(frames, reading, previous_facts)
         _that_whole(frames, reading, previous_facts)
         _same_period(frames, reading, previous_facts)
+        _period_goes_on(frames, reading, lexicon, previous_facts)
         _weak_verb_measure(frames, reading, lexicon, previous_facts)
     attributed = bool(reading.phrases_in(0, len(reading.text), "attribution"))
     # "Including offal, China's imports of pig meat totalled 2.6 Mt": a measure with more in it
