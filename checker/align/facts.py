@@ -1236,8 +1236,10 @@ def _ratio_of_part(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon, 
     if ratio is None:
         return
     owner = next((e for e in reading.entities_in(*frame.of_phrase) if frame.scope == f"of:{e.entity}"), None)
-    if owner is None and frame.subject is not None and reading.phrases_in(*frame.of_phrase, "pronouns"):
-        owner = frame.subject       # "Brandvik produced 98,000 tonnes, roughly half its capacity"
+    if owner is None and frame.subject is not None and (reading.phrases_in(*frame.of_phrase, "pronouns")
+                                                        or _IT_IN_WHOLE.search(text, *frame.of_phrase)):
+        # "Brandvik produced 98,000 tonnes, roughly half its capacity", "Canada exports about 95% of the potash it mines"
+        owner = frame.subject
     if owner is None and antecedent is not None:
         # "of the DAP the country used": the place named before owns the whole
         words = next(iter(reading.phrases_in(*frame.of_phrase, "place_anaphors")), None)
@@ -1248,6 +1250,7 @@ def _ratio_of_part(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon, 
 
 
 _VERB_AFTER_AGENT = re.compile(r" [a-z]")
+_IT_IN_WHOLE = re.compile(r"\b(?:it|they)\s+[a-z]+s?\b")
 
 
 def _foreign_supply(frame: _Frame, owner: EntityMention, lexicon: AlignLexicon) -> bool:
