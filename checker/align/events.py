@@ -547,9 +547,11 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         lead = fold(text[max(start, date.span_start - 60):date.span_start])
         if text[date.span_end:date.span_end + 1] == "," and _RELATIVE_OPEN.search(text, max(0, start - 2), date.span_start):
             end = date.span_end       # "The plant, which began production in September 2024, now expects 10 GWh"
-        if _INDEFINITE_RELATIVE.search(text, max(start, date.span_start - 80), date.span_start):
+        if _INDEFINITE_RELATIVE.search(text, max(start, date.span_start - 80), date.span_start) \
+                or _PERIOD_RELATIVE.search(text, max(0, date.span_start - 60), date.span_start):
             # "handed over the bridge in August 2023, completing a project that began in 2019": the date of
-            # something new the sentence brings in, no event of what it names
+            # something new the sentence brings in, no event of what it names; "in the 2022/23 quota year,
+            # which ended in June": the bounds of a period
             previous_end = date.span_end
             continue
         if tense.reporting.search(lead):
@@ -898,6 +900,8 @@ def _counterparty(reading: ClaimReading, subject: EntityMention | None) -> str:
 _AT_BEFORE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?$", re.I)
 _GOAL_NOUN_AFTER = re.compile(r"(?:\s+[a-z-]+){1,2}\s+(?:forecast|forecasts|target|targets|estimate|estimates|guidance|projection|projections|outlook)\b", re.I)
 _CAUSE_AFTER = re.compile(r"\s(?:because|although|though|whereas)\s", re.I)
+_PERIOD_RELATIVE = re.compile(r"\b(?:year|season|quarter|half|period|months)\s*,?\s+(?:which|that)\s+(?:ended|ends|began|begins|"
+                              r"started|starts|ran|runs|closed|closes|opened|opens)\s+(?:in|on|at)?\s*$", re.I)
 _WH_CLAUSE = re.compile(r"\b(?:why|how|whether)\s+", re.I)
 _INDEFINITE_RELATIVE = re.compile(r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?[a-z]+\s+(?:that|which)\s+(?:[a-z]+\s+){1,2}?(?:in|on|at|during)\s+(?:the\s+)?$")
 _AMOUNT_SET_FOR = re.compile(r"\s+(?:(?:was|were|is|are|been)\s+)?(?:set|planned|earmarked|targeted|budgeted|allocated|allotted)\s+for\s+(?:the\s+)?", re.I)

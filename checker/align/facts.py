@@ -1051,6 +1051,8 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
              and not _ranked_apposition(reading, e) and not _described_apposition(reading, e, frame.quantity.start)
              # "the world's second-largest copper miner after Chile, producing 3,300 kt": a place compared with
              and not lexicon.compared_before.search(reading.text, max(0, e.start - 14), e.start)
+             # ("Tallinn–Helsinki passengers: about 3.4 million": a route's ends are no subject)
+             and not _on_route(reading, e)
              # ("Ras Hamra, in which Brimfjord holds a 70% stake, produced 505,000 tonnes": a relative clause
              # between commas, before the figure, tells of another's)
              and _relative_aside(reading.text, e.start, e.end, frame.quantity.start) is None]
@@ -1250,6 +1252,19 @@ def _ratio_of_part(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon, 
 
 
 _VERB_AFTER_AGENT = re.compile(r" [a-z]")
+_ROUTE_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$|[–—-]$", re.I)
+_ROUTE_AFTER = re.compile(r"[–—-][A-Z]")
+
+
+def _on_route(reading: ClaimReading, mention: EntityMention) -> bool:
+    """Is the place one end of a route ("between Tallinn and Helsinki", "Tallinn–Helsinki")?"""
+    text = reading.text
+    if _ROUTE_AFTER.match(text, mention.end) or (mention.start and text[mention.start - 1] in "–—-"):
+        return True
+    if _ROUTE_BEFORE.search(text, max(0, mention.start - 10), mention.start):
+        return True
+    return any(e.end <= mention.start and _ROUTE_BEFORE.search(text, max(0, e.start - 10), e.start)
+               and re.fullmatch(r"\s+and\s+(?:the\s+)?", text[e.end:mention.start]) for e in reading.entities)
 _IT_IN_WHOLE = re.compile(r"\b(?:it|they)\s+[a-z]+s?\b")
 
 
@@ -2226,7 +2241,7 @@ def _subject_after(frames: list[_Frame], reading: ClaimReading, actor: EntityMen
         # "..., the Central Statistics Office said": a name right before an attribution verb is the source
         said = reading.phrases_in(after, len(reading.text), "attribution")
         nxt = next((e for e in reading.entities if after <= e.start < limit and e.entity != "WORLD"
-                    and not any(0 <= cue.start - e.end <= 2 for cue in said)
+                    and not any(0 <= cue.start - e.end <= 2 for cue in said) and not _on_route(reading, e)
                     # ("和兴全年出口硅片9.2GW，约占全国...的15%": the whole's owner after "占" is no subject)
                     and not _WHOLE_MARK_BEFORE.search(reading.text, max(0, e.start - 20), e.start)), None)
         company = reading.phrases_in(after, nxt.start if nxt is not None else limit, "company_anaphors") \
