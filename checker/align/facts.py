@@ -32,7 +32,7 @@ from checker.align.phrases import PhraseHit
 from checker.align.reading import (ClaimReading, company_nouns, described_name, facility_after, facility_named, figure_of_date,
                                    is_baseline, is_compared, is_deadline, is_reference, parenthesis_around)
 from checker.align.tense import TenseRules, modality
-from checker.fold import fold
+from checker.fold import CJK, fold
 from checker.model import DateValue, EntityMention, Fact, Quantity
 from checker.quantities import units, words
 from checker.quantities.dates import tables as date_tables
@@ -259,6 +259,13 @@ def _same_period(frames: list[_Frame], reading: ClaimReading, previous_facts) ->
     if (period := _one_period(previous_facts)) is not None:
         for frame in frames:
             frame.inherited_period = frame.inherited_period or period
+
+
+def _names_before_own_clause(reading: ClaimReading, after: int) -> bool:
+    """Does the sentence name anyone before the first clause of its own that opens after ``after``?"""
+    own = _OWN_CLAUSE.search(reading.text, after)
+    end = own.start() if own else len(reading.text)
+    return any(e.start < end for e in reading.entities)
 
 
 def _period_goes_on(frames: list[_Frame], reading: ClaimReading, lexicon: AlignLexicon, previous_facts) -> None:
@@ -1176,8 +1183,7 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
         frame.subject = EntityMention(actor.entity, company[0].surface, company[0].start, company[0].end, "name", "name")
         return
     # (names only in a clause of its own after the figure, ", as Chinese chip designers began ...", name no one)
-    own_end = (m.start() if (m := _OWN_CLAUSE.search(reading.text, frame.quantity.end)) else len(reading.text))
-    if actor is not None and not [e for e in reading.entities if e.start < own_end] and not frame.is_share and implicit is None \
+    if actor is not None and not frame.is_share and implicit is None and not _names_before_own_clause(reading, frame.quantity.end) \
             and _measure_opening(reading, frame, lexicon):
         # "Velkor's revenue rose 21% to €3.2 billion in 2024. The order backlog stood at €7.4 billion":
         # a sentence that opens with a bare measure and names no one goes on with the company before (not
@@ -1450,7 +1456,6 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
 
 _MODIFIER_GAP = re.compile(r"\s+(?:[a-z-]+\s+)?")
 _ZH_CLAUSE_COMMA = re.compile(r"[，,；;]")
-_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _CJK_MODIFIER_GAP = re.compile(r"[\u4e00-\u9fff]{0,4}")
 _SHARE_OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}")
 
@@ -2236,7 +2241,7 @@ def _subject_after(frames: list[_Frame], reading: ClaimReading, actor: EntityMen
         limit = joined.start() if joined else limit
         # ("2023年花生进口量约为78万吨,苏丹、塞内加尔和阿根廷位列前三大来源国": in Chinese a comma after the figure
         # opens a clause of its own)
-        zh_comma = _ZH_CLAUSE_COMMA.search(reading.text, after, limit) if _CJK_CHAR.search(reading.text, max(0, after - 2), after + 2) else None
+        zh_comma = _ZH_CLAUSE_COMMA.search(reading.text, after, limit) if CJK.search(reading.text, max(0, after - 2), after + 2) else None
         limit = zh_comma.start() if zh_comma else limit
         # "..., the Central Statistics Office said": a name right before an attribution verb is the source
         said = reading.phrases_in(after, len(reading.text), "attribution")
@@ -2717,8 +2722,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     # ("China's shipyards completed 42.32 million dwt in 2023 ... New orders jumped 56.4% to 71.2 million dwt":
     # after a sentence all about a place, the place goes on, as below)
     # (names only in a clause of its own after the figures, ", as Chinese chip designers began ...", name no one)
-    main_end = (m.start() if frames and (m := _OWN_CLAUSE.search(reading.text, frames[-1].quantity.end)) else len(reading.text))
-    unnamed = not any(e.start < main_end for e in reading.entities)
+    unnamed = not _names_before_own_clause(reading, frames[-1].quantity.end)
     if actor is not None and unnamed and reading.dates and implicit is None:
         # ("Revenue rose 30% to €560m in 2024": the level after a change takes the change's measure only
         # now, and so goes on with the company before as the change does; undated, a company's figure may

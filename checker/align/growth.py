@@ -35,6 +35,7 @@ class GrowthRules:
     breakdown: re.Pattern = re.compile(r"(?!)")   # ", with", ", of which": a breakdown of the amount before
     combined: re.Pattern = re.compile(r"(?!)")    # "a combined": the amounts listed before, added up
     list_share: re.Pattern = re.compile(r"(?!)")  # "accounted for": the verb of a list of shares
+    summed: re.Pattern = re.compile(r"(?!)")      # "together": a share that is the sum of the ones listed after it
 
 
 @functools.lru_cache(maxsize=4)
@@ -54,7 +55,9 @@ def load_growth_rules(rules_dir: str | None = None) -> GrowthRules:
                        re.compile(rf"\b(?:{rates})\b", re.I), re.compile(rf",\s+(?:{openers})\s", re.I),
                        re.compile(rf"\b(?:{trie.phrase_alternation(combined)})\s+(?:of\s+)?$", re.I) if combined else re.compile(r"(?!)"),
                        re.compile(rf"\b(?:{trie.phrase_alternation(verbs)})\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?$", re.I)
-                       if (verbs := expect_str_list(data, "list_share_verbs", path, default=[])) else re.compile(r"(?!)"))
+                       if (verbs := expect_str_list(data, "list_share_verbs", path, default=[])) else re.compile(r"(?!)"),
+                       re.compile(rf"\b(?:{trie.phrase_alternation(summed)})\b", re.I)
+                       if (summed := expect_str_list(data, "sum_words", path, default=[])) else re.compile(r"(?!)"))
 
 
 def growth_of(reading: ClaimReading, rules: GrowthRules | None = None) -> list[GrowthStatement]:
@@ -313,7 +316,6 @@ _ELLIPTICAL = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Za-z][\
                          r"(?:(?:\s+[\w'’-]+){0,3}\s+(?:for|with|on|at)|(?:\s+[\w'’()-]+){0,7})\s+$")
 # ("Sales went 46% to European customers, 39% to Asia and 24% to buyers in the Americas": the part after its
 # share, where the share is no share "of" a whole of its own; "took 51%, 34% and 23% of the 9.51 billion yuan")
-_TOGETHER = re.compile(r"\b(?:together|combined|between\s+them|jointly|collectively)\b", re.I)
 _BARE_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
 _PART_AFTER = re.compile(r"\s+(?:to|in|from)\s")
 
@@ -327,7 +329,7 @@ def share_lists_of(reading: ClaimReading, rules: GrowthRules | None = None) -> l
     i = 0
     while i < len(shares):
         first = shares[i]
-        if not rules.list_share.search(text, max(0, first.start - 25), first.start) or _TOGETHER.search(text, 0, first.start):
+        if not rules.list_share.search(text, max(0, first.start - 25), first.start) or rules.summed.search(text, 0, first.start):
             # ("Argentina and the United States together accounted for nearly 60% ..., with shares of about
             # 39% and 20% respectively": the first share is the others' sum)
             i += 1
