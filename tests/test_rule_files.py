@@ -204,21 +204,17 @@ def test_a_unit_rules_txt_does_not_define_is_a_clear_error():
         units._check_defined(units.registry(), {"liter", "firkin"})
 
 
-def test_a_commodity_measured_in_an_unknown_unit_names_file_and_key(tmp_path):
+@pytest.mark.parametrize("pattern, replacement, needle", [
+    # a commodity measured in a unit rules/units.toml does not define
+    (r'(?m)^measured_in = \["barrel_per_day"', 'measured_in = ["hogshead"', "no such unit 'hogshead'"),
+    # goods held as a measure metrics.toml does not define
+    (r'(?m)^held_as = "capacity"', 'held_as = "armada"', "held_as 'armada' is no metric's group"),
+])
+def test_a_bad_commodity_key_names_file_and_key(tmp_path, pattern, replacement, needle):
     _own_rules(tmp_path, "")
     commodities = tmp_path / "myrules" / "lexicons" / "commodities.toml"
     import re
 
-    text = re.sub(r'(?m)^measured_in = \["barrel_per_day"', 'measured_in = ["hogshead"', commodities.read_text(encoding="utf-8"), count=1)
+    text = re.sub(pattern, replacement, commodities.read_text(encoding="utf-8"), count=1)
     commodities.write_text(text, encoding="utf-8")
-    _assert_config_error(run([str(SEEDS), "-j", "1"], tmp_path), "commodities.toml", "no such unit 'hogshead'")
-
-
-def test_goods_held_as_an_unknown_measure_names_file_and_key(tmp_path):
-    _own_rules(tmp_path, "")
-    commodities = tmp_path / "myrules" / "lexicons" / "commodities.toml"
-    import re
-
-    text = re.sub(r'(?m)^held_as = "capacity"', 'held_as = "armada"', commodities.read_text(encoding="utf-8"), count=1)
-    commodities.write_text(text, encoding="utf-8")
-    _assert_config_error(run([str(SEEDS), "-j", "1"], tmp_path), "commodities.toml", "held_as 'armada' is no metric's group")
+    _assert_config_error(run([str(SEEDS), "-j", "1"], tmp_path), "commodities.toml", needle)

@@ -10,7 +10,7 @@ from pathlib import Path
 from checker import trie
 from checker.align.counts import CountStatement, GroupCount, counts_of, group_counts_of, load_count_rules
 from checker.align.events import events_of, last_project, load_event_rules
-from checker.align.facts import facts_of
+from checker.align.facts import _POSSESSIVE_END, facts_of
 from checker.align.growth import (BreakdownStatement, GrowthStatement, PartStatement, RemainderStatement, ShareListStatement,
                                   breakdowns_of, share_lists_of,
                                   growth_of, load_growth_rules, parts_of, percent_shares, remainders_of)
@@ -234,7 +234,6 @@ class Analyzer:
 
 
 # ("Japan's Takamine Machinery, Hengyue's main rival, has lost ground": a place's possessive before the name)
-_POSSESSIVE_END = re.compile(r"(?:'s|’s|'|’)$")    # ("The company's roads": the company anaphor, possessive)
 _LEAD_TO_NAME = re.compile(r"^\W*(?:[Tt]he\s+)?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:'s|’s)\s+)?")
 # ("Swiss chocolate maker Corvina": lower-case words closing in a noun a company is called by)
 _DESCRIPTION = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}(?P<noun>[a-z]+)\s+")

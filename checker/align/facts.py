@@ -582,13 +582,10 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
     candidates = (right + agent_verbs + destination[:1] + left[::-1] + verb_after_of + verbs_in_of) if frame.is_share \
         else (counted + described + own_clause + passive + named + money_in + left_nouns + left_verbs + right + after[:1])
     candidates = [_modified(_stage_subject(hit, reading, lexicon), reading, lexicon) for hit in candidates]
-    # (goods a count counts, right after it: "carried 1.9 million vehicles" counts no passengers)
-    counted_goods = q.kind == "number" and any(not reading.text[_figure_end(reading.text, q):h.start].strip()
-                                                 for h in reading.phrases_in(q.end, q.end + 40, "commodity"))
     for hit in candidates:
         metric = lexicon.metrics[hit.id]
-        if (q.kind == "quantity" or (q.kind == "number" and counted_goods)) \
-                and (goods := metric.goods_verbs.get(hit.surface.lower())) in lexicon.metrics:
+        if (goods := metric.goods_verbs.get(hit.surface.lower())) in lexicon.metrics \
+                and (q.kind == "quantity" or (q.kind == "number" and _counts_goods(reading, q))):
             # "brought in around 15.3 million tonnes of wheat": imports; "carried 1.9 million vehicles": throughput
             metric = lexicon.metrics[goods]
         if q.kind == "currency" and (money := metric.money_nouns.get(hit.surface.lower())) in lexicon.metrics:
@@ -659,6 +656,12 @@ _RELATIVE_OPENING = re.compile(r",\s+(?:which|that|who)\s", re.I)
 _RUN_AT = re.compile(r"\b(?:ran|run|runs|running|operated|operates|operating)\b[^,;]{0,40}?\bat\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|just\s+)?$", re.I)
 
 
+def _counts_goods(reading: ClaimReading, q: Quantity) -> bool:
+    """Do goods stand right after the count ("carried 1.9 million vehicles" counts no passengers)?"""
+    end = _figure_end(reading.text, q)
+    return any(not reading.text[end:h.start].strip() for h in reading.phrases_in(q.end, q.end + 40, "commodity"))
+
+
 def _last_relative_opening(text: str, lo: int, hi: int) -> int | None:
     found = None
     for found in _RELATIVE_OPENING.finditer(text, lo, hi):
@@ -706,7 +709,8 @@ _DATE_OPENING = re.compile(r"^\W*(?:(?:in|during|by)\s+)?[^,，]{0,25}?(?:\d{4}�
                            r"|^\W*(?:[\u4e00-\u9fff]{1,8}(?:显示|表明|称)[,，]\s*)?\d{4}年(?:[上下]半年|前三季度|第?[一二三四]季度|全年|\d{1,2}月)?", re.I)
 # a Chinese clause of cause or circumstance before the main one ("受…影响，", "在…背景下，")
 _ZH_FRONTED_CAUSE = re.compile(r"[^，,。；;]{2,40}?(?:影响|带动|推动|拉动|背景下|情况下)[，,]\s*")
-_CJK_CLASSIFIER = re.compile(r"^[个部台辆座家项只条艘架]?的?")
+_ZH_CLASSIFIERS = "个部台辆座家项只条艘架"     # measure words after a Chinese count
+_CJK_CLASSIFIER = re.compile(rf"^[{_ZH_CLASSIFIERS}]?的?")
 _WITH_CLAUSE = re.compile(r",\s+with\s", re.I)
 _WHOLE_PLACE = re.compile(r"\b(?:in|of|across)\s+(?:the\s+)?$", re.I)
 _OF_THE_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?(?:total|whole|them|those|these|it)\b", re.I)
@@ -1260,6 +1264,7 @@ def _ratio_of_part(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon, 
 _VERB_AFTER_AGENT = re.compile(r" [a-z]")
 _ROUTE_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$|[–—-]$", re.I)
 _ROUTE_AFTER = re.compile(r"[–—-][A-Z]")
+_ROUTE_AND = re.compile(r"\s+and\s+(?:the\s+)?")
 
 
 def _on_route(reading: ClaimReading, mention: EntityMention) -> bool:
@@ -1270,7 +1275,7 @@ def _on_route(reading: ClaimReading, mention: EntityMention) -> bool:
     if _ROUTE_BEFORE.search(text, max(0, mention.start - 10), mention.start):
         return True
     return any(e.end <= mention.start and _ROUTE_BEFORE.search(text, max(0, e.start - 10), e.start)
-               and re.fullmatch(r"\s+and\s+(?:the\s+)?", text[e.end:mention.start]) for e in reading.entities)
+               and _ROUTE_AND.fullmatch(text, e.end, mention.start) for e in reading.entities)
 _IT_IN_WHOLE = re.compile(r"\b(?:it|they)\s+[a-z]+s?\b")
 
 
@@ -1890,7 +1895,7 @@ def _joint_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon) 
 
 
 _SUBORDINATE_CLAUSE = re.compile(r",\s+(?:with|while|whereas)\s")
-_ITEMS_COUNTED = re.compile(r"\d[个部台辆座家项只条艘架批]\s*[,，]\s*$")     # "共交付各类船舶38艘,": then 合计 is their total
+_ITEMS_COUNTED = re.compile(rf"\d[{_ZH_CLASSIFIERS}批]\s*[,，]\s*$")     # "共交付各类船舶38艘,": then 合计 is their total
 _CLOSING_DASH = re.compile(r"\s*[—–]\s*|\s+-\s+")
 
 
