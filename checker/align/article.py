@@ -76,6 +76,10 @@ class Analyzer:
         earlier = [c.text for c in claims if c.end <= claim.start][::-1] + [article.title or ""]
         for text in earlier:
             places = [m for m in find_entities(text, entities) if m.kind == kind]
+            if len(places) >= 3 and all(_LISTED_GAP.fullmatch(text, a.end, b.start) for a, b in zip(places, places[1:])):
+                # ("Southeast Asia took two-thirds, led by Indonesia, Vietnam and the Philippines": places
+                # listed together are none of them what the article is about)
+                continue
             if places:
                 # "Côte d'Ivoire is Africa's biggest producer, with Liberia a distant second. The country
                 # harvested ...": the place that opens the sentence is its subject
@@ -209,11 +213,12 @@ class Analyzer:
                 found = [f for f in found if (f.value.start, f.value.end) not in parts]
             facts.extend(found)
             before = found
-            if not any(f.subject.startswith("name:") for f in found):
+            if not any(f.subject.startswith("name:") or (f.subject.startswith("name?:") and _grammatical_name(f.subject))
+                       for f in found):
                 quiet = claim        # "Aurelia remained the largest of two carriers.": figures, none about a company
             market = self._market_of(found, market)
             implicit = self._place_of(found)
-            actor = _actor_of(found, actor, reading, self.name_rules.public_bodies, openers)
+            actor = _actor_of(found, actor, reading, self.name_rules.public_bodies, openers, self.event_rules.facilities)
             events.extend(events_of(reading, self.tense, self.event_rules, facility, actor))
             facility = last_project(reading, self.event_rules) or facility
             by_noun.update(_facilities_brought_in(reading, self.event_rules.facilities))
@@ -258,7 +263,7 @@ _OPENED = re.compile(r"\bopen", re.I)
 
 
 def _actor_of(facts: list[Fact], previous: EntityMention | None, reading: ClaimReading,
-              public_bodies: frozenset[str], openers) -> EntityMention | None:
+              public_bodies: frozenset[str], openers, facilities: frozenset[str] = frozenset()) -> EntityMention | None:
     """The one named subject (a company, a project) of a sentence's facts: what "the company's share"
     in a later sentence points back to. A sentence about places only keeps the earlier one; one about a
     public body ("Chile's Metropolitan Public Transport Directorate has ordered 250 buses from Spanish
@@ -278,11 +283,38 @@ def _actor_of(facts: list[Fact], previous: EntityMention | None, reading: ClaimR
             return None
         names = {opener.entity}
     name = names.pop()
+    if previous is not None and previous.entity != name and _told_as_facility(facts, name, reading, facilities):
+        # ("The Mombasa South Container Terminal, which opened last year, handled 410,000 TEU. The company
+        # plans ...", "其中,厦门码头完成吞吐量360万标箱。上半年公司营业收入…": a facility is no company; the
+        # company before goes on)
+        return previous
     if name.rsplit(" ", 1)[-1] in public_bodies:
         others = {m.entity for m in reading.entities if m.kind == "name" and m.entity.startswith("name:") and m.entity != name
                   and m.entity.rsplit(" ", 1)[-1] not in public_bodies}
         return EntityMention(others.pop(), "", 0, 0, "name", "implicit") if len(others) == 1 else previous
     return EntityMention(name, "", 0, 0, "name", "implicit")
+
+
+_LISTED_GAP = re.compile(r",\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
+
+
+def _told_as_facility(facts: list[Fact], name: str, reading: ClaimReading, facilities: frozenset[str]) -> bool:
+    """Is ``name`` written as a facility where the sentence gives it ("... Container Terminal", "the
+    Tongliao plant", "厦门码头")?"""
+    for surface in {f.subject_surface for f in facts if f.subject == name and f.subject_surface}:
+        at = reading.text.find(surface)
+        if at < 0:
+            continue
+        words = _FACILITY_WORDS.findall(reading.text[at:at + len(surface) + 12])
+        if CJK.search(surface):
+            if any(surface.endswith(noun) for noun in facilities if CJK.search(noun)):
+                return True
+        elif any(word.lower() in facilities for word in words[len(surface.split()) - 1:len(surface.split()) + 1]):
+            return True
+    return False
+
+
+_FACILITY_WORDS = re.compile(r"[A-Za-z]+")
 
 
 def _short_form(fact: Fact, openers) -> bool:
@@ -328,7 +360,8 @@ def unify_names(analyses: list[ArticleAnalysis]) -> tuple[list[Fact], list[Event
     repeated = {name for name, articles in seen.items() if len(articles) > 1}
     placed = {item.subject for a in analyses for item in (*a.facts, *a.events) if "-" in item.subject
               and _PLACED_NAME.search(item.claim.text) and _capitalised_parts(item.subject[5:], item.claim.text)}
-    canon.build(written | {item.subject for a in analyses for item in (*a.facts, *a.events)}, repeated, placed)
+    subjects = written | {item.subject for a in analyses for item in (*a.facts, *a.events)}
+    canon.build(subjects, repeated, placed, _written_as_places(subjects, analyses))
     facts = [f if canon.canonical(f.subject) == f.subject else replace(f, subject=canon.canonical(f.subject))
              for a in analyses for f in a.facts if canon.canonical(f.subject)]
     events = [e if canon.canonical(e.subject) == e.subject else replace(e, subject=canon.canonical(e.subject))
@@ -352,11 +385,32 @@ def _local_short_forms(analysis: ArticleAnalysis) -> ArticleAnalysis:
     text = f"{analysis.article.title or ''}\n{analysis.article.body}"
     local = {"name:" + short: "name:" + found[0] for short, found in longer.items()
              if {m.group(1).lower() for m in re.finditer(rf"(?<![\w-])(?i:{re.escape(short)})\s+([A-Z][\w&.-]*)", text)}
-             == {found[0][len(short) + 1:].split(" ", 1)[0]}}
+             == {found[0][len(short) + 1:].split(" ", 1)[0]}
+             and not _as_place(short, text)}
     if not local:
         return analysis
     return replace(analysis, facts=tuple(replace(f, subject=local.get(f.subject, f.subject)) for f in analysis.facts),
                    events=tuple(replace(e, subject=local.get(e.subject, e.subject)) for e in analysis.events))
+
+
+# ("The port of Mombasa handled about 2 million TEU" in an article about the Mombasa South Container
+# Terminal: a short form written as a place is the place)
+_PLACE_BEFORE = re.compile(r"\b(?:(?:port|city|harbour|province|state|region|county|town) of)\s+")
+
+
+def _as_place(name: str, text: str) -> bool:
+    """Is ``name`` written in ``text`` as a place ("the port of Mombasa")?"""
+    return re.search(rf"{_PLACE_BEFORE.pattern}(?i:{re.escape(name)})\b(?!\s+[A-Z])", text) is not None
+
+
+def _written_as_places(subjects: set[str], analyses: list[ArticleAnalysis]) -> set[str]:
+    """The names that start a longer name of the batch and that some article writes as a place."""
+    names = {s[5:] for s in subjects if s.startswith("name:")}
+    shorts = {n for n in names if any(m.startswith(n + " ") for m in names)}
+    if not shorts:
+        return set()
+    texts = [f"{a.article.title or ''}\n{a.article.body}" for a in analyses]
+    return {n for n in shorts if any(_as_place(n, text) for text in texts)}
 
 
 def _capitalised_parts(name: str, text: str) -> bool:

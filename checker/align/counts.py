@@ -116,7 +116,8 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
         return [], False        # "38 cities in six countries: Spain, ...": the list is the nearer count's
     cursor = start + lead.end()
     # "Vantora's four ethylene crackers, in Antwerp, Tarragona and Baytown": one facility in each town listed
-    towns = _TOWNS_AFTER.match(text, cursor) if lead.group().strip() == "," else None
+    # (or between dashes: "five mainland terminals — in Xiamen, Fuzhou, ... —")
+    towns = _TOWNS_AFTER.match(text, cursor) if lead.group().strip() in (",", "—", "–", "-") else None
     if towns is not None:
         cursor = towns.end()
     opened = rules.enumerator.match(text, cursor)

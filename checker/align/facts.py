@@ -144,6 +144,11 @@ def _that_whole(frames: list[_Frame], reading: ClaimReading, previous_facts) -> 
                 frame.subject, frame.subject_id = None, totals[0].subject
                 frame.commodity = frame.commodity or totals[0].commodity or None
                 frame.inherited_period = totals[0].period
+    elif _ZH_OF_WHICH.match(reading.text) and not reading.dates:
+        # "今年上半年，公司集装箱吞吐量约980万标箱。其中，厦门码头完成吞吐量360万标箱": a part of the total
+        # before, in its period
+        for frame in frames:
+            frame.inherited_period = frame.inherited_period or totals[0].period
     share_subjects = {_subject_key(f) for f in frames if f.is_share}
     if any(not f.is_share and _subject_key(f) not in share_subjects for f in frames):
         return          # the sentence's own amount is the whole ("bought 9.79 Mt, with Indonesia supplying 48% of the total")
@@ -184,6 +189,7 @@ _REGION_SEGMENT = re.compile(r"[ \t]+(?:paid[ \t]+|total[ \t]+)?")
 # (lower case: "850 MW of IT load" is no part "of it")
 _OF_THAT_AFTER = re.compile(r"\s+of\s+(?:that|those|it|them|this)(?=\s*(?:[,.;:)—–]|$)|\s+(?:and|while|but|in|during)\b)")
 _FRONTED_THAT_WHOLE = re.compile(r"\s*of\s+(?:that|this|the)\s+(?:volume|total|amount|quantity|figure|tonnage|sum|output|production)\s*,", re.I)
+_ZH_OF_WHICH = re.compile(r"\s*其中[,，]")
 _THAT_WHOLE = re.compile(r"\s*of\s+(?:that|this|the\s+same|the)\s+(?:volume|total|amount|quantity|figure|tonnage|sum)\b", re.I)
 
 
@@ -515,7 +521,11 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
         if not _entity_between(reading, _figure_end(reading.text, q), h.start)
         # ("to €560m, and the order book reached 3,400 buses", "to €16.8 billion in 2023, as weak demand
         # dragged down prices": a clause of its own)
-        and not _OWN_CLAUSE.search(reading.text, _figure_end(reading.text, q), h.start)] or _verb_after_aside(reading, _figure_end(reading.text, q))
+        and not _OWN_CLAUSE.search(reading.text, _figure_end(reading.text, q), h.start)
+        # ("net profit rose 18% to 436 million yuan in 2024 on revenue of 8.4 billion yuan": the measure
+        # of the figure after it)
+        and not _ON_ANOTHER_MEASURE.search(reading.text, _figure_end(reading.text, q), h.start)] \
+        or _verb_after_aside(reading, _figure_end(reading.text, q))
     # for amounts a noun before the figure names the measure better than a verb
     # ("Mines in Peru delivered 502 kt" is production; "China produced 210 kt" has only the verb)
     left_nouns = [h for h in left[::-1] if h.kind == "metric_noun"]
@@ -706,7 +716,10 @@ _GROUP_SUBJECT = re.compile(r"\W*(?:(?:in|during|by)\s+[^,]{1,30},\s+)?(?:the\s+
 # ("2023年公司钢材出口量约290万吨": a Chinese year, or a part of it, needs no comma)
 _DATE_OPENING = re.compile(r"^\W*(?:(?:in|during|by)\s+)?[^,，]{0,25}?(?:\d{4}年?|\d{4})[^,，]{0,12}[,，]\s*"
                            # ("年报显示,2023年公司共交付…": what the source shows, then the date)
-                           r"|^\W*(?:[\u4e00-\u9fff]{1,8}(?:显示|表明|称)[,，]\s*)?\d{4}年(?:[上下]半年|前三季度|第?[一二三四]季度|全年|\d{1,2}月)?", re.I)
+                           # ("今年上半年,公司…": a period said relative to the article's year)
+                           r"|^\W*(?:[\u4e00-\u9fff]{1,8}(?:显示|表明|称)[,，]\s*)?"
+                           r"(?:(?:\d{4}年|今年|去年|上年|同年|当年)(?:[上下]半年|前三季度|第?[一二三四]季度|全年|\d{1,2}月)?"
+                           r"|[上下]半年|前三季度|第?[一二三四]季度|\d{1,2}月)[,，]?", re.I)
 # a Chinese clause of cause or circumstance before the main one ("受…影响，", "在…背景下，")
 _ZH_FRONTED_CAUSE = re.compile(r"[^，,。；;]{2,40}?(?:影响|带动|推动|拉动|背景下|情况下)[，,]\s*")
 _ZH_CLASSIFIERS = "个部台辆座家项只条艘架"     # measure words after a Chinese count
@@ -1212,6 +1225,11 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
         # works, named without an owner, works in the country the article is about
         frame.subject = _standing_for(country, agents)
         return
+    if not local and antecedent is not None and (national := _national_opening(reading, lo, hi, lexicon)) is not None \
+            and (country := antecedent("country")) is not None:
+        # "Domestic output rose about 9% to 38.9 million tonnes", after sentences about China's starch
+        frame.subject = _standing_for(country, national)
+        return
     if local and not _world_measure_before(reading, local[-1].end, frame):
         frame.subject = local[-1]
         return
@@ -1320,6 +1338,18 @@ def _bare_agent_opening(reading: ClaimReading, lo: int, hi: int, lexicon: AlignL
             or reading.phrases_in(lo, hi, "global"):      # "Miners worldwide extracted ..."
         return None
     return hit if not _DATE_OPENING.sub("", reading.text[:hit.start]).strip(" \"'“‘(") else None
+
+
+def _national_opening(reading: ClaimReading, lo: int, hi: int, lexicon: AlignLexicon):
+    """The national word a sentence opens with right before its measure's noun ("Domestic output",
+    "National sales of ..."), as a phrase hit, if any."""
+    opening = lexicon.national.match(reading.text, len(_DATE_OPENING.match(reading.text).group()) if _DATE_OPENING.match(reading.text) else 0)
+    if opening is None or not opening.group()[:1].isupper() or opening.start() < lo:
+        return None
+    noun = next(iter(reading.phrases_in(opening.end(), hi, "metric_noun", "commodity")), None)
+    if noun is None or reading.text[opening.end():noun.start].strip():
+        return None
+    return PhraseHit(opening.start(), opening.end(), "national", "national", opening.group())
 
 
 def _world_measure_before(reading: ClaimReading, start: int, frame: _Frame) -> bool:
@@ -2353,6 +2383,7 @@ _MORE_OF_SUBJECT = re.compile(r",\s+(?:[a-z]+ing|which|who|whose)\b")
 _CLAUSE_STOP = re.compile(r"[:;]")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though|where)\s", re.I)
 # a clause break, or a reason told after a figure (", as weak demand dragged down prices")
+_ON_ANOTHER_MEASURE = re.compile(r"\bon\s+(?:[a-z]+\s+)?$")
 _OWN_CLAUSE = re.compile(_CLAUSE_BREAK.pattern + r"|,\s+(?:as|because|since|despite|after)\s", re.I)
 
 

@@ -184,7 +184,9 @@ _FRONTED_TOTAL = re.compile(r"\W*of\s+(?:that|the|this|its|their|those|these)\s+
 # period may stand before the comma)
 # "ended June with 1,268 stores: 520 in Europe, 410 in Asia-Pacific and ...": a colon (or a dash) right
 # after a total and its noun opens the list of its parts
-_COLON_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}(?::|\s+[—–])\s+")
+# ("produced 2.3 million tonnes of corn starch in 2024 — 1.45 million tonnes at Zhucheng, ...": the
+# total's year may close its noun)
+_COLON_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}(?:\s+in\s+(?:19|20)\d\d)?(?::|\s+[—–])\s+")
 # ("Of the £1,690 total, wholesale energy accounts for £890, ...": a noun or two may follow the total)
 _COMMA_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?(?:\s+(?:of|in|for|from)\s[^,;.%]{0,60}?)?\s*,\s*")
 # (", where membership reached 18.5 million": a relative clause states a level of its own, no further part)

@@ -71,7 +71,10 @@ def load_zh_name_rules(rules_dir: str | None = None) -> ZhNameRules:
     return ZhNameRules(
         trade,
         re.compile(rf"(?:{trie.alternation(designators)})$") if designators else re.compile(never),
-        re.compile(rf"[\u4e00-\u9fff]{{2,12}}?(?:{trie.alternation(designators)})") if designators else re.compile(never),
+        # ("海晟港口控股": designators may follow one another; "上市码头运营商海晟港口控股": a run a describing
+        # word follows describes the name after it)
+        re.compile(rf"[\u4e00-\u9fff]{{2,12}}?(?:{trie.alternation(designators)})+{_not_before(leads, designators)}")
+        if designators else re.compile(never),
         re.compile(rf"(?:{trie.alternation([*leads, *breaks])})") if leads or breaks else re.compile(never),
         frozenset(leads),
         re.compile(rf"(?:{trie.alternation(breaks)})$") if breaks else re.compile(never),
@@ -87,6 +90,12 @@ def load_zh_name_rules(rules_dir: str | None = None) -> ZhNameRules:
                    rf"(?=(?:19|20)\d\d年|{trie.alternation(periods)})", re.M) if trade and periods else re.compile(never),
         re.compile(rf"在(?P<run>[\u4e00-\u9fff]{{2,4}}?)(?:{trie.alternation(builds)})的") if builds else re.compile(never),
     )
+
+
+def _not_before(leads: list[str], designators: list[str]) -> str:
+    """A look-ahead refusing the describing words that are no designators."""
+    describing = [w for w in leads if w not in designators]
+    return f"(?!{trie.alternation(describing)})" if describing else ""
 
 
 def _own_start(run: str, rules: ZhNameRules, places) -> str:
