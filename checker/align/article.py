@@ -112,6 +112,17 @@ class Analyzer:
         opens it as its subject ("Gulf Crest Aluminium of the United Arab Emirates owns 40% of Qamar. The
         company ..."), past a word that only describes it ("Swiss chocolate maker Corvina Chocolate AG")."""
         names = {m.entity for m in mentions}
+        if len(names) > 1:
+            # ("The route depends on Dala Rail, Kazakhstan's national railway, which hauls the boxes from the
+            # border crossings at Khorgos and Dostyk": the names of places something is at are no company)
+            unplaced, placed = [], False
+            for m in mentions:
+                placed = bool(_AT_PLACE.search(text, max(0, m.start - 12), m.start)
+                              or (placed and _AND_BEFORE.search(text, max(0, m.start - 6), m.start)))
+                if not placed:
+                    unplaced.append(m)
+            if unplaced and len({m.entity for m in unplaced}) == 1:
+                names = {unplaced[0].entity}
         if len(names) == 1:
             return EntityMention(names.pop(), "", 0, 0, "name", "implicit")
         if len(mentions) > 1 and (gap := _DESCRIPTION.fullmatch(text, mentions[0].end, mentions[1].start)) is not None \
@@ -238,6 +249,8 @@ class Analyzer:
         return ArticleAnalysis(article, tuple(claims), tuple(facts), tuple(events), tuple(counts), tuple(growth), tuple(group_counts))
 
 
+_AT_PLACE = re.compile(r"\b(?:at|in|near|via|across|through|to)\s+(?:the\s+)?$")
+_AND_BEFORE = re.compile(r"(?:,|\band)\s+$")
 # ("Japan's Takamine Machinery, Hengyue's main rival, has lost ground": a place's possessive before the name)
 _LEAD_TO_NAME = re.compile(r"^\W*(?:[Tt]he\s+)?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:'s|’s)\s+)?")
 # ("Swiss chocolate maker Corvina": lower-case words closing in a noun a company is called by)

@@ -178,7 +178,8 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
         cursor = mention.end
     if towns is not None:
         # (towns only, and a full list: "two plants, in Germany and France" tells where, not how many)
-        return (items, False) if len(items) >= 2 and all(i.kind == "name" for i in items) \
+        # (a capital is a town too: "in Gdańsk, Porto, Tallinn and Brno")
+        return (items, False) if len(items) >= 2 and all(i.kind == "name" or i.role == "government" for i in items) \
             and _AND_BEFORE_LAST.search(text, items[-2].end, items[-1].start) else ([], False)
     if len(items) >= 2:
         # "Al Bawadi Construction, Hejaz Build and a Korean-led joint venture —": an item without a name

@@ -367,6 +367,7 @@ def _facility_clause(text: str, start: int, end: int, rules: EventRules) -> bool
 _PAST_SUBORDINATE = re.compile(r"\b(?:after|because|as)\s+(?:[\w'’-]+\s+){1,4}?(?:fell|rose|grew|slid|sank|shrank|dropped|declined|"
                                r"jumped|climbed|slumped|surged|plunged|increased|decreased|tumbled|soared)\s[^,;:]*$")
 _COUNT_MODIFIER = re.compile(r"-[a-z]")
+_AND_FIGURE = re.compile(r",\s+and\s+(?:[a-z]+\s+){0,2}$")
 _AND_VERB = re.compile(r"\band\s+(?:is|are|has|have|was|were|will|plans|expects|aims)\b"
                        # "..., and Rheinstahl says it now uses a third less energy": a clause of its own
                        r"|\band\s+(?:[A-Z][\w-]*\s+){1,3}(?:says|said|reports|reported|expects|estimates|believes)\b"
@@ -679,8 +680,12 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         if project is None and subject is not None and subject.kind == "name" \
                 and (opened := _owned_object(reading, subject, date.span_start)) is not None:
             subject = opened        # "Solvera Hotels & Resorts opened its 210-room Solvera Lisboa Tejo": the hotel
-        if project is None and company is not None and reading.phrases_in(start, date.span_start, "company_anaphors") \
-                and not reading.entities_in(start, date.span_start):
+        anaphors = reading.phrases_in(start, date.span_start, "company_anaphors") if company is not None else []
+        if project is None and anaphors \
+                and not any(not any(p.start <= e.start and e.end <= p.end for p in anaphors)
+                            for e in reading.entities_in(start, date.span_start)):
+            # ("The Swedish retailer took delivery ...": a seat inside the anaphor is no other subject; but
+            # "its first Polish base" is another event than its first base)
             # "The airline took delivery of the first of its jets on February 14, 2024, at its base at
             # Madrid-Barajas": the company before, not a place named after the date
             subject = company
@@ -709,7 +714,10 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         # (a deal's value or volume, "signed an agreement on September 12, 2023 to buy X for US$310 million",
         # sizes the deal: its date stays the signing's)
         if action_id != "signing" and any(start <= q.start < end and (q.kind != "number" or q.value >= 100) and q.kind != "duration"
-               and not (q.start > date.span_end and _AND_VERB.search(text, date.span_end, q.start))
+               and not (q.start > date.span_end and (_AND_VERB.search(text, date.span_end, q.start)
+                                                     # (", and at least 60,000 people visited": a figure
+                                                     # opening a clause of its own)
+                                                     or _AND_FIGURE.search(text, date.span_end, q.start)))
                # ("苏州校区已于2023年9月正式开学，首批招收本科生约1200人": a figure after the date's own verb and a
                # full-width comma is the next clause's)
                and not (q.start > date.span_end and text.find("，", date.span_end, q.start) > date.span_end + 1)

@@ -189,6 +189,7 @@ _REGION_SEGMENT = re.compile(r"[ \t]+(?:paid[ \t]+|total[ \t]+)?")
 # (lower case: "850 MW of IT load" is no part "of it")
 _OF_THAT_AFTER = re.compile(r"\s+of\s+(?:that|those|it|them|this)(?=\s*(?:[,.;:)—–]|$)|\s+(?:and|while|but|in|during)\b)")
 _FRONTED_THAT_WHOLE = re.compile(r"\s*of\s+(?:that|this|the)\s+(?:volume|total|amount|quantity|figure|tonnage|sum|output|production)\s*,", re.I)
+_WORD_AFTER = re.compile(r"\s*([\w-]*)")
 _ZH_OF_WHICH = re.compile(r"\s*其中[,，]")
 _THAT_WHOLE = re.compile(r"\s*of\s+(?:that|this|the\s+same|the)\s+(?:volume|total|amount|quantity|figure|tonnage|sum)\b", re.I)
 
@@ -1112,9 +1113,13 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
             frame.metric = _as_part(frame.metric, lexicon)
             return
     based = local[-1].end + len("-based") if local and reading.text.startswith("-based", local[-1].end) else None
-    if local and actor is not None and (local[-1].role == "demonym" or based is not None) \
-            and _company_noun(lexicon.cues.get("company_anaphors", frozenset())).match(reading.text, based or local[-1].end) \
-            and reading.text[max(0, local[-1].start - 4):local[-1].start].lower() == "the ":
+    if local and actor is not None and reading.text[max(0, local[-1].start - 4):local[-1].start].lower() == "the " \
+            and ((local[-1].role == "demonym" or based is not None)
+                 and _company_noun(lexicon.cues.get("company_anaphors", frozenset())).match(reading.text, based or local[-1].end)
+                 # ("The Saskatchewan company's mines hoisted 2,960 kt": a seat, one word, right before the noun)
+                 or (local[-1].entity != actor.entity and " " not in local[-1].surface
+                     and f"the {_WORD_AFTER.match(reading.text, local[-1].end).group(1).lower()}"
+                     in lexicon.cues.get("company_anaphors", frozenset()))):
         # "That puts the Danish group on course to beat ...", "The Copenhagen-based carrier ended 2023 with
         # ...": a company described by its nationality or its seat is the company of the sentences before,
         # not the place
@@ -2307,8 +2312,13 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool, level: bool = Fa
     fronted = _ZH_FRONTED_CAUSE.match(reading.text)
     dates = [d for d in reading.dates if not (is_deadline(reading, d) and (today is None or d.end >= today))
              and not (d.relative and d.granularity == "day" and d.start == today)
-             and not (fronted is not None and d.span_end <= fronted.end())]
+             and not (fronted is not None and d.span_end <= fronted.end())
+             # ("in its 2023 financial year, which ended on August 31": the bound of the period named before)
+             and not _PERIOD_BOUND.search(reading.text, max(0, d.span_start - 40), d.span_start)]
     q = frame.quantity
+    if (label := _YEAR_LABEL_BOUND.search(reading.text)) is not None and q.end <= label.start() < q.end + 60 \
+            and not _CLAUSE_BREAK.search(reading.text, q.end, label.start()):
+        return label.group(1), True     # "in its 2023 financial year, which ended in June": that year, as labelled
     if not dates:
         # ("Management expects 2025 revenue of US$3.0-3.3 billion and aims to reach 2 million subscribers by
         # the end of 2026": a bare year before the measure, beside a deadline that dates another goal)
@@ -2369,6 +2379,10 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool, level: bool = Fa
     return str(nearest.start.year), True
 
 
+_PART_OF_YEAR = re.compile(r"\b(?:first|second|third|fourth|final|last)\s+(?:half|quarter)\b|\b(?:three|six|nine)\s+months\b", re.I)
+_YEAR_LABEL_BOUND = re.compile(r"\b((?:19|20)\d\d)\s+(?:financial|fiscal|business)\s+year\s*,\s+(?:which|that)\s+(?:ended|ends)\b", re.I)
+_PERIOD_BOUND = re.compile(r"\b(?:year|quarter|half|season|period)\s*,\s+(?:which|that)\s+(?:ended|ends|began|begins|closed|closes|started|starts)"
+                           r"\s+(?:on\s+|in\s+)?$", re.I)
 _AT_END_OF = re.compile(r"\b(?:at\s+)?(?:the\s+)?end\s+of\s+$", re.I)
 _PART_GOES_TO = re.compile(r"\s+(?:to|on)\s+(?:the\s+)?", re.I)
 _IT_OPENING = re.compile(r"^\W*(It|Its)\s")
@@ -2749,7 +2763,9 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             # "The Tisza plant run by X in Hungary turned out 18 GWh", "X produced 11.2 GWh at its Tisza
             # gigafactory": the site is what produced, whoever runs it
             site = _site(frame, reading, projects, lexicon)
-            if site is not None:
+            # (not the words already read as the company before: "The Saskatchewan company's mines")
+            if site is not None and not (frame.subject is not None and frame.subject.start == site.start
+                                         and frame.subject.entity != site.entity):
                 frame.subject = site
     _part_of_total(frames, reading)
     _respectively(frames, reading)
@@ -2970,6 +2986,9 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             period, dated = frame.inherited_period, True
         if period == "current" and (later := _after_baseline(reading)) is not None:
             period = later      # "lifts capacity to about 1,010 MW, from 940 MW at the end of 2023": a level after 2023
+        if period == "current" and metric is not None and metric.flow \
+                and _PART_OF_YEAR.search(reading.text, max(0, frame.quantity.start - 60), _figure_end(reading.text, frame.quantity) + 40):
+            continue        # "Sales in the second half of the fiscal year reached 2.1 Mt": a part of a year it does not name
         if dated and period.isdigit() and (lexicon.year_before.search(reading.text, max(0, frame.quantity.start - 40), frame.quantity.start)
                                            or (_COMPARED_THE.search(reading.text, max(0, frame.quantity.start - 12), frame.quantity.start)
                                                and lexicon.year_after.match(reading.text, _figure_end(reading.text, frame.quantity)))):

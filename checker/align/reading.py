@@ -49,9 +49,9 @@ def read_claim(claim: Claim, article: Article, entities: EntityLexicon, lexicon:
     quantities, dates = tuple(found_quantities), tuple(found_dates)
     mentions = find_entities(text, entities, lowercase_words=lowercase_words)
     found = lexicon.matcher.find(text)
-    if "-based " in text:
+    if based := _based_company(text, lexicon):
         # "The Copenhagen-based carrier ended 2023 with ...": "the company" with the place it is based in
-        found = sorted([*found, *_based_company(text, lexicon)], key=lambda p: (p.start, p.end))
+        found = sorted([*found, *based], key=lambda p: (p.start, p.end))
     # "Growers in X picked ...", "Cocoa accounted for ...": a capitalised word opening the sentence
     # that is exactly a lexicon word (a metric, a commodity) is that word, not a name
     lexical = {(p.start, p.end) for p in found if p.kind in _NAMEABLE}
@@ -85,7 +85,7 @@ _VERB_NEXT = re.compile(r"[ \t]+[a-z]")
 
 
 def _based_company(text: str, lexicon: AlignLexicon) -> list[PhraseHit]:
-    """ "the Copenhagen-based carrier", "the Hsinchu-based company": company anaphors (cues.toml
+    """ "the Copenhagen-based carrier", "the Saskatchewan company": company anaphors (cues.toml
     company_anaphors) with the seat of the company between "the" and the noun."""
     pattern = _based_pattern(lexicon.cues.get("company_anaphors", frozenset()))
     return [PhraseHit(m.start(), m.end(), "company_anaphors", "company_anaphors", m.group()) for m in pattern.finditer(text)]
@@ -96,7 +96,8 @@ def _based_pattern(anaphors: frozenset[str]) -> re.Pattern:
     nouns = company_nouns(anaphors)
     if not nouns:
         return re.compile(r"(?!)")
-    return re.compile(rf"\b[Tt]he\s+[A-Z][\w.]*(?:[ -][A-Z][\w.]*)*-based\s+(?:{'|'.join(map(re.escape, sorted(nouns)))})\b")
+    # ("The Saskatchewan company's mines": a one-word seat without "-based")
+    return re.compile(rf"\b[Tt]he\s+(?:[A-Z][\w.]*(?:[ -][A-Z][\w.]*)*-based|[A-Z][a-z]+)\s+(?:{'|'.join(map(re.escape, sorted(nouns)))})\b")
 
 
 def company_nouns(anaphors: frozenset[str]) -> frozenset[str]:

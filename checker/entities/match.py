@@ -49,6 +49,8 @@ class NameRules:
     # "Unit 1", "Reactor 2": a numbered part that, before "of/at the X", is the X's part of that number
     numbered_part: re.Pattern = re.compile(r"(?!)")
     public_bodies: frozenset[str] = frozenset()     # "Directorate", "Ministry": a name ending so is no company
+    # "Grupo", "Agrícola": a name opening with one also goes by the rest ("Agrícola Costa Dorada" = "Costa Dorada")
+    generic_leads: frozenset[str] = frozenset()
 
 
 def _goods_acronyms(rules_dir: str | None) -> frozenset[str]:
@@ -76,6 +78,7 @@ def load_name_rules(rules_dir: str | None = None) -> NameRules:
         _institution_after(expect_str_list(data, "institution_words", path, default=[])),
         _numbered_part(expect_str_list(data, "numbered_parts", path, default=[])),
         frozenset(w.lower() for w in expect_str_list(data, "public_bodies", path, default=[])),
+        frozenset(w.lower() for w in expect_str_list(data, "generic_leads", path, default=[])),
     )
 
 

@@ -5,6 +5,7 @@ from collections import defaultdict
 
 from rapidfuzz import fuzz, process
 
+from checker.entities.match import load_name_rules
 from checker.entities.zh_names import latin_key, sound_key, sound_part
 from checker.fold import CJK
 
@@ -66,6 +67,7 @@ class NameCanon:
                     for name, canon in self._canon.items():
                         if canon == "name:" + short:
                             self._canon[name] = "name:" + longer[0]
+        self._without_generic_lead(names)
         # "HyDrive's Hamburg-Billbrook truck station" and "its new truck station in Hamburg's Billbrook
         # district": a hyphenated name whose last part the batch names alone is that name, placed
         # (both parts capitalised where it is written: "Sea-lice costs" and "Lice treatments" name nothing)
@@ -74,6 +76,25 @@ class NameCanon:
             if len(last) >= 4 and "name:" + last in self._canon:
                 self._canon[name] = self._canon["name:" + last]
         self._by_sound(names)
+
+    def _without_generic_lead(self, names: set[str]) -> None:
+        """ "Costa Dorada" is "Agrícola Costa Dorada": a name the batch also writes after a generic lead
+        (names.toml generic_leads) is the longer one, when only one longer name so ends."""
+        leads = load_name_rules().generic_leads
+        if not leads:
+            return
+        by_rest: dict[str, list[str]] = defaultdict(list)
+        for name in (n[5:] for n in names if n.startswith("name:")):
+            first, _, rest = name.partition(" ")
+            if first in leads and rest:
+                by_rest[rest].append(name)
+        for rest, full in by_rest.items():
+            if len(full) != 1 or "name:" + rest not in self._canon:
+                continue
+            short, long = self._canon["name:" + rest], self._canon.get("name:" + full[0], "name:" + full[0])
+            for name, canon in self._canon.items():
+                if canon == short:
+                    self._canon[name] = long
 
     def _by_sound(self, names: set[str]) -> None:
         """A Chinese name the batch also writes in Latin letters is that name: "德德萨瀑布水电站" is the

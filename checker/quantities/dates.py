@@ -147,7 +147,7 @@ def _forms() -> list[tuple[str, str]]:
         ("ym", rf"(?<![\d.])(?P<ym_y>{Y})(?:,[ \t]*|[ \t]+)(?P<ym_m>{M})"),
         # twelve months to a month's end: "the fiscal year to March 2024", "the year ended June 30, 2024"
         ("yto", rf"(?:the[ \t]+)?(?:(?:fiscal|financial|business|crop|marketing)[ \t]+)?(?:year|12[ \t]+months|twelve[ \t]+months)[ \t]+"
-                rf"(?:to|ended|ending|through|(?:that|which)[ \t]+ended)[ \t]+(?:on[ \t]+)?(?:the[ \t]+end[ \t]+of[ \t]+)?(?P<yto_m>{M})(?:[ \t]+{D})?(?:,?[ \t]+(?P<yto_y>{Y}))?(?![ \t]*\d)"),
+                rf"(?:to|ended|ending|through|(?:that|which)[ \t]+ended)[ \t]+(?:on[ \t]+|in[ \t]+)?(?:the[ \t]+end[ \t]+of[ \t]+)?(?P<yto_m>{M})(?:[ \t]+{D})?(?:,?[ \t]+(?P<yto_y>{Y}))?(?![ \t]*\d)"),
         # months to a month's end: "the three months to December", "the six months ended June 30, 2024"
         ("mto", rf"(?:the[ \t]+)?(?P<mto_n>1[01]|[2-9]|{N11})[ \t]+months[ \t]+(?:to|ended|ending|through|(?:that|which)[ \t]+ended)[ \t]+"
                 rf"(?:on[ \t]+)?(?:the[ \t]+end[ \t]+of[ \t]+)?(?P<mto_m>{M})(?:[ \t]+{D})?(?:,?[ \t]+(?P<mto_y>{Y}))?(?![ \t]*\d)"),
@@ -439,15 +439,21 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
         return _yto_hit(s, e, y, mo, text)
     if g == "mto":
         n, m2 = _num(G("mto_n")), _month(G("mto_m"))
-        if n is None or not 2 <= n <= 11 or n != int(n) or m2 - int(n) + 1 < 1:
-            return None           # (months across a year's turn: no span of one year)
+        if n is None or not 2 <= n <= 11 or n != int(n):
+            return None
         if G("mto_y"):
             y = int(G("mto_y"))
         elif ref:
             y = ref.year if m2 <= ref.month else ref.year - 1     # the last such month ended by the reference date
         else:
             return None
-        hit = months_hit(y, m2 - int(n) + 1, m2)
+        m1 = m2 - int(n) + 1
+        if m1 < 1:
+            # "the six months to February 29": months across a year's turn (a fiscal half)
+            a, b = dt.date(y - 1, m1 + 12, 1), dt.date(y, m2, calendar.monthrange(y, m2)[1])
+            hit = DateHit(s, e, a, b, "months", f"{y - 1}-{m1 + 12:02d}/{y}-{m2:02d}", deadline=_deadline(text, s))
+        else:
+            hit = months_hit(y, m1, m2)
         return hit if G("mto_y") else replace(hit, relative=True)
     if g == "fy":
         if G("fy_y"):
