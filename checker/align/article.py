@@ -200,7 +200,9 @@ class Analyzer:
             quiet_names = self._proper_names(entities, quiet.text, lowercase) if quiet is not None else []
             if quiet is not None and (reading.phrases_in(0, len(reading.text), "company_anaphors") or any(
                     _POSSESSIVE_END.sub("", hit.surface.lower()) in self.lexicon.cues.get("company_anaphors", ())
-                    for hit in reading.phrases_in(0, len(reading.text), "pronouns"))):
+                    for hit in reading.phrases_in(0, len(reading.text), "pronouns"))
+                    # ("Lumora reported its fourth-quarter results last week. It ended 2023 with ...")
+                    or _IT_OPENS.match(reading.text)):
                 # "Investors remember Sweden's Nordvik Cells. The company delivered some 14 GWh last
                 # year": the one company the sentence before names, though it stated no figures of it
                 actor = self._one_company(quiet.text, quiet_names) or actor
@@ -229,7 +231,8 @@ class Analyzer:
                 quiet = claim        # "Aurelia remained the largest of two carriers.": figures, none about a company
             market = self._market_of(found, market)
             implicit = self._place_of(found)
-            actor = _actor_of(found, actor, reading, self.name_rules.public_bodies, openers, self.event_rules.facilities)
+            actor = _actor_of(found, actor, reading, self.name_rules.public_bodies, openers, self.event_rules.facilities,
+                              {m.entity for m in by_noun.values() if m is not None})
             events.extend(events_of(reading, self.tense, self.event_rules, facility, actor))
             facility = last_project(reading, self.event_rules) or facility
             by_noun.update(_facilities_brought_in(reading, self.event_rules.facilities))
@@ -249,6 +252,7 @@ class Analyzer:
         return ArticleAnalysis(article, tuple(claims), tuple(facts), tuple(events), tuple(counts), tuple(growth), tuple(group_counts))
 
 
+_IT_OPENS = re.compile(r"^\W*It\s")
 _AT_PLACE = re.compile(r"\b(?:at|in|near|via|across|through|to)\s+(?:the\s+)?$")
 _AND_BEFORE = re.compile(r"(?:,|\band)\s+$")
 # ("Japan's Takamine Machinery, Hengyue's main rival, has lost ground": a place's possessive before the name)
@@ -276,7 +280,8 @@ _OPENED = re.compile(r"\bopen", re.I)
 
 
 def _actor_of(facts: list[Fact], previous: EntityMention | None, reading: ClaimReading,
-              public_bodies: frozenset[str], openers, facilities: frozenset[str] = frozenset()) -> EntityMention | None:
+              public_bodies: frozenset[str], openers, facilities: frozenset[str] = frozenset(),
+              named_facilities: set[str] = frozenset()) -> EntityMention | None:
     """The one named subject (a company, a project) of a sentence's facts: what "the company's share"
     in a later sentence points back to. A sentence about places only keeps the earlier one; one about a
     public body ("Chile's Metropolitan Public Transport Directorate has ordered 250 buses from Spanish
@@ -296,7 +301,10 @@ def _actor_of(facts: list[Fact], previous: EntityMention | None, reading: ClaimR
             return None
         names = {opener.entity}
     name = names.pop()
-    if previous is not None and previous.entity != name and _told_as_facility(facts, name, reading, facilities):
+    if previous is not None and previous.entity != name \
+            and (name in named_facilities or _told_as_facility(facts, name, reading, facilities)
+                 # ("Nkwanta Hill supplied just over half of group output": a part of the company before)
+                 or all(f.kind == "share" and f.scope == f"of:{previous.entity}" for f in facts if f.subject == name)):
         # ("The Mombasa South Container Terminal, which opened last year, handled 410,000 TEU. The company
         # plans ...", "其中,厦门码头完成吞吐量360万标箱。上半年公司营业收入…": a facility is no company; the
         # company before goes on)
@@ -375,8 +383,7 @@ def unify_names(analyses: list[ArticleAnalysis]) -> tuple[list[Fact], list[Event
               and _PLACED_NAME.search(item.claim.text) and _capitalised_parts(item.subject[5:], item.claim.text)}
     subjects = written | {item.subject for a in analyses for item in (*a.facts, *a.events)}
     canon.build(subjects, repeated, placed, _written_as_places(subjects, analyses))
-    facts = [f if canon.canonical(f.subject) == f.subject else replace(f, subject=canon.canonical(f.subject))
-             for a in analyses for f in a.facts if canon.canonical(f.subject)]
+    facts = [_canonical_fact(f, canon) for a in analyses for f in a.facts if canon.canonical(f.subject)]
     events = [e if canon.canonical(e.subject) == e.subject else replace(e, subject=canon.canonical(e.subject))
               for a in analyses for e in a.events]
     return facts, events
@@ -409,6 +416,15 @@ def _local_short_forms(analysis: ArticleAnalysis) -> ArticleAnalysis:
 # ("The port of Mombasa handled about 2 million TEU" in an article about the Mombasa South Container
 # Terminal: a short form written as a place is the place)
 _PLACE_BEFORE = re.compile(r"\b(?:(?:port|city|harbour|province|state|region|county|town) of)\s+")
+
+
+def _canonical_fact(fact: Fact, canon: NameCanon) -> Fact:
+    """The fact with its subject's and its whole's owner's canonical names ("of:name:halvard" is
+    "of:name:halvard gold" when the batch knows that as one name)."""
+    subject = canon.canonical(fact.subject)
+    kind, _, owner = fact.scope.partition(":")
+    scope = f"{kind}:{canon.canonical(owner) or owner}" if owner.startswith("name:") else fact.scope
+    return fact if (subject, scope) == (fact.subject, fact.scope) else replace(fact, subject=subject, scope=scope)
 
 
 def _as_place(name: str, text: str) -> bool:

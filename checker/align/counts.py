@@ -109,7 +109,9 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
                     # ("the five countries hardest hit — Zambia, ...")
                     r"|[a-z]{3,}est|most|worst|least)\s+[^,:;()—–]{1,90}?\s[—–]\s*"
                     # ("Five governments have opened new investigations into Chinese steel since July: Vietnam, ...")
-                    r"|\s+(?:have\s+|has\s+|had\s+)?[a-z]{3,}ed\s+[^,:;()—–]{1,90}?:\s*", text[start:])
+                    # ("Five offshore wind projects won contracts in the UK's sixth round: A, B, ...")
+                    r"|\s+(?:have\s+|has\s+|had\s+)?(?:[a-z]{3,}ed|won|took|got|made|ran|built|sold|bought|began|chose|held|set|struck)"
+                    r"\s+[^,:;()—–]{1,90}?:\s*", text[start:])
     if not lead:
         return [], False
     if rules.pattern.search(lead.group()):

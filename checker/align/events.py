@@ -367,6 +367,8 @@ def _facility_clause(text: str, start: int, end: int, rules: EventRules) -> bool
 _PAST_SUBORDINATE = re.compile(r"\b(?:after|because|as)\s+(?:[\w'’-]+\s+){1,4}?(?:fell|rose|grew|slid|sank|shrank|dropped|declined|"
                                r"jumped|climbed|slumped|surged|plunged|increased|decreased|tumbled|soared)\s[^,;:]*$")
 _COUNT_MODIFIER = re.compile(r"-[a-z]")
+_EXPECTS_OBJECT = re.compile(r"\s+(?:expects|expected|wants|wanted|needs|needed|told|asked|ordered|allowed|allows)\s+(?:the\s+)?")
+_TO_AFTER_NAME = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+to\s")
 _AND_FIGURE = re.compile(r",\s+and\s+(?:[a-z]+\s+){0,2}$")
 _AND_VERB = re.compile(r"\band\s+(?:is|are|has|have|was|were|will|plans|expects|aims)\b"
                        # "..., and Rheinstahl says it now uses a third less energy": a clause of its own
@@ -677,6 +679,10 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         action_id, action_label = _action([_without_dated_asides(reading, action_from, date.span_start, _without_names(reading, action_from, date.span_start)),
                                            _without_names(reading, date.span_end, own_end)], rules, project is not None)
         subject = project or relative_subject or _actor(reading, start, date.span_start) or _actor(reading, date.span_end, end)
+        if subject is not None and (asked := _EXPECTS_OBJECT.match(text, subject.end)) is not None \
+                and (named := next((e for e in reading.entities if e.start == asked.end() and e.kind == "name"), None)) is not None \
+                and _TO_AFTER_NAME.match(text, named.end) and named.end <= date.span_start:
+            subject = named         # "Skerrow expects Whinfell Bank to deliver first power in the second half of 2024"
         if project is None and subject is not None and subject.kind == "name" \
                 and (opened := _owned_object(reading, subject, date.span_start)) is not None:
             subject = opened        # "Solvera Hotels & Resorts opened its 210-room Solvera Lisboa Tejo": the hotel

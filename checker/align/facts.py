@@ -190,6 +190,9 @@ _REGION_SEGMENT = re.compile(r"[ \t]+(?:paid[ \t]+|total[ \t]+)?")
 _OF_THAT_AFTER = re.compile(r"\s+of\s+(?:that|those|it|them|this)(?=\s*(?:[,.;:)—–]|$)|\s+(?:and|while|but|in|during)\b)")
 _FRONTED_THAT_WHOLE = re.compile(r"\s*of\s+(?:that|this|the)\s+(?:volume|total|amount|quantity|figure|tonnage|sum|output|production)\s*,", re.I)
 _WORD_AFTER = re.compile(r"\s*([\w-]*)")
+# ("just over half of group output": the group's, without its article)
+_PREVIOUSLY_AFTER = re.compile(r"\s+previously\b", re.I)
+_OF_GROUP = re.compile(r"\s*(?:of\s+)?group\s+[a-z]", re.I)
 _ZH_OF_WHICH = re.compile(r"\s*其中[,，]")
 _THAT_WHOLE = re.compile(r"\s*of\s+(?:that|this|the\s+same|the)\s+(?:volume|total|amount|quantity|figure|tonnage|sum)\b", re.I)
 
@@ -865,7 +868,9 @@ def _place_after(frame: _Frame, reading: ClaimReading) -> EntityMention | None:
     after = _IN_PLACE_AFTER.match(reading.text, _figure_end(reading.text, frame.quantity))
     if after is None:
         return None
-    place = next((e for e in reading.entities if e.start == after.end() and e.kind in _PLACE_KINDS), None)
+    # (a place's surface may hold its "the": "in the US and Canada")
+    place = next((e for e in reading.entities if e.kind in _PLACE_KINDS and (e.start == after.end() or (
+        e.end > after.end() and e.start == after.end() - 4 and reading.text[e.start:after.end()].lower() == "the "))), None)
     if place is None:
         return None
     # ("30.4 million paid members in Europe, the Middle East and Africa": the places listed make one market)
@@ -1188,6 +1193,11 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
         # of the world's mined nickel": with no company before, "it" is the country
         frame.subject = EntityMention(place.entity, it.group(1), it.start(1), it.end(1), place.kind, "name")
         return
+    if actor is not None and not local and implicit is None and (first_entity is None or first_entity.start > frame.quantity.start) \
+            and (it := _IT_OPENING.match(reading.text)) is not None and it.group(1) == "It":
+        # "It ended 2023 with about 62.5 million paid subscribers", after a sentence about Lumora: the company
+        frame.subject = EntityMention(actor.entity, it.group(1), it.start(1), it.end(1), "name", "name")
+        return
     company = reading.phrases_in(lo, hi, "company_anaphors")
     if company and actor is not None and (fronted := _ZH_FRONTED_CAUSE.match(reading.text)) is not None \
             and company[0].start == fronted.end() and not reading.entities_in(fronted.end(), frame.quantity.start):
@@ -1373,7 +1383,7 @@ def _world_measure_before(reading: ClaimReading, start: int, frame: _Frame) -> b
 _WORLD_MEASURE_TAIL = re.compile(r"\s*,?\s*(?:that|which)\b|\s+of\s+", re.I)
 
 
-def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: AlignLexicon, antecedent=None) -> None:
+def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: AlignLexicon, antecedent=None, actor=None) -> None:
     """Owner of a share ("of Turkey's imports", "of new car sales in the US") and its role."""
     if not frame.is_share:
         return
@@ -1412,6 +1422,14 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
         hit, kind = places[0]
         named = [e for e in reading.entities if e.end <= hit.start and e.kind == kind]
         owner = named[-1] if named else antecedent(kind)
+    if owner is None and actor is not None and frame.subject is not None and frame.subject.entity != actor.entity \
+            and not any(e.entity != "WORLD" for e in inside) \
+            and (any(_POSSESSIVE_END.sub("", hit.surface.lower()) in lexicon.cues.get("company_anaphors", ())
+                     for hit in reading.phrases_in(*frame.of_phrase, "pronouns", "company_anaphors"))
+                 or _OF_GROUP.match(reading.text, frame.of_phrase[0])):
+        # "Nkwanta Hill produced 425,000 ounces, nearly half of the group total", "The mine had accounted for
+        # 38% of the group's production": the company before owns the whole its mine is a part of
+        owner = EntityMention(actor.entity, "", *frame.of_phrase, "name", "name")
     if owner is None and reading.phrases_in(*frame.of_phrase, "pronouns"):
         # ("The country ran a deficit equal to 5.3% of its economic output": "its" is the subject's)
         owner = first_entity or frame.subject
@@ -1992,8 +2010,16 @@ def _forecast(frame: _Frame, reading: ClaimReading, tense: TenseRules) -> bool:
     joined = _AND_NEW_VERB.search(text, end, stop_at)
     if frame.is_share and modality(text[end:joined.start() if joined else stop_at], tense) == "upcoming":
         return True
+    if cut >= 0 and _REVISED_FROM.match(clause):
+        # ("expects full-year output of 3.6 million to 3.7 million tonnes, raised from 3.5 million to 3.7 million
+        # tonnes": the earlier goal is a goal too)
+        clause = text[_clause_start(text, cut):cut]
+        folded = fold(clause)
     return modality(clause, tense) in ("upcoming", "reported") or tense.forecast.search(folded) is not None \
         or tense.goal.search(folded) is not None      # "beating its annual target of $13.5 billion": a goal
+
+
+_REVISED_FROM = re.compile(r"(?:raised|lowered|cut|revised|narrowed|trimmed|increased|reduced|lifted)\s+(?:up\s+|down\s+)?from\b", re.I)
 
 
 def _origin_of_amount(frame: _Frame, reading: ClaimReading) -> None:
@@ -2164,6 +2190,25 @@ def _company_in_place(frame: _Frame, reading: ClaimReading, actor: EntityMention
         # "In Indonesia, Lumora now has 1.6 million subscribers", "Thermaval sold about 61,000 heat
         # pumps in Germany last year": not all of the company's
         frame.scope = f"in:{place.entity}"
+
+
+def _listed_place(frame: _Frame, frames: list[_Frame], reading: ClaimReading) -> None:
+    """ "Lumora had 31.6 million subscribers in the US and Canada, 21.0 million in Europe, ...": an amount
+    listed after a company's amount in one place, with a place of its own right after it, is the
+    company's in that place (not of the place listed before it)."""
+    first = frames[0]
+    if frame is first or frame.is_share or first.is_share or not first.scope.startswith("in:") or first.subject is None \
+            or first.subject.kind != "name" or (frame.subject is not None and frame.subject.start > frame.quantity.start):
+        return
+    if not _IN_RIGHT_AFTER.match(reading.text, frame.quantity.end) or (place := _place_after(frame, reading)) is None:
+        return
+    if frame.subject is not None and frame.subject.kind not in _PLACE_KINDS:
+        return
+    frame.subject, frame.subject_id, frame.scope = first.subject, None, f"in:{place.entity}"
+    frame.metric, frame.metric_surface = frame.metric or first.metric, frame.metric_surface or first.metric_surface
+
+
+_IN_RIGHT_AFTER = re.compile(r"\s+in\s")
 
 
 def _segment_noun_after(reading: ClaimReading, place: EntityMention, lexicon: AlignLexicon) -> bool:
@@ -2502,7 +2547,9 @@ def _site(frame: _Frame, reading: ClaimReading, projects: list[EntityMention], l
         return first
     # "Andesur's Pampa Roja mine in Chile produced 85,000 tonnes": the project nearest before the figure,
     # when every name between them only says where it is
-    before = [p for p in projects if p.end <= q.start and not _CLAUSE_BREAK.search(text, p.end, q.start)]
+    # ("Australia, where Halvard's Mulga Well mine sits, mined nearly 10 million ounces": not one in an aside)
+    before = [p for p in projects if p.end <= q.start and not _CLAUSE_BREAK.search(text, p.end, q.start)
+              and _relative_aside(text, p.start, p.end, q.start) is None]
     if before and all(lexicon.locative_before.search(text, max(0, e.start - 25), e.start)
                       for e in reading.entities if before[-1].end <= e.start < q.start):
         return before[-1]
@@ -2821,7 +2868,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                 frame.subject = implicit
     previous_share = None
     for frame in frames:
-        _resolve_scope(frame, reading, first_entity, lexicon, antecedent)
+        _resolve_scope(frame, reading, first_entity, lexicon, antecedent, actor)
         _origin_of_amount(frame, reading)
         _destination_of_amount(frame, reading, lexicon, antecedent)
         _relative_subject(frame, reading)
@@ -2831,6 +2878,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         _ratio_of_part(frame, reading, lexicon, antecedent)
         _company_in_place(frame, reading, actor, lexicon)
         _company_whole(frame, reading, lexicon, actor)
+        _listed_place(frame, frames, reading)
         if frame.is_share and "use" in lexicon.metrics and (product := _product_made(frame, reading)) is not None:
             # "Mills sent 51.1% of their cane to ethanol", "a third of the cane crushed went to ethanol": the
             # part of the goods made into another product, whoever's they are
@@ -2914,6 +2962,8 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     for frame in frames:
         if frame.change:
             continue
+        if _PREVIOUSLY_AFTER.match(reading.text, frame.quantity.end):
+            continue        # "to between $2.2 billion and $2.4 billion, from $2.1 billion to $2.4 billion previously"
         before = reading.text[max(0, frame.quantity.start - 20):frame.quantity.start]
         # ("against 17% for Korea": a figure whose own owner is named right after it is another's, no earlier value)
         if lexicon.previous_before.search(reading.text, max(0, frame.quantity.start - 45), frame.quantity.start) \
@@ -3079,10 +3129,18 @@ def _after_baseline(reading: ClaimReading) -> str | None:
 def _noun_dated(reading: ClaimReading, metric) -> bool:
     """Does a date follow one of the metric's nouns ("for fertiliser subsidies in the 2025/26 fiscal year")?"""
     text = reading.text.lower()
-    return any(m.group(1) in metric.nouns for d in reading.dates
-               if (m := _NOUN_BEFORE_DATE.search(text, max(0, d.span_start - 40), d.span_start)))
+    if any(m.group(1) in metric.nouns for d in reading.dates
+           if (m := _NOUN_BEFORE_DATE.search(text, max(0, d.span_start - 40), d.span_start))):
+        return True
+    # ("booked subsidies of 186 million yuan in 2023", "Subsidies received in 2022: 94 million yuan": the
+    # noun earlier in the clause that the date closes)
+    return any(_IN_FOR_BEFORE.search(text, max(0, d.span_start - 8), d.span_start)
+               and any(re.search(rf"\b{re.escape(noun)}\b", clause) for noun in metric.nouns)
+               for d in reading.dates
+               if not re.search(r"[,;:]", clause := text[max(0, d.span_start - 50):d.span_start]))
 
 
+_IN_FOR_BEFORE = re.compile(r"\b(?:in|for)\s+(?:the\s+)?$")
 _NOUN_BEFORE_DATE = re.compile(r"([a-z]+)\s+(?:in|for)\s+(?:the\s+)?$")
 _YEAR_OR_SEASON = re.compile(r"(\d{4})(?:/(\d{4}))?$")
 

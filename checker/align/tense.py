@@ -128,7 +128,9 @@ def _commitment(words: list[str]) -> re.Pattern:
 def _forecast_relative(words: list[str]) -> re.Pattern:
     if not words:
         return re.compile(r"(?!)")
-    return re.compile(rf"\s+(?:that|which)\s+(?:[\w'’.-]+\s+){{0,6}}?(?:had\s+|has\s+|have\s+)?(?:{trie.alternation(words)})\b", re.I)
+    # ("the 1.1 million tonnes it had forecast": or a pronoun opening the relative clause without "that")
+    return re.compile(rf"\s+(?:(?:that|which)\s+(?:[\w'’.-]+\s+){{0,6}}?|(?:it|they|we|he|she)\s+)(?:had\s+|has\s+|have\s+)?"
+                      rf"(?:{trie.alternation(words)})\b", re.I)
 
 
 def _disposal(words: list[str]) -> re.Pattern:

@@ -58,9 +58,15 @@ def _unfinished_year(rule: Rule, event: Event, published: date) -> bool:
     tense, before = load_tense_rules(), fold(text[:when.span_start])
     if tense.upcoming.search(before) or tense.forecast.search(before) or tense.goal.search(before):
         return False        # "The association expects national output to rise to about 1.9 Mt in 2024 as plants built ..."
-    return any(when.span_start - 60 <= q.end <= when.span_start and not _BREAK_BEFORE_YEAR.search(text, q.end, when.span_start)
-               for q in extract_quantities(text)
-               if q.kind in ("number", "percentage", "quantity", "currency") and not (q.kind == "number" and q.value < 10))
+    figures = [q for q in extract_quantities(text)
+               if when.span_start - 60 <= q.end <= when.span_start and not _BREAK_BEFORE_YEAR.search(text, q.end, when.span_start)
+               and q.kind in ("number", "percentage", "quantity", "currency") and not (q.kind == "number" and q.value < 10)]
+    # ("The EU beet area rose about 5% to 1.51 million hectares in 2024": an area sown is a level, known
+    # before the year is out)
+    return bool(figures) and figures[-1].dimension not in _LEVEL_DIMENSIONS
+
+
+_LEVEL_DIMENSIONS = frozenset({"area"})
 
 
 _IN_BEFORE = re.compile(r"\bin\s+$")
