@@ -178,6 +178,12 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
             break
         items.append(mention)
         cursor = mention.end
+    if len(items) >= 3 and _AND_GAP.fullmatch(text, items[-3].end, items[-2].start) \
+            and _AND_GAP.fullmatch(text, items[-2].end, items[-1].start):
+        # ("Three regions — Catalonia, Aragon and Castile and León —": a second "and" joins one name's parts)
+        last = items.pop()
+        items[-1] = EntityMention(f"{items[-1].entity} and {last.entity}", text[items[-1].start:last.end],
+                                  items[-1].start, last.end, "name", "name")
     if towns is not None:
         # (towns only, and a full list: "two plants, in Germany and France" tells where, not how many)
         # (a capital is a town too: "in Gdańsk, Porto, Tallinn and Brno")
@@ -197,6 +203,7 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
 _UNNAMED_ITEM_NEXT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:the|a|an|its|their)\s+[a-z]")
 _ITEM_SHARE = re.compile(r"^\s+with\s+(?:the\s+remaining\s+|a\s+|an\s+|about\s+|around\s+|some\s+)?[\d.,]+\s*(?:%|per\s*cent|percent)?(?:\s+stake)?")
 _TOWNS_AFTER = re.compile(r"in\s+")
+_AND_GAP = re.compile(r"\s+and\s+")
 _AND_BEFORE_LAST = re.compile(r"\band\s+$")
 _FIRST_ITEM_GAP = re.compile(r"\s*(?:[Tt]he\s+)?(?:(?!(?:with|without|while|but|although|though|as|after|before|in|at|across|from|near|on)\s)[a-z]+\s+)?")
 _PAIR_JOINS = frozenset({"–", "-", "—", "/"})

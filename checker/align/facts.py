@@ -233,10 +233,13 @@ def _goes_on_with_actor(frames: list[_Frame], reading: ClaimReading, lexicon: Al
     that names no one and no date, right after one that dated all its figures of the company in one period,
     goes on with the company and that period."""
     period = _one_period(previous_facts)
-    if period is None or any(f.subject != actor.entity for f in previous_facts):
+    if not previous_facts or any(f.subject != actor.entity for f in previous_facts):
+        return
+    if period is None and not all(_compared_value(f) for f in previous_facts if f.dated):
         return
     for frame in _bare_measures(frames, reading, lexicon):
         frame.subject = EntityMention(actor.entity, "", 0, 0, "name", "name")
+        # (after a sentence whose only dated figure is a value compared with, the company goes on, undated)
         frame.inherited_period = period
 
 
@@ -250,8 +253,18 @@ def _bare_measures(frames: list[_Frame], reading: ClaimReading, lexicon: AlignLe
 
 def _one_period(previous_facts) -> str | None:
     """The one period the sentence before dated its figures in, if it dated them in one."""
-    periods = {f.period for f in previous_facts if f.dated}
+    # ("posted a net loss of 2.7 billion yuan for 2024, compared with a profit of 2.3 billion yuan in 2023": a
+    # value compared with dates no period the sentence after goes on in)
+    periods = {f.period for f in previous_facts if f.dated and not _compared_value(f)}
     return periods.pop() if len(periods) == 1 else None
+
+
+def _compared_value(fact: Fact) -> bool:
+    """Is the fact's value one its sentence compares with ("compared with a profit of 2.3 billion yuan in 2023")?"""
+    return _COMPARED_VALUE.search(fact.claim.text, max(0, fact.value.start - 40), fact.value.start) is not None
+
+
+_COMPARED_VALUE = re.compile(r"\b(?:compared\s+with|compared\s+to|against|versus|vs\.?)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 
 
 _OF_YEAR_AFTER = re.compile(r"\s+(?:of|in|last|a\s+year)\b", re.I)
@@ -723,7 +736,9 @@ _DATE_OPENING = re.compile(r"^\W*(?:(?:in|during|by)\s+)?[^,，]{0,25}?(?:\d{4}�
                            # ("今年上半年,公司…": a period said relative to the article's year)
                            r"|^\W*(?:[\u4e00-\u9fff]{1,8}(?:显示|表明|称)[,，]\s*)?"
                            r"(?:(?:\d{4}年|今年|去年|上年|同年|当年)(?:[上下]半年|前三季度|第?[一二三四]季度|全年|\d{1,2}月)?"
-                           r"|[上下]半年|前三季度|第?[一二三四]季度|\d{1,2}月)[,，]?", re.I)
+                           r"|[上下]半年|前三季度|第?[一二三四]季度|\d{1,2}月)[,，]?"
+                           # ("报告显示，公司2023年实现营业收入…": what the source shows, no date)
+                           r"|^\W*[\u4e00-\u9fff]{1,8}(?:显示|表明|称)[,，]\s*", re.I)
 # a Chinese clause of cause or circumstance before the main one ("受…影响，", "在…背景下，")
 _ZH_FRONTED_CAUSE = re.compile(r"[^，,。；;]{2,40}?(?:影响|带动|推动|拉动|背景下|情况下)[，,]\s*")
 _ZH_CLASSIFIERS = "个部台辆座家项只条艘架"     # measure words after a Chinese count
@@ -2424,7 +2439,7 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool, level: bool = Fa
     return str(nearest.start.year), True
 
 
-_PART_OF_YEAR = re.compile(r"\b(?:first|second|third|fourth|final|last)\s+(?:half|quarter)\b|\b(?:three|six|nine)\s+months\b", re.I)
+_PART_OF_YEAR = re.compile(r"\b(?:first|second|third|fourth|final|last|the)\s+(?:half|quarter)\b|\b(?:three|six|nine)\s+months\b", re.I)
 _YEAR_LABEL_BOUND = re.compile(r"\b((?:19|20)\d\d)\s+(?:financial|fiscal|business)\s+year\s*,\s+(?:which|that)\s+(?:ended|ends)\b", re.I)
 _PERIOD_BOUND = re.compile(r"\b(?:year|quarter|half|season|period)\s*,\s+(?:which|that)\s+(?:ended|ends|began|begins|closed|closes|started|starts)"
                            r"\s+(?:on\s+|in\s+)?$", re.I)

@@ -188,7 +188,8 @@ _FRONTED_TOTAL = re.compile(r"\W*of\s+(?:that|the|this|its|their|those|these)\s+
 # total's year may close its noun)
 _COLON_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}(?:\s+in\s+(?:19|20)\d\d)?(?::|\s+[—–])\s+")
 # ("Of the £1,690 total, wholesale energy accounts for £890, ...": a noun or two may follow the total)
-_COMMA_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?(?:\s+(?:of|in|for|from)\s[^,;.%]{0,60}?)?\s*,\s*")
+# ("Of the 5,120 GWh it generated last year, 4,650 GWh was sold to ...": or a short clause of its own)
+_COMMA_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,4}?(?:\s+(?:of|in|for|from)\s[^,;.%]{0,60}?)?\s*,\s*")
 # (", where membership reached 18.5 million": a relative clause states a level of its own, no further part)
 _LIST_GAP = re.compile(r"(?![^;.%]*\b(?:where|which|who|whose|when)\b)"
                        r"[^;.%]{0,60}?(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|\s+while\s+)[^;.%]{0,40}?$", re.I)

@@ -6,7 +6,7 @@ from collections import defaultdict
 from rapidfuzz import fuzz, process
 
 from checker.entities.match import load_name_rules
-from checker.entities.zh_names import latin_key, sound_key, sound_part
+from checker.entities.zh_names import latin_key, load_zh_name_rules, sound_key, sound_part
 from checker.fold import CJK
 
 
@@ -109,10 +109,13 @@ class NameCanon:
                 firsts[key].append(name)
         if not firsts:
             return
+        prefixes = load_zh_name_rules().region_prefixes
         for name in chinese:
             core = sound_part(name[6:])
-            # (the sounds of the name's leading characters, 2 and more: "dede", "dedesa", ...)
-            sounds = [sound_key(core[:k]) for k in range(2, len(core) + 1)]
+            # (the sounds of the name's leading characters, 2 and more: "dede", "dedesa", ...; and without the
+            # province it opens with: "河南东岭农牧" is "Dongling")
+            cores = [core] + [core[len(p):] for p in prefixes if core.startswith(p) and len(core) - len(p) >= 2]
+            sounds = [sound_key(c[:k]) for c in cores for k in range(2, len(c) + 1)]
             scores = {first: max(fuzz.ratio(sound, first) for sound in sounds) for first in firsts} if sounds else {}
             best = sorted(scores.items(), key=lambda kv: -kv[1])[:2]
             if best and best[0][1] >= self.sound_threshold and (len(best) == 1 or best[1][1] < best[0][1]):

@@ -49,6 +49,7 @@ class ZhNameRules:
     site_part: re.Pattern               # a run opening a clause before a site's phase (group "run")
     trade_opening: re.Pattern           # a run ending in a trade word, opening a clause before a period (group "run")
     site_built: re.Pattern              # a run after 在 before a verb of building and 的 (group "run")
+    region_prefixes: tuple[str, ...] = ()   # provinces a name may open with ("河南东岭农牧" is 东岭农牧 of Henan)
 
 
 @functools.lru_cache(maxsize=4)
@@ -82,13 +83,15 @@ def load_zh_name_rules(rules_dir: str | None = None) -> ZhNameRules:
         dict(known),
         re.compile(trie.alternation(list(known))) if known else re.compile(never),
         # (after "据", "according to", or the space after a dateline: "…4月22日电 据合鑫硅材料当日晚间发布的年报")
-        re.compile(rf"(?:^|(?<=[。，；！？：\n\s据]))(?P<run>[\u4e00-\u9fff]{{2,8}}?)(?:{_WHEN_SAID})?"
+        # ("青海多晶硅生产企业祁连硅材3月28日晚间发布": words describing the name may come first)
+        re.compile(rf"(?:^|(?<=[。，,；！？：\n\s据]))(?P<run>[\u4e00-\u9fff]{{2,20}}?)(?:{_WHEN_SAID})?"
                    rf"(?:{trie.alternation(statement_verbs)})", re.M) if statement_verbs else re.compile(never),
         re.compile(rf"(?:^|(?<=[。，；！？：\n\s]))(?P<run>[\u4e00-\u9fff]{{2,6}}?)(?:{trie.alternation(site_parts)})", re.M)
         if site_parts else re.compile(never),
         re.compile(rf"(?:^|(?<=[。，；！？：\n\s]))(?P<run>[\u4e00-\u9fff]{{2,6}}?(?:{trie.alternation(trade)}))"
                    rf"(?=(?:19|20)\d\d年|{trie.alternation(periods)})", re.M) if trade and periods else re.compile(never),
         re.compile(rf"在(?P<run>[\u4e00-\u9fff]{{2,4}}?)(?:{trie.alternation(builds)})的") if builds else re.compile(never),
+        tuple(sorted(expect_str_list(data, "zh_region_prefixes", path, default=[]), key=len, reverse=True)),
     )
 
 
