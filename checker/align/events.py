@@ -94,7 +94,8 @@ def _deal_relative_pattern(nouns: list[str]) -> re.Pattern:
     if not nouns:
         return re.compile(r"(?!)")
     signers = r"(?:the\s+(?:two\s+)?(?:companies|firms|groups|sides|parties)|both\s+(?:companies|sides)|they|it|[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})"
-    return re.compile(rf"\b(?i:{trie.phrase_alternation(nouns)})\s+(?:(?:that|which)\s+)?{signers}\s+(?:had\s+|has\s+|have\s+)?"
+    # ("under a PLN 2.1 billion contract signed in March 2023": or the participle right after the deal)
+    return re.compile(rf"\b(?i:{trie.phrase_alternation(nouns)})\s+(?:(?:(?:that|which)\s+)?{signers}\s+(?:had\s+|has\s+|have\s+)?)?"
                       r"(?:signed|struck|inked|sealed)\s+(?:(?:on|in|at|during)\s+)?$")
 
 
@@ -138,7 +139,9 @@ def load_event_rules(rules_dir: str | None = None) -> EventRules:
     # ("are increasingly targeting players abroad: overseas sales reached $17.3 billion in 2022": a
     # colon before a lower-case word opens a clause of its own, after a sentence's worth of words, not
     # after a label: "Second fab: construction from H2 2025")
-    clause_stop = re.compile(rf"[;]|(?<=.{{40}}):\s+(?=[a-z])|\s[-–—]\s|,\s+(?=(?:{openers}|[a-z]{{3,}}ing)\b)|,\s+and\s+(?=(?:the|its|their|a|an)\s)")
+    clause_stop = re.compile(rf"[;]|(?<=.{{40}}):\s+(?=[a-z])|\s[-–—]\s|,\s+(?=(?:{openers}|[a-z]{{3,}}ing)\b)|,\s+and\s+(?=(?:the|its|their|a|an)\s)"
+                             # (", and markets expect a first cut in early 2025": a subject and its verb of their own)
+                             r"|,\s+and\s+(?=[a-z]+\s+(?:expect|say|see|predict|forecast|believe|estimate)s?\b)")
     time_nouns = trie.phrase_alternation(expect_str_list(data, "time_nouns", path, default=[]))
     limit_words = expect_str_list(data, "reference_before", path, default=[])
     limits = trie.phrase_alternation([w for w in limit_words if not CJK.search(w)])

@@ -191,6 +191,7 @@ _OF_THAT_AFTER = re.compile(r"\s+of\s+(?:that|those|it|them|this)(?=\s*(?:[,.;:)
 _FRONTED_THAT_WHOLE = re.compile(r"\s*of\s+(?:that|this|the)\s+(?:volume|total|amount|quantity|figure|tonnage|sum|output|production)\s*,", re.I)
 _WORD_AFTER = re.compile(r"\s*([\w-]*)")
 # ("just over half of group output": the group's, without its article)
+_COUNTERPARTY_BEFORE = re.compile(r"\b(?:bought|acquired|purchased|borrowed|took\s+over)\s+from\s+(?:the\s+)?$", re.I)
 _PREVIOUSLY_AFTER = re.compile(r"\s+previously\b", re.I)
 _OF_GROUP = re.compile(r"\s*(?:of\s+)?group\s+[a-z]", re.I)
 _ZH_OF_WHICH = re.compile(r"\s*其中[,，]")
@@ -288,7 +289,9 @@ def _names_before_own_clause(reading: ClaimReading, after: int) -> bool:
     """Does the sentence name anyone before the first clause of its own that opens after ``after``?"""
     own = _OWN_CLAUSE.search(reading.text, after)
     end = own.start() if own else len(reading.text)
-    return any(e.start < end for e in reading.entities)
+    # (a seller, "including the A$3.2 billion bought from Pinnacle Home Loans", names no one the figures are of)
+    return any(e.start < end and not _COUNTERPARTY_BEFORE.search(reading.text, max(0, e.start - 20), e.start)
+               for e in reading.entities)
 
 
 def _period_goes_on(frames: list[_Frame], reading: ClaimReading, lexicon: AlignLexicon, previous_facts) -> None:
@@ -2155,6 +2158,12 @@ def _company_in_place(frame: _Frame, reading: ClaimReading, actor: EntityMention
     subject = frame.subject
     if subject is None:
         return
+    if subject.kind == "name" and (unit := next((e for e in reading.entities if e.kind == "country" and e.role == "name"
+                                                 and e.start == subject.end + 1 and reading.text[subject.end] == " "), None)) is not None \
+            and subject.end <= frame.quantity.start:
+        # "Fjordlaks Chile should raise its harvest to about 46,000 tonnes": the company's unit in a country
+        frame.scope = f"in:{unit.entity}"
+        return
     if subject.kind in _PLACE_KINDS and subject.role == "name" \
             and _segment_noun_after(reading, subject, lexicon) and (owner := _segment_owner(reading, subject, actor)) is not None:
         # "Rival Kalinga Lifesciences reported US revenue of $395 million", "its US revenue grew 28% to
@@ -2348,7 +2357,9 @@ def _subject_after(frames: list[_Frame], reading: ClaimReading, actor: EntityMen
         nxt = next((e for e in reading.entities if after <= e.start < limit and e.entity != "WORLD"
                     and not any(0 <= cue.start - e.end <= 2 for cue in said) and not _on_route(reading, e)
                     # ("和兴全年出口硅片9.2GW，约占全国...的15%": the whole's owner after "占" is no subject)
-                    and not _WHOLE_MARK_BEFORE.search(reading.text, max(0, e.start - 20), e.start)), None)
+                    and not _WHOLE_MARK_BEFORE.search(reading.text, max(0, e.start - 20), e.start)
+                    # ("the A$3.2 billion bought from Pinnacle Home Loans": the seller is no subject)
+                    and not _COUNTERPARTY_BEFORE.search(reading.text, max(0, e.start - 20), e.start)), None)
         company = reading.phrases_in(after, nxt.start if nxt is not None else limit, "company_anaphors") \
             if actor is not None else []
         # ("Last year's crop of 1.55 million tonnes gave the country about 18%": the place named before)
@@ -2528,7 +2539,11 @@ def _target_year(frame: _Frame, reading: ClaimReading) -> str | None:
 def _other_clause(text: str, q: Quantity, date) -> bool:
     """Is the date in another clause than the figure ("X in 2023/24, and Y in June 2024")?"""
     lo, hi = (date.span_end, q.start) if date.span_end <= q.start else (q.end, date.span_start)
-    return _CLAUSE_BREAK.search(text, lo, max(lo, hi)) is not None or _OWN_VERB_CLAUSE.search(text, lo, max(lo, hi)) is not None
+    return _CLAUSE_BREAK.search(text, lo, max(lo, hi)) is not None or _OWN_VERB_CLAUSE.search(text, lo, max(lo, hi)) is not None \
+        or (date.span_start > q.end and _INCLUDING.search(text, lo, max(lo, hi)) is not None)   # (", including the A$3.2 billion bought in April")
+
+
+_INCLUDING = re.compile(r",\s+including\s")
 
 
 # ("rose to £212m on Thursday and agreed to buy X for £95m, a deal it expects to complete later this year": a

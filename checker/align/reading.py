@@ -48,6 +48,10 @@ def read_claim(claim: Claim, article: Article, entities: EntityLexicon, lexicon:
         found_quantities = _weighed_packages(text, found_quantities, lexicon, article_commodity)
     quantities, dates = tuple(found_quantities), tuple(found_dates)
     mentions = find_entities(text, entities, lowercase_words=lowercase_words)
+    # ("MAD 7.9 billion", "NOK 172 billion": a currency's code written into an amount is no name)
+    money = [(q.start, q.end) for q in quantities if q.kind == "currency"]
+    if money:
+        mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in money)]
     found = lexicon.matcher.find(text)
     if based := _based_company(text, lexicon):
         # "The Copenhagen-based carrier ended 2023 with ...": "the company" with the place it is based in

@@ -274,6 +274,9 @@ _ATTRIBUTIVE = re.compile(r"(?:\d%?|%|\b(?:the|a|an|its|their|his|her|our|of|wit
 _PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am|being|be)\s+(?:\w+ly\s+)?$")
 
 
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|its|their)\s+(?:first\s+|second\s+|further\s+|new\s+)?$")
+
+
 def _past_verb(clause: str, rules: TenseRules, lowered: str) -> tuple[str, int]:
     """The first past-tense verb of the clause and where the last one stands ("", -1 when there is none)."""
     first, last = None, -1
@@ -288,6 +291,8 @@ def _past_verb(clause: str, rules: TenseRules, lowered: str) -> tuple[str, int]:
                 continue        # "as subsidies are scaled back", "to be phased out": nothing done yet
             if _BARE_INFINITIVE.search(lowered, max(0, match.start() - 12), match.start()):
                 continue        # "racing to cut emissions", "will set up": "cut" and "set" are no past tense here
+            if not word.endswith("ed") and _ARTICLE_BEFORE.search(lowered, max(0, match.start() - 12), match.start()):
+                continue        # "markets expect a first cut in early 2025": a noun after an article
             if word.endswith("ed") and _ATTRIBUTIVE.search(lowered, max(0, match.start() - 8), match.start()):
                 continue        # "at least 16% recycled cobalt", "its installed base": an adjective
             first = first or (clause[match.start():match.end()], match.start())
