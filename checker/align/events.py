@@ -372,6 +372,7 @@ _PAST_SUBORDINATE = re.compile(r"\b(?:after|because|as)\s+(?:[\w'’-]+\s+){1,4}
 _COUNT_MODIFIER = re.compile(r"-[a-z]")
 _EXPECTS_OBJECT = re.compile(r"\s+(?:expects|expected|wants|wanted|needs|needed|told|asked|ordered|allowed|allows)\s+(?:the\s+)?")
 _TO_AFTER_NAME = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+to\s")
+_AND_PAST_VERB = re.compile(r"\band\s+(?:has\s+|have\s+|had\s+)?[a-z]{3,}ed\s")
 _AND_FIGURE = re.compile(r",\s+and\s+(?:[a-z]+\s+){0,2}$")
 _AND_VERB = re.compile(r"\band\s+(?:is|are|has|have|was|were|will|plans|expects|aims)\b"
                        # "..., and Rheinstahl says it now uses a third less energy": a clause of its own
@@ -726,7 +727,10 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                and not (q.start > date.span_end and (_AND_VERB.search(text, date.span_end, q.start)
                                                      # (", and at least 60,000 people visited": a figure
                                                      # opening a clause of its own)
-                                                     or _AND_FIGURE.search(text, date.span_end, q.start)))
+                                                     or _AND_FIGURE.search(text, date.span_end, q.start)
+                                                     # ("began production in May 2023 and added 400,000 tonnes
+                                                     # of capacity": a verb of its own)
+                                                     or _AND_PAST_VERB.search(text, date.span_end, q.start)))
                # ("苏州校区已于2023年9月正式开学，首批招收本科生约1200人": a figure after the date's own verb and a
                # full-width comma is the next clause's)
                and not (q.start > date.span_end and text.find("，", date.span_end, q.start) > date.span_end + 1)

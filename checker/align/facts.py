@@ -2028,6 +2028,8 @@ def _forecast(frame: _Frame, reading: ClaimReading, tense: TenseRules) -> bool:
     joined = _AND_NEW_VERB.search(text, end, stop_at)
     if frame.is_share and modality(text[end:joined.start() if joined else stop_at], tense) == "upcoming":
         return True
+    if _EXPECTS_AMOUNT.search(clause):
+        return True           # "Guangdong ... expects roughly 900,000 tonnes": the amount it expects
     if cut >= 0 and _REVISED_FROM.match(clause):
         # ("expects full-year output of 3.6 million to 3.7 million tonnes, raised from 3.5 million to 3.7 million
         # tonnes": the earlier goal is a goal too)
@@ -2037,6 +2039,7 @@ def _forecast(frame: _Frame, reading: ClaimReading, tense: TenseRules) -> bool:
         or tense.goal.search(folded) is not None      # "beating its annual target of $13.5 billion": a goal
 
 
+_EXPECTS_AMOUNT = re.compile(r"\b(?:expects|expect|predicts)\s+(?:[a-z]+\s+){0,2}$", re.I)
 _REVISED_FROM = re.compile(r"(?:raised|lowered|cut|revised|narrowed|trimmed|increased|reduced|lifted)\s+(?:up\s+|down\s+)?from\b", re.I)
 
 

@@ -159,6 +159,7 @@ def _from_to(text: str, rate: Quantity, rest: list[Quantity]) -> tuple[Quantity,
     return None
 
 
+_EACH_NEAR = re.compile(r"\beach\b", re.I)
 _TO_GAP = re.compile(r"\s+to\s+", re.I)
 _FROM_GAP = re.compile(r"\s+from\s+", re.I)
 _WHERE_COUNT = re.compile(r"\b(?:in|across|at)\s+$", re.I)
@@ -298,7 +299,10 @@ def remainders_of(reading: ClaimReading, rules: GrowthRules | None = None, earli
         if not _makes_whole((*parts, last)) and any(_makes_whole((*earlier_shares[k:], *parts, last)) for k in range(len(earlier_shares))):
             continue
         # "output rose 5% and exports 3%, the rest 2%": with a rate of change in the list, no whole is split
-        if parts and not any(_is_rate(reading, rules, q) for q in (*parts, last)):
+        # ("IPTO and EETC will each hold 20%, with investors holding the remaining 60%": a share held by each
+        # of several counts more than once, as many times as the sentence does not say)
+        if parts and not any(_is_rate(reading, rules, q) or _EACH_NEAR.search(text, max(0, q.start - 12), min(len(text), q.end + 6))
+                             for q in (*parts, last)):
             found.append(RemainderStatement(tuple(parts), last, reading))
     return found
 

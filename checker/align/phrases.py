@@ -32,7 +32,8 @@ class PhraseMatcher:
         if self._starts is None:
             latin = [w for w in self._by_first if _LATIN_WORD.fullmatch(w)]
             cjk = [w for w in self._by_first if _is_cjk(w[0])]
-            self._starts = re.compile(rf"(?<![\w'’-])(?P<w>{trie.alternation(latin)})(?![^\W\u4e00-\u9fff])"
+            # (a Latin word may follow a Chinese character: "公司生产PVC约98万吨")
+            self._starts = re.compile(rf"(?<![^\W\u4e00-\u9fff])(?<!['’-])(?P<w>{trie.alternation(latin)})(?![^\W\u4e00-\u9fff])"
                                       rf"|{trie.alternation(cjk)}")
         return self._starts
 
@@ -71,7 +72,7 @@ class PhraseMatcher:
             for phrase, kind, entry_id in bucket:
                 if lowered.startswith(phrase, i):
                     end = i + len(phrase)
-                    if not cjk and end < n and (lowered[end].isalnum() or lowered[end] == "-"):
+                    if not cjk and end < n and ((lowered[end].isalnum() and not _is_cjk(lowered[end])) or lowered[end] == "-"):
                         continue
                     hits.append(PhraseHit(i, end, kind, entry_id, text[i:end]))
                     cursor = end
