@@ -189,6 +189,9 @@ _REGION_SEGMENT = re.compile(r"[ \t]+(?:paid[ \t]+|total[ \t]+)?")
 # (lower case: "850 MW of IT load" is no part "of it")
 _OF_THAT_AFTER = re.compile(r"\s+of\s+(?:that|those|it|them|this)(?=\s*(?:[,.;:)—–]|$)|\s+(?:and|while|but|in|during)\b)")
 _FRONTED_THAT_WHOLE = re.compile(r"\s*of\s+(?:that|this|the)\s+(?:volume|total|amount|quantity|figure|tonnage|sum|output|production)\s*,", re.I)
+# facility nouns that are ordinary words too ("mines well over 140 tonnes", "production line")
+_NOT_ONLY_FACILITIES = frozenset({"well", "wells", "line", "works", "train", "unit", "operation", "development", "expansion",
+                                  "venture", "field", "park", "site", "zone", "scheme"})
 _WORD_AFTER = re.compile(r"\s*([\w-]*)")
 # ("just over half of group output": the group's, without its article)
 _COUNTERPARTY_BEFORE = re.compile(r"\b(?:bought|acquired|purchased|borrowed|took\s+over)\s+from\s+(?:the\s+)?$", re.I)
@@ -281,6 +284,10 @@ def _same_period(frames: list[_Frame], reading: ClaimReading, previous_facts) ->
             not _OF_YEAR_AFTER.match(reading.text, hit.end) for hit in reading.phrases_in(0, len(reading.text), "same_period")):
         return
     if (period := _one_period(previous_facts)) is not None:
+        # ("ended the year with 2,480 stores", after a sentence on fiscal 2024: a whole year only)
+        if _PART_PERIOD.search(period) and all(hit.surface.lower().endswith("year")
+                                               for hit in reading.phrases_in(0, len(reading.text), "same_period")):
+            return
         for frame in frames:
             frame.inherited_period = frame.inherited_period or period
 
@@ -301,10 +308,18 @@ def _period_goes_on(frames: list[_Frame], reading: ClaimReading, lexicon: AlignL
     period = _one_period(previous_facts)
     if period is None:
         return
+    measures = {(f.metric, f.commodity) for f in previous_facts if f.kind.startswith("amount") and not f.kind.endswith("forecast")}
     for frame in frames:
         if frame.inherited_period is None and reading.dates and frame.metric is not None \
                 and all(_other_clause(reading.text, frame.quantity, d) for d in reading.dates) \
                 and _measure_opening(reading, frame, lexicon) and _clause_start(reading.text, frame.quantity.start) == 0:
+            frame.inherited_period = period
+        elif frame.inherited_period is None and not reading.dates and not frame.is_share and frame.metric is not None \
+                and _PART_PERIOD.search(period) and measures == {(frame.metric, frame.commodity or "")} \
+                and frame.subject is not None and frame.subject.kind in _PLACE_KINDS \
+                and not date_tables()["whole_year"].search(reading.text):     # ("full-year shipments would exceed ...")
+            # "European grindings fell 5% to 338,000 t in the second quarter. Asian grindings dropped 9% to
+            # about 183,000 tonnes": the same measure of another place, in the same period
             frame.inherited_period = period
 
 
@@ -515,11 +530,16 @@ def _verb_after_aside(reading: ClaimReading, end: int) -> list:
     return [h for h in reading.phrases_in(aside.end(), aside.end() + 20, "metric_verb") if h.start == aside.end()][:1]
 
 
-def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon) -> None:
+def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon, facilities: frozenset[str] = frozenset()) -> None:
     q = frame.quantity
     lo, hi = frame.left
     # ("Sinohy Electrolysis, the market leader, shipped 420 MW": a description of the subject names no measure)
-    left = [h for h in reading.phrases_in(lo, hi, "metric_noun", "metric_verb") if not _described_apposition(reading, h, q.start)]
+    # ("its new grinding plant ... adding 120,000 tonnes of annual capacity": a noun naming a facility's kind
+    # names no measure)
+    left = [h for h in reading.phrases_in(lo, hi, "metric_noun", "metric_verb") if not _described_apposition(reading, h, q.start)
+            and not (h.kind == "metric_noun" and facilities and "metric_verb" not in lexicon.matcher.kinds(h.surface.lower())
+                     and (after := _WORD_AFTER.match(reading.text, h.end)) is not None and after.group(1).lower() in facilities
+                     and after.group(1).lower() not in _NOT_ONLY_FACILITIES)]
     if "—" in reading.text or " – " in reading.text:
         # ("revenue — mostly royalties, fees and sales at company-run outlets — rose 9% to $3.12bn": what an
         # aside between dashes names is no measure of the figure)
@@ -2388,7 +2408,10 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool, level: bool = Fa
              and not (d.relative and d.granularity == "day" and d.start == today)
              and not (fronted is not None and d.span_end <= fronted.end())
              # ("in its 2023 financial year, which ended on August 31": the bound of the period named before)
-             and not _PERIOD_BOUND.search(reading.text, max(0, d.span_start - 40), d.span_start)]
+             and not _PERIOD_BOUND.search(reading.text, max(0, d.span_start - 40), d.span_start)
+             # ("in the first quarter of fiscal 2024, the three months to December 31": a part of a fiscal year
+             # is no fiscal year; the months it spans, if the sentence gives them, date the figure)
+             and not (d.granularity == "season" and _PART_OF_BEFORE.search(reading.text, max(0, d.span_start - 30), d.span_start))]
     q = frame.quantity
     if (label := _YEAR_LABEL_BOUND.search(reading.text)) is not None and q.end <= label.start() < q.end + 60 \
             and not _CLAUSE_BREAK.search(reading.text, q.end, label.start()):
@@ -2454,6 +2477,8 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool, level: bool = Fa
 
 
 _PART_OF_YEAR = re.compile(r"\b(?:first|second|third|fourth|final|last|the)\s+(?:half|quarter)\b|\b(?:three|six|nine)\s+months\b", re.I)
+_PART_PERIOD = re.compile(r"-[QH]\d$|^\d{4}-\d\d/\d{4}-\d\d$")
+_PART_OF_BEFORE = re.compile(r"\b(?:quarter|half|months)\s+of\s+(?:its\s+|the\s+)?$", re.I)
 _YEAR_LABEL_BOUND = re.compile(r"\b((?:19|20)\d\d)\s+(?:financial|fiscal|business)\s+year\s*,\s+(?:which|that)\s+(?:ended|ends)\b", re.I)
 _PERIOD_BOUND = re.compile(r"\b(?:year|quarter|half|season|period)\s*,\s+(?:which|that)\s+(?:ended|ends|began|begins|closed|closes|started|starts)"
                            r"\s+(?:on\s+|in\s+)?$", re.I)
@@ -2807,7 +2832,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         antecedent = lambda kind: implicit if implicit.kind == kind else named_last(kind)  # noqa: E731
     previous = None
     for frame in frames:
-        _resolve_metric(frame, reading, lexicon)
+        _resolve_metric(frame, reading, lexicon, facilities)
         _resolve_subject(frame, reading, lexicon, first_entity, antecedent, actor, implicit)
         if frame.own_clause is not None and frame.metric is not None and frame.own_clause[1].surface == frame.metric_surface:
             frame.subject, frame.subject_id = frame.own_clause[0], None   # its own clause's, whoever the sentence is about
