@@ -1,6 +1,7 @@
 """Everything the rules need from one article: its claims read into facts, events and counts."""
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -435,11 +436,14 @@ def _as_place(name: str, text: str) -> bool:
 def _written_as_places(subjects: set[str], analyses: list[ArticleAnalysis]) -> set[str]:
     """The names that start a longer name of the batch and that some article writes as a place."""
     names = {s[5:] for s in subjects if s.startswith("name:")}
-    shorts = {n for n in names if any(m.startswith(n + " ") for m in names)}
+    ordered = sorted(names)
+    # (a name a longer one starts with sorts right before the names it starts: one look-up each)
+    shorts = {n for n in names if (i := bisect.bisect_left(ordered, n + " ")) < len(ordered) and ordered[i].startswith(n + " ")}
     if not shorts:
         return set()
-    texts = [f"{a.article.title or ''}\n{a.article.body}" for a in analyses]
-    return {n for n in shorts if any(_as_place(n, text) for text in texts)}
+    # (one scan of each article for all the short names at once)
+    pattern = re.compile(rf"{_PLACE_BEFORE.pattern}(?i:({'|'.join(re.escape(n) for n in sorted(shorts, key=len, reverse=True))}))\b(?!\s+[A-Z])")
+    return {m.group(1).lower() for a in analyses for m in pattern.finditer(f"{a.article.title or ''}\n{a.article.body}")} & shorts
 
 
 def _capitalised_parts(name: str, text: str) -> bool:
