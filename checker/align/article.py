@@ -430,7 +430,12 @@ def _canonical_fact(fact: Fact, canon: NameCanon) -> Fact:
 
 def _as_place(name: str, text: str) -> bool:
     """Is ``name`` written in ``text`` as a place ("the port of Mombasa")?"""
-    return re.search(rf"{_PLACE_BEFORE.pattern}(?i:{re.escape(name)})\b(?!\s+[A-Z])", text) is not None
+    return _written_as_place([name]).search(text) is not None
+
+
+def _written_as_place(names) -> re.Pattern:
+    """Any of ``names`` written as a place ("the port of Mombasa"), the name in group 1."""
+    return re.compile(rf"{_PLACE_BEFORE.pattern}(?i:({'|'.join(re.escape(n) for n in sorted(names, key=len, reverse=True))}))\b(?!\s+[A-Z])")
 
 
 def _written_as_places(subjects: set[str], analyses: list[ArticleAnalysis]) -> set[str]:
@@ -442,7 +447,7 @@ def _written_as_places(subjects: set[str], analyses: list[ArticleAnalysis]) -> s
     if not shorts:
         return set()
     # (one scan of each article for all the short names at once)
-    pattern = re.compile(rf"{_PLACE_BEFORE.pattern}(?i:({'|'.join(re.escape(n) for n in sorted(shorts, key=len, reverse=True))}))\b(?!\s+[A-Z])")
+    pattern = _written_as_place(shorts)
     return {m.group(1).lower() for a in analyses for m in pattern.finditer(f"{a.article.title or ''}\n{a.article.body}")} & shorts
 
 

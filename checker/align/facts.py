@@ -1396,7 +1396,8 @@ def _bare_agent_opening(reading: ClaimReading, lo: int, hi: int, lexicon: AlignL
 def _national_opening(reading: ClaimReading, lo: int, hi: int, lexicon: AlignLexicon):
     """The national word a sentence opens with right before its measure's noun ("Domestic output",
     "National sales of ..."), as a phrase hit, if any."""
-    opening = lexicon.national.match(reading.text, len(_DATE_OPENING.match(reading.text).group()) if _DATE_OPENING.match(reading.text) else 0)
+    lead = _DATE_OPENING.match(reading.text)
+    opening = lexicon.national.match(reading.text, lead.end() if lead else 0)
     if opening is None or not opening.group()[:1].isupper() or opening.start() < lo:
         return None
     noun = next(iter(reading.phrases_in(opening.end(), hi, "metric_noun", "commodity")), None)
@@ -3192,10 +3193,18 @@ def _noun_dated(reading: ClaimReading, metric) -> bool:
         return True
     # ("booked subsidies of 186 million yuan in 2023", "Subsidies received in 2022: 94 million yuan": the
     # noun earlier in the clause that the date closes)
-    return any(_IN_FOR_BEFORE.search(text, max(0, d.span_start - 8), d.span_start)
-               and any(re.search(rf"\b{re.escape(noun)}\b", clause) for noun in metric.nouns)
+    nouns = _noun_pattern(frozenset(metric.nouns))
+    return any(_IN_FOR_BEFORE.search(text, max(0, d.span_start - 8), d.span_start) and nouns.search(clause)
                for d in reading.dates
                if not re.search(r"[,;:]", clause := text[max(0, d.span_start - 50):d.span_start]))
+
+
+@functools.lru_cache(maxsize=64)
+def _noun_pattern(nouns: frozenset[str]) -> re.Pattern:
+    """Any of a metric's nouns as a whole word (no nouns: never)."""
+    if not nouns:
+        return re.compile(r"(?!)")
+    return re.compile(rf"\b(?:{'|'.join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))})\b")
 
 
 _IN_FOR_BEFORE = re.compile(r"\b(?:in|for)\s+(?:the\s+)?$")
