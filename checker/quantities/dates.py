@@ -160,9 +160,10 @@ def _forms() -> list[tuple[str, str]]:
         ("myy", rf"(?P<myy_m>{M})[ \t]*['’](?P<myy_y>\d\d)(?![\d'’])"),
         ("hh", rf"(?P<hh_h>[12])h[ \t]+(?P<hh_y>{Y})"),
         ("ny", rf"(?<![\d./-])(?P<ny_m>1[0-2]|0?[1-9])[-/](?P<ny_y>{Y})(?![\d/])"),
-        ("q", rf"(?:the[ \t]+)?(?P<q_o>{Q})[ \t-]+quarter[ \t]+(?:of[ \t]+)?(?P<q_y>{Y})"),
+        # ("the third calendar quarter of 2024")
+        ("q", rf"(?:the[ \t]+)?(?P<q_o>{Q})[ \t-]+(?:calendar[ \t]+)?quarter[ \t]+(?:of[ \t]+)?(?P<q_y>{Y})"),
         ("qy", rf"\bq(?P<qy_q>[1-4])[ \t]*(?:of[ \t]+)?(?P<qy_y>{Y})|(?P<qy_y2>{Y})[ \t]*q(?P<qy_q2>[1-4])\b"),
-        ("h", rf"(?:the[ \t]+)?(?P<h_o>{H})[ \t-]+(?:half|semester)[ \t]+(?:of[ \t]+)?(?P<h_y>{Y})"),
+        ("h", rf"(?:the[ \t]+)?(?P<h_o>{H})[ \t-]+(?:calendar[ \t]+)?(?:half|semester)[ \t]+(?:of[ \t]+)?(?P<h_y>{Y})"),
         ("yq", rf"(?<![\d.])(?P<yq_y>{Y})['’]s[ \t]+(?:(?P<yq_q>{Q})[ \t-]+quarter|(?P<yq_h>{H})[ \t-]+half)(?![a-z])"),
         ("hy", rf"\bh(?P<hy_h>[12])[ \t]*(?P<hy_y>{Y})"),
         ("part", rf"(?P<part_p>{P1})[ \t-]*(?P<part_y>{Y})|(?P<part_p2>{P})[ \t]+(?P<part_y2>{Y})"),
