@@ -195,6 +195,12 @@ _FRONTED_THAT_WHOLE = re.compile(r"\s*of\s+(?:that|this|the)\s+(?:volume|total|a
 _NOT_ONLY_FACILITIES = frozenset({"well", "wells", "line", "works", "train", "unit", "operation", "development", "expansion",
                                   "venture", "field", "park", "site", "zone", "scheme"})
 _BEING_BEFORE = re.compile(r"\b(?:being|been)\s+$")
+
+
+def _passive_participle(reading: ClaimReading, hit) -> bool:
+    """Is the verb hit a passive participle ("being built by", "been mined"), which says what is done to
+    the subject and names no measure of a figure?"""
+    return hit.kind == "metric_verb" and _BEING_BEFORE.search(reading.text, max(0, hit.start - 8), hit.start) is not None
 _WORD_AFTER = re.compile(r"\s*([\w-]*)")
 # ("just over half of group output": the group's, without its article)
 _COUNTERPARTY_BEFORE = re.compile(r"\b(?:bought|acquired|purchased|borrowed|took\s+over)\s+from\s+(?:the\s+)?$", re.I)
@@ -542,7 +548,7 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon,
     left = [h for h in reading.phrases_in(lo, hi, "metric_noun", "metric_verb") if not _described_apposition(reading, h, q.start)
             # ("The 1.6-gigawatt plant, being built by China's Sinoray Hydro": a passive participle says what is
             # done to the subject, no measure of the figure)
-            and not (h.kind == "metric_verb" and _BEING_BEFORE.search(reading.text, max(0, h.start - 8), h.start))
+            and not _passive_participle(reading, h)
             and not (h.kind == "metric_noun" and facilities and "metric_verb" not in lexicon.matcher.kinds(h.surface.lower())
                      and (after := _WORD_AFTER.match(reading.text, h.end)) is not None and after.group(1).lower() in facilities
                      and after.group(1).lower() not in _NOT_ONLY_FACILITIES)]
@@ -568,7 +574,7 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon,
         # ("to €560m, and the order book reached 3,400 buses", "to €16.8 billion in 2023, as weak demand
         # dragged down prices": a clause of its own)
         and not _OWN_CLAUSE.search(reading.text, _figure_end(reading.text, q), h.start)
-        and not (h.kind == "metric_verb" and _BEING_BEFORE.search(reading.text, max(0, h.start - 8), h.start))
+        and not _passive_participle(reading, h)
         # ("net profit rose 18% to 436 million yuan in 2024 on revenue of 8.4 billion yuan": the measure
         # of the figure after it)
         and not _ON_ANOTHER_MEASURE.search(reading.text, _figure_end(reading.text, q), h.start)] \
