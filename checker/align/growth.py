@@ -352,7 +352,32 @@ def share_lists_of(reading: ClaimReading, rules: GrowthRules | None = None) -> l
         if len(parts) >= 3 and not any(_is_rate(reading, rules, q) for q in parts):
             found.append(ShareListStatement(tuple(parts), reading))
         i += len(parts)
-    return found
+    return found + _bracketed_share_list(reading, shares)
+
+
+def _bracketed_share_list(reading: ClaimReading, shares: list[Quantity]) -> list[ShareListStatement]:
+    """ "Helursund Wind (well over 40 per cent), Dalirler Vind AB (a hair below 40%) and Morildex Vind AB
+    (37%) were the main contributors to ...": shares each in brackets after the part they are of, the
+    parts then named as contributors to one whole."""
+    text = reading.text
+    bracketed = [q for q in shares if text[:q.start].rstrip().endswith("(") and text[q.end:].lstrip().startswith(")")]
+    if len(bracketed) < 3:
+        return []
+    parts = [bracketed[0]]
+    for q in bracketed[1:]:
+        if not _BRACKET_LIST_GAP.fullmatch(text, parts[-1].end, q.start):
+            break
+        parts.append(q)
+    if len(parts) < 3 or not _CONTRIBUTORS_AFTER.match(text, parts[-1].end):
+        return []
+    return [ShareListStatement(tuple(parts), reading)]
+
+
+# ") , Dalirler Vind AB (" between two bracketed shares; ") were the main contributors to" after the last
+_BRACKET_LIST_GAP = re.compile(r"\s*\)\s*(?:,\s*(?:and\s+)?|\s+and\s+)[^()%]{1,60}?\(\s*")
+_CONTRIBUTORS_AFTER = re.compile(r"\s*\)\s+(?:(?:were|are)\s+(?:the\s+)?(?:main|biggest|largest|top|leading|chief|principal)\s+"
+                                 r"(?:contributors|producers|suppliers|sources|players)\b|(?:together\s+)?(?:accounted|account)\s+for\b"
+                                 r"|(?:together\s+)?(?:made|make)\s+up\b)", re.I)
 
 
 def _figure_tail(text: str, q: Quantity) -> int:
