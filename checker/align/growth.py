@@ -360,7 +360,7 @@ def _bracketed_share_list(reading: ClaimReading, shares: list[Quantity]) -> list
     (37%) were the main contributors to ...": shares each in brackets after the part they are of, the
     parts then named as contributors to one whole."""
     text = reading.text
-    bracketed = [q for q in shares if text[:q.start].rstrip().endswith("(") and text[q.end:].lstrip().startswith(")")]
+    bracketed = [q for q in shares if _OPEN_BEFORE.search(text, max(0, q.start - 4), q.start) and _CLOSE_AFTER.match(text, q.end)]
     if len(bracketed) < 3:
         return []
     parts = [bracketed[0]]
@@ -373,6 +373,8 @@ def _bracketed_share_list(reading: ClaimReading, shares: list[Quantity]) -> list
     return [ShareListStatement(tuple(parts), reading)]
 
 
+_OPEN_BEFORE = re.compile(r"\(\s*$")
+_CLOSE_AFTER = re.compile(r"\s*\)")
 # ") , Dalirler Vind AB (" between two bracketed shares; ") were the main contributors to" after the last
 _BRACKET_LIST_GAP = re.compile(r"\s*\)\s*(?:,\s*(?:and\s+)?|\s+and\s+)[^()%]{1,60}?\(\s*")
 _CONTRIBUTORS_AFTER = re.compile(r"\s*\)\s+(?:(?:were|are)\s+(?:the\s+)?(?:main|biggest|largest|top|leading|chief|principal)\s+"
