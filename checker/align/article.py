@@ -373,7 +373,8 @@ def unify_names(analyses: list[ArticleAnalysis]) -> tuple[list[Fact], list[Event
     canon = NameCanon()
     # (the batch's names as written still decide which short forms are one name batch-wide)
     written = {item.subject for a in analyses for item in (*a.facts, *a.events)}
-    analyses = [_local_short_forms(a) for a in analyses]
+    ordered = sorted(s[5:] for s in written if s.startswith("name:"))
+    analyses = [_local_short_forms(a, ordered) for a in analyses]
     seen: dict[str, set[str]] = {}
     for analysis in analyses:
         for fact in analysis.facts:
@@ -393,17 +394,21 @@ def unify_names(analyses: list[ArticleAnalysis]) -> tuple[list[Fact], list[Event
 _PLACED_NAME = re.compile(r"[A-Z][\w.]*-[A-Z]")
 
 
-def _local_short_forms(analysis: ArticleAnalysis) -> ArticleAnalysis:
+def _local_short_forms(analysis: ArticleAnalysis, batch_names: list[str] = ()) -> ArticleAnalysis:
     """ "Movenza" in an article about "Movenza Rent" is Movenza Rent, though the batch also knows a
-    "Movenza Leasing": a short form that starts the one longer name its own article gives is that name."""
+    "Movenza Leasing": a short form that starts the one longer name its own article gives is that name
+    (a name of its figures, or a name of the batch's (sorted ``batch_names``) the article writes out)."""
     names = {item.subject[5:] for item in (*analysis.facts, *analysis.events) if item.subject.startswith("name:")}
-    longer = {short: found for short in names if len(found := [n for n in names if n.startswith(short + " ")]) == 1}
+    text = f"{analysis.article.title or ''}\n{analysis.article.body}"
+    lowered = text.lower()
+    longer = {short: found for short in names
+              if len(found := _longest({n for n in names if n.startswith(short + " ")}
+                                       | {n for n in _starting(batch_names, short) if n in lowered})) == 1}
     if not longer:
         return analysis
     # (only when every capitalised name the article writes on from the short form is that one: "Gulf
     # smelters" in an article that names "Gulf Crest Aluminium" and the "Gulf Aluminium Council" is no
     # short form of either)
-    text = f"{analysis.article.title or ''}\n{analysis.article.body}"
     local = {"name:" + short: "name:" + found[0] for short, found in longer.items()
              if {m.group(1).lower() for m in re.finditer(rf"(?<![\w-])(?i:{re.escape(short)})\s+([A-Z][\w&.-]*)", text)}
              == {found[0][len(short) + 1:].split(" ", 1)[0]}
@@ -412,6 +417,21 @@ def _local_short_forms(analysis: ArticleAnalysis) -> ArticleAnalysis:
         return analysis
     return replace(analysis, facts=tuple(replace(f, subject=local.get(f.subject, f.subject)) for f in analysis.facts),
                    events=tuple(replace(e, subject=local.get(e.subject, e.subject)) for e in analysis.events))
+
+
+def _longest(names: set[str]) -> list[str]:
+    """``names`` without those another one goes on from ("shanlan carbon" beside "shanlan carbon materials")."""
+    return sorted(n for n in names if not any(m.startswith(n + " ") for m in names))
+
+
+def _starting(ordered: list[str], short: str) -> list[str]:
+    """The names of sorted ``ordered`` that ``short`` starts as a word ("shanlan" starts "shanlan carbon")."""
+    found = []
+    i = bisect.bisect_left(ordered, short + " ")
+    while i < len(ordered) and ordered[i].startswith(short + " "):
+        found.append(ordered[i])
+        i += 1
+    return found
 
 
 # ("The port of Mombasa handled about 2 million TEU" in an article about the Mombasa South Container

@@ -135,8 +135,8 @@ def _that_whole(frames: list[_Frame], reading: ClaimReading, previous_facts) -> 
     """ "China imported 980,000 t of shrimp in 2023. Ecuador supplied about 56% of that volume": a share
     of "that volume" is of the one amount the sentence before stated, its owner's, of its measure."""
     totals = [f for f in previous_facts if f.kind.startswith("amount") and not f.kind.endswith("forecast") and f.dated]
-    if len({(f.subject, f.metric, f.commodity, f.period) for f in totals}) != 1:
-        return
+    if len({(f.subject, f.metric, f.commodity, f.period) for f in totals}) != 1 or _ITS_OWN_OPENING.match(reading.text):
+        return      # ("Its own ranches supplied 38% of the total": no supplier's, the company's own part; see _resolve_scope)
     if _FRONTED_THAT_WHOLE.match(reading.text):
         # "Vietnam produced 112 Mt in 2023. Of that total, about 81 Mt was sold domestically and some 31 Mt
         # was exported, mostly to the Philippines": amounts without an owner before them are the total's
@@ -1233,6 +1233,9 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
                  # ("Its Hainan stores sold 16.6 billion yuan of duty-free goods": an opening "its" after a
                  # sentence about the company, not about a place)
                  or (modifiers and implicit is None and (it := _IT_OPENING.match(reading.text)) is not None
+                     and it.start(1) == pronoun[-1].start)
+                 # ("Its own ranches supplied 703,000 tonnes": what the company owns, after a sentence about it)
+                 or (implicit is None and (it := _ITS_OWN_OPENING.match(reading.text)) is not None
                      and it.start(1) == pronoun[-1].start)):
         # "For the full year, the Hsinchu-based company's share was 59%": a sentence that names no one
         # goes on with the company the sentence before stated figures about
@@ -1452,6 +1455,12 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
         return
     text = reading.text
     inside = reading.entities_in(*frame.of_phrase)
+    if frame.subject is not None and not inside and _ITS_OWN_OPENING.match(text) \
+            and _OWN_WHOLE.match(text, frame.of_phrase[0], frame.of_phrase[1]):
+        # "Its own ranches supplied 703,000 tonnes, or 38% of the total", "... nearly half of the raw milk it
+        # took in": what the company's own units supply is a part of its own whole
+        frame.scope = f"of:{frame.subject.entity}"
+        return
     owner = next((e for e in inside if e.role == "possessive"), None)
     if owner is None:
         # "of EU generation", "of Chinese imports": a name or demonym that modifies the whole owns it
@@ -2499,6 +2508,11 @@ _PERIOD_BOUND = re.compile(r"\b(?:year|quarter|half|season|period)\s*,\s+(?:whic
 _AT_END_OF = re.compile(r"\b(?:at\s+)?(?:the\s+)?end\s+of\s+$", re.I)
 _PART_GOES_TO = re.compile(r"\s+(?:to|on)\s+(?:the\s+)?", re.I)
 _IT_OPENING = re.compile(r"^\W*(It|Its)\s")
+_ITS_OWN_OPENING = re.compile(r"^\W*(Its|Their)\s+own\s")
+# (the whole an own unit's share is of: "the total", its own, or the goods the sentence names ("44% of the
+# milk", "of that milk", "of the raw milk it took in"), no market's, nation's or the world's)
+_OWN_WHOLE = re.compile(r"\s*(?:of\s+)?(?:its|their|the|that|this|those|these)\s"
+                        r"(?![^,;]*\b(?:markets?|world|global|national|nation|country|countries|industry|sector|region)\b)", re.I)
 # a demonstrative opening a sentence that goes on with the figure before ("That was about 45% of ...")
 _THAT_OPENING = re.compile(r"^\W*(That|This)\s+(?:was|is|represents|represented|amounts\s+to|amounted\s+to|equals|equalled|equaled"
                            r"|makes\s+up|made\s+up|accounts\s+for|accounted\s+for|gives|gave)\b")
@@ -2687,7 +2701,7 @@ def _facility_subject(frames: list[_Frame], reading: ClaimReading, facility: Cal
             frame.subject = EntityMention(named.entity, lead.group().strip(), lead.start(), lead.end(), named.kind, "name")
 
 
-_CHANNEL_OPENING = re.compile(r"\W*(?P<part>[A-Z][a-z]+(?:-[a-z]+)?)(?:\s+(?:orders|sales|customers|channel|business))?\s+"
+_CHANNEL_OPENING = re.compile(r"\W*(?P<part>[A-Z][a-z]+(?:-[a-z]+)?)(?:\s+(?:orders|sales|customers|channels?|business|stores|shops|platforms))?\s+"
                               r"(?:accounted\s+for|made\s+up|represented|took|brought\s+in|generated|contributed)\s+$")
 
 
@@ -2696,7 +2710,9 @@ def _channel_shares(frames: list[_Frame], reading: ClaimReading, actor: EntityMe
     Hearthbox's system sales": a bare noun opening the sentence is a part of the company's own measure, whose
     share is the company's, of that part."""
     for frame in frames:
-        if not frame.is_share or frame.subject is not None or frame.subject_id is not None or not frame.of_phrase or frame.metric is None:
+        # (a company word after the figure names no owner of the part: "..., well above the group average")
+        if not frame.is_share or (frame.subject is not None and frame.subject.start < frame.quantity.start) \
+                or frame.subject_id is not None or not frame.of_phrase or frame.metric is None:
             continue
         opening = _CHANNEL_OPENING.fullmatch(reading.text, 0, frame.quantity.start)
         if opening is None or reading.entities_in(0, frame.quantity.start) \

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker import trie
-from checker.data import default_rules_dir, expect_str_list, read_toml
+from checker.data import DataError, default_rules_dir, expect_str_list, read_toml
 from checker.entities.lexicon import EntityLexicon
 from checker.model import EntityMention
 
@@ -23,9 +23,11 @@ _TOKEN = rf"[{_UPPER}]{_NAME_CHAR}*{_NAME_END}|[{_UPPER}]"
 
 
 @functools.lru_cache(maxsize=4)
-def _run_pattern(particles: tuple[str, ...]) -> re.Pattern:
-    """A run of capitalised words; a particle joins two of them ("Salar del Viento", "Port of Spain")."""
+def _run_pattern(particles: tuple[str, ...], joined_pairs: tuple[tuple[str, str, str], ...] = ()) -> re.Pattern:
+    """A run of capitalised words; a particle joins two of them ("Salar del Viento", "Port of Spain"), and so
+    does the "and" of a trade pair ("Hengyan Iron and Steel Group")."""
     joiner = rf"|[ \t]+(?:{'|'.join(map(re.escape, particles))})(?=[ \t]+[{_UPPER}])" if particles else ""
+    joiner += "".join(rf"|(?<=\b{re.escape(a)})[ \t]+{re.escape(j)}(?=[ \t]+{re.escape(b)}\b)" for a, j, b in joined_pairs)
     return re.compile(rf"[{_UPPER}](?<![^\W\u4e00-\u9fff][{_UPPER}])(?<!['’.][{_UPPER}])(?:{_NAME_CHAR}*{_NAME_END})?"
                       rf"(?:(?:(?:[ \t]+&)?{joiner})?[ \t]+(?:{_TOKEN}))*")
 
@@ -51,6 +53,8 @@ class NameRules:
     public_bodies: frozenset[str] = frozenset()     # "Directorate", "Ministry": a name ending so is no company
     # "Grupo", "Agrícola": a name opening with one also goes by the rest ("Agrícola Costa Dorada" = "Costa Dorada")
     generic_leads: frozenset[str] = frozenset()
+    # "Iron and Steel": two trade words an "and" joins inside one name, as (first, joiner, second)
+    joined_pairs: tuple[tuple[str, str, str], ...] = ()
 
 
 def _goods_acronyms(rules_dir: str | None) -> frozenset[str]:
@@ -79,7 +83,18 @@ def load_name_rules(rules_dir: str | None = None) -> NameRules:
         _numbered_part(expect_str_list(data, "numbered_parts", path, default=[])),
         frozenset(w.lower() for w in expect_str_list(data, "public_bodies", path, default=[])),
         frozenset(w.lower() for w in expect_str_list(data, "generic_leads", path, default=[])),
+        _joined_pairs(expect_str_list(data, "joined_pairs", path, default=[]), path),
     )
+
+
+def _joined_pairs(pairs: list[str], path: Path) -> tuple[tuple[str, str, str], ...]:
+    out = []
+    for pair in pairs:
+        words = pair.split()
+        if len(words) != 3 or not words[0][:1].isupper() or not words[2][:1].isupper() or words[1][:1].isupper():
+            raise DataError(path, f"{pair!r} is not 'Word joiner Word' (\"Iron and Steel\")", key="joined_pairs")
+        out.append((words[0], words[1], words[2]))
+    return tuple(out)
 
 
 def _numbered_part(words: list[str]) -> re.Pattern:
@@ -152,7 +167,7 @@ def find_entities(text: str, lexicon: EntityLexicon, *, sentence_start: int = 0,
             end = possessive.end()
         found.append(EntityMention(entity_id, text[start:end], start, end, lexicon.kind(entity_id), role))
         taken[start:end] = b"\x01" * (end - start)
-    for match in _run_pattern(rules.particles).finditer(text):
+    for match in _run_pattern(rules.particles, rules.joined_pairs).finditer(text):
         start, end = match.start(), match.end()
         if any(taken[start:end]):
             # split the run around lexicon matches: keep the parts outside them

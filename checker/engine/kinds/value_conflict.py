@@ -32,7 +32,9 @@ def period_buckets(facts: list[Fact], offsets: list[int]) -> dict[str, list[Fact
     """Facts by the period they speak of: a dated fact by its period, an undated ("current") one by
     its article's year plus the first offset that meets a dated period of the group. The archive
     look-up buckets with the same function, so it reads exactly the periods a rule would compare."""
-    dated_years = {f.period for f in facts if f.dated}
+    # (a period the article's context gave a figure counts too: "Its own ranches supplied 44% of the milk",
+    # after a sentence about 2024, is of 2024, and a "now" of 2025 is compared with it, not with 2023)
+    dated_years = {f.period for f in facts if f.period != "current"}
     buckets: dict[str, list[Fact]] = defaultdict(list)
     for fact in facts:
         if fact.dated or fact.period != "current":      # a stock, or undated in an article about one year
@@ -48,26 +50,34 @@ def period_buckets(facts: list[Fact], offsets: list[int]) -> dict[str, list[Fact
 
 
 def _measure(fact: Fact, period: str, labels: dict[str, str], facts: list[Fact] = ()) -> str:
-    # (a name no lexicon labels is called as its sources write it: the first fact that names it does)
-    surface = fact.subject_surface or next((f.subject_surface for f in facts if f.subject_surface), "")
+    # (a name no lexicon labels is called as its sources write it: the first fact that writes the name
+    # itself, not "the company" or "it" standing for it, or else the first that names it at all)
+    surfaces = [s for s in (fact.subject_surface, *(f.subject_surface for f in facts)) if s]
+    own = fact.subject.split(":", 1)[1].split()[0] if fact.subject.startswith("name") else ""
+    surface = next((s for s in surfaces if own and own in s.lower()), surfaces[0] if surfaces else "")
     subject = labels.get(fact.subject, surface or fact.subject)
     commodity = labels.get(fact.commodity, fact.commodity.replace("_", " "))
     metric = labels.get("metric:" + fact.metric, fact.metric.replace("_", " "))
     if fact.kind == "share":
         scope = fact.scope
         where = "global" if scope == "global" else "the article's" if scope.startswith("local:") else (
-            f"{labels.get(scope.split(':', 1)[1], scope.split(':', 1)[1])}'s" if scope.startswith(("imports:", "of:")) else
+            _whose(labels.get(scope.split(':', 1)[1], scope.split(':', 1)[1])) if scope.startswith(("imports:", "of:")) else
             f"in {labels.get(scope.split(':', 1)[1], scope.split(':', 1)[1])}" if scope.startswith("in:") else scope)
-        what = f"{subject}'s share of {where} {commodity} {metric}".replace("  ", " ")
+        what = f"{_whose(subject)} share of {where} {commodity} {metric}".replace("  ", " ")
         if scope.startswith("imports:"):
-            what = f"{subject}'s share of {labels.get(scope[8:], scope[8:])}'s {commodity} imports"
+            what = f"{_whose(subject)} share of {_whose(labels.get(scope[8:], scope[8:]))} {commodity} imports"
         elif scope == f"of:{fact.subject}" and commodity:
             # a part of the subject's own whole: "solar's share of the European Union's production"
-            what = f"{commodity}'s share of {subject}'s {metric}"
+            what = f"{_whose(commodity)} share of {_whose(subject)} {metric}"
     else:
-        what = f"{subject}'s {commodity} {metric}".replace("  ", " ")
+        what = f"{_whose(subject)} {commodity} {metric}".replace("  ", " ")
     when = "stock" if period == "stock" else period
     return f"{what}, {when}"
+
+
+def _whose(name: str) -> str:
+    """ "Coralway Cruise Holdings'", "China's"."""
+    return name + ("'" if name.endswith("s") and not name.endswith("'s") else "'s")
 
 
 def _join_unnamed_commodity(groups: dict[tuple, list[Fact]]) -> None:
