@@ -295,6 +295,8 @@ def _past(word: str) -> bool:
     return word.endswith("ed") and len(word) > 4
 
 
+_WITH_AFTER_DATE = re.compile(r",\s+with\s[^,;]*", re.I)
+_DELAY_AFTER = re.compile(r"\s+(?:later|earlier|late|early|behind|ahead)\b", re.I)
 _INFINITIVE_CUES = frozenset({"to", "will", "would", "finally", "should", "could", "may", "might", "must", "shall", "can"})
 _FUNCTION_WORDS = frozenset({"of", "to", "in", "on", "for", "at", "by", "with", "from", "and", "or", "as",
                              "its", "their", "the", "a", "an", "this", "that", "these", "those", "into", "onto", "over",
@@ -724,6 +726,8 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         # (a deal's value or volume, "signed an agreement on September 12, 2023 to buy X for US$310 million",
         # sizes the deal: its date stays the signing's)
         if action_id != "signing" and any(start <= q.start < end and (q.kind != "number" or q.value >= 100) and q.kind != "duration"
+               # ("launched on May 15, 2023, with 300 e-bikes": what it started with, after its date)
+               and not (q.start >= date.span_end and _WITH_AFTER_DATE.fullmatch(text, date.span_end, q.start))
                and not (q.start > date.span_end and (_AND_VERB.search(text, date.span_end, q.start)
                                                      # (", and at least 60,000 people visited": a figure
                                                      # opening a clause of its own)
@@ -757,7 +761,10 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # a dated figure ("produced 5 kt in 2023"): its date is a period, not an event
             action_id, action_label = "", ""
         elif action_id.startswith("verb:") and mood == "done" \
-                and any(start <= q.start < end and ((q.kind == "number" and q.value >= 10) or q.kind == "duration")
+                and any(start <= q.start < end and ((q.kind == "number" and q.value >= 10)
+                                                    # ("about seven months later than first planned": a delay)
+                                                    or (q.kind == "duration" and not _DELAY_AFTER.match(text, q.end)))
+                        and not (q.start >= date.span_end and _WITH_AFTER_DATE.fullmatch(text, date.span_end, q.start))
                         for q in reading.quantities):
             # "received 82 ship calls in 2024": a clause's own verb with a count is a measure, no milestone
             # (as is one with a span of time: "ships waited an average of 6.8 days at anchor in 2023")

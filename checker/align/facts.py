@@ -2634,8 +2634,9 @@ def _site(frame: _Frame, reading: ClaimReading, projects: list[EntityMention], l
     # "Andesur's Pampa Roja mine in Chile produced 85,000 tonnes": the project nearest before the figure,
     # when every name between them only says where it is
     # ("Australia, where Halvard's Mulga Well mine sits, mined nearly 10 million ounces": not one in an aside)
+    # ("Aire Bikes, the Leeds e-bike hire scheme, recorded ...": nor one in a description of the name before)
     before = [p for p in projects if p.end <= q.start and not _CLAUSE_BREAK.search(text, p.end, q.start)
-              and _relative_aside(text, p.start, p.end, q.start) is None]
+              and _relative_aside(text, p.start, p.end, q.start) is None and not _described_apposition(reading, p, q.start)]
     if before and all(lexicon.locative_before.search(text, max(0, e.start - 25), e.start)
                       for e in reading.entities if before[-1].end <= e.start < q.start):
         return before[-1]

@@ -511,11 +511,12 @@ def _added(data: dict, path: Path) -> re.Pattern:
 
 
 def _ability(data: dict, path: Path) -> re.Pattern:
-    """ "could desalinate 4.37 million m3/day", "can process 5 Mt": the modal, one verb, then the figure."""
+    """ "could desalinate 4.37 million m3/day", "can process 5 Mt", "is designed to turn out 60,000 tonnes": the
+    modal, one verb (with its particle), then the figure."""
     words = expect_str_list(data, "ability", path, default=[])
     if not words:
         return re.compile(r"(?!)")
-    return re.compile(rf"(?<![\w-])(?:{trie.alternation({w.lower() for w in words})})\s+[a-z]+\s+$", re.I)
+    return re.compile(rf"(?<![\w-])(?:{trie.alternation({w.lower() for w in words})})\s+[a-z]+(?:\s+(?:out|up|through|in))?\s+$", re.I)
 
 
 def _same_metric(entry: dict, where: str, groups: set[str], path: Path) -> dict[str, str]:
