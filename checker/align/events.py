@@ -295,6 +295,8 @@ def _past(word: str) -> bool:
     return word.endswith("ed") and len(word) > 4
 
 
+_IN_PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+$", re.I)
+_ITS_ORDINAL_BEFORE = re.compile(r"\b(?:its|their)\s+(?:first|new|second|third)\s+$", re.I)
 _WITH_AFTER_DATE = re.compile(r",\s+with\s[^,;]*", re.I)
 _DELAY_AFTER = re.compile(r"\s+(?:later|earlier|late|early|behind|ahead)\b", re.I)
 _INFINITIVE_CUES = frozenset({"to", "will", "would", "finally", "should", "could", "may", "might", "must", "shall", "can"})
@@ -695,6 +697,9 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         anaphors = reading.phrases_in(start, date.span_start, "company_anaphors") if company is not None else []
         if project is None and anaphors \
                 and not any(not any(p.start <= e.start and e.end <= p.end for p in anaphors)
+                            # ("The group opened its first Saudi restaurant": where its own facility stands)
+                            and not (e.kind != "name" and _ITS_ORDINAL_BEFORE.search(text, max(0, e.start - 20), e.start))
+                            and not (e.kind != "name" and _IN_PLACE_BEFORE.search(text, max(0, e.start - 4), e.start))
                             for e in reading.entities_in(start, date.span_start)):
             # ("The Swedish retailer took delivery ...": a seat inside the anaphor is no other subject; but
             # "its first Polish base" is another event than its first base)
@@ -945,8 +950,11 @@ def _market(reading: ClaimReading, subject: EntityMention | None, start: int, en
     if subject is None or subject.kind != "name":
         return ""
     kinds = ("country", "bloc") if facility else ("country", "bloc", "region", "name")
+    # ("its first Polish base": where the company's own new site stands, named by its people's word)
     place = next((e for e in reading.entities if start <= e.start < end and e.kind in kinds
-                  and e.entity != subject.entity and reading.text[max(0, e.start - 3):e.start].lower() == "in "), None)
+                  and e.entity != subject.entity and (reading.text[max(0, e.start - 3):e.start].lower() == "in "
+                                                      or (e.role == "demonym" and _ITS_ORDINAL_BEFORE.search(
+                                                          reading.text, max(0, e.start - 20), e.start)))), None)
     return f"in {place.entity}" if place is not None else ""
 
 

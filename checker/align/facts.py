@@ -134,7 +134,10 @@ def _share_of_clause_total(frames: list[_Frame], reading: ClaimReading) -> None:
 def _that_whole(frames: list[_Frame], reading: ClaimReading, previous_facts) -> None:
     """ "China imported 980,000 t of shrimp in 2023. Ecuador supplied about 56% of that volume": a share
     of "that volume" is of the one amount the sentence before stated, its owner's, of its measure."""
-    totals = [f for f in previous_facts if f.kind.startswith("amount") and not f.kind.endswith("forecast") and f.dated]
+    # (not the value a change started from: "imported 16.1 million tonnes in 2024, up about 42% from 11.3
+    # million tonnes in 2023")
+    totals = [f for f in previous_facts if f.kind.startswith("amount") and not f.kind.endswith("forecast") and f.dated
+              and not _BASELINE_BEFORE.search(f.claim.text, max(0, f.value.start - 12), f.value.start)]
     if len({(f.subject, f.metric, f.commodity, f.period) for f in totals}) != 1 or _ITS_OWN_OPENING.match(reading.text):
         return      # ("Its own ranches supplied 38% of the total": no supplier's, the company's own part; see _resolve_scope)
     if _FRONTED_THAT_WHOLE.match(reading.text):
@@ -254,6 +257,17 @@ def _goes_on_with_actor(frames: list[_Frame], reading: ClaimReading, lexicon: Al
         frame.subject = EntityMention(actor.entity, "", 0, 0, "name", "name")
         # (after a sentence whose only dated figure is a value compared with, the company goes on, undated)
         frame.inherited_period = period
+    # ("Like-for-like sales grew 6.8%, and pre-tax profit rose to £55.9 million": a bare measure the company
+    # before was already found for goes on in its period too, an outcome's, not a forecast's; but not "Revenue in
+    # the same quarter a year earlier was $645 million")
+    outcome = _one_period([f for f in previous_facts if not f.kind.endswith("forecast")])
+    if outcome is None or reading.phrases_in(0, len(reading.text), "same_period") or _EARLIER_PERIOD.search(reading.text):
+        return
+    for frame in frames:
+        if frame.inherited_period is None and frame.subject is not None and frame.subject.entity == actor.entity \
+                and frame.subject.end == 0 and frame.metric is not None \
+                and (not frame.is_share or frame.metric in lexicon.ratio_groups) and _measure_opening(reading, frame, lexicon):
+            frame.inherited_period = outcome
 
 
 def _bare_measures(frames: list[_Frame], reading: ClaimReading, lexicon: AlignLexicon) -> list[_Frame]:
@@ -280,7 +294,7 @@ def _compared_value(fact: Fact) -> bool:
 _COMPARED_VALUE = re.compile(r"\b(?:compared\s+with|compared\s+to|against|versus|vs\.?)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 
 
-_OF_YEAR_AFTER = re.compile(r"\s+(?:of|in|last|a\s+year)\b", re.I)
+_OF_YEAR_AFTER = re.compile(r"\s+(?:of|in|last|a\s+year|ahead|before|after|earlier|to)\b", re.I)
 
 
 def _same_period(frames: list[_Frame], reading: ClaimReading, previous_facts) -> None:
@@ -2508,6 +2522,8 @@ _PERIOD_BOUND = re.compile(r"\b(?:year|quarter|half|season|period)\s*,\s+(?:whic
 _AT_END_OF = re.compile(r"\b(?:at\s+)?(?:the\s+)?end\s+of\s+$", re.I)
 _PART_GOES_TO = re.compile(r"\s+(?:to|on)\s+(?:the\s+)?", re.I)
 _IT_OPENING = re.compile(r"^\W*(It|Its)\s")
+_EARLIER_PERIOD = re.compile(r"\b(?:a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|last)\s+year)\b", re.I)
+_BASELINE_BEFORE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?$", re.I)
 _ITS_OWN_OPENING = re.compile(r"^\W*(Its|Their)\s+own\s")
 # (the whole an own unit's share is of: "the total", its own, or the goods the sentence names ("44% of the
 # milk", "of that milk", "of the raw milk it took in"), no market's, nation's or the world's)
@@ -2720,11 +2736,15 @@ def _channel_shares(frames: list[_Frame], reading: ClaimReading, actor: EntityMe
                 or reading.phrases_in(0, frame.quantity.start, "commodity", "global"):
             continue
         owner = next((e for e in reading.entities_in(*frame.of_phrase) if e.kind == "name" and e.role == "possessive"), None)
-        if owner is None and not reading.entities_in(*frame.of_phrase) and not reading.phrases_in(*frame.of_phrase, "global"):
+        # ("Delivery accounted for 38% of UK sales": a place may say which of the company's sales)
+        if owner is None and not any(e.kind == "name" for e in reading.entities_in(*frame.of_phrase)) \
+                and not reading.phrases_in(*frame.of_phrase, "global"):
             owner = actor
         if owner is not None:
             frame.subject = EntityMention(owner.entity, opening.group("part"), opening.start("part"), opening.end("part"), "name", "name")
             frame.scope = f"part:{opening.group('part').lower()}"
+            if not reading.phrases_in(*frame.of_phrase, "commodity"):
+                frame.commodity = ""      # of all the company's sales, whatever goods its article is about
 
 
 def _owned_whole(frame: _Frame, reading: ClaimReading) -> bool:
@@ -3169,10 +3189,17 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         elif dated and period.isdigit() and metric is not None and metric.flow and _not_over(period, reading.article.published_date) \
                 and any(d.relative and d.granularity == "year" and str(d.start.year) == period for d in reading.dates):
             period += "-to-date"  # "brings its bookings this year to $5.2 billion", in April: the part gone by
+        metric_id = lexicon.same_metric.get(frame.commodity or "", {}).get(frame.metric, frame.metric)
+        scope = ("" if kind.startswith("ratio") else frame.scope) + widened + _population(frame, reading, lexicon)
+        if kind.startswith("amount") and metric_id == "imports" and scope.startswith("imports:") \
+                and scope[8:] != subject and "exports" in lexicon.metrics:
+            # ("China imported 16.1 Mt of barley. Australia supplied 5.6 Mt": what a supplier sent an importer is
+            # one measure with "The country sent about 4.1 Mt of barley to China", told from either end)
+            metric_id, scope = lexicon.metrics["exports"].group, "to:" + scope[8:]
         facts.append(Fact(
             subject=subject,
-            metric=lexicon.same_metric.get(frame.commodity or "", {}).get(frame.metric, frame.metric),
-            scope=("" if kind.startswith("ratio") else frame.scope) + widened + _population(frame, reading, lexicon),
+            metric=metric_id,
+            scope=scope,
             period=period,
             value=q,
             claim=reading.claim,

@@ -145,12 +145,13 @@ def _forms() -> list[tuple[str, str]]:
         ("dmY", rf"(?<![\d.,$€£¥])(?<![$€£¥][ \t])(?:the[ \t]+)?(?:(?P<dmY_d>{D})\.?|(?P<dmY_w>{DW}))[ \t]+(?:of[ \t]+)?(?P<dmY_m>{M})(?:,?[ \t]+(?:of[ \t]+|in[ \t]+)?(?P<dmY_y>{YA}))?"),
         ("my", rf"(?P<my_m>{M})(?:[ \t]+of[ \t]+|,[ \t]*|[-/]|[ \t]+)(?P<my_y>{Y})"),
         ("ym", rf"(?<![\d.])(?P<ym_y>{Y})(?:,[ \t]*|[ \t]+)(?P<ym_m>{M})"),
-        # twelve months to a month's end: "the fiscal year to March 2024", "the year ended June 30, 2024"
+        # twelve months to a month's end: "the fiscal year to March 2024", "the year ended June 30, 2024" (or
+        # "30 June 2024")
         ("yto", rf"(?:the[ \t]+)?(?:(?:fiscal|financial|business|crop|marketing)[ \t]+)?(?:year|12[ \t]+months|twelve[ \t]+months)[ \t]+"
-                rf"(?:to|ended|ending|through|(?:that|which)[ \t]+ended)[ \t]+(?:on[ \t]+|in[ \t]+)?(?:the[ \t]+end[ \t]+of[ \t]+)?(?P<yto_m>{M})(?:[ \t]+{D})?(?:,?[ \t]+(?P<yto_y>{Y}))?(?![ \t]*\d)"),
+                rf"(?:to|ended|ending|through|(?:that|which)[ \t]+ended)[ \t]+(?:on[ \t]+|in[ \t]+)?(?:the[ \t]+end[ \t]+of[ \t]+)?(?:{D}[ \t]+)?(?P<yto_m>{M})(?:[ \t]+{D})?(?:,?[ \t]+(?P<yto_y>{Y}))?(?![ \t]*\d)"),
         # months to a month's end: "the three months to December", "the six months ended June 30, 2024"
         ("mto", rf"(?:the[ \t]+)?(?P<mto_n>1[01]|[2-9]|{N11})[ \t]+months[ \t]+(?:to|ended|ending|through|(?:that|which)[ \t]+ended)[ \t]+"
-                rf"(?:on[ \t]+)?(?:the[ \t]+end[ \t]+of[ \t]+)?(?P<mto_m>{M})(?:[ \t]+{D})?(?:,?[ \t]+(?P<mto_y>{Y}))?(?![ \t]*\d)"),
+                rf"(?:on[ \t]+)?(?:the[ \t]+end[ \t]+of[ \t]+)?(?:{D}[ \t]+)?(?P<mto_m>{M})(?:[ \t]+{D})?(?:,?[ \t]+(?P<mto_y>{Y}))?(?![ \t]*\d)"),
         # a fiscal year: "FY2023-24", "FY 2024/25", "FY24" and "FY2024" (the fiscal year ending in 2024)
         # ("fiscal 2024", "fiscal year 2024": the same as FY2024)
         ("fy", rf"(?<![a-z])(?:fy|fiscal(?:[ \t]+year)?[ \t]+(?=\d)|financial[ \t]+year[ \t]+(?=\d))[ \t]*(?:(?P<fy_y>{Y0})(?:[/–-](?P<fy_z>\d\d(?:\d\d)?))?|(?P<fy_s>\d\d)(?:[/–-](?P<fy_s2>\d\d))?)(?![\d])"),
