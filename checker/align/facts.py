@@ -622,6 +622,11 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon,
         left_nouns, left_verbs = left_verbs, left_nouns
     elif left_nouns and left_verbs and left_verbs[0].start > left_nouns[0].end and lexicon.metrics[left_verbs[0].id].verb_governs:
         left_nouns, left_verbs = left_verbs, left_nouns     # "the funding round values X at EUR 1.9 bn"
+    elif left_nouns and left_verbs and left_verbs[0].start > left_nouns[0].end \
+            and _PARTICIPLE_CLAUSE.fullmatch(reading.text, left_nouns[0].end, left_verbs[0].start):
+        # "will start production in June 2024, adding 60,000 tonnes a year of capacity": the participle's
+        # clause the figure stands in names its measure, not the clause before
+        left_nouns, left_verbs = left_verbs, left_nouns
     if counted and left_nouns and _NOUN_TO_FIGURE.fullmatch(reading.text, left_nouns[0].end, q.start):
         # "adding room for 20 million passengers", "takes its capacity to 40 million passengers": the noun
         # right before says what is counted
@@ -2523,6 +2528,8 @@ _AT_END_OF = re.compile(r"\b(?:at\s+)?(?:the\s+)?end\s+of\s+$", re.I)
 _PART_GOES_TO = re.compile(r"\s+(?:to|on)\s+(?:the\s+)?", re.I)
 _IT_OPENING = re.compile(r"^\W*(It|Its)\s")
 _EARLIER_PERIOD = re.compile(r"\b(?:a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|last)\s+year)\b", re.I)
+_NEXT_AND_CLAUSE = re.compile(r",\s+and\s+|;")
+_PARTICIPLE_CLAUSE = re.compile(r"[^,;]*,\s+(?:and\s+)?")
 _BASELINE_BEFORE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?$", re.I)
 _ITS_OWN_OPENING = re.compile(r"^\W*(Its|Their)\s+own\s")
 # (the whole an own unit's share is of: "the total", its own, or the goods the sentence names ("44% of the
@@ -3132,7 +3139,9 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             continue              # ("lift capacity by a third, to 400,000 tonnes a year", after a project's cost): no money
         if metric is not None and metric.origin_cues and not frame.is_share and frame.subject is not None \
                 and ((frame.subject.role == "demonym" and _names_noun(reading.text, frame.subject.end, metric.nouns))
-                     or any(w in reading.text.lower() for w in metric.origin_cues)):
+                     # (not in a clause of its own after the figure: "..., and Colombia is its second-largest market")
+                     or any(w in reading.text[:_NEXT_AND_CLAUSE.search(reading.text + ";", frame.quantity.end).start()].lower()
+                            for w in metric.origin_cues)):
             continue              # "Chinese visitors numbered 6.7 million": where they come from, not who received them
         static = bool(metric and metric.static and not (metric.dated_after_noun and _noun_dated(reading, metric)))
         # ("The plant will have four reactors ..., for a total of 4,800 MWe": a named facility's size told

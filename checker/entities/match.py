@@ -55,6 +55,7 @@ class NameRules:
     generic_leads: frozenset[str] = frozenset()
     # "Iron and Steel": two trade words an "and" joins inside one name, as (first, joiner, second)
     joined_pairs: tuple[tuple[str, str, str], ...] = ()
+    part_ordinals: tuple[str, ...] = ()              # "first", "second": "the first unit of X" is "X 1"
 
 
 def _goods_acronyms(rules_dir: str | None) -> frozenset[str]:
@@ -80,10 +81,12 @@ def load_name_rules(rules_dir: str | None = None) -> NameRules:
         _unit_symbols(),
         tuple(w.lower() for w in expect_str_list(data, "adjective_suffixes", path, default=[])),
         _institution_after(expect_str_list(data, "institution_words", path, default=[])),
-        _numbered_part(expect_str_list(data, "numbered_parts", path, default=[])),
+        _numbered_part(expect_str_list(data, "numbered_parts", path, default=[]), ordinals := [
+            w.lower() for w in expect_str_list(data, "part_ordinals", path, default=[])]),
         frozenset(w.lower() for w in expect_str_list(data, "public_bodies", path, default=[])),
         frozenset(w.lower() for w in expect_str_list(data, "generic_leads", path, default=[])),
         _joined_pairs(expect_str_list(data, "joined_pairs", path, default=[]), path),
+        tuple(ordinals),
     )
 
 
@@ -97,10 +100,13 @@ def _joined_pairs(pairs: list[str], path: Path) -> tuple[tuple[str, str, str], .
     return tuple(out)
 
 
-def _numbered_part(words: list[str]) -> re.Pattern:
+def _numbered_part(words: list[str], ordinals: list[str] = ()) -> re.Pattern:
+    """ "Unit 1 of the", and "the first unit of the" with ``ordinals`` (the first is 1)."""
     if not words:
         return re.compile(r"(?!)")
-    return re.compile(rf"\b(?:{trie.alternation(words)})[ \t]+(\d{{1,2}})[ \t]+(?:of|at)[ \t]+(?:the[ \t]+)?$")
+    by_word = rf"|\b(?P<ordinal>(?i:{trie.alternation(ordinals)}))[ \t]+(?i:{trie.alternation(words)})[ \t]+(?:of|at)[ \t]+(?:the[ \t]+)?$" \
+        if ordinals else ""
+    return re.compile(rf"\b(?i:{trie.alternation(words)})[ \t]+(\d{{1,2}})[ \t]+(?:of|at)[ \t]+(?:the[ \t]+)?${by_word}")
 
 
 def _numbered_parts(text: str, found: list[EntityMention], rules: NameRules) -> list[EntityMention]:
@@ -113,7 +119,8 @@ def _numbered_parts(text: str, found: list[EntityMention], rules: NameRules) -> 
             out.append(mention)
             continue
         out = [m for m in out if m.end <= part.start()]
-        out.append(EntityMention(f"{mention.entity} {part.group(1)}", text[part.start():mention.end], part.start(), mention.end,
+        number = part.group(1) or str(rules.part_ordinals.index(part.group("ordinal").lower()) + 1)
+        out.append(EntityMention(f"{mention.entity} {number}", text[part.start():mention.end], part.start(), mention.end,
                                  "name", mention.role))
     return out
 

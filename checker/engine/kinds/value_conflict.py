@@ -21,6 +21,9 @@ PARAMS = {
     "attributed_severity": (str, ""),
     # a measure whose sources fall into more sides than this is taken as misaligned, not reported
     "max_sides": (int, 3),
+    # a forecast published more than this many days before another of the same measure is taken as revised
+    # by it (a negative number compares every forecast with every other)
+    "forecast_revision_days": (int, 30),
 }
 
 
@@ -113,10 +116,23 @@ def run(rule: Rule, batch: Batch) -> list[Finding]:
     return findings
 
 
-def _current(facts: list[Fact]) -> list[Fact]:
+def _latest_forecasts(facts: list[Fact], days: int) -> list[Fact]:
+    """Forecasts of a period are revised: one published more than ``days`` before another forecast of the same measure
+    ("expects Spain's 2023/24 harvest to reach about 765,000 tonnes", in January, then "is forecast to make
+    about 850,000 tonnes", in March) is replaced by it, not contradicted."""
+    if days < 0 or not any(f.kind.endswith("forecast") for f in facts):
+        return facts
+    dates = [f.article.published for f in facts if f.kind.endswith("forecast") and f.article.published is not None]
+    latest = max(dates, default=None)
+    return [f for f in facts if not (f.kind.endswith("forecast") and latest is not None and f.article.published is not None
+                                     and (latest - f.article.published).days > days)]
+
+
+def _current(facts: list[Fact], days: int = -1) -> list[Fact]:
     """The facts no later revision replaced: "raised its estimate to 2.4 Moz from 2.1" supersedes an
     earlier article's 2.1 Moz (a figure within the replaced one's interval, published no later); a
     final figure ("said in its final figures") supersedes every other figure published before it."""
+    facts = _latest_forecasts(facts, days)
     finals = [f for f in facts if f.final and f.article.published is not None]
     if finals:
         facts = [f for f in facts if f.final or f.article.published is None
@@ -143,7 +159,8 @@ def _conflict(rule: Rule, batch: Batch, facts: list[Fact], period: str) -> Findi
 
     # one figure per claim and measure: the same sentence quoted twice is one voice
     unique: dict[tuple[str, str], Fact] = {}
-    for fact in _current(facts):
+    # (a project's planned size, of no period, is a plan stated, not a forecast of a period's outcome)
+    for fact in _current(facts, -1 if period == "stock" else rule.param("forecast_revision_days")):
         unique.setdefault((fact.claim.id, fact.value.text), fact)
     sides = split_sides(list(unique.values()), lambda f: (f.value.low, f.value.high), apart)
     if len(sides) < 2 or len(sides) > rule.param("max_sides"):
