@@ -134,8 +134,10 @@ class Analyzer:
         return None
 
     def _facilities_named(self, text: str, mentions: list[EntityMention]) -> set[str]:
-        """The names ``text`` gives as facilities ("the Ciliwung Line", "Mombasa port")."""
-        return {m.entity for m in mentions if facility_nouns(text, m, self.event_rules.facilities)}
+        """The names ``text`` gives as facilities ("the Ciliwung Line", "Mombasa port"; the site of "The first
+        reactor at the Karaburun nuclear power plant")."""
+        return {_facility_meant(text, m, self.event_rules.facilities).entity for m in mentions
+                if facility_nouns(text, m, self.event_rules.facilities)}
 
     def _place_of(self, facts: list[Fact]) -> EntityMention | None:
         """The one country or bloc a sentence's facts are all about, if there is one."""
@@ -502,5 +504,38 @@ def _facility_patterns(facilities: frozenset[str]) -> tuple[re.Pattern, re.Patte
 
 def _named_facilities(reading: ClaimReading, facilities: frozenset[str]) -> dict[str, EntityMention]:
     """Facility noun -> the name a claim gives it last, for "the airport" in a later sentence."""
-    return {noun: mention for mention in reading.entities if mention.kind == "name" and mention.role != "possessive"
-            for noun in facility_nouns(reading.text, mention, facilities)}
+    found: dict[str, EntityMention] = {}
+    for mention in reading.entities:
+        if mention.kind != "name" or mention.role == "possessive":
+            continue
+        site = _site_of_part(mention)
+        for noun in facility_nouns(reading.text, mention, facilities):
+            # ("Unit 1 of the Karaburun nuclear power plant": "the plant" is Karaburun, "the unit" its unit 1)
+            found[noun] = site if site is not None and noun != _part_noun(mention) else mention
+    return found
+
+
+def _facility_meant(text: str, mention: EntityMention, facilities: frozenset[str]) -> EntityMention:
+    """The facility a name with facility nouns stands for: a numbered part's site when a noun after the part
+    is the site's ("The first reactor at the Karaburun nuclear power plant"), else the name."""
+    site = _site_of_part(mention)
+    part_noun = _part_noun(mention)
+    if site is not None and any(n != part_noun for n in facility_nouns(text, mention, facilities)):
+        return site
+    return mention
+
+
+def _site_of_part(mention: EntityMention) -> EntityMention | None:
+    """The site a numbered part's name is of ("Unit 1 of the Karaburun" -> Karaburun), if it is one."""
+    site, _, number = mention.entity.rpartition(" ")
+    if not number.isdigit() or not _PART_OF.search(mention.surface):
+        return None
+    return replace(mention, entity=site)
+
+
+def _part_noun(mention: EntityMention) -> str:
+    """The noun of a numbered part's name ("unit" in "the first 35-megawatt unit at the Longonot Ridge")."""
+    return _PART_OF.split(mention.surface, 1)[0].split()[-1].lower()
+
+
+_PART_OF = re.compile(r"\s(?:of|at)\s")

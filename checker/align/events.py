@@ -295,6 +295,7 @@ def _past(word: str) -> bool:
     return word.endswith("ed") and len(word) > 4
 
 
+_DEADLINE_NOUN_AFTER = re.compile(r"\s+(?:deadline|target\s+date|due\s+date|cut-?off)\b", re.I)
 _IN_PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+$", re.I)
 _ITS_ORDINAL_BEFORE = re.compile(r"\b(?:its|their)\s+(?:first|new|second|third)\s+$", re.I)
 _WITH_AFTER_DATE = re.compile(r",\s+with\s[^,;]*", re.I)
@@ -648,6 +649,8 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                     and not (mood == "done" and published is not None and date.end < published):
                 # ("capacity reached about 74 GW by March 2025", written in June: done by then)
                 mood, cue = "target", "by"
+            if _DEADLINE_NOUN_AFTER.match(text, date.span_end):
+                mood, cue = "target", "deadline"    # "finished ahead of the March 2024 deadline": no date of the deed
             if mood == "target" and _PAST_COPULA_AFTER.match(text, date.span_end):
                 mood, cue = "unknown", ""   # "the quota for all of 2023 was 255,000 tonnes": a past goal, told as past
             if mood == "done" and not may_be_past and (

@@ -2918,9 +2918,11 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             frame.subject, frame.metric, frame.metric_surface, frame.attribute = named, "capacity", "", True
         elif not frame.is_share and frame.quantity.kind == "quantity" and _HYPHEN_MODIFIER.search(frame.quantity.text) \
                 and (named := next((e for e in reading.entities if e.kind == "name" and e.role == "name"
-                                    and _ATTRIBUTE_GAP.fullmatch(reading.text, frame.quantity.end, e.start)), None)) is not None:
+                                    and (_ATTRIBUTE_GAP.fullmatch(reading.text, frame.quantity.end, e.start)
+                                         or e.start <= frame.quantity.start < frame.quantity.end <= e.end)), None)) is not None:
             # "the 17,000-TEU Nordhavn Aurora": a size written into a name's noun phrase is the size of
-            # what it names, no amount of the sentence's measure
+            # what it names, no amount of the sentence's measure ("the first 35-megawatt unit at the Longonot
+            # Ridge plant": inside the name of the plant's first unit too)
             frame.subject, frame.subject_id, frame.metric, frame.metric_surface, frame.attribute = named, None, "capacity", "", True
         elif projects and not frame.is_share and frame.quantity.kind != "currency" and frame.subject_id != "WORLD":
             # "The Tisza plant run by X in Hungary turned out 18 GWh", "X produced 11.2 GWh at its Tisza

@@ -104,9 +104,10 @@ def _numbered_part(words: list[str], ordinals: list[str] = ()) -> re.Pattern:
     """ "Unit 1 of the", and "the first unit of the" with ``ordinals`` (the first is 1)."""
     if not words:
         return re.compile(r"(?!)")
-    by_word = rf"|\b(?P<ordinal>(?i:{trie.alternation(ordinals)}))[ \t]+(?i:{trie.alternation(words)})[ \t]+(?:of|at)[ \t]+(?:the[ \t]+)?$" \
+    # (a size may stand between: "the first 35-megawatt unit at the Longonot Ridge plant")
+    by_word = rf"|\b(?P<ordinal>(?i:{trie.alternation(ordinals)}))[ \t]+(?:[\d.,]+[- ]?[a-z]+[ \t]+)?(?i:{trie.alternation(words)})[ \t]+(?:of|at)[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+)?$" \
         if ordinals else ""
-    return re.compile(rf"\b(?i:{trie.alternation(words)})[ \t]+(\d{{1,2}})[ \t]+(?:of|at)[ \t]+(?:the[ \t]+)?${by_word}")
+    return re.compile(rf"\b(?i:{trie.alternation(words)})[ \t]+(\d{{1,2}})[ \t]+(?:of|at)[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+)?${by_word}")
 
 
 def _numbered_parts(text: str, found: list[EntityMention], rules: NameRules) -> list[EntityMention]:
@@ -114,7 +115,7 @@ def _numbered_parts(text: str, found: list[EntityMention], rules: NameRules) -> 
     (whether or not "Unit" was read as a name of its own)."""
     out: list[EntityMention] = []
     for mention in found:
-        part = rules.numbered_part.search(text, max(0, mention.start - 30), mention.start) if mention.kind == "name" else None
+        part = rules.numbered_part.search(text, max(0, mention.start - 45), mention.start) if mention.kind == "name" else None
         if part is None:
             out.append(mention)
             continue

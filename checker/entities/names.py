@@ -62,7 +62,8 @@ class NameCanon:
             for short in kept:
                 if short in places:
                     continue
-                longer = [t for t in kept if t.startswith(short + " ")]
+                # (not a numbered part of it: "Longonot Ridge 1" is the plant's first unit, not the plant)
+                longer = [t for t in kept if t.startswith(short + " ") and not t[len(short) + 1:].isdigit()]
                 if len(longer) == 1:
                     for name, canon in self._canon.items():
                         if canon == "name:" + short:

@@ -572,7 +572,10 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
             y = ref.year - 1 if m1 - ref.month > 1 else ref.year
         else:
             return None
-        return months_hit(y, m1, m2)
+        # (a span of months, not a quarter, with its year read from the reference date, as "in March" is: no
+        # date to hold a done deed against)
+        hit = months_hit(y, m1, m2)
+        return replace(hit, relative=True) if not G("mspan_y") and hit.granularity == "months" else hit
     if g == "nmon":
         n = _num(G("nmon_n"))
         if n is None or not 1 <= n <= 11 or n != int(n):

@@ -22,6 +22,9 @@ PARAMS = {
     # (0: never)
     "min_months_left": (int, 0),
     "year_message": (str, ""),           # the message for such a figure ({date}, {months} left, {published}, {event})
+    # a crop's words: a year's harvest is in before the year is out ("harvested 1.03 million tonnes in 2022",
+    # written in October 2022), so no such figure fires
+    "seasonal_words": (list, []),
 }
 
 
@@ -54,6 +57,9 @@ def _unfinished_year(rule: Rule, event: Event, published: date) -> bool:
     # 2024", "the first season of 2024", "so far in 2024")
     if not _IN_BEFORE.search(text, max(0, when.span_start - 4), when.span_start) \
             or date_tables()["to_date"].search(text, max(0, when.span_start - 30), when.span_start):
+        return False
+    seasonal = [w.lower() for w in rule.param("seasonal_words")]
+    if seasonal and re.search(rf"\b(?:{'|'.join(map(re.escape, seasonal))})\b", text[:when.span_start], re.I):
         return False
     tense, before = load_tense_rules(), fold(text[:when.span_start])
     if tense.upcoming.search(before) or tense.forecast.search(before) or tense.goal.search(before):
