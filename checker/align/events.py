@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from checker import trie
-from checker.align.reading import (ClaimReading, described_name, facility_after, facility_named, figure_of_date, is_baseline,
+from checker.align.reading import (ClaimReading, described_apposition, described_name, facility_after, facility_named, figure_of_date, is_baseline,
                                   is_deadline)
 from checker.align.tense import TenseRules, load_tense_rules, modality_cue
 from checker.data import DataError, default_rules_dir, expect, expect_str_list, read_toml
@@ -295,6 +295,7 @@ def _past(word: str) -> bool:
     return word.endswith("ed") and len(word) > 4
 
 
+_DESCRIPTION_HEAD = re.compile(r",\s+(?:the|a|an)\s+(?:[\w$€£.,-]+\s+){0,2}$", re.I)
 _DEADLINE_NOUN_AFTER = re.compile(r"\s+(?:deadline|target\s+date|due\s+date|cut-?off)\b", re.I)
 _IN_PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+$", re.I)
 _ITS_ORDINAL_BEFORE = re.compile(r"\b(?:its|their)\s+(?:first|new|second|third)\s+$", re.I)
@@ -337,6 +338,11 @@ def _project(reading: ClaimReading, before: int, rules: EventRules, after: int =
             # a town, no government
             mention = EntityMention(f"name:{mention.surface.lower()}", mention.surface, mention.start, mention.end, "name", "name")
         if mention.kind != "name" or mention.start > before or mention.start < after:
+            continue
+        if described_apposition(reading, mention, before) and not _DESCRIPTION_HEAD.search(text, max(0, mention.start - 30), mention.start):
+            # "Alcyon Aqua, the water park built next to its Mundo Alcyon theme park, opened ...": a facility named
+            # inside a description of the name before is none of the event's (but "Tarpon Bay LNG, the Louisiana
+            # export terminal, shipped ...": the description's own head may be)
             continue
         if mention.role != "possessive" and (facility_after(text, mention.end, rules.facilities)
                                              or facility_named(mention, rules.facilities)):

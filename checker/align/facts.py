@@ -29,8 +29,8 @@ from checker import trie
 from checker.align.events import load_event_rules
 from checker.align.lexicon import AlignLexicon
 from checker.align.phrases import PhraseHit
-from checker.align.reading import (ClaimReading, company_nouns, described_name, facility_after, facility_named, figure_of_date,
-                                   is_baseline, is_compared, is_deadline, is_reference, parenthesis_around)
+from checker.align.reading import (ClaimReading, company_nouns, described_apposition, described_name, facility_after, facility_named,
+                                   figure_of_date, is_baseline, is_compared, is_deadline, is_reference, name_before, parenthesis_around)
 from checker.align.tense import TenseRules, modality
 from checker.fold import CJK, fold
 from checker.model import DateValue, EntityMention, Fact, Quantity
@@ -559,7 +559,7 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon,
     # ("Sinohy Electrolysis, the market leader, shipped 420 MW": a description of the subject names no measure)
     # ("its new grinding plant ... adding 120,000 tonnes of annual capacity": a noun naming a facility's kind
     # names no measure)
-    left = [h for h in reading.phrases_in(lo, hi, "metric_noun", "metric_verb") if not _described_apposition(reading, h, q.start)
+    left = [h for h in reading.phrases_in(lo, hi, "metric_noun", "metric_verb") if not described_apposition(reading, h, q.start)
             # ("The 1.6-gigawatt plant, being built by China's Sinoray Hydro": a passive participle says what is
             # done to the subject, no measure of the figure)
             and not _passive_participle(reading, h)
@@ -1049,36 +1049,7 @@ def _ranked_apposition(reading: ClaimReading, mention: EntityMention) -> bool:
     """ "Gdansk, Poland's biggest container port, handled ...": the place that ranks the named head is no subject."""
     if not _RANKING.match(reading.text, mention.end) or not _APPOSITION_OPEN.search(reading.text, max(0, mention.start - 3), mention.start):
         return False
-    return _name_before(reading, reading.text.rfind(",", 0, mention.start))
-
-
-def _name_before(reading: ClaimReading, comma: int, kinds: tuple[str, ...] = ()) -> bool:
-    """Does an entity (of one of ``kinds``, if given) end right before the comma at ``comma``?"""
-    return any((not kinds or e.kind in kinds) and e.end <= comma and not reading.text[e.end:comma].strip()
-               for e in reading.entities)
-
-
-_DESCRIPTION_OPEN = re.compile(r",\s+(?:one\s+of|the|a|an)\s[^,;]*$", re.I)
-_POSSESSIVE_DESCRIPTION = re.compile(r",\s+(?:(?:long|once|now|still|formerly|traditionally)\s+)?")
-
-
-def _described_apposition(reading: ClaimReading, mention: EntityMention, figure: int) -> bool:
-    """ "Aurelia Cruises, one of the busiest lines in the western Mediterranean, carried ...": a place
-    inside a description set off by commas after a name is no subject."""
-    comma = reading.text.rfind(",", 0, mention.start)
-    if comma < 0 or "," not in reading.text[mention.end:figure]:
-        return False
-    if getattr(mention, "role", "") == "possessive" and _POSSESSIVE_DESCRIPTION.fullmatch(reading.text, comma, mention.start):
-        # ("South Korea, long China's main rival, won roughly a fifth": whose rival it is says who it is)
-        return _name_before(reading, comma)
-    if not _DESCRIPTION_OPEN.match(reading.text, comma, mention.start):
-        return False
-    # ("Antalya's own airport, the gateway to the Mediterranean resorts, handled ...": a name's thing too)
-    return _name_before(reading, comma, ("name",)) or any(
-        e.kind == "name" and e.end <= comma and _NAMED_THING.fullmatch(reading.text, e.end, comma) for e in reading.entities)
-
-
-_NAMED_THING = re.compile(r"(?:'s|’s)?(?:\s+[a-z-]+){1,3}")
+    return name_before(reading, reading.text.rfind(",", 0, mention.start))
 
 
 _POSSESSIVE_END = re.compile(r"(?:'s|’s|'|’)$")
@@ -1148,7 +1119,7 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
                                               or _RANKING.match(reading.text, e.end)))
              # ("新疆棉花产量占全国总产量的91.0%": the place after 占 is the whole, not the subject)
              and not (frame.is_share and _WHOLE_MARK_BEFORE.search(reading.text, max(0, e.start - 3), e.start))
-             and not _ranked_apposition(reading, e) and not _described_apposition(reading, e, frame.quantity.start)
+             and not _ranked_apposition(reading, e) and not described_apposition(reading, e, frame.quantity.start)
              # "the world's second-largest copper miner after Chile, producing 3,300 kt": a place compared with
              and not lexicon.compared_before.search(reading.text, max(0, e.start - 14), e.start)
              # ("Tallinn–Helsinki passengers: about 3.4 million": a route's ends are no subject)
@@ -2528,6 +2499,7 @@ _AT_END_OF = re.compile(r"\b(?:at\s+)?(?:the\s+)?end\s+of\s+$", re.I)
 _PART_GOES_TO = re.compile(r"\s+(?:to|on)\s+(?:the\s+)?", re.I)
 _IT_OPENING = re.compile(r"^\W*(It|Its)\s")
 _EARLIER_PERIOD = re.compile(r"\b(?:a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|last)\s+year)\b", re.I)
+_RATE_AFTER = re.compile(r"\s+(?:a|an|per)\s+(?:year|annum|day|month|week)\b", re.I)
 _NEXT_AND_CLAUSE = re.compile(r",\s+and\s+|;")
 _PARTICIPLE_CLAUSE = re.compile(r"[^,;]*,\s+(?:and\s+)?")
 _BASELINE_BEFORE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?$", re.I)
@@ -2659,7 +2631,7 @@ def _site(frame: _Frame, reading: ClaimReading, projects: list[EntityMention], l
     # ("Australia, where Halvard's Mulga Well mine sits, mined nearly 10 million ounces": not one in an aside)
     # ("Aire Bikes, the Leeds e-bike hire scheme, recorded ...": nor one in a description of the name before)
     before = [p for p in projects if p.end <= q.start and not _CLAUSE_BREAK.search(text, p.end, q.start)
-              and _relative_aside(text, p.start, p.end, q.start) is None and not _described_apposition(reading, p, q.start)]
+              and _relative_aside(text, p.start, p.end, q.start) is None and not described_apposition(reading, p, q.start)]
     if before and all(lexicon.locative_before.search(text, max(0, e.start - 25), e.start)
                       for e in reading.entities if before[-1].end <= e.start < q.start):
         return before[-1]
@@ -3123,9 +3095,13 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             # "A litre of extra virgin oil cost about €8.90 in Spanish supermarkets": one unit's price
             frame.metric, frame.metric_surface = "price", "per"
         _part_of_stated_whole(frame, frames, reading)
-        if lexicon.per_item_after.match(reading.text, _figure_end(reading.text, frame.quantity)) \
+        end = _figure_end(reading.text, frame.quantity)
+        rate = _RATE_AFTER.match(reading.text, end)
+        if lexicon.per_item_after.match(reading.text, rate.end() if rate else end) \
                 or lexicon.per_item_before.search(before):
-            continue              # "80 turbines of 15 MW each", "each worth 150 euros": the size of one item, not a total
+            # "80 turbines of 15 MW each", "each worth 150 euros", "factories that make 20,000 tonnes a year each":
+            # the size of one item, not a total
+            continue
         _joint_place(frame, reading)
         subject = _subject_key(frame)
         if subject is None or _joint_subject(frame, reading, lexicon):
@@ -3298,7 +3274,7 @@ def _not_over(period: str, published) -> bool:
 
 
 # ("the roughly $530 paid in June": a participle may stand between)
-_DATE_LEAD = re.compile(r"\s+(?:(?:[a-z]+ed|paid|sold|made|spent|won|held|seen|bought|set|built)\s+)?(?:in|during|for)\s+(?:the\s+)?(?:(?:full|calendar|fiscal)\s+(?:year\s+)?)?", re.I)
+_DATE_LEAD = re.compile(r"\s+(?:(?:[a-z]+ed|paid|sold|made|spent|won|held|seen|bought|set|built)\s+)?(?:in|during|for|of)\s+(?:the\s+)?(?:(?:full|calendar|fiscal)\s+(?:year\s+)?)?", re.I)
 
 
 def _date_right_after(reading: ClaimReading, q: Quantity, dates) -> DateValue | None:

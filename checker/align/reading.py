@@ -306,3 +306,32 @@ def parenthesis_around(text: str, pos: int) -> tuple[int, int] | None:
         return None
     close_at = text.find(")", pos)
     return (open_at, close_at + 1) if close_at >= 0 else None
+
+
+def name_before(reading: ClaimReading, comma: int, kinds: tuple[str, ...] = ()) -> bool:
+    """Does an entity (of one of ``kinds``, if given) end right before the comma at ``comma``?"""
+    return any((not kinds or e.kind in kinds) and e.end <= comma and not reading.text[e.end:comma].strip()
+               for e in reading.entities)
+
+
+_DESCRIPTION_OPEN = re.compile(r",\s+(?:one\s+of|the|a|an)\s[^,;]*$", re.I)
+_POSSESSIVE_DESCRIPTION = re.compile(r",\s+(?:(?:long|once|now|still|formerly|traditionally)\s+)?")
+
+
+def described_apposition(reading: ClaimReading, mention: EntityMention, figure: int) -> bool:
+    """ "Aurelia Cruises, one of the busiest lines in the western Mediterranean, carried ...": a place
+    inside a description set off by commas after a name is no subject."""
+    comma = reading.text.rfind(",", 0, mention.start)
+    if comma < 0 or "," not in reading.text[mention.end:figure]:
+        return False
+    if getattr(mention, "role", "") == "possessive" and _POSSESSIVE_DESCRIPTION.fullmatch(reading.text, comma, mention.start):
+        # ("South Korea, long China's main rival, won roughly a fifth": whose rival it is says who it is)
+        return name_before(reading, comma)
+    if not _DESCRIPTION_OPEN.match(reading.text, comma, mention.start):
+        return False
+    # ("Antalya's own airport, the gateway to the Mediterranean resorts, handled ...": a name's thing too)
+    return name_before(reading, comma, ("name",)) or any(
+        e.kind == "name" and e.end <= comma and _NAMED_THING.fullmatch(reading.text, e.end, comma) for e in reading.entities)
+
+
+_NAMED_THING = re.compile(r"(?:'s|’s)?(?:\s+[a-z-]+){1,3}")

@@ -206,6 +206,8 @@ def modality_cue(clause: str, rules: TenseRules | None = None, without_date: str
             continue        # "submitted a compensation plan to the OPEC secretariat": "to" is a preposition
         if low.endswith("than ", 0, match.start()):
             continue        # "took longer than expected to ramp up": a comparison, nothing ahead
+        if _NEXT_TO.match(low, match.start()):
+            continue        # "built next to its theme park": a place, nothing ahead
         if low[match.start():match.end()] == "将" and rules.disposal.match(low, match.end()):
             continue        # "将稀土萃取技术列入禁止出口类": "将" marks the object of a verb, it is no "will"
         gerund = _AFTER_GERUND.search(low, match.end())
@@ -262,6 +264,7 @@ def modality_cue(clause: str, rules: TenseRules | None = None, without_date: str
 
 _AFTER_GERUND = re.compile(r"\b(?:after|since|following)\s+[a-z]{3,}ing\b")
 _RELATIVE = re.compile(r"(?:,\s+(?:which|who)|\b(?:that|which|who))\s")
+_NEXT_TO = re.compile(r"next\s+(?:to|door)\b")
 _TO_NOUN = re.compile(r"\s+(?:the|a|an|its|their|his|her|this|that|these|those)\s")
 _NOUN_USE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|these|those|this|of|such|new|other|major|many|several|"
                        r"\w+ion|\w+est|\w+al)\s+$")

@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from checker.align.growth import BreakdownStatement, GrowthStatement, PartStatement, RemainderStatement, ShareListStatement
@@ -101,8 +102,11 @@ def _ratios(rule: Rule, batch: Batch) -> list[Finding]:
         if not totals and owner == "WORLD":
             # "X's output of 3,100 t represented 8.1% of the world total": when the article states one
             # world total of that commodity and period, "the world total" is that one, whatever its metric
+            # (not when the share names a measure of its own that the total is not: "about 8% of world trade"
+            # beside world production)
+            generic = any(_TOTAL_WORD.search(s.claim.text) for s in shares[key])
             for kind in {p.kind for p in parts}:
-                candidates = world_totals.get((key[0], key[1], key[3], kind), [])
+                candidates = [f for f in world_totals.get((key[0], key[1], key[3], kind), []) if generic or f.metric == key[2]]
                 if len({(f.metric, f.value.text) for f in candidates}) == 1:
                     totals[kind] = candidates[0]
         if not totals and owner != "WORLD" and all(not f.dated for f in shares[key]):
@@ -137,6 +141,10 @@ def _ratios(rule: Rule, batch: Batch) -> list[Finding]:
                 findings.append(finding)
     findings.extend(_sentence_ratios(rule, batch, checked, slack))
     return findings
+
+
+_TOTAL_WORD = re.compile(r"\btotal\b", re.I)
+_POSSESSIVE_END = re.compile(r"(?:'s|’s|'|’)$")
 
 
 def _sentence_ratios(rule: Rule, batch: Batch, checked: set[int], slack: float) -> list[Finding]:
@@ -176,7 +184,8 @@ def _ratio_finding(rule: Rule, part: Fact, world: Fact, share: Fact, slack: floa
         return None
     trio = [part, world, share]
     items = [evidence(f.article, f.claim, quantity=f.value) for f in trio]
-    measure = f"{part.subject_surface}'s share of {part.commodity.replace('_', ' ')} {part.metric} ({part.period})"
+    owner = part.subject_surface if _POSSESSIVE_END.search(part.subject_surface) else f"{part.subject_surface}'s"
+    measure = f"{owner} share of {part.commodity.replace('_', ' ')} {part.metric} ({part.period})"
     detail = f"{part.value.text} of {world.value.text} is {interval(lo, hi, 'percent')}, not {share.value.text}"
     message = render_message(rule.message, measure=measure, detail=detail)
     return Finding(rule.code, rule.name, rule.category, rule.severity, message, tuple(items), measure,
