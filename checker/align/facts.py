@@ -2079,15 +2079,30 @@ _REVISED_FROM = re.compile(r"(?:raised|lowered|cut|revised|narrowed|trimmed|incr
 def _origin_of_amount(frame: _Frame, reading: ClaimReading) -> None:
     """ "China imported 99 million tonnes of Guinean bauxite": an amount of imports from a place is
     that place's part of the importer's imports (as "Guinea supplied 70% of China's imports" is)."""
-    if frame.is_share or frame.metric != "imports" or frame.subject is None or not frame.of_phrase:
+    if frame.is_share or frame.metric != "imports" or frame.subject is None:
         return
+    text = reading.text
+    if _ZH_FROM.search(text, max(0, frame.subject.start - 2), frame.subject.start) and text.startswith("进口", frame.subject.end):
+        # "我国自新西兰进口猕猴桃约15.6万吨": the place after 自 is the origin, the importer the one before it
+        importer = next((e for e in reversed(reading.entities_in(0, frame.subject.start))
+                         if e.kind in _PLACE_KINDS and e.entity not in (frame.subject.entity, "WORLD")), None)
+        if importer is not None:
+            frame.scope = f"imports:{importer.entity}"
+        return
+    lo, hi = _comma_segment(text, frame.quantity)
+    # ("China imported 121,000 tonnes of kiwifruit from New Zealand": a place the goods came from)
     origin = next((e for e in reading.entities_in(*frame.of_phrase)
-                   if e.role == "demonym" and e.entity not in (frame.subject.entity, "WORLD")), None)
+                   if e.role == "demonym" and e.entity not in (frame.subject.entity, "WORLD")), None) if frame.of_phrase else None
+    origin = origin or next((e for e in reading.entities_in(frame.quantity.end, hi)
+                             if e.kind in _PLACE_KINDS and e.entity not in (frame.subject.entity, "WORLD")
+                             and _FROM_PLACE.search(text, max(lo, e.start - 6), e.start)), None)
     if origin is not None:
         frame.scope, frame.subject = f"imports:{frame.subject.entity}", origin
 
 
 _EITHER_COMMA = re.compile(r"[,，;；]")
+_ZH_FROM = re.compile(r"[自从]$")
+_FROM_PLACE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _PART_TO_FIGURE = re.compile(r"(?:'s|’s)\s+|,\s+with\s+(?:another\s+|a\s+further\s+|an\s+additional\s+)?")
 _NUMBERED_PART = re.compile(r"\b(?P<noun>[A-Za-z]+)\s+(?P<number>\d{1,2}|[IVX]{1,4})\s*:\s*$")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|whose)\s")

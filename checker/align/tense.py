@@ -128,8 +128,10 @@ def _commitment(words: list[str]) -> re.Pattern:
 def _forecast_relative(words: list[str]) -> re.Pattern:
     if not words:
         return re.compile(r"(?!)")
-    # ("the 1.1 million tonnes it had forecast": or a pronoun opening the relative clause without "that")
-    return re.compile(rf"\s+(?:(?:that|which)\s+(?:[\w'’.-]+\s+){{0,6}}?|(?:it|they|we|he|she)\s+)(?:had\s+|has\s+|have\s+)?"
+    # ("the 1.1 million tonnes it had forecast": or a pronoun opening the relative clause without "that";
+    # "the 171 million cartons the industry had forecast": or a subject of its own, after the goods counted)
+    return re.compile(rf"\s+(?:(?:that|which)\s+(?:[\w'’.-]+\s+){{0,6}}?|(?:it|they|we|he|she)\s+"
+                      rf"|(?:[a-z][\w-]*\s+)?(?:the|its|their)\s+(?:[a-z][\w-]*\s+){{1,2}}?)(?:had\s+|has\s+|have\s+)?"
                       rf"(?:{trie.alternation(words)})\b", re.I)
 
 
