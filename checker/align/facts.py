@@ -3109,6 +3109,11 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                 and lexicon.per_unit_before.search(reading.text, max(0, frame.quantity.start - 90), frame.quantity.start):
             # "A litre of extra virgin oil cost about €8.90 in Spanish supermarkets": one unit's price
             frame.metric, frame.metric_surface = "price", "per"
+        elif frame.quantity.kind == "quantity" and "yield" in lexicon.metrics \
+                and lexicon.per_area_after.match(reading.text, _figure_end(reading.text, frame.quantity)):
+            # "yielded 21.4 tonnes of fresh fruit bunches per hectare": goods per area farmed are a yield, no
+            # amount of the flow the sentence is about
+            frame.metric, frame.metric_surface = "yield", "per"
         _part_of_stated_whole(frame, frames, reading)
         end = _figure_end(reading.text, frame.quantity)
         rate = _RATE_AFTER.match(reading.text, end)

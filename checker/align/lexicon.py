@@ -146,6 +146,7 @@ class AlignLexicon:
     change_amount_before: re.Pattern = _NEVER    # "up about 170,000 bpd": a change of an amount
     per_unit_after: re.Pattern = _NEVER          # "$80 a barrel": a price per unit
     per_unit_before: re.Pattern = _NEVER         # "A litre of extra virgin oil cost about": a price per unit
+    per_area_after: re.Pattern = _NEVER          # "21.4 tonnes of fresh fruit bunches per hectare": a yield
     locative_before: re.Pattern = _NEVER         # "mine in Chile": where a project is
     project_money_metrics: frozenset[str] = frozenset()
     facility_parts: frozenset[str] = frozenset()   # "the first phase": part of a facility named before
@@ -449,6 +450,7 @@ def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
                                                r"|(?:(?:its|the|their)\s+)?(?:earlier|previous|prior|original|initial)\s+(?:range|forecast|estimate|guidance|target|outlook)\s+of\s+)?$"),
         "change_amount_before": pattern("change_amount", r"\b(?:{alt})\s+(?:(?:a|an|another)\s+(?:record\s+|further\s+|net\s+)?)?$"),
         "per_unit_after": _per_unit(expect_str_list(data, "per_unit", path, default=[]), modifiers),
+        "per_area_after": _per_area(expect_str_list(data, "per_area", path, default=[])),
         "per_unit_before": _one_unit_of(expect_str_list(data, "per_unit", path, default=[]),
                                         expect_str_list(data, "per_unit_verbs", path, default=[])),
         "locative_before": pattern("locative", r"\b(?:{alt})\s+(?:the\s+)?" + (rf"(?:(?:{compass})\s+)?" if compass else "") + "$"),
@@ -525,6 +527,13 @@ def _same_metric(entry: dict, where: str, groups: set[str], path: Path) -> dict[
         if group not in groups or target not in groups:
             raise DataError(path, f"same_metric {group!r} = {target!r}: both must be metric groups", key=where)
     return dict(aliases)
+
+
+def _per_area(words: list[str]) -> re.Pattern:
+    """One of ``words`` after a figure, its goods ("of fresh fruit bunches") between."""
+    if not words:
+        return _NEVER
+    return re.compile(rf"(?:\s+of\s+(?:[\w-]+\s+){{0,3}}?)?\s*(?:{trie.phrase_alternation(words)})(?![\w-])", re.I)
 
 
 def _words_after(data: dict, key: str, path: Path) -> re.Pattern:

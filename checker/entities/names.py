@@ -110,7 +110,8 @@ class NameCanon:
                 firsts[key].append(name)
         if not firsts:
             return
-        prefixes = load_zh_name_rules().region_prefixes
+        rules = load_zh_name_rules()
+        prefixes = rules.region_prefixes
         for name in chinese:
             core = sound_part(name[6:])
             # (the sounds of the name's leading characters, 2 and more: "dede", "dedesa", ...; and without the
@@ -120,7 +121,11 @@ class NameCanon:
             scores = {first: max(fuzz.ratio(sound, first) for sound in sounds) for first in firsts} if sounds else {}
             best = sorted(scores.items(), key=lambda kv: -kv[1])[:2]
             if best and best[0][1] >= self.sound_threshold and (len(best) == 1 or best[1][1] < best[0][1]):
-                latin = min(firsts[best[0][0]], key=lambda t: (len(t), t))
+                # (of the Latin names so sounding, the one holding the Latin word of the name's trade: "恒耀碳材"
+                # is "Hengyao Carbon Materials", not "Hengyao Group"; else the shortest)
+                meant = [w for zh, w in rules.trade_latin if zh in name]
+                candidates = [t for t in firsts[best[0][0]] if any(w in t.split() for w in meant)] or firsts[best[0][0]]
+                latin = min(candidates, key=lambda t: (len(t), t))
                 self._canon[name] = self._canon.get("name:" + latin, "name:" + latin)
 
     def canonical(self, name: str) -> str:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker import trie
-from checker.data import DataError, default_rules_dir, expect_str_list, read_toml
+from checker.data import DataError, default_rules_dir, expect, expect_str_list, read_toml
 from checker.entities.lexicon import EntityLexicon
 from checker.fold import CJK
 
@@ -50,6 +50,9 @@ class ZhNameRules:
     trade_opening: re.Pattern           # a run ending in a trade word, opening a clause before a period (group "run")
     site_built: re.Pattern              # a run after 在 before a verb of building and 的 (group "run")
     region_prefixes: tuple[str, ...] = ()   # provinces a name may open with ("河南东岭农牧" is 东岭农牧 of Henan)
+    # a trade word -> a word its Latin name holds ("碳材" -> "carbon"): which of two Latin names that sound
+    # alike ("Hengyao Carbon Materials", "Hengyao Group") a Chinese name ("恒耀碳材") is
+    trade_latin: tuple[tuple[str, str], ...] = ()
 
 
 @functools.lru_cache(maxsize=4)
@@ -92,6 +95,8 @@ def load_zh_name_rules(rules_dir: str | None = None) -> ZhNameRules:
                    rf"(?=(?:19|20)\d\d年|{trie.alternation(periods)})", re.M) if trade and periods else re.compile(never),
         re.compile(rf"在(?P<run>[\u4e00-\u9fff]{{2,4}}?)(?:{trie.alternation(builds)})的") if builds else re.compile(never),
         tuple(sorted(expect_str_list(data, "zh_region_prefixes", path, default=[]), key=len, reverse=True)),
+        tuple(sorted(((k, v.lower()) for k, v in expect(data, "zh_trade_latin", dict, path, default={}).items()
+                      if isinstance(v, str)), key=lambda kv: -len(kv[0]))),
     )
 
 
