@@ -287,8 +287,10 @@ def _one_period(previous_facts) -> str | None:
 
 
 def _compared_value(fact: Fact) -> bool:
-    """Is the fact's value one its sentence compares with ("compared with a profit of 2.3 billion yuan in 2023")?"""
-    return _COMPARED_VALUE.search(fact.claim.text, max(0, fact.value.start - 40), fact.value.start) is not None
+    """Is the fact's value one its sentence compares with ("compared with a profit of 2.3 billion yuan in 2023"), or
+    the value a change started from ("rose to 12.1 tonnes, from 11.6 tonnes in 2022")?"""
+    return _COMPARED_VALUE.search(fact.claim.text, max(0, fact.value.start - 40), fact.value.start) is not None \
+        or _BASELINE_BEFORE.search(fact.claim.text, max(0, fact.value.start - 12), fact.value.start) is not None
 
 
 _COMPARED_VALUE = re.compile(r"\b(?:compared\s+with|compared\s+to|against|versus|vs\.?)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
@@ -588,6 +590,8 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon,
         # ("to €560m, and the order book reached 3,400 buses", "to €16.8 billion in 2023, as weak demand
         # dragged down prices": a clause of its own)
         and not _OWN_CLAUSE.search(reading.text, _figure_end(reading.text, q), h.start)
+        # ("fell about 7% to $912 million as prices stayed low": a subordinate clause needs no comma)
+        and not _SUBORDINATE_WORD.search(reading.text, _figure_end(reading.text, q), h.start)
         and not _passive_participle(reading, h)
         # ("net profit rose 18% to 436 million yuan in 2024 on revenue of 8.4 billion yuan": the measure
         # of the figure after it)
@@ -651,11 +655,13 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon,
     passive = [h for h in (after[:1] or reading.phrases_in(figure_end, figure_end + 60, "metric_verb")[:1])
                if h.kind == "metric_verb" and _PASSIVE_GAP.fullmatch(reading.text, figure_end, h.start)]
     # "had booked about $12.6 billion in revenue": money "in" a measure names it before a weak verb
+    # ("earned about $780 million from pepper exports": or money "from" it)
     # ("has budgeted 1.68 trillion rupees ($19.4 billion) for fertiliser subsidies": or "for" one)
     money_in = [h for h in after[:1] if h.kind == "metric_noun" and q.kind == "currency"
-                and (_IN_MEASURE.fullmatch(reading.text, _figure_end(reading.text, q), h.start)
-                     or _FOR_MEASURE.fullmatch(reading.text, _figure_end(reading.text, q), h.start))
-                and (not left_verbs or left_verbs[0].surface.lower() in lexicon.metrics[left_verbs[0].id].weak_verbs)]
+                and (((_IN_MEASURE.fullmatch(reading.text, _figure_end(reading.text, q), h.start)
+                       or _FOR_MEASURE.fullmatch(reading.text, _figure_end(reading.text, q), h.start))
+                      and (not left_verbs or left_verbs[0].surface.lower() in lexicon.metrics[left_verbs[0].id].weak_verbs))
+                     or _FROM_MEASURE.fullmatch(reading.text, _figure_end(reading.text, q), h.start))]
     # ("Close to two-fifths of economically active Spaniards under 25 were jobless": the verb after the whole)
     verb_after_of = [h for h in reading.phrases_in(frame.of_phrase[1], frame.of_phrase[1] + 30, "metric_verb")[:1]
                      if not reading.text[frame.of_phrase[1]:h.start].strip()] if frame.is_share and frame.of_phrase else []
@@ -830,6 +836,7 @@ def _entity_between(reading: ClaimReading, start: int, end: int) -> bool:
 
 
 _IN_MEASURE = re.compile(r"\s+in\s+(?:annual\s+|full-year\s+)?", re.I)
+_FROM_MEASURE = re.compile(r"\s+from\s+(?:its\s+|their\s+)?(?:[a-z-]+\s+)?", re.I)
 _FOR_MEASURE = re.compile(r"(?:\s+\([^()]{1,40}\))?\s+(?:for|to|on)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}", re.I)
 _HAD_BEFORE = re.compile(r"\b(?:had|has|have|having)\s+(?:(?:about|around|roughly|some|nearly|almost|over|more\s+than)\s+)?$", re.I)
 _PER_ITEM = re.compile(r"\s+per\s+(?!cent\b)[a-z]", re.I)
@@ -2535,6 +2542,7 @@ _CLAUSE_STOP = re.compile(r"[:;]")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though|where)\s", re.I)
 # a clause break, or a reason told after a figure (", as weak demand dragged down prices")
 _ON_ANOTHER_MEASURE = re.compile(r"\bon\s+(?:[a-z]+\s+)?$")
+_SUBORDINATE_WORD = re.compile(r"\s(?:as|because|while|although|though|whereas)\s", re.I)
 _OWN_CLAUSE = re.compile(_CLAUSE_BREAK.pattern + r"|,\s+(?:as|because|since|despite|after)\s", re.I)
 
 
