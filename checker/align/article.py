@@ -136,8 +136,8 @@ class Analyzer:
     def _facilities_named(self, text: str, mentions: list[EntityMention]) -> set[str]:
         """The names ``text`` gives as facilities ("the Ciliwung Line", "Mombasa port"; the site of "The first
         reactor at the Karaburun nuclear power plant")."""
-        return {_facility_meant(text, m, self.event_rules.facilities).entity for m in mentions
-                if facility_nouns(text, m, self.event_rules.facilities)}
+        named = ((m, facility_nouns(text, m, self.event_rules.facilities)) for m in mentions)
+        return {_facility_meant(m, nouns).entity for m, nouns in named if nouns}
 
     def _place_of(self, facts: list[Fact]) -> EntityMention | None:
         """The one country or bloc a sentence's facts are all about, if there is one."""
@@ -508,19 +508,17 @@ def _named_facilities(reading: ClaimReading, facilities: frozenset[str]) -> dict
     for mention in reading.entities:
         if mention.kind != "name" or mention.role == "possessive":
             continue
-        site = _site_of_part(mention)
         for noun in facility_nouns(reading.text, mention, facilities):
             # ("Unit 1 of the Karaburun nuclear power plant": "the plant" is Karaburun, "the unit" its unit 1)
-            found[noun] = site if site is not None and noun != _part_noun(mention) else mention
+            found[noun] = _facility_meant(mention, [noun])
     return found
 
 
-def _facility_meant(text: str, mention: EntityMention, facilities: frozenset[str]) -> EntityMention:
-    """The facility a name with facility nouns stands for: a numbered part's site when a noun after the part
+def _facility_meant(mention: EntityMention, nouns: list[str]) -> EntityMention:
+    """The facility a name with facility ``nouns`` stands for: a numbered part's site when one of the nouns
     is the site's ("The first reactor at the Karaburun nuclear power plant"), else the name."""
     site = _site_of_part(mention)
-    part_noun = _part_noun(mention)
-    if site is not None and any(n != part_noun for n in facility_nouns(text, mention, facilities)):
+    if site is not None and any(n != _part_noun(mention) for n in nouns):
         return site
     return mention
 

@@ -3117,13 +3117,12 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                 and lexicon.per_unit_before.search(reading.text, max(0, frame.quantity.start - 90), frame.quantity.start):
             # "A litre of extra virgin oil cost about €8.90 in Spanish supermarkets": one unit's price
             frame.metric, frame.metric_surface = "price", "per"
-        elif frame.quantity.kind == "quantity" and "yield" in lexicon.metrics \
-                and lexicon.per_area_after.match(reading.text, _figure_end(reading.text, frame.quantity)):
+        end = _figure_end(reading.text, frame.quantity)
+        if frame.quantity.kind == "quantity" and "yield" in lexicon.metrics and lexicon.per_area_after.match(reading.text, end):
             # "yielded 21.4 tonnes of fresh fruit bunches per hectare": goods per area farmed are a yield, no
             # amount of the flow the sentence is about
             frame.metric, frame.metric_surface = "yield", "per"
         _part_of_stated_whole(frame, frames, reading)
-        end = _figure_end(reading.text, frame.quantity)
         rate = _RATE_AFTER.match(reading.text, end)
         if lexicon.per_item_after.match(reading.text, rate.end() if rate else end) \
                 or lexicon.per_item_before.search(before):

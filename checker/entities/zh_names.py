@@ -95,9 +95,16 @@ def load_zh_name_rules(rules_dir: str | None = None) -> ZhNameRules:
                    rf"(?=(?:19|20)\d\d年|{trie.alternation(periods)})", re.M) if trade and periods else re.compile(never),
         re.compile(rf"在(?P<run>[\u4e00-\u9fff]{{2,4}}?)(?:{trie.alternation(builds)})的") if builds else re.compile(never),
         tuple(sorted(expect_str_list(data, "zh_region_prefixes", path, default=[]), key=len, reverse=True)),
-        tuple(sorted(((k, v.lower()) for k, v in expect(data, "zh_trade_latin", dict, path, default={}).items()
-                      if isinstance(v, str)), key=lambda kv: -len(kv[0]))),
+        _trade_latin(expect(data, "zh_trade_latin", dict, path, default={}), path),
     )
+
+
+def _trade_latin(table: dict, path: Path) -> tuple[tuple[str, str], ...]:
+    """names.toml zh_trade_latin, longest trade word first."""
+    for word, latin in table.items():
+        if not isinstance(latin, str) or not latin.strip():
+            raise DataError(path, f"{word!r}: expected a Latin word, found {latin!r}", key="zh_trade_latin")
+    return tuple(sorted(((k, v.lower()) for k, v in table.items()), key=lambda kv: -len(kv[0])))
 
 
 def _not_before(leads: list[str], designators: list[str]) -> str:
