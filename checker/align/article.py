@@ -329,11 +329,14 @@ def _told_as_facility(facts: list[Fact], name: str, reading: ClaimReading, facil
         at = reading.text.find(surface)
         if at < 0:
             continue
-        words = _FACILITY_WORDS.findall(reading.text[at:at + len(surface) + 12])
         if CJK.search(surface):
             if any(surface.endswith(noun) for noun in facilities if CJK.search(noun)):
                 return True
-        elif any(word.lower() in facilities for word in words[len(surface.split()) - 1:len(surface.split()) + 1]):
+            continue
+        # the name's last word and the one after it ("Jambi–Muara Bulian section")
+        last = _FACILITY_WORDS.findall(surface)[-1:]
+        after = _FACILITY_WORDS.match(reading.text, at + len(surface) + 1) if reading.text[at + len(surface):at + len(surface) + 1] == " " else None
+        if any(word.lower() in facilities for word in last + ([after.group()] if after else [])):
             return True
     return False
 

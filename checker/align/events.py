@@ -20,7 +20,8 @@ _PERIOD_BEFORE = re.compile(r"\b(?:for|over|from|covering|between)\s+(?:the\s+)?
 _PAST_COPULA_AFTER = re.compile(r"\s+(?:was|were|had\s+been|stood\s+at)\b", re.I)
 _AUXILIARIES = frozenset({"be", "have", "do", "will", "would", "expect", "set", "schedule", "plan", "say", "aim", "go", "get"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-_WORD_OR_COMMA = re.compile(r"[A-Za-z][A-Za-z'-]*|,")
+# (a unit written into a size, "the 480-km Saryarka bypass", "a 2-GW plant", is no word of the clause)
+_WORD_OR_COMMA = re.compile(r"(?<![A-Za-z\d'\-–])[A-Za-z][A-Za-z'-]*|,")
 
 
 @dataclass(frozen=True)
@@ -771,6 +772,8 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                # ("the 8,000-car supply agreement it signed with Qilan Auto": a count written into a noun's
                # modifier sizes that noun, no amount of the clause)
                and not (q.kind == "number" and _COUNT_MODIFIER.match(reading.text, q.end))
+               # ("首座日熔量1200吨的窑炉已于2023年11月点火投产": a figure before 的 sizes the noun it modifies)
+               and not (q.end <= date.span_start and reading.text.startswith("的", q.end))
                for q in reading.quantities):
             # a dated figure ("produced 5 kt in 2023"): its date is a period, not an event
             action_id, action_label = "", ""

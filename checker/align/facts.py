@@ -320,7 +320,8 @@ def _same_period(frames: list[_Frame], reading: ClaimReading, previous_facts) ->
 def _names_before_own_clause(reading: ClaimReading, after: int) -> bool:
     """Does the sentence name anyone before the first clause of its own that opens after ``after``?"""
     own = _OWN_CLAUSE.search(reading.text, after)
-    end = own.start() if own else len(reading.text)
+    cause = _CAUSE_CLAUSE.search(reading.text, after)
+    end = min(own.start() if own else len(reading.text), cause.start() if cause else len(reading.text))
     # (a seller, "including the A$3.2 billion bought from Pinnacle Home Loans", names no one the figures are of)
     return any(e.start < end and not _COUNTERPARTY_BEFORE.search(reading.text, max(0, e.start - 20), e.start)
                for e in reading.entities)
@@ -1233,7 +1234,11 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
                      and it.start(1) == pronoun[-1].start)
                  # ("Its own ranches supplied 703,000 tonnes": what the company owns, after a sentence about it)
                  or (implicit is None and (it := _ITS_OWN_OPENING.match(reading.text)) is not None
-                     and it.start(1) == pronoun[-1].start)):
+                     and it.start(1) == pronoun[-1].start)
+                 # ("Vehicles on its 680-km network averaged 468,000 a day", "Output from its mines rose":
+                 # an "its" that says whose the measure is, after a sentence about the company)
+                 or (implicit is None and any(_MEASURE_TO_ITS.fullmatch(reading.text, hit.end, pronoun[-1].start)
+                                              for hit in reading.phrases_in(0, pronoun[-1].start, "metric_noun")))):
         # "For the full year, the Hsinchu-based company's share was 59%": a sentence that names no one
         # goes on with the company the sentence before stated figures about
         frame.subject = EntityMention(actor.entity, pronoun[-1].surface, pronoun[-1].start, pronoun[-1].end, "name", "name")
@@ -2083,7 +2088,7 @@ _EXPECTS_AMOUNT = re.compile(r"\b(?:expects|expect|predicts)\s+(?:[a-z]+\s+){0,2
 _REVISED_FROM = re.compile(r"(?:raised|lowered|cut|revised|narrowed|trimmed|increased|reduced|lifted)\s+(?:up\s+|down\s+)?from\b", re.I)
 
 
-def _origin_of_amount(frame: _Frame, reading: ClaimReading) -> None:
+def _origin_of_amount(frame: _Frame, reading: ClaimReading, antecedent=None) -> None:
     """ "China imported 99 million tonnes of Guinean bauxite": an amount of imports from a place is
     that place's part of the importer's imports (as "Guinea supplied 70% of China's imports" is)."""
     if frame.is_share or frame.metric != "imports" or frame.subject is None:
@@ -2093,6 +2098,9 @@ def _origin_of_amount(frame: _Frame, reading: ClaimReading) -> None:
         # "我国自新西兰进口猕猴桃约15.6万吨": the place after 自 is the origin, the importer the one before it
         importer = next((e for e in reversed(reading.entities_in(0, frame.subject.start))
                          if e.kind in _PLACE_KINDS and e.entity not in (frame.subject.entity, "WORLD")), None)
+        if importer is None and antecedent is not None and not reading.entities_in(0, frame.subject.start):
+            # "其中，自厄瓜多尔进口白虾约52.6万吨" (of which, from Ecuador): the importer of the sentences before
+            importer = next((e for e in map(antecedent, ("country", "bloc")) if e is not None and e.entity != frame.subject.entity), None)
         if importer is not None:
             frame.scope = f"imports:{importer.entity}"
         return
@@ -2526,6 +2534,7 @@ _NEXT_AND_CLAUSE = re.compile(r",\s+and\s+|;")
 _PARTICIPLE_CLAUSE = re.compile(r"[^,;]*,\s+(?:and\s+)?")
 _BASELINE_BEFORE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?$", re.I)
 _ITS_OWN_OPENING = re.compile(r"^\W*(Its|Their)\s+own\s")
+_MEASURE_TO_ITS = re.compile(r"\s+(?:(?:at|on|from|of|in|across|along|through)\s+)?")
 # (the whole an own unit's share is of: "the total", its own, or the goods the sentence names ("44% of the
 # milk", "of that milk", "of the raw milk it took in"), no market's, nation's or the world's)
 _OWN_WHOLE = re.compile(r"\s*(?:of\s+)?(?:its|their|the|that|this|those|these)\s"
@@ -2537,7 +2546,11 @@ _OUT_OF = re.compile(r"\bout\s+of\s+(?:the\s+)?$", re.I)
 # ("约占全国...": the whole's owner; "主要来自澳大利亚、卡塔尔": where the goods come from; neither is a subject)
 _WHOLE_MARK_BEFORE = re.compile(r"占$|来自$|(?:来自|源自)[^，。；]{0,12}[、和及与]$")
 _ZH_WHOLE = re.compile(r"占(?P<whole>[^，,。；;占比]{1,40}?)(?:的|之)(?:约|近|超过|逾|不到|将近|接近)?$")
-_MORE_OF_SUBJECT = re.compile(r",\s+(?:[a-z]+ing|which|who|whose)\b")
+# (", helped by the Lebaran exodus", ", driven by China": a cause told after a figure names no subject)
+_CAUSE_AFTER = (r",\s+(?:helped|driven|boosted|buoyed|lifted|spurred|fuelled|fueled|propelled|supported|hit|hurt"
+                r"|dragged|weighed|held|led)\s+(?:down\s+|back\s+)?by\b")
+_CAUSE_CLAUSE = re.compile(_CAUSE_AFTER)
+_MORE_OF_SUBJECT = re.compile(r",\s+(?:[a-z]+ing|which|who|whose)\b|" + _CAUSE_AFTER)
 _CLAUSE_STOP = re.compile(r"[:;]")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though|where)\s", re.I)
 # a clause break, or a reason told after a figure (", as weak demand dragged down prices")
@@ -2749,6 +2762,33 @@ def _channel_shares(frames: list[_Frame], reading: ClaimReading, actor: EntityMe
                 frame.commodity = ""      # of all the company's sales, whatever goods its article is about
 
 
+def _product_line_shares(frames: list[_Frame], reading: ClaimReading, actor: EntityMention | None,
+                         lexicon: AlignLexicon) -> None:
+    """ "Super-premium products accounted for 38% of formula revenue", "Beiyuan said super-premium tins made up
+    nearly half of its formula revenue": the part one product line makes of a company's measure is the
+    company's, of that line (no group of producers'), of the goods the whole names."""
+    text = reading.text
+    for frame in frames:
+        if not frame.is_share or not frame.of_phrase or frame.metric is None:
+            continue
+        q = frame.quantity
+        line = lexicon.product_part_before.search(text, _clause_start(text, q.start), q.start)
+        if line is None or reading.entities_in(line.start(), q.start) \
+                or any(e.kind != "name" for e in reading.entities_in(*frame.of_phrase)):
+            continue        # (not "... of China's formula market": a segment of a place's market)
+        owner = next((e for e in reading.entities_in(*frame.of_phrase) if e.kind == "name" and e.role == "possessive"), None)
+        if owner is None:
+            speaker = [e for e in reading.entities_in(0, line.start()) if e.kind == "name"]
+            owner = speaker[-1] if speaker else (actor if not reading.entities_in(0, q.start) else None)
+        if owner is None:
+            continue
+        surface, start, end = (owner.surface, owner.start, owner.end) if owner.surface else (line.group("part"), *line.span("part"))
+        frame.subject, frame.subject_id = EntityMention(owner.entity, surface, start, end, "name", "name"), None
+        frame.scope = f"part:{line.group('part').lower()}"
+        goods = reading.phrases_in(*frame.of_phrase, "commodity")
+        frame.commodity = goods[0].id if goods else ""
+
+
 def _owned_whole(frame: _Frame, reading: ClaimReading) -> bool:
     """Is a share of a whole someone owns ("of the country's air passengers", "of Chile's output"),
     not of a thing ("about a quarter of it neodymium")?"""
@@ -2756,8 +2796,14 @@ def _owned_whole(frame: _Frame, reading: ClaimReading) -> bool:
         reading.entities_in(*frame.of_phrase) or reading.phrases_in(*frame.of_phrase, "pronouns", "place_anaphors"))
 
 
+def _size_metric(frame: _Frame, lexicon: AlignLexicon) -> str:
+    """What a size written into a name measures: a distance its length ("The 56-km Jambi–Muara Bulian
+    section"), anything else its capacity ("the 1.2 GW Ostra Bank wind farm")."""
+    return "length" if frame.quantity.dimension == "length" and "length" in lexicon.metrics else "capacity"
+
+
 def _lengths(frames: list[_Frame], reading: ClaimReading, lexicon: AlignLexicon,
-             facility: Callable[[str], EntityMention | None] | None) -> None:
+             facility: Callable[[str], EntityMention | None] | None, actor: EntityMention | None = None) -> None:
     """ "the Ciliwung Line, a 27.5-km north-south route", "the 34-km line": a distance written into a
     line's noun phrase is the line's length, of no period; the line is the name the phrase stands in
     apposition to, else the one named before with that noun."""
@@ -2778,7 +2824,10 @@ def _lengths(frames: list[_Frame], reading: ClaimReading, lexicon: AlignLexicon,
             continue
         before = [e for e in reading.entities if e.end <= q.start and e.kind == "name"]
         named = before[-1] if before and _APPOSED.fullmatch(text, before[-1].end, q.start) else None
-        if named is None and facility is not None and _DETERMINED.search(text, max(0, q.start - 5), q.start):
+        determiner = _DETERMINED.search(text, max(0, q.start - 5), q.start)
+        if named is None and determiner is not None and determiner.group().lower().startswith("its") and actor is not None:
+            named = actor       # "Vehicles on its 680-km network": the company's network
+        elif named is None and facility is not None and determiner is not None:
             named = facility(noun)
         if named is not None:
             frame.subject, frame.subject_id = EntityMention(named.entity, named.surface, named.start, named.end, named.kind, "name"), None
@@ -2910,7 +2959,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         elif projects and not frame.is_share and frame.quantity.kind == "quantity" \
                 and (named := next((p for p in projects if _ATTRIBUTE_GAP.fullmatch(reading.text, frame.quantity.end, p.start)), None)):
             # "the 1.2 GW Ostra Bank wind farm": a figure written into a facility's name is its size
-            frame.subject, frame.metric, frame.metric_surface, frame.attribute = named, "capacity", "", True
+            frame.subject, frame.metric, frame.metric_surface, frame.attribute = named, _size_metric(frame, lexicon), "", True
         elif not frame.is_share and frame.quantity.kind == "quantity" and _HYPHEN_MODIFIER.search(frame.quantity.text) \
                 and (named := next((e for e in reading.entities if e.kind == "name" and e.role == "name"
                                     and (_ATTRIBUTE_GAP.fullmatch(reading.text, frame.quantity.end, e.start)
@@ -2918,7 +2967,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             # "the 17,000-TEU Nordhavn Aurora": a size written into a name's noun phrase is the size of
             # what it names, no amount of the sentence's measure ("the first 35-megawatt unit at the Longonot
             # Ridge plant": inside the name of the plant's first unit too)
-            frame.subject, frame.subject_id, frame.metric, frame.metric_surface, frame.attribute = named, None, "capacity", "", True
+            frame.subject, frame.subject_id, frame.metric, frame.metric_surface, frame.attribute = named, None, _size_metric(frame, lexicon), "", True
         elif projects and not frame.is_share and frame.quantity.kind != "currency" and frame.subject_id != "WORLD":
             # "The Tisza plant run by X in Hungary turned out 18 GWh", "X produced 11.2 GWh at its Tisza
             # gigafactory": the site is what produced, whoever runs it
@@ -2954,7 +3003,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                 and lexicon.held_before.search(reading.text, max(0, frame.quantity.start - 30), frame.quantity.start):
             # "The company had about 61,000 vehicles": the goods someone has, counted, are its fleet
             frame.metric, frame.metric_surface = lexicon.held_as[frame.commodity], ""
-    _lengths(frames, reading, lexicon, facility)
+    _lengths(frames, reading, lexicon, facility, actor)
     if facilities:
         _facility_sizes(frames, reading, lexicon, facilities)
     if facility is not None and facilities:
@@ -2982,7 +3031,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     previous_share = None
     for frame in frames:
         _resolve_scope(frame, reading, first_entity, lexicon, antecedent, actor)
-        _origin_of_amount(frame, reading)
+        _origin_of_amount(frame, reading, antecedent)
         _destination_of_amount(frame, reading, lexicon, antecedent)
         _relative_subject(frame, reading)
         if not frame.is_share and (part := _part_owner(reading.text, frame.quantity.start)) is not None:
@@ -3016,6 +3065,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                 if later.scope in ("", "global") and (later.of_phrase is None or _OF_THE_TOTAL.match(reading.text, _figure_end(reading.text, later.quantity))):
                     later.scope, later.metric, later.metric_surface = share.scope, total.metric, total.metric_surface
     _channel_shares(frames, reading, actor)
+    _product_line_shares(frames, reading, actor, lexicon)
     for total, share in zip(frames, frames[1:]):
         # "Thermaval sold about 61,000 heat pumps in Germany last year, roughly 17% of the market": the
         # place the amount was told in is the market the company's share is of, not its owner

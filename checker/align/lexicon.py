@@ -164,6 +164,7 @@ class AlignLexicon:
     estimate: re.Pattern = _NEVER                  # "raised its estimate of ...": for a period not over, a forecast
     combined_before: re.Pattern = _NEVER           # "..., a combined 9.1 Mt": the sum of the figures listed before
     reference_of: re.Pattern = _NEVER              # "99% of the pre-pandemic level": a ratio, no share
+    product_part_before: re.Pattern = _NEVER       # "Super-premium products accounted for 38%": a product line's part
     year_before: re.Pattern = _NEVER               # "the previous year's 87 GW": the year before the sentence's
     year_after: re.Pattern = _NEVER                # "the 430 it handed over a year earlier": the same
     national: re.Pattern = _NEVER                  # "of the national total": the country's whole
@@ -438,6 +439,9 @@ def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
         "together": pattern("together", r"(?:\b|(?<=[\u4e00-\u9fff]))(?:{alt})(?:\b|(?=[\u4e00-\u9fff]))"),
         "combined_before": pattern("combined_before", r"\b(?:{alt})\s+(?:of\s+)?$"),
         "reference_of": pattern("reference_nouns", r"\b(?:{alt})\W*$"),
+        # (the line's own word right before the noun: "super-premium tins made up nearly half of its revenue")
+        "product_part_before": pattern("product_line_nouns", r"(?:^|(?<=[\s,]))(?P<part>[A-Za-z][a-z]+(?:-[a-z]+)*)\s+(?:{alt})\s+"
+                                                             r"(?:accounted\s+for|made\s+up|represented|brought\s+in|generated|contributed)\s+$"),
         "year_before": pattern("year_before", r"\b(?:{alt})\s+(?:[a-z-]+\s+){{0,2}}$"),
         # (up to four words between, none a figure's or a clause's end: "the 430 it handed over a year earlier")
         # (not "the 180,000-185,000 tonne range it gave a year ago": when a forecast was given, not its period)

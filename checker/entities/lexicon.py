@@ -11,6 +11,8 @@ from checker import trie
 from checker.data import DataError, default_rules_dir, expect, expect_str_list, read_toml
 
 _ROLES = (("names", "name"), ("demonyms", "demonym"), ("capitals", "government"), ("zh", "name"))
+# the role of a surface that holds a place's name but names no place
+MASKED = "masked"
 _KINDS = {"country", "bloc", "region", "company", "org", "world"}
 
 
@@ -57,13 +59,15 @@ class EntityLexicon:
         return replace(self, surfaces=surfaces, cjk=cjk)
 
 
-def _merge(files: list[Path]) -> tuple[dict[str, dict], set[str]]:
+def _merge(files: list[Path]) -> tuple[dict[str, dict], set[str], set[str]]:
     merged: dict[str, dict] = {}
     blocked: set[str] = set()
+    masked: set[str] = set()
     for path in files:
         data = read_toml(path)
         aliases = expect(data, "aliases", dict, path, default={})
         blocked.update(expect_str_list(aliases, "blocked", path, default=[], where="aliases"))
+        masked.update(expect_str_list(aliases, "masked", path, default=[], where="aliases"))
         for entity_id, entry in expect(data, "entity", dict, path, default={}).items():
             where = f"entity.{entity_id}"
             if not isinstance(entry, dict):
@@ -86,7 +90,7 @@ def _merge(files: list[Path]) -> tuple[dict[str, dict], set[str]]:
                 for value in expect_str_list(entry, key, path, default=[], where=where):
                     if value not in target[key]:
                         target[key].append(value)
-    return merged, blocked
+    return merged, blocked, masked
 
 
 def _variants(surface: str) -> list[str]:
@@ -104,7 +108,7 @@ def load_entities(rules_dir: str | None = None) -> EntityLexicon:
     files = sorted(base.glob("*.toml"), key=lambda p: (p.name == "curated.toml", p.name))
     if not files:
         raise DataError(base, "no entity lexicon files")
-    merged, blocked = _merge(files)
+    merged, blocked, masked = _merge(files)
     entities: dict[str, EntityInfo] = {}
     surfaces: dict[str, tuple[str, str]] = {}
     claimed = {surface for entry in merged.values() for surface in entry["curated_surfaces"]}
@@ -132,6 +136,9 @@ def load_entities(rules_dir: str | None = None) -> EntityLexicon:
                     folded = _fold(variant)
                     if folded != variant:          # "Yaounde" for "Yaoundé", "Turkiye" for "Türkiye"
                         surfaces.setdefault(folded, (entity_id, role))
+    for surface in masked:
+        # goods named for a place ("南美白对虾", whiteleg shrimp; "Brazil nuts"): found, to be passed over
+        surfaces[surface] = ("", MASKED)
     by_first_word: dict[str, list[str]] = {}
     cjk: dict[str, list[str]] = {}
     lower: list[str] = []

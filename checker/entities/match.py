@@ -8,7 +8,7 @@ from pathlib import Path
 
 from checker import trie
 from checker.data import DataError, default_rules_dir, expect_str_list, read_toml
-from checker.entities.lexicon import EntityLexicon
+from checker.entities.lexicon import MASKED, EntityLexicon
 from checker.model import EntityMention
 
 # Latin capitals with accents too ("Évora", "Østfold"); the rest of a token may be any letter ("Cafés").
@@ -162,6 +162,9 @@ def find_entities(text: str, lexicon: EntityLexicon, *, sentence_start: int = 0,
     taken = bytearray(len(text))
     for start, end, surface in _lexicon_hits(text, lexicon):
         entity_id, role = lexicon.surfaces[surface]
+        if role == MASKED:
+            taken[start:end] = b"\x01" * (end - start)
+            continue
         if role in ("demonym", "name") and rules.institution_after.match(text, end):
             continue            # "the Indian Ocean Tuna Commission", "the US Geological Survey": one name, found as a run below
         if role == "government" and _NAME_GOES_ON.match(text, end):
