@@ -389,7 +389,7 @@ def unify_names(analyses: list[ArticleAnalysis]) -> tuple[list[Fact], list[Event
     placed = {item.subject for a in analyses for item in (*a.facts, *a.events) if "-" in item.subject
               and _PLACED_NAME.search(item.claim.text) and _capitalised_parts(item.subject[5:], item.claim.text)}
     subjects = written | {item.subject for a in analyses for item in (*a.facts, *a.events)}
-    canon.build(subjects, repeated, placed, _written_as_places(subjects, analyses))
+    canon.build(subjects, repeated, placed, _written_as_places(subjects, analyses), _written_with_suffix(analyses))
     facts = [_canonical_fact(f, canon) for a in analyses for f in a.facts if canon.canonical(f.subject)]
     events = [e if canon.canonical(e.subject) == e.subject else replace(e, subject=canon.canonical(e.subject))
               for a in analyses for e in a.events]
@@ -397,6 +397,24 @@ def unify_names(analyses: list[ArticleAnalysis]) -> tuple[list[Fact], list[Event
 
 
 _PLACED_NAME = re.compile(r"[A-Z][\w.]*-[A-Z]")
+
+
+def _written_with_suffix(analyses: list[ArticleAnalysis]) -> set[str]:
+    """The names the batch writes with a corporate suffix after them ("Pidelo SpA", "Hengyao Group"): a
+    company's whole name, no short form of a longer one ("Pidelo Market", "Hengyao Carbon Materials")."""
+    suffixes = load_name_rules().lower_suffixes
+    found = set()
+    for analysis in analyses:
+        for item in (*analysis.facts, *analysis.events):
+            if not item.subject.startswith("name:") or item.subject in found:
+                continue
+            written = _POSSESSIVE_END.sub("", item.subject_surface or "").rstrip(". ")
+            words = written.split()
+            # (a name's own capitalised suffix, not "the company")
+            if len(words) >= 2 and words[-1][:1].isupper() and words[0].lower() != "the" \
+                    and any(written.lower().endswith(" " + suffix) for suffix in suffixes):
+                found.add(item.subject)
+    return found
 
 
 def _local_short_forms(analysis: ArticleAnalysis, batch_names: list[str] = ()) -> ArticleAnalysis:

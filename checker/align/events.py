@@ -804,6 +804,14 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # "will open in the third quarter", written in February 2025: the third quarter still ahead (a part
             # of the year without its year is read as the nearest one, which a plan never is when it is past)
             date = _next_year(date)
+        if mood == "done" and _HABITUAL.search(text, max(start, date.span_start - 40), date.span_start):
+            mood, cue = "unknown", ""   # "the second season, normally opened in November": a habit, no deed
+        if mood == "done" and published is not None and date.start > published and date.relative \
+                and date.granularity in ("day", "month", "range") and not _YEAR_WRITTEN.search(date.text) \
+                and not _AHEAD_WORD.search(date.text):
+            # "reached full commercial operation only at the end of June", written in February 2024: a day or
+            # month without its year, told as done, is the last one gone by, not the nearest one
+            date = _year_shifted(date, -1)
         part = _part(text, start, date.span_start, rules)
         if not part and project is None and (owned := rules.owned_part.search(text, start, date.span_start)) is not None:
             # "Its 2.8-million-tonne-a-year hydrocracker was commissioned in November 2023": the owner's unit
@@ -834,6 +842,21 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         ))
         previous_end = date.span_end
     return [_released_thing(e, reading) for e in _old_plans_of_the_event(events)]
+
+
+_HABITUAL = re.compile(r"\b(?:normally|usually|typically|traditionally|customarily|generally)\s+(?:[a-z]+\s+){0,2}$", re.I)
+_YEAR_WRITTEN = re.compile(r"\d{4}|'\d\d")
+_AHEAD_WORD = re.compile(r"\b(?:next|this|coming|following)\b", re.I)
+
+
+def _year_shifted(date: DateValue, years: int) -> DateValue:
+    """The same days ``years`` years away (a range's iso holds its year twice)."""
+    try:
+        start, end = date.start.replace(year=date.start.year + years), date.end.replace(year=date.end.year + years)
+    except ValueError:
+        return date             # February 29 of a year without one: keep the reading
+    return replace(date, start=start, end=end,
+                   iso=date.iso.replace(str(date.start.year), str(start.year)))
 
 
 def _next_year(date: DateValue) -> DateValue:

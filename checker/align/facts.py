@@ -163,7 +163,8 @@ def _that_whole(frames: list[_Frame], reading: ClaimReading, previous_facts) -> 
     for frame in frames:
         # ("Spain was the biggest supplier with 41% of the total, ahead of Brazil with 29%": the shares
         # listed after the first are of the same whole)
-        if frame.is_share and ((frame.of_phrase and _THAT_WHOLE.match(reading.text, frame.of_phrase[0], frame.of_phrase[1]))
+        if frame.is_share and ((frame.of_phrase and (_THAT_WHOLE.match(reading.text, frame.of_phrase[0], frame.of_phrase[1])
+                                                     or _bare_measure_whole(frame, reading, total)))
                                or (listed and not frame.of_phrase and not frame.change)):
             frame.metric, frame.metric_surface = total.metric, total.metric_surface
             frame.commodity = frame.commodity or total.commodity or None
@@ -177,6 +178,16 @@ def _that_whole(frames: list[_Frame], reading: ClaimReading, previous_facts) -> 
         for frame in frames:
             if not frame.is_share and _subject_key(frame) in parts:
                 frame.metric, frame.metric_surface, frame.scope = total.metric, total.metric_surface, f"imports:{total.subject}"
+
+
+def _bare_measure_whole(frame: _Frame, reading: ClaimReading, total: Fact) -> bool:
+    """ "Pidelo handled 251 million orders in 2024. Chile accounted for 54% of orders": a whole that is only
+    the noun of the measure the sentence before stated, owned by no one, is that total."""
+    start, end = frame.of_phrase
+    nouns = reading.phrases_in(start, end, "metric_noun")
+    return len(nouns) == 1 and nouns[0].id == total.metric and not reading.entities_in(start, end) \
+        and _BARE_WHOLE.fullmatch(reading.text, start, nouns[0].start) is not None \
+        and not reading.text[nouns[0].end:end].strip(" ,.;")
 
 
 def _standing_for(entity: EntityMention, words) -> EntityMention:
@@ -210,6 +221,7 @@ _COUNTERPARTY_BEFORE = re.compile(r"\b(?:bought|acquired|purchased|borrowed|took
 _PREVIOUSLY_AFTER = re.compile(r"\s+previously\b", re.I)
 _OF_GROUP = re.compile(r"\s*(?:of\s+)?group\s+[a-z]", re.I)
 _ZH_OF_WHICH = re.compile(r"\s*其中[,，]")
+_BARE_WHOLE = re.compile(r"\s*of\s+(?:all\s+|total\s+)?", re.I)
 _THAT_WHOLE = re.compile(r"\s*of\s+(?:that|this|the\s+same|the)\s+(?:volume|total|amount|quantity|figure|tonnage|sum)\b", re.I)
 
 
@@ -585,8 +597,12 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon,
         # "Global smartphone shipments grew about 5%": the verb of the change names no measure
         left = [h for h in left if not (h.kind == "metric_verb" and h.surface.lower() in lexicon.cues.get("change", ()))]
     # "155,000 vehicles sold in 2016": a verb right after an amount states it
+    # (an equivalent in brackets right after the figure adds to the reach: "KSh 180 billion (about US$1.3
+    # billion) from tea exports")
+    bracket = _BRACKET_AFTER.match(reading.text, _figure_end(reading.text, q))
+    reach = 30 + (bracket.end() - bracket.start() if bracket else 0)
     after = [] if frame.is_share else [
-        h for h in reading.phrases_in(_figure_end(reading.text, q), min(len(reading.text), _figure_end(reading.text, q) + 30), "metric_verb", "metric_noun")
+        h for h in reading.phrases_in(_figure_end(reading.text, q), min(len(reading.text), _figure_end(reading.text, q) + reach), "metric_verb", "metric_noun")
         if not _entity_between(reading, _figure_end(reading.text, q), h.start)
         # ("to €560m, and the order book reached 3,400 buses", "to €16.8 billion in 2023, as weak demand
         # dragged down prices": a clause of its own)
@@ -837,7 +853,9 @@ def _entity_between(reading: ClaimReading, start: int, end: int) -> bool:
 
 
 _IN_MEASURE = re.compile(r"\s+in\s+(?:annual\s+|full-year\s+)?", re.I)
-_FROM_MEASURE = re.compile(r"\s+from\s+(?:its\s+|their\s+)?(?:[a-z-]+\s+)?", re.I)
+_BRACKET_AFTER = re.compile(r"\s*\([^()]{0,40}\)")
+# (an equivalent in brackets may stand between: "KSh 180 billion (about US$1.3 billion) from tea exports")
+_FROM_MEASURE = re.compile(r"\)?(?:\s*\([^()]{0,40}\))?\s+from\s+(?:its\s+|their\s+)?(?:[a-z-]+\s+)?", re.I)
 _FOR_MEASURE = re.compile(r"(?:\s+\([^()]{1,40}\))?\s+(?:for|to|on)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}", re.I)
 _HAD_BEFORE = re.compile(r"\b(?:had|has|have|having)\s+(?:(?:about|around|roughly|some|nearly|almost|over|more\s+than)\s+)?$", re.I)
 _PER_ITEM = re.compile(r"\s+per\s+(?!cent\b)[a-z]", re.I)

@@ -409,7 +409,8 @@ _CLAUSE_BREAK = re.compile(r"[;.]|\bbut\b|\bwhile\b|\bwhereas\b", re.I)
 def _is_rate(reading: ClaimReading, rules: GrowthRules, q: Quantity) -> bool:
     lo = max(0, q.start - 40)
     # ("making up the remaining 14%": an "up" inside a phrase of cues.toml not_change is no rate)
-    kept = [p for p in reading.phrases_in(lo, q.start, "not_change")]
+    # (one that starts before the window still holds its "up": "made up 52% of 2024 revenue, wind turbines 25%")
+    kept = [p for p in reading.phrases_in(max(0, lo - 12), q.start, "not_change")]
     rates = [m for m in rules.any_rate.finditer(reading.text, lo, q.start)
              if not any(p.start <= m.start() and m.end() <= p.end for p in kept)]
     return bool(rates or reading.phrases_in(lo, q.start, "change"))

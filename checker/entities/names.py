@@ -26,14 +26,15 @@ class NameCanon:
         self._canon: dict[str, str] = {}
 
     def build(self, names: set[str], repeated: set[str] = frozenset(), placed: set[str] = frozenset(),
-              places: set[str] = frozenset()) -> None:
+              places: set[str] = frozenset(), whole: set[str] = frozenset()) -> None:
         """Learn the batch's names once, so short forms can be matched to their unique long form.
 
         A tentative name ("name?:dealers", a lone capitalised word opening a sentence) is kept
         only when the batch knows it as a name elsewhere; otherwise it maps to "" (no entity).
         ``placed`` are the hyphenated names written with both parts capitalised ("Hamburg-Billbrook");
         ``places`` the names written as places ("the port of Mombasa"), which no longer name starting
-        them takes in ("Mombasa South Container Terminal").
+        them takes in ("Mombasa South Container Terminal"); ``whole`` the names written with a corporate
+        suffix ("Pidelo SpA"), which join no longer name ("Pidelo Market").
         """
         blocks: dict[str, list[str]] = defaultdict(list)
         for name in sorted(n for n in names if n.startswith("name:")):
@@ -60,7 +61,7 @@ class NameCanon:
             # a short form joins the one longer name it starts ("Formosa Wafer" = "Formosa Wafer
             # Manufacturing"); next to two ("Nam Khiao 2", "Nam Khiao 3") it stays itself
             for short in kept:
-                if short in places:
+                if short in places or "name:" + short in whole:
                     continue
                 # (not a numbered part of it: "Longonot Ridge 1" is the plant's first unit, not the plant)
                 longer = [t for t in kept if t.startswith(short + " ") and not t[len(short) + 1:].isdigit()]

@@ -77,7 +77,10 @@ def load_zh_name_rules(rules_dir: str | None = None) -> ZhNameRules:
         re.compile(rf"(?:{trie.alternation(designators)})$") if designators else re.compile(never),
         # ("海晟港口控股": designators may follow one another; "上市码头运营商海晟港口控股": a run a describing
         # word follows describes the name after it)
-        re.compile(rf"[\u4e00-\u9fff]{{2,12}}?(?:{trie.alternation(designators)})+{_not_before(leads, designators)}")
+        # (none after "公司", which ends a name: "云禾水电投资有限公司控股投资建设" holds a verb after it)
+        # (a number may stand inside: "南塞纳2水电站")
+        re.compile(rf"[\u4e00-\u9fff](?:[\u4e00-\u9fff]|\d+(?![\d年月日时点%.])){{1,11}}?(?:{trie.alternation(designators)})(?:(?<!公司)(?:{trie.alternation(designators)}))*"
+                   rf"{_not_before(leads, designators)}")
         if designators else re.compile(never),
         re.compile(rf"(?:{trie.alternation([*leads, *breaks])})") if leads or breaks else re.compile(never),
         frozenset(leads),
@@ -118,6 +121,11 @@ def _own_start(run: str, rules: ZhNameRules, places) -> str:
     or describing word, and after the places that open it."""
     cut = 0
     for found in rules.lead.finditer(run):
+        # (not at a trade word that only a designator follows: "云禾水电投资有限公司" is Yunhe Hydropower
+        # Investment, though "投资" is a verb elsewhere)
+        rest = run[found.end():]
+        if found.group() in rules.trade_words and (rules.designator_end.match(rest) or len(sound_part(rest, rules)) < 2):
+            continue
         if found.end() < len(run):
             cut = found.end()
     run = run[cut:]
@@ -161,7 +169,7 @@ def zh_names(text: str, lexicon: EntityLexicon, name_id, rules: ZhNameRules | No
         own = _own_start(found.group(), rules, place_at_start)
         if len(own) == len(found.group()) and _LATIN_BEFORE.search(text, max(0, found.start() - 2), found.start()):
             continue        # "Pelican Bend蓝氨工厂": what the Latin name before it is
-        if own in names or own in lexicon_surfaces or own in rules.describing \
+        if own in names or own in lexicon_surfaces or own in rules.describing or own[:1].isdigit() \
                 or len(_without_designator(own, rules)) == len(own) \
                 or len(sound_part(own, rules)) < 2:
             continue

@@ -105,8 +105,13 @@ def _ratios(rule: Rule, batch: Batch) -> list[Finding]:
             # (not when the share names a measure of its own that the total is not: "about 8% of world trade"
             # beside world production)
             generic = any(_TOTAL_WORD.search(s.claim.text) for s in shares[key])
+            # ("Morocco bought 75,000 tonnes, or about a fifth of the total", before the world's output is
+            # told: a bare "the total" points back, never on to a total of another measure told later)
+            # (but "of the global total" names the world's, told before or after)
+            first_share = -1 if any(_WORLD_WORD.search(s.claim.text) for s in shares[key]) else min(s.claim.start for s in shares[key])
             for kind in {p.kind for p in parts}:
-                candidates = [f for f in world_totals.get((key[0], key[1], key[3], kind), []) if generic or f.metric == key[2]]
+                candidates = [f for f in world_totals.get((key[0], key[1], key[3], kind), [])
+                              if f.metric == key[2] or (generic and (first_share < 0 or f.claim.start <= first_share))]
                 if len({(f.metric, f.value.text) for f in candidates}) == 1:
                     totals[kind] = candidates[0]
         if not totals and owner != "WORLD" and all(not f.dated for f in shares[key]):
@@ -144,6 +149,7 @@ def _ratios(rule: Rule, batch: Batch) -> list[Finding]:
 
 
 _TOTAL_WORD = re.compile(r"\btotal\b", re.I)
+_WORLD_WORD = re.compile(r"\b(?:global|world|worldwide)\b", re.I)
 _POSSESSIVE_END = re.compile(r"(?:'s|’s|'|’)$")
 
 
