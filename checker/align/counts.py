@@ -92,7 +92,8 @@ _LOCATIVE = re.compile(r"[ \t]+(?:in|at|near|of|from)[ \t]+(?:the[ \t]+)?")
 _FACILITY_LOCATIVE = re.compile(r"(?:['’]s?)?(?:[ \t]+[a-z][a-z-]*){1,2}[ \t]+(?:in|at|near)[ \t]+"
                                 r"(?:the[ \t]+)?(?:(?:northern|southern|eastern|western|central|north-eastern|north-western|"
                                 r"south-eastern|south-western|coastal|rural)[ \t]+)?")
-_NAME_TAIL = re.compile(r"^(?:[ \t]+[a-z][a-z-]*){1,2}(?=[ \t]*(?:,|and\b|or\b|&))")
+# (whole words only: " for the turbines," is no noun after the name)
+_NAME_TAIL = re.compile(r"^(?:[ \t]+[a-z][a-z-]*(?![\w-])){1,2}(?=[ \t]*(?:,|&)|[ \t]+(?:and|or)\b)")
 _NAME_NUMBER = re.compile(r"^[ \t]+\d{1,3}(?![\d.,]\d)")
 
 
@@ -163,6 +164,7 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
             gap = _NAME_NUMBER.sub("", gap, count=1)     # "Xe Don 4, Nam Phak 1 and ...": a unit number ends a name
             gap = _NAME_TAIL.sub("", gap, count=1)       # "the Lindqvist family office and ...": a noun after a name
             gap = _ITEM_SHARE.sub("", gap, count=1)      # "Kaliandra with 51%, ...": what the item holds
+            gap = _ITEM_ROLE.sub("", gap, count=1)       # "Helgard Wind (turbines)", "Nordkabel for the export cables"
         if items and not _SEP.fullmatch(gap or " "):
             if enumerated and _UNNAMED_ITEM_NEXT.match(gap):
                 # ("four duty-free stores on the island: the Haitang Bay flagship in Sanya, the shops at Sanya
@@ -201,6 +203,8 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
 
 
 _UNNAMED_ITEM_NEXT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:the|a|an|its|their)\s+[a-z]")
+# what an item does, after it: "Helgard Wind (turbines), ...", "Helgard Wind for the turbines, ..."
+_ITEM_ROLE = re.compile(r"^(?:\s*\([^()]{1,40}\)|\s+for\s+(?:the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s*){1,4}(?=,|\s+and\s))")
 _ITEM_SHARE = re.compile(r"^\s+with\s+(?:the\s+remaining\s+|a\s+|an\s+|about\s+|around\s+|some\s+)?[\d.,]+\s*(?:%|per\s*cent|percent)?(?:\s+stake)?")
 _TOWNS_AFTER = re.compile(r"in\s+")
 _AND_GAP = re.compile(r"\s+and\s+")

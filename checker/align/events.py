@@ -207,8 +207,10 @@ def _part_pattern(data: dict, path: Path) -> re.Pattern:
         return re.compile(r"(?!)")
     # (a name, a size or a kind may stand between: "the second Sundal potline", "the first 200-MW unit",
     # "the fifth production line")
-    return re.compile(rf"\b(?i:(?P<ordinal>{trie.phrase_alternation(ordinals)}))\s+(?:[A-Z][\w-]*\s+|[\d.,]+[- ]?[A-Za-z]{{1,12}}\s+|[a-z]+(?:-[a-z]+)?\s+)?"
-                      rf"(?i:(?P<noun>{trie.phrase_alternation(nouns)}))\b")
+    # ("the first of 76 turbines": one of a number of them)
+    return re.compile(rf"\b(?i:(?P<ordinal>{trie.phrase_alternation(ordinals)}))\s+(?:of\s+(?:the\s+|its\s+|their\s+)?(?:[\d,]+\s+)?)?"
+                      rf"(?:[A-Z][\w-]*\s+|[\d.,]+[- ]?[A-Za-z]{{1,12}}\s+|[a-z]+(?:-[a-z]+)?\s+)?"
+                      rf"(?i:(?P<noun>{trie.phrase_alternation(nouns)}))(?:s|es)?\b")
 
 
 def _site_part_patterns(nouns: list[str], determiners, fresh: list[str]) -> tuple[re.Pattern, re.Pattern]:

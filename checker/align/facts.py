@@ -380,9 +380,16 @@ def _figures(reading: ClaimReading, lexicon: AlignLexicon) -> list[Quantity]:
             continue                       # percentage points are changes, never shares
         if reading.text[max(0, q.start - 1):q.start] == "(" and _spelt_out_unit(q.text):
             continue                       # "9,600 mmbf (million board feet)": a unit spelt out, no amount
+        if _ENOUGH_FOR.search(reading.text, max(0, q.start - 40), q.start):
+            continue                       # "..., enough for more than 2 million households": a comparison, no amount
         figures.append(q)
     figures.sort(key=lambda q: q.start)
     return figures
+
+
+_ENOUGH_FOR = re.compile(r"\benough\s+(?:electricity\s+|power\s+|water\s+)?(?:to\s+(?:power|supply|serve|meet|feed|heat|run)(?:\s+the\s+needs\s+of)?|for)"
+                         r"\s+(?:the\s+(?:needs|demand|consumption)\s+of\s+)?(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+"
+                         r"|more\s+than\s+|over\s+|up\s+to\s+)?$", re.I)
 
 
 def _bare_value(reading: ClaimReading, q: Quantity, lexicon: AlignLexicon) -> bool:
@@ -2692,7 +2699,8 @@ def _site(frame: _Frame, reading: ClaimReading, projects: list[EntityMention], l
     return next((p for p in projects if p.start >= q.end and _AT_SITE.fullmatch(text, q.end, p.start)), None)
 
 
-_OPENING_COMMA = re.compile(r",?")
+# (or a short opening clause: "Once complete, the 1,140 MW farm is expected to generate ...")
+_OPENING_COMMA = re.compile(r",?(?:\s*(?:once|when|after|at|by)\s+(?:[a-z-]+\s+){0,2}[a-z-]+,)?", re.I)
 _WORK_ON_PROJECT = re.compile(r"\s+(expansion|extension|upgrade|revamp|overhaul|refurbishment|debottlenecking|modernisation|modernization|"
                               r"second\s+phase|third\s+phase|phase|stage)\b", re.I)
 
@@ -2702,9 +2710,11 @@ def _definite_facility(facilities: frozenset[str]) -> re.Pattern:
     """A sentence that opens with a facility it does not name ("The first phase", "The plant's", "The
     4.2-gigawatt plant")."""
     nouns = trie.alternation(f for f in facilities if f.isascii() and f.isalpha())
-    return re.compile(rf"\W*(?:the|its)\s+(?:(?:[a-z-]+|[\d.,]+-[a-z]+)\s+){{0,2}}?(?P<noun>{nouns})(?:'s|’s)?[\s,]", re.I)
+    # (a size may be written with a space: "The 1,140 MW farm")
+    return re.compile(rf"\W*(?:the|its)\s+(?:(?:[a-z-]+|[\d.,]+-[a-z]+|[\d.,]+\s[A-Za-z]{{1,4}})\s+){{0,2}}?(?P<noun>{nouns})(?:'s|’s)?[\s,]", re.I)
 
 
+_SIZE_ARTICLE = re.compile(r"\b(?:the|its)\s+$", re.I)
 _SIZED_NOUN = re.compile(r"\s+([a-z-]+)(?:\s+([a-z]+)\b)?")
 
 
@@ -2713,7 +2723,11 @@ def _facility_sizes(frames: list[_Frame], reading: ClaimReading, lexicon: AlignL
     (the measure its unit's dimension defaults to, of no period), no amount of the sentence's measure."""
     for frame in frames:
         q = frame.quantity
-        if frame.metric is not None or frame.is_share or not q.dimension or not _HYPHEN_MODIFIER.search(q.text):
+        # (hyphenated, "The 4.2-gigawatt plant", or after an article, "the 1,140 MW farm is expected to generate":
+        # there whatever verb follows)
+        after_article = _SIZE_ARTICLE.search(reading.text, max(0, q.start - 6), q.start) is not None
+        if (frame.metric is not None and not after_article) or frame.is_share or not q.dimension \
+                or not (_HYPHEN_MODIFIER.search(q.text) or after_article):
             continue
         noun = _SIZED_NOUN.match(reading.text, q.end)
         metric = next((m.group for m in lexicon.metrics.values() if q.dimension in m.default_for), None)

@@ -61,7 +61,9 @@ def _measure(fact: Fact, period: str, labels: dict[str, str], facts: list[Fact] 
     # itself, not "the company" or "it" standing for it, or else the first that names it at all)
     surfaces = [s for s in (fact.subject_surface, *(f.subject_surface for f in facts)) if s]
     own = fact.subject.split(":", 1)[1].split()[0] if fact.subject.startswith("name") else ""
-    surface = next((s for s in surfaces if own and own in s.lower()), surfaces[0] if surfaces else "")
+    # (when every source only points to it, "It", "the group's": the name its id spells)
+    spelled = " ".join(w[:1].upper() + w[1:] for w in fact.subject.split(":", 1)[1].split()) if own else ""
+    surface = next((s for s in surfaces if own and own in s.lower()), spelled or (surfaces[0] if surfaces else ""))
     subject = labels.get(fact.subject, surface or fact.subject)
     commodity = labels.get(fact.commodity, fact.commodity.replace("_", " "))
     metric = labels.get("metric:" + fact.metric, fact.metric.replace("_", " "))
@@ -84,7 +86,9 @@ def _measure(fact: Fact, period: str, labels: dict[str, str], facts: list[Fact] 
 
 def _whose(name: str) -> str:
     """ "Coralway Cruise Holdings'", "China's"."""
-    return name + ("'" if name.endswith("s") and not name.endswith("'s") else "'s")
+    if name.endswith(("'s", "’s")):
+        return name         # a possessive as written ("the group's")
+    return name + ("'" if name.endswith("s") else "'s")
 
 
 def _join_unnamed_commodity(groups: dict[tuple, list[Fact]]) -> None:
