@@ -55,7 +55,7 @@ def test_select_ignore_and_overrides(tmp_path):
     assert set(rules) == {"NM01", "TM01"}
     assert rules["NM01"].severity == "error"
     assert rules["NM01"].param("share_tolerance") == 2.5
-    assert rules["NM01"].param("kinds") == ["share", "ratio"]      # untouched parameters keep the rule file's value
+    assert rules["NM01"].param("kinds") == ["share", "ratio", "growth"]      # untouched parameters keep the rule file's value
 
 
 def test_command_line_select_and_ignore():

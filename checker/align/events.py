@@ -195,8 +195,12 @@ def _effect_patterns(data: dict, path: Path) -> tuple[re.Pattern, re.Pattern]:
     words = expect_str_list(data, "effect_from_words", path, default=[])
     if not words:
         return re.compile(r"(?!)"), re.compile(r"(?!)")
-    alt = rf"\b(?:{trie.phrase_alternation(words)})"
-    return (re.compile(alt + r"\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+)?$", re.I),
+    latin = [w for w in words if not CJK.search(w)]
+    cjk = [w for w in words if CJK.search(w)]
+    alt = rf"\b(?:{trie.phrase_alternation(latin)})"
+    # (Chinese words stand right before the date: "自2025年起")
+    zh = rf"|(?:{trie.alternation(cjk)})$" if cjk else ""
+    return (re.compile(alt + r"\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+)?$" + zh, re.I),
             re.compile(alt + r"\s*:\s*$", re.I))
 
 
@@ -512,6 +516,7 @@ def last_project(reading: ClaimReading, rules: EventRules) -> EntityMention | No
     return _project(reading, len(reading.text), rules) or _facility_town(reading, len(reading.text), rules)
 
 
+_PERIOD_BOUNDS_BEFORE = re.compile(r"(?:榨季|产季|年度|财年|season|year|quarter|half)\s*[(（](?:[^()（）]{0,14}(?:至|到|-|–|to)\s*)?$", re.I)
 _PERIOD_ADJECTIVE = re.compile(r"[A-Za-z]+-(?:quarter|half)", re.I)
 _PARTICIPLE_START = re.compile(r"\s*[a-z]{3,}ing\s")
 # ("..., missing an earlier goal to start reprocessing in 2018": the infinitive's own time, a plan)
@@ -535,7 +540,9 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
     previous_end = 0
     previous_start = 0
     for i, date in enumerate(dates):
-        if _PERIOD_ADJECTIVE.fullmatch(date.text) or _GOAL_NOUN_AFTER.match(text, date.span_end):
+        if _PERIOD_ADJECTIVE.fullmatch(date.text) or _GOAL_NOUN_AFTER.match(text, date.span_end) \
+                or _PERIOD_BOUNDS_BEFORE.search(text, max(0, date.span_start - 30), date.span_start):
+            # ("2023/24榨季(2023年10月至2024年9月)": the bounds of a season, in brackets after it, date no event)
             # "third-quarter profit": the period of a figure, never an event's date; "its end-2024 inflation
             # forecast": the period a goal is for
             continue
@@ -806,6 +813,11 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # "will open in the third quarter", written in February 2025: the third quarter still ahead (a part
             # of the year without its year is read as the nearest one, which a plan never is when it is past)
             date = _next_year(date)
+        if mood == "upcoming" and (reduced := _REDUCED_PAST.search(text, max(start, date.span_start - 40), date.span_start)) \
+                and reduced.group("prev").lower() not in _NOT_NOUNS:
+            # "will complete the project after a review ordered by the government elected in October 2024": a
+            # past participle after a noun dates that noun's past, not the plan
+            mood, cue = "unknown", ""
         if mood == "done" and _HABITUAL.search(text, max(start, date.span_start - 40), date.span_start):
             mood, cue = "unknown", ""   # "the second season, normally opened in November": a habit, no deed
         if mood == "done" and published is not None and date.start > published and date.relative \
@@ -846,6 +858,11 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
     return [_released_thing(e, reading) for e in _old_plans_of_the_event(events)]
 
 
+_REDUCED_PAST = re.compile(r"\b(?P<prev>[a-z]{3,})\s+(?:elected|appointed|formed|founded|established|created|acquired|bought|"
+                           r"passed|adopted|introduced|ordered|approved|signed|imposed|announced)\s+(?:in|on)\s+$")
+_NOT_NOUNS = frozenset({"was", "were", "are", "been", "being", "has", "have", "had", "will", "would", "which", "that", "who",
+                        "they", "and", "then", "also", "not", "never", "could", "should", "must", "may", "might", "can",
+                        "shall", "first", "finally", "formally", "officially", "recently", "just", "already"})
 _HABITUAL = re.compile(r"\b(?:normally|usually|typically|traditionally|customarily|generally)\s+(?:[a-z]+\s+){0,2}$", re.I)
 _YEAR_WRITTEN = re.compile(r"\d{4}|'\d\d")
 _AHEAD_WORD = re.compile(r"\b(?:next|this|coming|following)\b", re.I)
@@ -968,13 +985,18 @@ def _counterparty(reading: ClaimReading, subject: EntityMention | None) -> str:
 
 
 _AT_BEFORE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?$", re.I)
-_GOAL_NOUN_AFTER = re.compile(r"(?:\s+[a-z-]+){1,2}\s+(?:forecast|forecasts|target|targets|estimate|estimates|guidance|projection|projections|outlook)\b", re.I)
+# ("随着2023年产季苹果陆续出库": the season a year names is the goods' period, no date of an event)
+_GOAL_NOUN_AFTER = re.compile(r"(?:\s+[a-z-]+){1,2}\s+(?:forecast|forecasts|target|targets|estimate|estimates|guidance|projection|projections|outlook)\b"
+                              r"|产季|榨季|采收季|收获季", re.I)
 _CAUSE_AFTER = re.compile(r"\s(?:because|although|though|whereas)\s", re.I)
 _PERIOD_RELATIVE = re.compile(r"\b(?:year|season|quarter|half|period|months)\s*,?\s+(?:which|that)\s+(?:ended|ends|began|begins|"
                               r"started|starts|ran|runs|closed|closes|opened|opens)\s+(?:in|on|at)?\s*$", re.I)
 _WH_CLAUSE = re.compile(r"\b(?:why|how|whether)\s+", re.I)
 _INDEFINITE_RELATIVE = re.compile(r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?[a-z]+\s+(?:that|which)\s+(?:[a-z]+\s+){1,2}?(?:in|on|at|during)\s+(?:the\s+)?$")
-_AMOUNT_SET_FOR = re.compile(r"\s+(?:(?:was|were|is|are|been)\s+)?(?:set|planned|earmarked|targeted|budgeted|allocated|allotted)\s+for\s+(?:the\s+)?", re.I)
+# ("below the 114,000 tonnes set for 2024"; "more than the 21,400 tonnes the company produced in all of 2022": a
+# relative clause of its own after the amount)
+_AMOUNT_SET_FOR = re.compile(r"\s+(?:(?:was|were|is|are|been)\s+)?(?:set|planned|earmarked|targeted|budgeted|allocated|allotted)\s+for\s+(?:the\s+)?"
+                             r"|\s+(?:[a-z]+\s+){0,3}?(?:[a-z]+ed|made|sold|grew|built|had|shipped|spent)\s+(?:in|during|over)\s+(?:all\s+of\s+)?(?:the\s+)?", re.I)
 _SIGNED_TO = re.compile(r"\bsign(?:s|ed|ing)?\b.*\bto\s+[a-z]+", re.I)
 _PARTY_BEFORE = re.compile(r"\b(?:with|to\s+(?:buy|acquire|purchase|take\s+over|supply))\s+(?:[A-Za-z-]+\s+){0,3}?$")
 

@@ -27,6 +27,7 @@ from typing import Callable
 
 from checker import trie
 from checker.align.events import load_event_rules
+from checker.align.growth import load_growth_rules
 from checker.align.lexicon import AlignLexicon
 from checker.align.phrases import PhraseHit
 from checker.align.reading import (ClaimReading, company_nouns, described_apposition, described_name, facility_after, facility_named,
@@ -84,6 +85,7 @@ class _Frame:
     inherited_period: str | None = None   # "56% of that volume": the period of the amount it points back to
     # "the roughly 615,000 bpd Guyana pumped": the subject and verb of the amount's own clause
     own_clause: tuple[EntityMention, PhraseHit] | None = None
+    growth: int = 0               # "Same-store sales fell 2.4%": a rate of change that is the value (-1 a fall)
 
 
 def _as_meant(q: Quantity, commodity: str, lexicon: AlignLexicon) -> Quantity:
@@ -721,6 +723,14 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon,
         if noun is not None and not lexicon.metrics[noun.id].money_only:
             frame.metric, frame.metric_surface = lexicon.metrics[noun.id].group, noun.surface
     _refine_metric(frame, reading, lexicon)
+    if frame.change and frame.is_share and q.unit == "percent" and frame.metric in lexicon.metrics \
+            and lexicon.metrics[frame.metric].growth_rate:
+        # "Same-store sales rose 6.8% in 2023": the change is the measure's value
+        rates = load_growth_rules()
+        before = reading.text[max(0, q.start - 20):q.start]
+        frame.change, frame.is_share = False, False
+        # (a fall before the figure, "fell 6.1%", or its noun after it, "the 7.4% decline")
+        frame.growth = -1 if rates.fall.search(before) or _FALL_NOUN_AFTER.match(reading.text, q.end) else 1
     if frame.is_share and frame.metric == "capacity" and "utilisation" in lexicon.metrics \
             and _RUN_AT.search(reading.text, max(0, q.start - 60), q.start):
         # "The company ran its fabs at 89% of capacity": how much of its capacity it used
@@ -1289,6 +1299,8 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
     # ("That gave the company about 45 per cent of India's ...": an object too, when no name stands before it)
     if company and actor is not None and not local and (
             not _DATE_OPENING.sub("", reading.text[:company[0].start]).strip(" \"'“‘(")
+            # ("产量方面，公司2023年全年生产氢氧化锂约2.2万吨", "报告期内，公司实现营业收入79亿元": a topic opening)
+            or (_ZH_TOPIC_OPENING.fullmatch(reading.text, 0, company[0].start) and not reading.entities_in(0, company[0].start))
             or (frame.is_share and not reading.entities_in(0, company[0].start))) \
             and (first_entity is None or first_entity.start > frame.quantity.start):
         # "The company shipped some 610 million doses in calendar 2023": the company of the sentences
@@ -2367,11 +2379,29 @@ def _company_whole(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon, 
         frame.commodity = ""
 
 
+_TO_PLACE = re.compile(r"\s+to\s+(?:the\s+)?$", re.I)
+
+
 def _destination_of_amount(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon, antecedent=None) -> None:
     """ "Azerbaijan exported 11.8 bcm of gas to Europe", "Azerbaijan's gas exports to Europe reached
     11.8 bcm", "对欧洲出口约95亿立方米": an amount that goes to a place (``place_marks`` of its metric)
     is the owner's amount to there, not its total and not the place's own."""
     metric = lexicon.metrics.get(frame.metric or "")
+    if frame.is_share and frame.of_phrase and frame.subject is not None and metric is not None \
+            and (frame.scope in ("", "global", f"of:{frame.subject.entity}")
+                 # (a whole's owner no word of the whole names: "In Asia, ..., Chinese growers sent ...")
+                 or (frame.scope.startswith("of:") and not any(
+                     e.entity == frame.scope[3:] for e in reading.entities_in(*frame.of_phrase)))):
+        # "Chinese growers sent nearly half of their 2023 apple exports to Southeast Asia": the place the part
+        # went to holds that share of the sender's measure (as "Southeast Asian buyers took 38% of it" does)
+        text, start, end = reading.text, frame.of_phrase[0], frame.of_phrase[1]
+        place = next((e for e in reading.entities_in(start, min(len(text), end + 40))
+                      if e.kind in _PLACE_KINDS and e.entity not in (frame.subject.entity, "WORLD")
+                      and _TO_PLACE.search(text, max(start, e.start - 8), e.start)
+                      and not _CLAUSE_STOP.search(text, start, e.start) and "," not in text[start:e.start]), None)
+        if place is not None and metric.place_marks.search(text, max(start, place.start - 12), place.start):
+            frame.scope, frame.subject = f"of:{frame.subject.entity}", place
+        return
     if frame.is_share or frame.subject is None or metric is None or frame.scope not in ("", "global"):
         return
     text, q = reading.text, frame.quantity
@@ -2462,6 +2492,47 @@ def _subject_after(frames: list[_Frame], reading: ClaimReading, actor: EntityMen
             frame.subject = _standing_for(place, anaphor[0])
         elif nxt is not None:
             frame.subject = nxt
+
+
+def _part_gone_by(period: str, reading: ClaimReading) -> str | None:
+    """A half or quarter written without its year ("in the first half") that the nearest reading puts after
+    publication: told as done, it is the one a year earlier."""
+    published = reading.article.published_date
+    if published is None:
+        return None
+    date = next((d for d in reading.dates if d.iso == period and d.relative and d.granularity in ("half", "quarter")
+                 and not _WRITTEN_YEAR.search(d.text)), None)
+    if date is None or date.start <= published:
+        return None
+    return f"{date.start.year - 1}{period[4:]}"
+
+
+_FULL_YEAR_AFTER = re.compile(r"\s+(?:for|in|over)\s+the\s+(?:full|whole|entire)\s+year\b(?!\s+(?:to|ended|ending|of|\d))", re.I)
+_FALL_NOUN_AFTER = re.compile(r"\s+(?:decline|declines|fall|falls|drop|drops|decrease|decreases|contraction|slide|slump)\b", re.I)
+_WRITTEN_YEAR = re.compile(r"\d{4}|'\d\d|\b(?:next|this|coming|last|previous|following)\b", re.I)
+
+
+def _kind_after(reading: ClaimReading, name: EntityMention, facilities: frozenset[str]) -> bool:
+    """Does a facility noun follow the name as its kind ("the Bunya Ridge pumped hydro project"), with no verb
+    or determiner between ("X said its plant")?"""
+    found = _KIND_WORDS_AFTER.match(reading.text, name.end) if name.end > name.start else None
+    for word in found.group().split() if found else ():
+        if word in _NOT_KIND_WORDS:
+            return False
+        if word in facilities:
+            return True
+    return False
+
+
+_KIND_WORDS_AFTER = re.compile(r"(?:[ \t]+[a-z][a-z-]*){1,3}")
+_NOT_KIND_WORDS = frozenset({"said", "says", "its", "their", "his", "her", "the", "a", "an", "and", "or", "has", "have", "had",
+                             "is", "was", "were", "are", "will", "would"})
+
+
+def _news_day(date: DateValue, reading: ClaimReading) -> bool:
+    """Is ``date`` the day of the news ("approved the project on Monday"), up to a week before publication?"""
+    published = reading.article.published_date
+    return date.granularity == "day" and published is not None and 0 <= (published - date.start).days <= 7
 
 
 def _period(frame: _Frame, reading: ClaimReading, static: bool, level: bool = False) -> tuple[str, bool]:
@@ -2700,6 +2771,7 @@ def _site(frame: _Frame, reading: ClaimReading, projects: list[EntityMention], l
 
 
 # (or a short opening clause: "Once complete, the 1,140 MW farm is expected to generate ...")
+_ZH_TOPIC_OPENING = re.compile(r"[\u4e00-\u9fff]{2,8}[，,]\s*")
 _OPENING_COMMA = re.compile(r",?(?:\s*(?:once|when|after|at|by)\s+(?:[a-z-]+\s+){0,2}[a-z-]+,)?", re.I)
 _WORK_ON_PROJECT = re.compile(r"\s+(expansion|extension|upgrade|revamp|overhaul|refurbishment|debottlenecking|modernisation|modernization|"
                               r"second\s+phase|third\s+phase|phase|stage)\b", re.I)
@@ -2826,6 +2898,17 @@ def _owned_whole(frame: _Frame, reading: ClaimReading) -> bool:
     not of a thing ("about a quarter of it neodymium")?"""
     return frame.of_phrase is not None and bool(
         reading.entities_in(*frame.of_phrase) or reading.phrases_in(*frame.of_phrase, "pronouns", "place_anaphors"))
+
+
+def _line_sizes(frames: list[_Frame], reading: ClaimReading, lexicon: AlignLexicon) -> None:
+    """ "眉山基地二期2.5万吨/年产线于2023年9月建成投产，基地总产能提升至5万吨/年": a size written right before a line
+    (cues.toml line_nouns) is that line's, a part of the site, no size of the whole."""
+    for frame in frames:
+        q = frame.quantity
+        # (a distance before "line" is the line's own length: "the 34-km line")
+        if not frame.is_share and q.kind == "quantity" and q.dimension != "length" \
+                and lexicon.line_after.match(reading.text, _figure_end(reading.text, q)):
+            frame.scope = "part:line"
 
 
 def _size_metric(frame: _Frame, lexicon: AlignLexicon) -> str:
@@ -3036,6 +3119,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             # "The company had about 61,000 vehicles": the goods someone has, counted, are its fleet
             frame.metric, frame.metric_surface = lexicon.held_as[frame.commodity], ""
     _lengths(frames, reading, lexicon, facility, actor)
+    _line_sizes(frames, reading, lexicon)
     if facilities:
         _facility_sizes(frames, reading, lexicon, facilities)
     if facility is not None and facilities:
@@ -3233,9 +3317,11 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         static = bool(metric and metric.static and not (metric.dated_after_noun and _noun_dated(reading, metric)))
         # ("The plant will have four reactors ..., for a total of 4,800 MWe": a named facility's size told
         # with no date is its size, of no period, as "the 4.2-gigawatt plant" is)
+        # (the day of the news, "approved ... on Monday", dates no size; a project the sentence names is a facility)
         sized = frame.metric == "capacity" and frame.subject is not None and frame.subject.kind == "name" \
-            and not reading.dates and not frame.is_share and bool(facilities) \
-            and (frame.subject.surface.lower().split() or [""])[-1] in facilities
+            and not any(not _news_day(d, reading) for d in reading.dates) and not frame.is_share and bool(facilities) \
+            and ((frame.subject.surface.lower().split() or [""])[-1] in facilities
+                 or _kind_after(reading, frame.subject, facilities))
         period, dated = _period(frame, reading, static or frame.attribute or sized, level=metric is not None and not metric.flow)
         if frame.inherited_period and not dated:
             period, dated = frame.inherited_period, True
@@ -3254,6 +3340,10 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             frame.scope = "global" if market.subject == "WORLD" else f"of:{market.subject}"
         q = _as_meant(frame.quantity, frame.commodity or "", lexicon)
         kind = ("ratio" if metric is not None and metric.ratio else "share") if frame.is_share else f"amount:{q.dimension or q.kind}"
+        if frame.growth:
+            kind = "growth"
+            if frame.growth < 0:
+                q = replace(q, value=-q.value, low=-q.high, high=-q.low)
         if q.kind == "currency":
             kind = f"amount:currency:{q.unit}"
         if not frame.is_share and (rate := _SHORT_RATE.match(reading.text, _figure_end(reading.text, q))) is not None:
@@ -3285,6 +3375,12 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         elif dated and period.isdigit() and metric is not None and metric.flow and _not_over(period, reading.article.published_date) \
                 and any(d.relative and d.granularity == "year" and str(d.start.year) == period for d in reading.dates):
             period += "-to-date"  # "brings its bookings this year to $5.2 billion", in April: the part gone by
+        elif dated and (earlier := _part_gone_by(period, reading)) is not None:
+            period = earlier      # "Same-store sales rose 8.9% in the first half", in November: the half gone by
+        if _FULL_YEAR_AFTER.match(reading.text, _figure_end(reading.text, q)) and reading.article.published is not None:
+            # "Same-store sales fell 6.1% for the full year", in March 2025: the last year done (a forecast's, this one)
+            published_year = reading.article.published.year
+            period, dated = str(published_year if kind.endswith("forecast") else published_year - 1), True
         metric_id = lexicon.same_metric.get(frame.commodity or "", {}).get(frame.metric, frame.metric)
         scope = ("" if kind.startswith("ratio") else frame.scope) + widened + _population(frame, reading, lexicon)
         if kind.startswith("amount") and metric_id == "imports" and scope.startswith("imports:") \

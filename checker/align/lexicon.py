@@ -90,6 +90,9 @@ class Metric:
     # its values are counts of things, never money or amounts ("Its Hainan stores sold 16.6 billion yuan of
     # goods" is no count of stores)
     counts_only: bool = False
+    # its values are rates of change ("Same-store sales rose 6.8% in 2023"): the percentage a rise or a fall
+    # states is the measure's value, a fall's negative
+    growth_rate: bool = False
 
 
 @dataclass(frozen=True)
@@ -150,6 +153,7 @@ class AlignLexicon:
     locative_before: re.Pattern = _NEVER         # "mine in Chile": where a project is
     project_money_metrics: frozenset[str] = frozenset()
     facility_parts: frozenset[str] = frozenset()   # "the first phase": part of a facility named before
+    line_after: re.Pattern = _NEVER                # "2.5万吨/年产线", "a 25,000-tonne line": the size of one line
     revision: re.Pattern = _NEVER                  # "raised its estimate ... to": a revision said as such
     final: re.Pattern = _NEVER                     # "in its final figures": a count done, superseding estimates
     horizon: re.Pattern = _NEVER                   # "in its first full year of operation": no date to compare at
@@ -177,7 +181,7 @@ _METRIC_KEYS = {"label", "group", "nouns", "verbs", "bare_numbers", "sources", "
                 "any_stage", "no_commodity", "origin_cues",
                 "verb_governs", "place_marks", "company_words", "company_metric", "company_unless", "default_for", "default_after", "flow", "weak_verbs",
                 "whole_business", "ratio", "goods_verbs", "place_metric", "parts", "dated_after_noun",
-                "home_words", "home_metric", "money_nouns", "not_counts", "goods_only_verbs", "counts_only"}
+                "home_words", "home_metric", "money_nouns", "not_counts", "goods_only_verbs", "counts_only", "growth_rate"}
 
 
 @functools.lru_cache(maxsize=4)
@@ -233,6 +237,7 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
             expect(entry, "not_counts", bool, path, default=False, where=where),
             frozenset(w.lower() for w in expect_str_list(entry, "goods_only_verbs", path, default=[], where=where)),
             expect(entry, "counts_only", bool, path, default=False, where=where),
+            expect(entry, "growth_rate", bool, path, default=False, where=where),
         )
         for noun in sorted(metrics[metric_id].nouns | metrics[metric_id].agents):
             matcher.add(noun, "metric_noun", metric_id)
@@ -460,6 +465,7 @@ def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
         "locative_before": pattern("locative", r"\b(?:{alt})\s+(?:the\s+)?" + (rf"(?:(?:{compass})\s+)?" if compass else "") + "$"),
         "project_money_metrics": frozenset(money),
         "facility_parts": frozenset(w.lower() for w in expect_str_list(data, "facility_parts", path, default=[])),
+        "line_after": pattern("line_nouns", r"(?:/年|\s+a\s+year|-a-year)?\s+(?:{alt})\b"),
         "revision": pattern("revision_verbs", r"\b(?:{alt})\b"),
         "horizon": pattern("horizon", r"\b(?:{alt})\b"),
         "scope_opener": pattern("scope_openers", r"^\W*(?:{alt})\b"),

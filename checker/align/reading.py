@@ -149,6 +149,10 @@ _WORDS_AFTER_NAME = re.compile(r"(?:[ \t]+\d{1,3}[A-Za-z]?(?![\d.,%]))?(?:,(?=[ 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{1,8}")
 
 
+# participles that name a kind of facility, no verb ("the Bunya Ridge pumped hydro project")
+_KIND_PARTICIPLES = frozenset({"pumped", "combined", "liquefied", "integrated", "bonded"})
+
+
 def facility_after(text: str, end: int, facilities: frozenset[str]) -> bool:
     """A facility noun after a name, at most three lower-case words between ("Port Zanwood grain terminal"),
     or in the run of Chinese text right after it ("Pelican Bend蓝氨工厂")."""
@@ -160,7 +164,7 @@ def facility_after(text: str, end: int, facilities: frozenset[str]) -> bool:
     if match is None:
         return False
     words = match.group(1).split()
-    if words[0].endswith("ed") and "-" not in words[0]:
+    if words[0].endswith("ed") and "-" not in words[0] and words[0] not in _KIND_PARTICIPLES:
         # "Ticino entered full commercial operation": a verb after the name, no facility of it; an
         # adjective stands right before its noun ("the Fomuri Estuary automated terminal")
         words = words[:2]

@@ -30,7 +30,8 @@ from checker.fold import CJK
 
 _CJK_RUN_BEFORE_GLOSS = re.compile(r"([\u4e00-\u9fff]{2,16})[（(]([A-Z][A-Za-z0-9 .&'’-]{1,60}?)[)）]")
 # the day and time of day a statement was made, between its maker and its verb ("4月22日晚间")
-_WHEN_SAID = r"(?:(?:\d{1,2}月)?\d{1,2}日|当[日天]|[今昨近]日)(?:[早晚]间|上午|下午|晚|早)?|[早晚]间|上午|下午|日前"
+# ("松涛锂业于3月26日晚间披露": "于" may open the time)
+_WHEN_SAID = r"于?(?:(?:(?:\d{1,2}月)?\d{1,2}日|当[日天]|[今昨近]日)(?:[早晚]间|上午|下午|晚|早)?|[早晚]间|上午|下午|日前)"
 _LATIN_BEFORE = re.compile(r"[A-Za-z0-9][ )）]?$")
 
 
