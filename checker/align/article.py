@@ -219,8 +219,12 @@ class Analyzer:
             lead_name = one if named else (self._one_company(quiet.text, quiet_names) if quiet is not None else None)
             facility = one or facility
             quiet = None
+            # ("Stores at end-2022: 6,400", a fact box after a sentence about a rival: the article's own company)
+            # (the title's name only when the company before is another family: "Qingyue Tea" after "Qingyu Tea")
+            owner = title_name if title_name is not None and actor is not None and _LABEL_LINE.match(claim.text) \
+                and actor.entity.split()[0] != title_name.entity.split()[0] else actor
             found = facts_of(reading, self.lexicon, commodity, self.event_rules.facilities, self.tense,
-                             functools.partial(self._antecedent, entities, article, claims, claim), implicit, actor, before, market,
+                             functools.partial(self._antecedent, entities, article, claims, claim), implicit, owner, before, market,
                              lambda noun: lead_name or (by_noun[noun] if noun in by_noun else facility or title_name))
             broken = breakdowns_of(reading, self.growth_rules) if len(reading.quantities) >= 3 else []
             if broken:
@@ -256,6 +260,8 @@ class Analyzer:
 
 
 _IT_OPENS = re.compile(r"^\W*It\s")
+# a fact-box line: a short label, a colon, its figure ("Stores at end-2022: 6,400 (end-2021: 4,100)")
+_LABEL_LINE = re.compile(r"^\W*[A-Z][\w ,'’()/-]{2,40}:\s*\S")
 _AT_PLACE = re.compile(r"\b(?:at|in|near|via|across|through|to)\s+(?:the\s+)?$")
 _AND_BEFORE = re.compile(r"(?:,|\band)\s+$")
 # ("Japan's Takamine Machinery, Hengyue's main rival, has lost ground": a place's possessive before the name)

@@ -388,6 +388,7 @@ def _facility_clause(text: str, start: int, end: int, rules: EventRules) -> bool
 _PAST_SUBORDINATE = re.compile(r"\b(?:after|because|as)\s+(?:[\w'’-]+\s+){1,4}?(?:fell|rose|grew|slid|sank|shrank|dropped|declined|"
                                r"jumped|climbed|slumped|surged|plunged|increased|decreased|tumbled|soared)\s[^,;:]*$")
 _COUNT_MODIFIER = re.compile(r"-[a-z]")
+_COUNTED_EVENTS = re.compile(r"\s+(?:[a-z-]+\s+)?(?:launches|missions|flights|openings|deliveries|shipments|launch|orbital\s+launches)\b", re.I)
 _EXPECTS_OBJECT = re.compile(r"\s+(?:expects|expected|wants|wanted|needs|needed|told|asked|ordered|allowed|allows)\s+(?:the\s+)?")
 _TO_AFTER_NAME = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+to\s")
 _AND_PAST_VERB = re.compile(r"\band\s+(?:has\s+|have\s+|had\s+)?[a-z]{3,}ed\s")
@@ -795,6 +796,10 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # "received 82 ship calls in 2024": a clause's own verb with a count is a measure, no milestone
             # (as is one with a span of time: "ships waited an average of 6.8 days at anchor in 2023")
             action_id, action_label = "", ""
+        elif any(start <= q.start < end and q.kind == "number" and q.value >= 2 and _COUNTED_EVENTS.match(text, q.end)
+                 for q in reading.quantities):
+            # "is targeting 12 launches in 2024": a count of the events, never one of them
+            action_id, action_label = "", ""
         elif any(start <= q.start < end and q.kind == "number" and _counts_facilities(text, q, rules) for q in reading.quantities):
             # "The group opened four hotels in the quarter": a count of facilities opened is a measure of
             # the subject's growth, no milestone of its own
@@ -1107,6 +1112,9 @@ def _actor(reading: ClaimReading, start: int, end: int) -> EntityMention | None:
         if first.role == "possessive" and owned is not None and owned.kind == "name" \
                 and (not _SIZE_BETWEEN.sub("", reading.text[first.end:owned.start]).strip(" '’s")
                      or described_name(reading, first) is owned):
+            return owned
+        # ("Chinese bubble-tea chain Qingyu Tea opened ...": a demonym describing the name after it)
+        if first.role == "demonym" and owned is not None and described_name(reading, first) is owned:
             return owned
         return first
     return None

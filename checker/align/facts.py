@@ -384,11 +384,20 @@ def _figures(reading: ClaimReading, lexicon: AlignLexicon) -> list[Quantity]:
             continue                       # "9,600 mmbf (million board feet)": a unit spelt out, no amount
         if _ENOUGH_FOR.search(reading.text, max(0, q.start - 40), q.start):
             continue                       # "..., enough for more than 2 million households": a comparison, no amount
+        if _SINCE_AFTER.match(reading.text, q.end):
+            continue                       # "its first failure in 11 orbital launches since 2021": a running total, no period's
+        if q.kind == "currency" and _ITEM_COSTS.search(reading.text, max(0, q.start - 80), q.start):
+            continue                       # "A cup of its jasmine milk tea costs 12 yuan": what one item costs, no amount
         figures.append(q)
     figures.sort(key=lambda q: q.start)
     return figures
 
 
+_SINCE_AFTER = re.compile(r"(?:\s+[a-z-]+){0,3}\s+since\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d\b", re.I)
+# ("A cup of its best-selling jasmine milk tea costs 12 yuan", "Drinks cost between RM9 and RM14, or roughly 14 to 22 yuan")
+_ITEM_COSTS = re.compile(r"(?:\b(?:a|an|one|each)\s+(?!(?:litre|liter|kilogram|kilo|kg|tonne|ton|pound|gallon|barrel|ounce|bushel|"
+                         r"megawatt-hour|kilowatt-hour|unit)\b)(?:[\w'’-]+\s+){0,6}?|^\W*[A-Z][a-z]+s\s+)(?:costs?|sells?\s+for|retails?\s+for|(?:is|are)\s+priced\s+at)"
+                         r"\s+[^.;:]{0,45}$", re.I)
 _ENOUGH_FOR = re.compile(r"\benough\s+(?:electricity\s+|power\s+|water\s+)?(?:to\s+(?:power|supply|serve|meet|feed|heat|run)(?:\s+the\s+needs\s+of)?|for)"
                          r"\s+(?:the\s+(?:needs|demand|consumption)\s+of\s+)?(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+"
                          r"|more\s+than\s+|over\s+|up\s+to\s+)?$", re.I)
@@ -723,6 +732,9 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon,
         if noun is not None and not lexicon.metrics[noun.id].money_only:
             frame.metric, frame.metric_surface = lexicon.metrics[noun.id].group, noun.surface
     _refine_metric(frame, reading, lexicon)
+    if frame.metric == "outlets" and "outlet_openings" in lexicon.metrics \
+            and _OPENING_VERB_BEFORE.search(reading.text, max(0, q.start - 40), q.start):
+        frame.metric = "outlet_openings"    # "plans to open more than 3,000 stores this year": openings, no count held
     if frame.change and frame.is_share and q.unit == "percent" and frame.metric in lexicon.metrics \
             and lexicon.metrics[frame.metric].growth_rate:
         # "Same-store sales rose 6.8% in 2023": the change is the measure's value
@@ -2507,6 +2519,9 @@ def _part_gone_by(period: str, reading: ClaimReading) -> str | None:
     return f"{date.start.year - 1}{period[4:]}"
 
 
+_OPENING_VERB_BEFORE = re.compile(r"\b(?:open|opens|opened|opening|add|adds|added|adding|close|closes|closed|closing|shut|shuts)\s+"
+                                  r"(?:(?:more\s+than|about|some|around|nearly|over|up\s+to|another|a\s+further|at\s+least)\s+)?$", re.I)
+_INCLUDING_BEFORE = re.compile(r",?\s+including\s+(?:about\s+|some\s+|around\s+|nearly\s+|roughly\s+)?$", re.I)
 _FULL_YEAR_AFTER = re.compile(r"\s+(?:for|in|over)\s+the\s+(?:full|whole|entire)\s+year\b(?!\s+(?:to|ended|ending|of|\d))", re.I)
 _FALL_NOUN_AFTER = re.compile(r"\s+(?:decline|declines|fall|falls|drop|drops|decrease|decreases|contraction|slide|slump)\b", re.I)
 _WRITTEN_YEAR = re.compile(r"\d{4}|'\d\d|\b(?:next|this|coming|last|previous|following)\b", re.I)
@@ -2900,6 +2915,17 @@ def _owned_whole(frame: _Frame, reading: ClaimReading) -> bool:
         reading.entities_in(*frame.of_phrase) or reading.phrases_in(*frame.of_phrase, "pronouns", "place_anaphors"))
 
 
+def _included_parts(frames: list[_Frame], reading: ClaimReading) -> None:
+    """ "plans to open more than 3,000 stores this year, including about 100 abroad": a figure "including"
+    after another of the same things is a part of it, of its measure."""
+    for previous, frame in zip(frames, frames[1:]):
+        if not frame.is_share and not previous.is_share and previous.metric is not None \
+                and frame.quantity.kind == previous.quantity.kind \
+                and _INCLUDING_BEFORE.search(reading.text, previous.quantity.end, frame.quantity.start) \
+                and not _CLAUSE_STOP.search(reading.text, previous.quantity.end, frame.quantity.start):
+            frame.metric, frame.metric_surface, frame.scope = previous.metric, previous.metric_surface, "part:including"
+
+
 def _line_sizes(frames: list[_Frame], reading: ClaimReading, lexicon: AlignLexicon) -> None:
     """ "眉山基地二期2.5万吨/年产线于2023年9月建成投产，基地总产能提升至5万吨/年": a size written right before a line
     (cues.toml line_nouns) is that line's, a part of the site, no size of the whole."""
@@ -3120,6 +3146,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             frame.metric, frame.metric_surface = lexicon.held_as[frame.commodity], ""
     _lengths(frames, reading, lexicon, facility, actor)
     _line_sizes(frames, reading, lexicon)
+    _included_parts(frames, reading)
     if facilities:
         _facility_sizes(frames, reading, lexicon, facilities)
     if facility is not None and facilities:

@@ -95,7 +95,8 @@ def load_zh_name_rules(rules_dir: str | None = None) -> ZhNameRules:
                    rf"(?:{trie.alternation(statement_verbs)})", re.M) if statement_verbs else re.compile(never),
         re.compile(rf"(?:^|(?<=[。，；！？：\n\s]))(?P<run>[\u4e00-\u9fff]{{2,6}}?)(?:{trie.alternation(site_parts)})", re.M)
         if site_parts else re.compile(never),
-        re.compile(rf"(?:^|(?<=[。，；！？：\n\s]))(?P<run>[\u4e00-\u9fff]{{2,6}}?(?:{trie.alternation(trade)}))"
+        # (words describing the name may come first: "河南生猪养殖企业豫禾牧业2023年出栏生猪860万头")
+        re.compile(rf"(?:^|(?<=[。，；！？：\n\s]))(?P<run>[\u4e00-\u9fff]{{2,14}}?(?:{trie.alternation(trade)}))"
                    rf"(?=(?:19|20)\d\d年|{trie.alternation(periods)})", re.M) if trade and periods else re.compile(never),
         re.compile(rf"在(?P<run>[\u4e00-\u9fff]{{2,4}}?)(?:{trie.alternation(builds)})的") if builds else re.compile(never),
         tuple(sorted(expect_str_list(data, "zh_region_prefixes", path, default=[]), key=len, reverse=True)),
