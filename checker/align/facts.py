@@ -2519,6 +2519,9 @@ def _part_gone_by(period: str, reading: ClaimReading) -> str | None:
     return f"{date.start.year - 1}{period[4:]}"
 
 
+_FLEET_OF = re.compile(r"\bof\s+(?:its|their|the)\s+(?:total\s+|whole\s+|entire\s+|overall\s+)?(?:fleet|network|workforce)\s+of\s+"
+                       r"(?:about\s+|roughly\s+|some\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$", re.I)
+_REVISED_VALUE = re.compile(r"\b(?:a|the|its)\s+(?:downwardly\s+|upwardly\s+)?revised\s+(?:figure\s+of\s+|estimate\s+of\s+)?$", re.I)
 _OPENING_VERB_BEFORE = re.compile(r"\b(?:open|opens|opened|opening|add|adds|added|adding|close|closes|closed|closing|shut|shuts)\s+"
                                   r"(?:(?:more\s+than|about|some|around|nearly|over|up\s+to|another|a\s+further|at\s+least)\s+)?$", re.I)
 _INCLUDING_BEFORE = re.compile(r",?\s+including\s+(?:about\s+|some\s+|around\s+|nearly\s+|roughly\s+)?$", re.I)
@@ -2915,6 +2918,14 @@ def _owned_whole(frame: _Frame, reading: ClaimReading) -> bool:
         reading.entities_in(*frame.of_phrase) or reading.phrases_in(*frame.of_phrase, "pronouns", "place_anaphors"))
 
 
+def _whole_fleets(frames: list[_Frame], reading: ClaimReading) -> None:
+    """ "runs about 1,200 electric buses, around 18% of its fleet of roughly 6,700": the fleet is all of them,
+    whatever kind of them the part names."""
+    for frame in frames:
+        if not frame.is_share and _FLEET_OF.search(reading.text, max(0, frame.quantity.start - 45), frame.quantity.start):
+            frame.commodity, frame.scope = "", "whole"
+
+
 def _included_parts(frames: list[_Frame], reading: ClaimReading) -> None:
     """ "plans to open more than 3,000 stores this year, including about 100 abroad": a figure "including"
     after another of the same things is a part of it, of its measure."""
@@ -3147,6 +3158,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     _lengths(frames, reading, lexicon, facility, actor)
     _line_sizes(frames, reading, lexicon)
     _included_parts(frames, reading)
+    _whole_fleets(frames, reading)
     if facilities:
         _facility_sizes(frames, reading, lexicon, facilities)
     if facility is not None and facilities:
@@ -3430,7 +3442,8 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             subject_surface=frame.subject.surface if frame.subject is not None else "the world",
             metric_surface=frame.metric_surface,
             revised_from=_revised_from(reading, frame.quantity, q, lexicon),
-            final=bool(lexicon.final.search(reading.text)),
+            # ("up about a third from a revised 1.45 billion gallons in 2023": a revised value replaces earlier ones)
+            final=bool(lexicon.final.search(reading.text) or _REVISED_VALUE.search(reading.text, max(0, q.start - 30), q.start)),
         ))
     return facts
 
