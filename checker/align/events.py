@@ -8,7 +8,7 @@ from pathlib import Path
 
 from checker import trie
 from checker.align.reading import (ClaimReading, described_apposition, described_name, facility_after, facility_named, figure_of_date, is_baseline,
-                                  is_deadline)
+                                  is_deadline, year_unsaid)
 from checker.align.tense import TenseRules, load_tense_rules, modality_cue
 from checker.data import DataError, default_rules_dir, expect, expect_str_list, read_toml
 from checker.fold import CJK, fold, lower_ascii
@@ -826,8 +826,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         if mood == "done" and _HABITUAL.search(text, max(start, date.span_start - 40), date.span_start):
             mood, cue = "unknown", ""   # "the second season, normally opened in November": a habit, no deed
         if mood == "done" and published is not None and date.start > published and date.relative \
-                and date.granularity in ("day", "month", "range") and not _YEAR_WRITTEN.search(date.text) \
-                and not _AHEAD_WORD.search(date.text):
+                and date.granularity in ("day", "month", "range") and year_unsaid(date):
             # "reached full commercial operation only at the end of June", written in February 2024: a day or
             # month without its year, told as done, is the last one gone by, not the nearest one
             date = _year_shifted(date, -1)
@@ -869,8 +868,6 @@ _NOT_NOUNS = frozenset({"was", "were", "are", "been", "being", "has", "have", "h
                         "they", "and", "then", "also", "not", "never", "could", "should", "must", "may", "might", "can",
                         "shall", "first", "finally", "formally", "officially", "recently", "just", "already"})
 _HABITUAL = re.compile(r"\b(?:normally|usually|typically|traditionally|customarily|generally)\s+(?:[a-z]+\s+){0,2}$", re.I)
-_YEAR_WRITTEN = re.compile(r"\d{4}|'\d\d")
-_AHEAD_WORD = re.compile(r"\b(?:next|this|coming|following)\b", re.I)
 
 
 def _year_shifted(date: DateValue, years: int) -> DateValue:

@@ -31,7 +31,8 @@ from checker.align.growth import load_growth_rules
 from checker.align.lexicon import AlignLexicon
 from checker.align.phrases import PhraseHit
 from checker.align.reading import (ClaimReading, company_nouns, described_apposition, described_name, facility_after, facility_named,
-                                   figure_of_date, is_baseline, is_compared, is_deadline, is_reference, name_before, parenthesis_around)
+                                   figure_of_date, is_baseline, is_compared, is_deadline, is_reference, name_before, parenthesis_around,
+                                   year_unsaid)
 from checker.align.tense import TenseRules, modality
 from checker.fold import CJK, fold
 from checker.model import DateValue, EntityMention, Fact, Quantity
@@ -2516,7 +2517,7 @@ def _part_gone_by(period: str, reading: ClaimReading) -> str | None:
     if published is None:
         return None
     date = next((d for d in reading.dates if d.iso == period and d.relative and d.granularity in ("half", "quarter")
-                 and not _WRITTEN_YEAR.search(d.text)), None)
+                 and year_unsaid(d)), None)
     if date is None or date.start <= published:
         return None
     return f"{date.start.year - 1}{period[4:]}"
@@ -2531,7 +2532,6 @@ _OPENING_VERB_BEFORE = re.compile(r"\b(?:open|opens|opened|opening|add|adds|adde
 _INCLUDING_BEFORE = re.compile(r",?\s+including\s+(?:about\s+|some\s+|around\s+|nearly\s+|roughly\s+)?$", re.I)
 _FULL_YEAR_AFTER = re.compile(r"\s+(?:for|in|over)\s+the\s+(?:full|whole|entire)\s+year\b(?!\s+(?:to|ended|ending|of|\d))", re.I)
 _FALL_NOUN_AFTER = re.compile(r"\s+(?:decline|declines|fall|falls|drop|drops|decrease|decreases|contraction|slide|slump)\b", re.I)
-_WRITTEN_YEAR = re.compile(r"\d{4}|'\d\d|\b(?:next|this|coming|last|previous|following)\b", re.I)
 
 
 def _kind_after(reading: ClaimReading, name: EntityMention, facilities: frozenset[str]) -> bool:

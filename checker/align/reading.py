@@ -339,3 +339,12 @@ def described_apposition(reading: ClaimReading, mention: EntityMention, figure: 
 
 
 _NAMED_THING = re.compile(r"(?:'s|’s)?(?:\s+[a-z-]+){1,3}")
+
+
+def year_unsaid(date: DateValue) -> bool:
+    """Is ``date`` written with no year and no word placing it ("in June", "the end of June", "in the first half";
+    not "June 2024", "next June", "last June")? The nearest reading of such a date may be a year off."""
+    return _YEAR_SAID.search(date.text) is None
+
+
+_YEAR_SAID = re.compile(r"\d{4}|'\d\d|\b(?:next|this|coming|last|previous|following)\b", re.I)
