@@ -817,7 +817,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                 and date.granularity in ("month", "quarter", "half") and not date.iso.startswith(str(published.year)):
             # "will open in the third quarter", written in February 2025: the third quarter still ahead (a part
             # of the year without its year is read as the nearest one, which a plan never is when it is past)
-            date = _next_year(date)
+            date = _year_shifted(date, 1)
         if mood == "upcoming" and (reduced := _REDUCED_PAST.search(text, max(start, date.span_start - 40), date.span_start)) \
                 and reduced.group("prev").lower() not in _NOT_NOUNS:
             # "will complete the project after a review ordered by the government elected in October 2024": a
@@ -878,13 +878,6 @@ def _year_shifted(date: DateValue, years: int) -> DateValue:
         return date             # February 29 of a year without one: keep the reading
     return replace(date, start=start, end=end,
                    iso=date.iso.replace(str(date.start.year), str(start.year)))
-
-
-def _next_year(date: DateValue) -> DateValue:
-    """The same part of the year after (a month, a quarter or a half)."""
-    year = date.start.year + 1
-    return replace(date, start=date.start.replace(year=year), end=date.end.replace(year=year),
-                   iso=str(year) + date.iso[4:])
 
 
 def _owned_object(reading: ClaimReading, subject: EntityMention, before: int) -> EntityMention | None:

@@ -886,9 +886,10 @@ def _entity_between(reading: ClaimReading, start: int, end: int) -> bool:
 
 
 _IN_MEASURE = re.compile(r"\s+in\s+(?:annual\s+|full-year\s+)?", re.I)
-_BRACKET_AFTER = re.compile(r"\s*\([^()]{0,40}\)")
+_BRACKET = r"\s*\([^()]{0,40}\)"
+_BRACKET_AFTER = re.compile(_BRACKET)
 # (an equivalent in brackets may stand between: "KSh 180 billion (about US$1.3 billion) from tea exports")
-_FROM_MEASURE = re.compile(r"\)?(?:\s*\([^()]{0,40}\))?\s+from\s+(?:its\s+|their\s+)?(?:[a-z-]+\s+)?", re.I)
+_FROM_MEASURE = re.compile(r"\)?(?:" + _BRACKET + r")?\s+from\s+(?:its\s+|their\s+)?(?:[a-z-]+\s+)?", re.I)
 _FOR_MEASURE = re.compile(r"(?:\s+\([^()]{1,40}\))?\s+(?:for|to|on)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}", re.I)
 _HAD_BEFORE = re.compile(r"\b(?:had|has|have|having)\s+(?:(?:about|around|roughly|some|nearly|almost|over|more\s+than)\s+)?$", re.I)
 _PER_ITEM = re.compile(r"\s+per\s+(?!cent\b)[a-z]", re.I)
@@ -2665,10 +2666,10 @@ _OUT_OF = re.compile(r"\bout\s+of\s+(?:the\s+)?$", re.I)
 _WHOLE_MARK_BEFORE = re.compile(r"占$|来自$|(?:来自|源自)[^，。；]{0,12}[、和及与]$")
 _ZH_WHOLE = re.compile(r"占(?P<whole>[^，,。；;占比]{1,40}?)(?:的|之)(?:约|近|超过|逾|不到|将近|接近)?$")
 # (", helped by the Lebaran exodus", ", driven by China": a cause told after a figure names no subject)
-_CAUSE_AFTER = (r",\s+(?:helped|driven|boosted|buoyed|lifted|spurred|fuelled|fueled|propelled|supported|hit|hurt"
+_CAUSE_PARTICIPLE = (r",\s+(?:helped|driven|boosted|buoyed|lifted|spurred|fuelled|fueled|propelled|supported|hit|hurt"
                 r"|dragged|weighed|held|led)\s+(?:down\s+|back\s+)?by\b")
-_CAUSE_CLAUSE = re.compile(_CAUSE_AFTER)
-_MORE_OF_SUBJECT = re.compile(r",\s+(?:[a-z]+ing|which|who|whose)\b|" + _CAUSE_AFTER)
+_CAUSE_CLAUSE = re.compile(_CAUSE_PARTICIPLE)
+_MORE_OF_SUBJECT = re.compile(r",\s+(?:[a-z]+ing|which|who|whose)\b|" + _CAUSE_PARTICIPLE)
 _CLAUSE_STOP = re.compile(r"[:;]")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though|where)\s", re.I)
 # a clause break, or a reason told after a figure (", as weak demand dragged down prices")
@@ -2812,7 +2813,6 @@ _EQUIVALENT_GAP = re.compile(r"(?:\s+(?:for|in)\s+(?:fiscal\s+)?(?:19|20)\d\d(?:
 _AFTER_HEAD = frozenset({"to", "that", "which", "at", "in", "for", "near", "on", "with", "and", "by", "of", "is", "was", "will"})
 _TOWARDS = re.compile(r"\s+(?:towards|toward)\s", re.I)
 _SIZE_ARTICLE_ANY = re.compile(r"\b(?:a|an|the|its|their)\s+$", re.I)
-_SIZE_ARTICLE = re.compile(r"\b(?:the|its)\s+$", re.I)
 _SIZED_NOUN = re.compile(r"\s+([a-z-]+)(?:\s+([a-z]+)\b)?")
 
 
@@ -2823,7 +2823,7 @@ def _facility_sizes(frames: list[_Frame], reading: ClaimReading, lexicon: AlignL
         q = frame.quantity
         # (hyphenated, "The 4.2-gigawatt plant", or after an article, "the 1,140 MW farm is expected to generate":
         # there whatever verb follows)
-        after_article = _SIZE_ARTICLE.search(reading.text, max(0, q.start - 6), q.start) is not None
+        after_article = _DETERMINED.search(reading.text, max(0, q.start - 6), q.start) is not None
         if (frame.metric is not None and not after_article) or frame.is_share or not q.dimension \
                 or not (_HYPHEN_MODIFIER.search(q.text) or after_article):
             continue
