@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from checker import trie
-from checker.align.reading import (ClaimReading, described_apposition, described_name, facility_after, facility_named, figure_of_date, is_baseline,
+from checker.align.reading import (WITH_CLAUSE, ClaimReading, described_apposition, described_name, facility_after, facility_named, figure_of_date, is_baseline,
                                   is_deadline, year_unsaid)
 from checker.align.tense import TenseRules, load_tense_rules, modality_cue
 from checker.data import DataError, default_rules_dir, expect, expect_str_list, read_toml
@@ -688,7 +688,12 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # "X expects to commission the plant in 2024, after the reservoir began filling in July" (but
             # "since the mine produced its first concentrate in October 2024" is the mine named before)
             project = None
-        project = project or _project(reading, end, rules, after=date.span_end)
+        if project is None and (later := _project(reading, end, rules, after=date.span_end)) is not None \
+                and not (WITH_CLAUSE.search(text, date.span_end, later.start)
+                         and any(e.kind == "name" and start <= e.start < date.span_start for e in reading.entities)):
+            # ("The Bajío Express ... began commercial service on September 12, 2023, with the first train
+            # leaving Buenavista station": a facility in a "with" clause after the date's only tells how)
+            project = later
         # the words before the date first; "During May 2019, the X plant started production",
         # "It was in 2021 that X opened": the event is named after the date
         # (a new verb after "and" opens the clause of a later date: "synchronised the unit with the grid

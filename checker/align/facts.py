@@ -30,7 +30,7 @@ from checker.align.events import load_event_rules
 from checker.align.growth import load_growth_rules
 from checker.align.lexicon import AlignLexicon
 from checker.align.phrases import PhraseHit
-from checker.align.reading import (ClaimReading, company_nouns, described_apposition, described_name, facility_after, facility_named,
+from checker.align.reading import (WITH_CLAUSE, ClaimReading, company_nouns, described_apposition, described_name, facility_after, facility_named,
                                    figure_of_date, is_baseline, is_compared, is_deadline, is_reference, name_before, parenthesis_around,
                                    year_unsaid)
 from checker.align.tense import TenseRules, modality
@@ -397,7 +397,10 @@ def _figures(reading: ClaimReading, lexicon: AlignLexicon) -> list[Quantity]:
     return figures
 
 
-_SINCE_AFTER = re.compile(r"(?:\s+[a-z-]+){0,3}\s+since\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d\b", re.I)
+# ("trains have carried more than 10 million people since service began")
+_SINCE_AFTER = re.compile(r"(?:\s+[a-z-]+){0,3}\s+since\s+(?:(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d\b"
+                          r"|(?:(?:[\w-]+\s+){1,3}(?:began|begun|started|opened|launched|commenced|went\s+live)\b"
+                          r"|(?:its\s+)?(?:launch|opening|inception|start-?up)\b)(?![^,.;]{0,25}\b(?:19|20)\d\d\b))", re.I)
 # ("A cup of its best-selling jasmine milk tea costs 12 yuan", "Drinks cost between RM9 and RM14, or roughly 14 to 22 yuan")
 _ITEM_COSTS = re.compile(r"(?:\b(?:a|an|one|each)\s+(?!(?:litre|liter|kilogram|kilo|kg|tonne|ton|pound|gallon|barrel|ounce|bushel|"
                          r"megawatt-hour|kilowatt-hour|unit)\b)(?:[\w'’-]+\s+){0,6}?|^\W*[A-Z][a-z]+s\s+)(?:costs?|sells?\s+for|retails?\s+for|(?:is|are)\s+priced\s+at)"
@@ -656,8 +659,9 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon,
     destination = reading.phrases_in(_figure_end(reading.text, q), _figure_end(reading.text, q) + 25, "metric_destination") \
         if frame.is_share else []
     # "received 14.6 million tourists": what a bare count counts names the measure before any verb
-    counted = [h for h in after[:1] if h.kind == "metric_noun" and q.kind == "number"
-               and _COUNTED_GAP.fullmatch(reading.text, _figure_end(reading.text, q), h.start)]
+    # ("had 68 million registered members": a participle between them only describes what is counted)
+    counted = [h for h in after[:2] if h.kind == "metric_noun" and q.kind == "number"
+               and _COUNTED_GAP.fullmatch(reading.text, _figure_end(reading.text, q), h.start)][:1]
     if left_nouns and left_verbs and _agent_noun(left_nouns[0], lexicon) \
             and left_verbs[0].start > left_nouns[0].end and not lexicon.metrics[left_verbs[0].id].any_stage:
         # "Canadian producers shipped 17.4 Mt abroad": who acts does not say what they did; a verb of
@@ -854,7 +858,6 @@ _DATE_OPENING = re.compile(r"^\W*(?:(?:in|during|by)\s+)?[^,，]{0,25}?(?:\d{4}�
 _ZH_FRONTED_CAUSE = re.compile(r"[^，,。；;]{2,40}?(?:影响|带动|推动|拉动|背景下|情况下)[，,]\s*")
 _ZH_CLASSIFIERS = "个部台辆座家项只条艘架"     # measure words after a Chinese count
 _CJK_CLASSIFIER = re.compile(rf"^[{_ZH_CLASSIFIERS}]?的?")
-_WITH_CLAUSE = re.compile(r",\s+with\s", re.I)
 _WHOLE_PLACE = re.compile(r"\b(?:in|of|across)\s+(?:the\s+)?$", re.I)
 _OF_THE_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?(?:total|whole|them|those|these|it)\b", re.I)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|it|this)\b", re.I)
@@ -990,6 +993,21 @@ def _fronted_place(reading: ClaimReading) -> EntityMention | None:
     starts = {lead.end(), the.end() if the else lead.end()}
     place = next((e for e in reading.entities if e.start in starts), None)
     return place if place is not None and _PLACE_END.match(reading.text, place.end) else None
+
+
+_OUTSIDE_OPENING = re.compile(r"\W*(?:outside|beyond)\s+(?:the\s+)?(?:mainland\s+)?", re.I)
+_OUTSIDE_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s+(?:outside(?:\s+of)?|beyond)\s+(?:the\s+)?(?:mainland\s+)?")
+
+
+def _outside_place(frame: _Frame, reading: ClaimReading) -> EntityMention | None:
+    """The place an amount is told "outside" of, opening its sentence ("Outside mainland China, ...") before
+    the amount or right after its goods ("31 stores outside China"), if any."""
+    lead = _OUTSIDE_OPENING.match(reading.text)
+    after = _OUTSIDE_AFTER.match(reading.text, _figure_end(reading.text, frame.quantity))
+    starts = {m.end() for m in (lead, after) if m is not None}
+    return next((e for e in reading.entities if e.kind in _PLACE_KINDS and e.start in starts
+                 and (e.start != (lead.end() if lead else -1) or (reading.text.startswith(",", e.end) and e.end <= frame.quantity.start))),
+                None)
 
 
 def _place_after(frame: _Frame, reading: ClaimReading) -> EntityMention | None:
@@ -2046,7 +2064,7 @@ def _joint_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon) 
         # "... and China second with 3.7 million; together they made up roughly 47%", "中国和印尼合计占…" (but
         # 合计 after a count of items is their total: "公司共交付各类船舶38艘,合计约460万载重吨")
         return True
-    fronted = _fronted_place(reading)     # "In Thailand, Chinese visitors ...": no list
+    fronted = _fronted_place(reading) or _outside_place(frame, reading)     # "In Thailand, Chinese visitors ...": no list
     # ("According to Kestrel, China produced 240,000 tonnes": the source said first is no list either)
     source = _SOURCE_OPENING.match(reading.text)
     listed = _coordinated(reading.text, [e for e in reading.entities if e.end <= subject.start and e is not fronted
@@ -2328,6 +2346,10 @@ def _company_in_place(frame: _Frame, reading: ClaimReading, actor: EntityMention
         # "Asia-Pacific membership rose to 17.0 million", after sentences about Lumora: a region
         # modifying the measure, as a company reports its segments, is where the company's figure is
         frame.subject, frame.scope = EntityMention(actor.entity, "", 0, 0, "name", "name"), f"in:{subject.entity}"
+    elif not frame.is_share and subject.kind == "name" and (place := _outside_place(frame, reading)) is not None:
+        # "Outside mainland China, Lujiao ended the year with 31 stores", "had 31 stores outside China":
+        # the company's beyond that place, no part of its figure there nor its whole
+        frame.scope = f"outside:{place.entity}"
     elif not frame.is_share and subject.kind == "name" \
             and (((place := _fronted_place(reading)) is not None and place.end <= frame.quantity.start)
                  or (place := _place_after(frame, reading)) is not None):
@@ -2477,7 +2499,7 @@ def _subject_after(frames: list[_Frame], reading: ClaimReading, actor: EntityMen
         limit = cue[0].start if cue else limit
         # "climbed to 141 Mt in 2023, with Guinea by far the largest supplier": a ", with" clause names
         # another party
-        with_clause = _WITH_CLAUSE.search(reading.text, after, limit)
+        with_clause = WITH_CLAUSE.search(reading.text, after, limit)
         limit = with_clause.start() if with_clause else limit
         # "..., making it the largest project awarded in India": a participle or relative clause after a
         # comma says more of the subject, it names none

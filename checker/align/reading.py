@@ -146,6 +146,8 @@ def _weighed_packages(text: str, quantities: list[Quantity], lexicon: AlignLexic
 _WORDS_AFTER_NAME = re.compile(r"(?:[ \t]+\d{1,3}[A-Za-z]?(?![\d.,%]))?(?:,(?=[ \t]+(?:the|a|an|its)[ \t]))?((?:\s+[a-z][A-Za-z-]*(?:['’]s)?){1,4})")
 
 
+# ", with the first train leaving Buenavista station": a clause that only tells how something went
+WITH_CLAUSE = re.compile(r",\s+with\s", re.I)
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{1,8}")
 
 

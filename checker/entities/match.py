@@ -167,7 +167,7 @@ def find_entities(text: str, lexicon: EntityLexicon, *, sentence_start: int = 0,
             continue
         if role in ("demonym", "name") and rules.institution_after.match(text, end):
             continue            # "the Indian Ocean Tuna Commission", "the US Geological Survey": one name, found as a run below
-        if role == "government" and _NAME_GOES_ON.match(text, end):
+        if role == "government" and (_NAME_GOES_ON.match(text, end) or _particle_goes_on(text, end, rules, lexicon)):
             continue            # "the Riyadh Metro", "the Washington Post": a capital inside a longer name
         possessive = _POSSESSIVE.match(text, end)
         if possessive and role == "name":
@@ -198,6 +198,18 @@ _UPPER_START = re.compile(rf"[{_UPPER}\u4e00-\u9fff](?:(?<=[{_UPPER}])(?<![\w$.]
 
 
 _NAME_GOES_ON = re.compile(rf"[ \t]+[{_UPPER}][a-z]")
+
+
+@functools.lru_cache(maxsize=4)
+def _particle_word_pattern(particles: tuple[str, ...]) -> re.Pattern:
+    return re.compile(rf"[ \t]+(?:{'|'.join(map(re.escape, particles)) or '(?!)'})[ \t]+([{_UPPER}]{_NAME_CHAR}*)")
+
+
+def _particle_goes_on(text: str, end: int, rules: NameRules, lexicon: EntityLexicon) -> bool:
+    """Does a particle and a capitalised word that names no known place go on after ``end`` ("San Juan del
+    Río" is a town of its own; "Santiago de Chile" is still Chile's capital)?"""
+    goes_on = _particle_word_pattern(rules.particles).match(text, end)
+    return goes_on is not None and not lexicon.by_first_word.get(goes_on.group(1).rstrip(".,"))
 
 
 _LOWER_WORD_AFTER = re.compile(r" (?!(?:and|or|nor|as|were|was|are|is)\b)[a-z]")
