@@ -394,12 +394,25 @@ def unify_names(analyses: list[ArticleAnalysis]) -> tuple[list[Fact], list[Event
     repeated = {name for name, articles in seen.items() if len(articles) > 1}
     placed = {item.subject for a in analyses for item in (*a.facts, *a.events) if "-" in item.subject
               and _PLACED_NAME.search(item.claim.text) and _capitalised_parts(item.subject[5:], item.claim.text)}
-    subjects = written | {item.subject for a in analyses for item in (*a.facts, *a.events)}
+    # (who a deal was signed with is a name too: "with 飞速出行" is "with Feisu Mobility")
+    parties = {e.part[len(_WITH):] for a in analyses for e in a.events if e.part.startswith(_WITH + "name")}
+    subjects = written | parties | {item.subject for a in analyses for item in (*a.facts, *a.events)}
     canon.build(subjects, repeated, placed, _written_as_places(subjects, analyses), _written_with_suffix(analyses))
     facts = [_canonical_fact(f, canon) for a in analyses for f in a.facts if canon.canonical(f.subject)]
-    events = [e if canon.canonical(e.subject) == e.subject else replace(e, subject=canon.canonical(e.subject))
-              for a in analyses for e in a.events]
+    events = [_canonical_event(e, canon) for a in analyses for e in a.events]
     return facts, events
+
+
+_WITH = "with "
+
+
+def _canonical_event(event: Event, canon: NameCanon) -> Event:
+    """The event with its subject's canonical id, and its counterparty's ("with name:feisu mobility")."""
+    subject = canon.canonical(event.subject)
+    part = event.part
+    if part.startswith(_WITH + "name"):
+        part = _WITH + (canon.canonical(part[len(_WITH):]) or part[len(_WITH):])
+    return event if (subject, part) == (event.subject, event.part) else replace(event, subject=subject, part=part)
 
 
 _PLACED_NAME = re.compile(r"[A-Z][\w.]*-[A-Z]")

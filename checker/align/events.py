@@ -306,6 +306,8 @@ _DESCRIPTION_HEAD = re.compile(r",\s+(?:the|a|an)\s+(?:[\w$€£.,-]+\s+){0,2}$"
 _DEADLINE_NOUN_AFTER = re.compile(r"\s+(?:deadline|target\s+date|due\s+date|cut-?off)\b", re.I)
 _IN_PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+$", re.I)
 _ITS_ORDINAL_BEFORE = re.compile(r"\b(?:its|their)\s+(?:first|new|second|third)\s+$", re.I)
+_COMMA_AFTER_DATE = re.compile(r"\s*[,，]?\s*")
+_ITS_ORDINAL_OPENING = re.compile(r"\W*(?:Its|Their)\s+(?:first|new|second|third)\s")
 _WITH_AFTER_DATE = re.compile(r",\s+with\s[^,;]*", re.I)
 _DELAY_AFTER = re.compile(r"\s+(?:later|earlier|late|early|behind|ahead)\b", re.I)
 _INFINITIVE_CUES = frozenset({"to", "will", "would", "finally", "should", "could", "may", "might", "must", "shall", "can"})
@@ -554,6 +556,11 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             stop = rules.clause_stop.search(text, start, date.span_start)
         if i and _COORDINATED_DATE.fullmatch(text, previous_end, date.span_start):
             start = previous_start      # "models due in 2025 and 2026": the second date shares the clause
+        elif i and (comma := max(text.rfind(mark, previous_end, date.span_start) for mark in "，；,;")) >= 0 \
+                and CJK.search(text, previous_end, comma) and CJK.search(text, comma, date.span_start):
+            # ("…签署…供货协议，相关产品已于今年1月开始交付": after the date before, a Chinese comma opens the next
+            # date's clause)
+            start = max(start, comma + 1)
         # "The Porto hotel was meant to follow the Solvera Lisboa Tejo, which opened in the third quarter of
         # 2024": a relative clause after a name tells that name's event, in its own tense
         relative_subject = None
@@ -712,6 +719,11 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         action_id, action_label = _action([_without_dated_asides(reading, action_from, date.span_start, _without_names(reading, action_from, date.span_start)),
                                            _without_names(reading, date.span_end, own_end)], rules, project is not None)
         subject = project or relative_subject or _actor(reading, start, date.span_start) or _actor(reading, date.span_end, end)
+        if project is None and relative_subject is None and not reading.entities_in(start, date.span_start) \
+                and (lead := _COMMA_AFTER_DATE.match(text, date.span_end)) is not None \
+                and any(h.start == lead.end() and CJK.match(h.surface) for h in reading.phrases_in(lead.end(), lead.end() + 4, "company_anaphors")):
+            # "2024年3月，公司与韩国正极材料企业韩光材料签订…": the company the sentences before were about
+            subject = company
         if subject is not None and (asked := _EXPECTS_OBJECT.match(text, subject.end)) is not None \
                 and (named := next((e for e in reading.entities if e.start == asked.end() and e.kind == "name"), None)) is not None \
                 and _TO_AFTER_NAME.match(text, named.end) and named.end <= date.span_start:
@@ -720,12 +732,16 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                 and (opened := _owned_object(reading, subject, date.span_start)) is not None:
             subject = opened        # "Solvera Hotels & Resorts opened its 210-room Solvera Lisboa Tejo": the hotel
         anaphors = reading.phrases_in(start, date.span_start, "company_anaphors") if company is not None else []
-        if project is None and anaphors \
+        # ("Its first North American restaurant, which opened in Toronto in December 2023": an opening "its"
+        # owns the facility, wherever it stands)
+        its = company is not None and _ITS_ORDINAL_OPENING.match(text) is not None \
+            and (antecedent is None or antecedent.entity != company.entity)
+        if project is None and (anaphors or its) \
                 and not any(not any(p.start <= e.start and e.end <= p.end for p in anaphors)
                             # ("The group opened its first Saudi restaurant": where its own facility stands)
                             and not (e.kind != "name" and _ITS_ORDINAL_BEFORE.search(text, max(0, e.start - 20), e.start))
-                            and not (e.kind != "name" and _IN_PLACE_BEFORE.search(text, max(0, e.start - 4), e.start))
-                            for e in reading.entities_in(start, date.span_start)):
+                            and not ((e.kind != "name" or its) and _IN_PLACE_BEFORE.search(text, max(0, e.start - 4), e.start))
+                            for e in reading.entities_in(0 if its else start, date.span_start)):
             # ("The Swedish retailer took delivery ...": a seat inside the anaphor is no other subject; but
             # "its first Polish base" is another event than its first base)
             # "The airline took delivery of the first of its jets on February 14, 2024, at its base at
@@ -743,7 +759,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             unnamed = ""        # "Among the projects that came on line, X made ...": the name is nearer
             # (a name after the date, "..., chief executive Henrik Aas said", is not)
         if unnamed and antecedent is not None and _DEFINITE_FACILITY.match(unnamed) and not rules.new_facility.search(unnamed) \
-                and not _other_owner(reading, subject, company, start, date.span_start):
+                and not its and not _other_owner(reading, subject, company, start, date.span_start):
             # "The plant, which began series production in September 2024": the facility named before
             subject, unnamed = antecedent, ""
         if project is None and antecedent is not None and rules.zh_facility_opening.match(text, start):
@@ -835,19 +851,25 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # "reached full commercial operation only at the end of June", written in February 2024: a day or
             # month without its year, told as done, is the last one gone by, not the nearest one
             date = _year_shifted(date, -1)
-        part = _part(text, start, date.span_start, rules)
+        if mood == "unknown" and action_id and published is not None and date.end < published \
+                and CJK.search(text, date.span_end, own_end):
+            # "2024年4月，芯钠能源与飞速出行签署供货协议", written in 2025: Chinese marks no tense; an event told
+            # with no word of plan or goal at a date gone by is done
+            mood, cue = "done", action_label
+        part, part_by = _part(text, start, date.span_start, rules), ""
         if not part and project is None and (owned := rules.owned_part.search(text, start, date.span_start)) is not None:
             # "Its 2.8-million-tonne-a-year hydrocracker was commissioned in November 2023": the owner's unit
             owner = company if owned.group("its") else next(
                 (e for e in reading.entities if e.kind == "name" and owned.start() - 3 <= e.end <= owned.start()), None)
             if owner is not None:
-                subject, unnamed, part = owner, "", owned.group("noun").lower()
+                # (a unit of its own: its start is none of the whole site's)
+                subject, unnamed, part, part_by = owner, "", owned.group("noun").lower(), "beside"
         if action_id == "signing":
             # (a deal is told by who signed it with whom: another counterparty's is another deal; a later date
             # after what the deal is to do, "signed an agreement to supply 150 trucks in 2025", is that doing's)
             part = _counterparty(reading, subject)
             if not part or (published is not None and date.start > published and _SIGNED_TO.search(text, start, date.span_start)):
-                action_id, action_label, part = "", "", ""
+                action_id, action_label, part, part_by = "", "", "", ""
         site, site_by = ("", "") if part else _site_part(reading, subject, start, date.span_start, rules)
         events.append(Event(
             subject=subject.entity if subject and not unnamed else "",
@@ -861,7 +883,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             attributed=attributed,
             cue=cue,
             part=part or site or _market(reading, subject, start, date.span_start, project is not None),
-            part_by=site_by if site else "",
+            part_by=site_by if site else part_by,
         ))
         previous_end = date.span_end
     return [_released_thing(e, reading) for e in _old_plans_of_the_event(events)]
@@ -973,8 +995,11 @@ def _counterparty(reading: ClaimReading, subject: EntityMention | None) -> str:
     """ "the 8,000-car supply agreement it signed with Qilan Auto": the one other company the sentence
     names, who signed with the subject ("" when it names none, or several)."""
     # (not a place the deal was signed at: "signed on September 6 at the IAA Mobility show in Munich")
+    # (nor the subject's short name: "..., Xinna said" after "Xinna Energy Technology")
+    own = subject.entity.split()[0] if subject is not None else None
     named = [e for e in reading.entities if e.kind == "name" and e.role != "government"
-             and (subject is None or e.entity != subject.entity) and not _AT_BEFORE.search(reading.text, max(0, e.start - 8), e.start)]
+             and (subject is None or (e.entity != subject.entity and e.entity.split()[0] != own))
+             and not _AT_BEFORE.search(reading.text, max(0, e.start - 8), e.start)]
     # ("signed its agreement to buy Salmones Reloncaví in March 2023, now farms in Los Lagos": the one the
     # deal is with, or the one it buys, first)
     party = next((e for e in named if _PARTY_BEFORE.search(reading.text, max(0, e.start - 40), e.start)), None)

@@ -2350,6 +2350,12 @@ def _company_in_place(frame: _Frame, reading: ClaimReading, actor: EntityMention
         # "Outside mainland China, Lujiao ended the year with 31 stores", "had 31 stores outside China":
         # the company's beyond that place, no part of its figure there nor its whole
         frame.scope = f"outside:{place.entity}"
+    elif not frame.is_share and subject.kind == "name" and frame.metric not in ("exports", "imports") \
+            and (lexicon.abroad_after.match(reading.text, figure_end)
+                 or (lexicon.abroad_opening.match(reading.text) and subject.end <= frame.quantity.start)):
+        # "The chain had 96 restaurants outside the mainland", "Overseas, it had 96": its business abroad
+        # (exports and imports are sent abroad anyway)
+        frame.scope = "outside:home"
     elif not frame.is_share and subject.kind == "name" \
             and (((place := _fronted_place(reading)) is not None and place.end <= frame.quantity.start)
                  or (place := _place_after(frame, reading)) is not None):

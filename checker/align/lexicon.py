@@ -172,6 +172,8 @@ class AlignLexicon:
     year_before: re.Pattern = _NEVER               # "the previous year's 87 GW": the year before the sentence's
     year_after: re.Pattern = _NEVER                # "the 430 it handed over a year earlier": the same
     national: re.Pattern = _NEVER                  # "of the national total": the country's whole
+    abroad_after: re.Pattern = _NEVER              # "96 restaurants overseas": outside the home market
+    abroad_opening: re.Pattern = _NEVER            # "Overseas, the chain had 96 restaurants"
     agent_by: re.Pattern = _NEVER                  # "backed by US$3bn": an agent's "by", no change
     length_nouns: frozenset[str] = frozenset()     # "the 34-km line": a length of the line
     part_length_nouns: frozenset[str] = frozenset()  # "a 1,700-metre quay": a length of the facility's quay
@@ -474,6 +476,9 @@ def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
         "estimate": pattern("estimate_nouns", r"\b(?:{alt})\b"),
         "final": pattern("final_words", r"(?:\b|(?<=[\u4e00-\u9fff]))(?:{alt})"),
         "national": pattern("national", r"\b(?:{alt})\b"),
+        # (the counted noun may stand between: "96 overseas restaurants", "96 restaurants outside the mainland")
+        "abroad_after": pattern("abroad", r"(?:\s+[a-z][\w-]*){{0,2}}?\s+(?:{alt})\b"),
+        "abroad_opening": pattern("abroad", r"^\W*(?:{alt})\s*,"),
         "agent_by": pattern("agent_by", r"\b(?:{alt})\s+by\s+$"),
         "length_nouns": frozenset(w.lower() for w in expect_str_list(data, "length_nouns", path, default=[])),
         "part_length_nouns": frozenset(w.lower() for w in expect_str_list(data, "part_length_nouns", path, default=[])),

@@ -54,6 +54,7 @@ class ZhNameRules:
     # a trade word -> a word its Latin name holds ("碳材" -> "carbon"): which of two Latin names that sound
     # alike ("Hengyao Carbon Materials", "Hengyao Group") a Chinese name ("恒耀碳材") is
     trade_latin: tuple[tuple[str, str], ...] = ()
+    deal_party: re.Pattern = re.compile(r"(?!)")   # a run after 与 before a verb of signing (group "run")
 
 
 @functools.lru_cache(maxsize=4)
@@ -73,6 +74,7 @@ def load_zh_name_rules(rules_dir: str | None = None) -> ZhNameRules:
     site_parts = expect_str_list(data, "zh_site_parts", path, default=[])
     periods = expect_str_list(data, "zh_period_words", path, default=[])
     builds = expect_str_list(data, "zh_site_builds", path, default=[])
+    deal_verbs = expect_str_list(data, "zh_deal_verbs", path, default=[])
     return ZhNameRules(
         trade,
         re.compile(rf"(?:{trie.alternation(designators)})$") if designators else re.compile(never),
@@ -101,6 +103,8 @@ def load_zh_name_rules(rules_dir: str | None = None) -> ZhNameRules:
         re.compile(rf"在(?P<run>[\u4e00-\u9fff]{{2,4}}?)(?:{trie.alternation(builds)})的") if builds else re.compile(never),
         tuple(sorted(expect_str_list(data, "zh_region_prefixes", path, default=[]), key=len, reverse=True)),
         _trade_latin(expect(data, "zh_trade_latin", dict, path, default={}), path),
+        # ("芯钠能源与电动两轮车企业飞速出行签署供货协议": who a deal is signed with)
+        re.compile(rf"与(?P<run>[\u4e00-\u9fff]{{2,14}}?)(?:{trie.alternation(deal_verbs)})") if deal_verbs else re.compile(never),
     )
 
 
@@ -163,7 +167,7 @@ def zh_names(text: str, lexicon: EntityLexicon, name_id, rules: ZhNameRules | No
             if len(short) >= 2 and short != own:
                 names.setdefault(short, latin)
     for found in (*rules.stating.finditer(text), *rules.site_part.finditer(text), *rules.trade_opening.finditer(text),
-                  *rules.site_built.finditer(text)):
+                  *rules.site_built.finditer(text), *rules.deal_party.finditer(text)):
         own = _own_start(found.group("run"), rules, place_at_start)
         if len(own) >= 2 and not rules.break_end.search(own) and not rules.public_body_end.search(own) and own not in names and own not in lexicon_surfaces and own not in rules.describing:
             names[own] = "name?:" + own
@@ -176,8 +180,23 @@ def zh_names(text: str, lexicon: EntityLexicon, name_id, rules: ZhNameRules | No
                 or len(sound_part(own, rules)) < 2:
             continue
         # (tentative: the batch keeps it when it matches a Latin name by sound or recurs in other articles)
-        names[own] = "name?:" + own
+        # (an owner's site is the site: "青岚煤化工榆林煤制烯烃项目" is the Yulin project)
+        names[own] = "name?:" + (_owners_site(own, rules) or own)
     return names
+
+
+def _owners_site(name: str, rules: ZhNameRules) -> str:
+    """The site a name holds after its owner's trade word ("青岚煤化工榆林煤制烯烃项目" is Qinglan Coal
+    Chemical's Yulin project: "榆林煤制烯烃项目"), or "" when no such owner opens it."""
+    for word in rules.trade_words:
+        at = name.find(word, 2)
+        while at >= 0:
+            rest = name[at + len(word):]
+            designator = rules.designator_end.search(rest)
+            if designator is not None and designator.start() >= 2 and len(sound_part(rest, rules)) >= 2:
+                return rest
+            at = name.find(word, at + 1)
+    return ""
 
 
 def _without_designator(name: str, rules: ZhNameRules) -> str:
