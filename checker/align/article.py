@@ -139,6 +139,16 @@ class Analyzer:
         named = ((m, facility_nouns(text, m, self.event_rules.facilities)) for m in mentions)
         return {_facility_meant(m, nouns).entity for m, nouns in named if nouns}
 
+    def _facilities_by_noun(self, text: str, mentions: list[EntityMention]) -> dict[str, EntityMention]:
+        """Facility noun -> the name ``text`` gives with it ("its Línea Dorada metro line, ... buses on the Suba
+        corridor": "the line" is the Línea Dorada)."""
+        found: dict[str, EntityMention] = {}
+        for mention in mentions:
+            nouns = facility_nouns(text, mention, self.event_rules.facilities)
+            for noun in nouns:
+                found[noun] = EntityMention(_facility_meant(mention, nouns).entity, "", 0, 0, "name", "implicit")
+        return found
+
     def _place_of(self, facts: list[Fact]) -> EntityMention | None:
         """The one country or bloc a sentence's facts are all about, if there is one."""
         subjects = {f.subject for f in facts}
@@ -217,6 +227,8 @@ class Analyzer:
             named = self._facilities_named(quiet.text, quiet_names) if quiet is not None else set()
             one = EntityMention(next(iter(named)), "", 0, 0, "name", "implicit") if len(named) == 1 else None
             lead_name = one if named else (self._one_company(quiet.text, quiet_names) if quiet is not None else None)
+            # (when it gives several, "the line" is the one it gives as a line)
+            quiet_facilities = self._facilities_by_noun(quiet.text, quiet_names) if len(named) > 1 else {}
             facility = one or facility
             quiet = None
             # ("Stores at end-2022: 6,400", a fact box after a sentence about a rival: the article's own company)
@@ -225,7 +237,7 @@ class Analyzer:
                 and actor.entity.split()[0] != title_name.entity.split()[0] else actor
             found = facts_of(reading, self.lexicon, commodity, self.event_rules.facilities, self.tense,
                              functools.partial(self._antecedent, entities, article, claims, claim), implicit, owner, before, market,
-                             lambda noun: lead_name or (by_noun[noun] if noun in by_noun else facility or title_name))
+                             lambda noun: lead_name or quiet_facilities.get(noun) or (by_noun[noun] if noun in by_noun else facility or title_name))
             broken = breakdowns_of(reading, self.growth_rules) if len(reading.quantities) >= 3 else []
             if broken:
                 # the listed parts are measures of their own (knitwear, woven garments), not the total's

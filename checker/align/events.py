@@ -128,7 +128,10 @@ def load_event_rules(rules_dir: str | None = None) -> EventRules:
     finder = re.compile(r"(?<!\S)(?:" + trie.alternation(ordered) + r")(?!\S)")
     facilities = frozenset(expect_str_list(data, "facilities", path))
     nouns = [f for f in facilities if f.isascii() and f.isalpha() and f == f.lower()]
-    facility_finder = re.compile(rf"(?<![A-Za-z])(?:{trie.alternation(nouns)})(?![A-Za-z])")
+    # ("Chile's development agency Corfo": a facility noun before one of ``facility_modifiers`` only describes it)
+    modified = expect_str_list(data, "facility_modifiers", path, default=[])
+    modifier = rf"(?!\s+(?:{trie.phrase_alternation(modified)})\b)" if modified else ""
+    facility_finder = re.compile(rf"(?<![A-Za-z])(?:{trie.alternation(nouns)})(?![A-Za-z]){modifier}")
     subordinators = expect_str_list(data, "subordinators", path, default=[])
     # ("since its first turbines were energised": "its" keeps the facility named before as the subject)
     own_subject = re.compile(rf"\b(?:{trie.alternation({w.lower() for w in subordinators})})\s+(?:the|this|that|these|those)\s+"

@@ -1468,7 +1468,7 @@ def _measure_opening(reading: ClaimReading, frame: _Frame, lexicon: AlignLexicon
 
 _VERB_AFTER_MEASURE = re.compile(r"\s+[a-z]")
 _BARE_MEASURE_LEAD = re.compile(r"\W*(?:(?:19|20)\d\d\s+)?(?:the\s+)?(?:(?:new|total|net|[A-Za-z]+-[a-z]+)\s+)?", re.I)
-_CLAUSE_MEASURE_LEAD = re.compile(r"(?:,|;)\s+(?:and\s+|while\s+|but\s+|whereas\s+)?(?:the\s+)?(?:(?:new|total|net|[a-z]+-[a-z]+|systemwide)\s+)?$")
+_CLAUSE_MEASURE_LEAD = re.compile(r"(?:,|;)\s+(?:and\s+|while\s+|but\s+|whereas\s+|with\s+)?(?:the\s+)?(?:(?:new|total|net|[a-z]+-[a-z]+|systemwide)\s+)?$")
 
 
 def _bare_agent_opening(reading: ClaimReading, lo: int, hi: int, lexicon: AlignLexicon):
@@ -3040,6 +3040,18 @@ def _lengths(frames: list[_Frame], reading: ClaimReading, lexicon: AlignLexicon,
         noun = next((w for w in (words.group(1).lower().split() if words else []) if w in lexicon.length_nouns), None)
         if noun is None:
             continue
+        of = _OF_AFTER_NOUN.match(text, text.lower().index(noun, q.end) + len(noun))
+        owner = next((e for e in reading.entities if of is not None and e.start == of.end()), None)
+        if owner is not None and owner.role == "possessive":
+            # ("of Bogotá's Línea Dorada": the name the possessive owns)
+            owner = next((e for e in reading.entities if e.start == owner.end + 1), None)
+        owner = owner if owner is not None and owner.kind == "name" else None
+        if owner is not None:
+            # "completing the 9.2-km underground section of Bogotá's Línea Dorada": a part of the line named after "of"
+            frame.subject, frame.subject_id = EntityMention(owner.entity, owner.surface, owner.start, owner.end, owner.kind, "name"), None
+            frame.metric, frame.metric_surface, frame.attribute, frame.commodity = "length", noun, True, ""
+            frame.scope = f"part:{noun}"
+            continue
         before = [e for e in reading.entities if e.end <= q.start and e.kind == "name"]
         named = before[-1] if before and _APPOSED.fullmatch(text, before[-1].end, q.start) else None
         determiner = _DETERMINED.search(text, max(0, q.start - 5), q.start)
@@ -3072,6 +3084,7 @@ def _part_length(frame: _Frame, reading: ClaimReading, part: str,
 
 _FACILITY_POSSESSIVE = re.compile(r"\b(?:the|its)\s+([a-z]+)(?:'s|’s)\s+$", re.I)
 _LENGTH_WORDS = re.compile(r"((?:\s+[a-z]+(?:-[a-z]+)?){1,3})")
+_OF_AFTER_NOUN = re.compile(r"\s+of\s+(?:the\s+)?")
 _APPOSED = re.compile(r",\s+(?:a|an|the)\s+")
 _DETERMINED = re.compile(r"\b(?:the|its)\s+$", re.I)
 

@@ -36,6 +36,7 @@ class GrowthRules:
     combined: re.Pattern = re.compile(r"(?!)")    # "a combined": the amounts listed before, added up
     list_share: re.Pattern = re.compile(r"(?!)")  # "accounted for": the verb of a list of shares
     summed: re.Pattern = re.compile(r"(?!)")      # "together": a share that is the sum of the ones listed after it
+    out_of: re.Pattern = re.compile(r"(?!)")      # "out of a national total of": the whole the amounts listed before are parts of
 
 
 @functools.lru_cache(maxsize=4)
@@ -57,7 +58,10 @@ def load_growth_rules(rules_dir: str | None = None) -> GrowthRules:
                        re.compile(rf"\b(?:{trie.phrase_alternation(verbs)})\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?$", re.I)
                        if (verbs := expect_str_list(data, "list_share_verbs", path, default=[])) else re.compile(r"(?!)"),
                        re.compile(rf"\b(?:{trie.phrase_alternation(summed)})\b", re.I)
-                       if (summed := expect_str_list(data, "sum_words", path, default=[])) else re.compile(r"(?!)"))
+                       if (summed := expect_str_list(data, "sum_words", path, default=[])) else re.compile(r"(?!)"),
+                       # (a word may say whose total it is: "out of a national total of")
+                       re.compile(rf"\b(?:{trie.phrase_alternation(out_of)})\s+(?:[a-z-]+\s+)?total\s+of\s+$", re.I)
+                       if (out_of := expect_str_list(data, "out_of_total", path, default=[])) else re.compile(r"(?!)"))
 
 
 def growth_of(reading: ClaimReading, rules: GrowthRules | None = None) -> list[GrowthStatement]:
@@ -241,11 +245,15 @@ def _elided_unit(part: Quantity, total: Quantity) -> Quantity:
 
 
 def _combined(reading: ClaimReading, amounts: list[Quantity], rules: GrowthRules) -> list[BreakdownStatement]:
-    """Amounts listed, then their total said as such (growth.toml combined: "a combined 9.1 Mt")."""
+    """Amounts listed, then their total said as such (growth.toml combined: "a combined 9.1 Mt"), or the whole
+    they are parts of (growth.toml out_of_total: "out of a national total of 38,500 hectares")."""
     text = reading.text
     found = []
     for i, total in enumerate(amounts):
-        if i < 2 or not rules.combined.search(text, max(0, total.start - 30), total.start):
+        # ("Piura had 29,400 hectares, Lambayeque 7,900 hectares and Áncash 4,300 hectares, out of a national
+        # total of 38,500 hectares": parts of a whole they need not fill)
+        whole = i >= 2 and rules.out_of.search(text, max(0, total.start - 40), total.start) is not None
+        if i < 2 or not (whole or rules.combined.search(text, max(0, total.start - 30), total.start)):
             continue
         last = amounts[i - 1]
         if (last.kind, last.base_unit) != (total.kind, total.base_unit) or total.start - last.end > 90 \
@@ -257,7 +265,7 @@ def _combined(reading: ClaimReading, amounts: list[Quantity], rules: GrowthRules
                 break
             parts.insert(0, q)
         if len(parts) >= 2:
-            found.append(BreakdownStatement(total, tuple(parts), reading, exact=True))
+            found.append(BreakdownStatement(total, tuple(parts), reading, exact=not whole))
     return found
 
 
