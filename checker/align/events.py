@@ -241,11 +241,15 @@ def _lemmas(text: str, rules: EventRules) -> list[str]:
             and not (w.endswith("ing") and i + 1 < len(words) and words[i + 1] in facilities)]
 
 
+_FIRST_GOODS_HANDLED = re.compile(r"\bfirst\s+(?:[A-Za-z-]+\s+){1,2}?(?=(?:shipment|shipments|cargo|cargoes|delivery|deliveries)\b)", re.I)
+
+
 def _action(clauses: list[str], rules: EventRules, facility: bool) -> tuple[str, str]:
     """The event of the first clause that names one: a lexicon phrase in any clause beats a
     generic word ("At the beginning of May, the X potline is due to reach nameplate capacity" is
     full capacity, not a start), and a generic word beats a clause's own verb."""
-    lemmatised = [_lemmas(clause, rules) for clause in clauses]
+    # ("made its first MHP shipment": the goods between "first" and what was done say nothing of the event)
+    lemmatised = [_lemmas(_FIRST_GOODS_HANDLED.sub("first ", clause), rules) for clause in clauses]
     for i, words in enumerate(lemmatised):
         hits = [m.group() for m in rules.finder.finditer(" ".join(words))] or rules.cjk_finder.findall(clauses[i])
         if hits:
@@ -309,9 +313,11 @@ _DESCRIPTION_HEAD = re.compile(r",\s+(?:the|a|an)\s+(?:[\w$€£.,-]+\s+){0,2}$"
 _DEADLINE_NOUN_AFTER = re.compile(r"\s+(?:deadline|target\s+date|due\s+date|cut-?off)\b", re.I)
 _IN_PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+$", re.I)
 _ITS_ORDINAL_BEFORE = re.compile(r"\b(?:its|their)\s+(?:first|new|second|third)\s+$", re.I)
+_RELATIVE_VERB_BEFORE = re.compile(r",\s+(?:which|that)\s+(?:falls|fall|lands|land|comes|come|is|are)\s+(?:on|in|at)\s+(?:the\s+)?$")
 _COMMA_AFTER_DATE = re.compile(r"\s*[,，]?\s*")
 _ITS_ORDINAL_OPENING = re.compile(r"\W*(?:Its|Their)\s+(?:first|new|second|third)\s")
 _WITH_AFTER_DATE = re.compile(r",\s+with\s[^,;]*", re.I)
+_APPOSED_AFTER_DATE = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}")
 _DELAY_AFTER = re.compile(r"\s+(?:later|earlier|late|early|behind|ahead)\b", re.I)
 _INFINITIVE_CUES = frozenset({"to", "will", "would", "finally", "should", "could", "may", "might", "must", "shall", "can"})
 _FUNCTION_WORDS = frozenset({"of", "to", "in", "on", "for", "at", "by", "with", "from", "and", "or", "as",
@@ -638,7 +644,11 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # ("plans to scrap an auction that drew no bids during December 2024", written before then:
             # the plan's date, not the relative clause's)
             may_be_past = published is None or date.start <= published
-            mood, cue = modality_cue(_without_dated_asides(reading, start, date.span_start), tense, may_be_past=may_be_past)
+            # ("China took about 90% of last season's exports, ... ahead of the Lunar New Year, which falls on
+            # January 22, 2023": a relative clause right before the date speaks for it, in its own tense)
+            relative = _RELATIVE_VERB_BEFORE.search(text, max(start, date.span_start - 40), date.span_start)
+            mood_from = relative.start() if relative else start
+            mood, cue = modality_cue(_without_dated_asides(reading, mood_from, date.span_start), tense, may_be_past=may_be_past)
             if mood == "unknown" and (since := _SINCE_EVENT.search(lead)):
                 # "has been producing since its first gold pour in September 2023": what a state has
                 # held since is already done
@@ -659,8 +669,8 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                 aside = text.find("(", date.span_end, stop)
                 stop = aside if aside >= 0 else stop
                 # (an aside before the date with a date of its own speaks for that date only)
-                kept = _without_dated_asides(reading, start, date.span_start) + text[date.span_start:stop]
-                mood, cue = modality_cue(kept, tense, _without_date(text, start, date, stop), may_be_past)
+                kept = _without_dated_asides(reading, mood_from, date.span_start) + text[date.span_start:stop]
+                mood, cue = modality_cue(kept, tense, _without_date(text, mood_from, date, stop), may_be_past)
             if mood == "unknown" and start > 0 and _PARTICIPLE_START.match(text, start) \
                     and not _INFINITIVE_BEFORE.search(text, start, date.span_start):
                 # "has started up the new furnace, tapping the first heat in November 2024": a participle
@@ -777,6 +787,9 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         if action_id != "signing" and any(start <= q.start < end and (q.kind != "number" or q.value >= 100) and q.kind != "duration"
                # ("launched on May 15, 2023, with 300 e-bikes": what it started with, after its date)
                and not (q.start >= date.span_end and _WITH_AFTER_DATE.fullmatch(text, date.span_end, q.start))
+               # ("shipped its first cargo ... on May 19, 2023, a 9,800 wet-tonne parcel bound for Ningbo": an
+               # apposition after the date sizes what the event handled)
+               and not (q.start > date.span_end and _APPOSED_AFTER_DATE.fullmatch(text, date.span_end, q.start))
                and not (q.start > date.span_end and (_AND_VERB.search(text, date.span_end, q.start)
                                                      # (", and at least 60,000 people visited": a figure
                                                      # opening a clause of its own)
@@ -968,8 +981,12 @@ def _other_owner(reading: ClaimReading, subject: EntityMention | None, company: 
 def _part(text: str, start: int, end: int, rules: EventRules) -> str:
     """ "restart the first potline at its idled Sundal smelter in ...": the facility's part named before the date."""
     found = rules.part.search(text, start, end)
-    if found:
+    # ("would add a second line at its Bayline plant in Texas, which has been producing oxide since February
+    # 2025": a relative clause between the part and the date tells of the plant, not the part)
+    if found and not _RELATIVE_HEAD.search(text, found.end(), end):
         return f"{found.group('ordinal').lower()} {found.group('noun').lower()}"
+    if found:
+        return ""
     zh = rules.zh_part_finder.search(text, start, end)
     return rules.zh_parts[zh.group()] if zh else ""
 
@@ -1088,7 +1105,7 @@ def _unnamed_facility(clause: str, rules: EventRules) -> tuple[str, int]:
     return best, end
 
 
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|of|from|to)\s+(?:the\s+)?$", re.I)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|of|from|to|on)\s+(?:the\s+)?$", re.I)
 _RELATIVE_HEAD = re.compile(r",\s+(?:which|who)\s+")
 _APPOSITION_OPEN = re.compile(r"\s*,\s*")
 _PLACE_AFTER_FACILITY = re.compile(r"\b(?:between|linking|connecting|from|to|in|at|near|of|outside)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+and\s+(?:the\s+)?)?$")

@@ -170,7 +170,8 @@ def _that_whole(frames: list[_Frame], reading: ClaimReading, previous_facts) -> 
         # ("Spain was the biggest supplier with 41% of the total, ahead of Brazil with 29%": the shares
         # listed after the first are of the same whole)
         if frame.is_share and ((frame.of_phrase and (_THAT_WHOLE.match(reading.text, frame.of_phrase[0], frame.of_phrase[1])
-                                                     or _bare_measure_whole(frame, reading, total)))
+                                                     or _bare_measure_whole(frame, reading, total)
+                                                     or _same_goods_whole(frame, reading, total)))
                                or (listed and not frame.of_phrase and not frame.change)):
             frame.metric, frame.metric_surface = total.metric, total.metric_surface
             frame.commodity = frame.commodity or total.commodity or None
@@ -184,6 +185,21 @@ def _that_whole(frames: list[_Frame], reading: ClaimReading, previous_facts) -> 
         for frame in frames:
             if not frame.is_share and _subject_key(frame) in parts:
                 frame.metric, frame.metric_surface, frame.scope = total.metric, total.metric_surface, f"imports:{total.subject}"
+
+
+def _same_goods_whole(frame: _Frame, reading: ClaimReading, total: Fact) -> bool:
+    """ "Chile shipped 413,000 tonnes of cherries in 2023/24. China took 91% of the fruit": a whole that is only
+    "the" goods the sentence before stated an amount of (or a word for any goods) is that amount."""
+    start, end = frame.of_phrase
+    whole = _GOODS_WHOLE.fullmatch(reading.text, start, end)
+    if whole is None or reading.entities_in(start, end) or reading.phrases_in(start, end, "metric_noun"):
+        return False
+    goods = reading.phrases_in(start, end, "commodity")
+    return (not goods and whole.group("noun").lower() in _ANY_GOODS) or (len(goods) == 1 and goods[0].id == total.commodity)
+
+
+_GOODS_WHOLE = re.compile(r"\s*of\s+(?:the|that|this|those|these)\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]+)[\s,.;]*", re.I)
+_ANY_GOODS = frozenset({"fruit", "goods", "produce", "cargo", "crop", "harvest"})
 
 
 def _bare_measure_whole(frame: _Frame, reading: ClaimReading, total: Fact) -> bool:
@@ -743,6 +759,8 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon,
     if frame.metric == "outlets" and "outlet_openings" in lexicon.metrics \
             and _OPENING_VERB_BEFORE.search(reading.text, max(0, q.start - 40), q.start):
         frame.metric = "outlet_openings"    # "plans to open more than 3,000 stores this year": openings, no count held
+    elif frame.metric == "outlets" and _OUTLETS_CHANGE_HANDS.search(reading.text, max(0, q.start - 40), q.start):
+        frame.change = True     # "after it sold 31 shops to independent operators": a change of the outlets held, no count
     if frame.change and frame.is_share and q.unit == "percent" and frame.metric in lexicon.metrics \
             and lexicon.metrics[frame.metric].growth_rate:
         # "Same-store sales rose 6.8% in 2023": the change is the measure's value
@@ -981,6 +999,16 @@ _PLACE_LEAD_WORD = re.compile(r"(?:the\s+)?(?:mainland\s+)?", re.I)
 # ("In Europe's onshore market, ...": a possessive place may name its market)
 _PLACE_END = re.compile(r"(?:\s+as\s+a\s+whole|\s+overall|(?<=s)(?:\s+[a-z-]+){0,2}\s+market)?\s*,", re.I)
 _COMMODITY_SUBJECT = re.compile(r"\s*(?:[A-Za-z-]+\s+){1,3}(?:supplied|generated|provided|produced|accounted\s+for|made\s+up|contributed)\s", re.I)
+
+
+def _fronted_site(reading: ClaimReading) -> EntityMention | None:
+    """The name of an opening "At Cai Mep,", if any: where, not who."""
+    lead = _FRONTED_SITE.match(reading.text)
+    return next((e for e in reading.entities if lead is not None and e.start == lead.end()
+                 and reading.text.startswith(",", e.end)), None)
+
+
+_FRONTED_SITE = re.compile(r"\W*(?:at|near|off)\s+(?:the\s+)?", re.I)
 
 
 def _fronted_place(reading: ClaimReading) -> EntityMention | None:
@@ -2064,7 +2092,8 @@ def _joint_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon) 
         # "... and China second with 3.7 million; together they made up roughly 47%", "中国和印尼合计占…" (but
         # 合计 after a count of items is their total: "公司共交付各类船舶38艘,合计约460万载重吨")
         return True
-    fronted = _fronted_place(reading) or _outside_place(frame, reading)     # "In Thailand, Chinese visitors ...": no list
+    # ("In Thailand, Chinese visitors ...", "At Cai Mep, the Sao Bien terminal handled ...": no list)
+    fronted = _fronted_place(reading) or _outside_place(frame, reading) or _fronted_site(reading)
     # ("According to Kestrel, China produced 240,000 tonnes": the source said first is no list either)
     source = _SOURCE_OPENING.match(reading.text)
     listed = _coordinated(reading.text, [e for e in reading.entities if e.end <= subject.start and e is not fronted
@@ -2558,6 +2587,8 @@ _FLEET_OF = re.compile(r"\bof\s+(?:its|their|the)\s+(?:total\s+|whole\s+|entire\
 _REVISED_VALUE = re.compile(r"\b(?:a|the|its)\s+(?:downwardly\s+|upwardly\s+)?revised\s+(?:figure\s+of\s+|estimate\s+of\s+)?$", re.I)
 _OPENING_VERB_BEFORE = re.compile(r"\b(?:open|opens|opened|opening|add|adds|added|adding|close|closes|closed|closing|shut|shuts)\s+"
                                   r"(?:(?:more\s+than|about|some|around|nearly|over|up\s+to|another|a\s+further|at\s+least)\s+)?$", re.I)
+_OUTLETS_CHANGE_HANDS = re.compile(r"\b(?:sold|sells|sell|selling|divested|divests|disposed\s+of|bought|buys|buy|acquired|acquires|"
+                                   r"transferred|transfers|refranchised)\s+(?:(?:more\s+than|about|some|around|nearly|another|a\s+further)\s+)?$", re.I)
 _INCLUDING_BEFORE = re.compile(r",?\s+including\s+(?:about\s+|some\s+|around\s+|nearly\s+|roughly\s+)?$", re.I)
 _FULL_YEAR_AFTER = re.compile(r"\s+(?:for|in|over)\s+the\s+(?:full|whole|entire)\s+year\b(?!\s+(?:to|ended|ending|of|\d))", re.I)
 _FALL_NOUN_AFTER = re.compile(r"\s+(?:decline|declines|fall|falls|drop|drops|decrease|decreases|contraction|slide|slump)\b", re.I)

@@ -17,13 +17,20 @@ PARAMS = {
     "attributed_severity": (str, ""),
     # a measure whose sources fall into more sides than this is taken as misaligned, not reported
     "max_sides": (int, 3),
+    # an event of a part numbered with one of these ("the third line", "a fourth berth") is never the site's own,
+    # which an event naming no part is ("The plant produced its first MHP in May 2022")...
+    "later_part_ordinals": (list, []),
+    # ...except for actions that are always of a later part ("expansion": the second phase, named or not)
+    "later_part_actions": (list, []),
 }
 
 
-def _by_part(groups: dict[tuple[str, str, str], list[Event]]) -> dict[tuple[str, ...], list[Event]]:
+def _by_part(groups: dict[tuple[str, str, str], list[Event]], later_ordinals: frozenset[str] = frozenset(),
+             later_actions: frozenset[str] = frozenset()) -> dict[tuple[str, ...], list[Event]]:
     """Split a group whose events name different parts of the facility ("the first potline", "the
     second potline"): one group per part; an event that names no part could be either's, and is left out.
-    A facility of its own beside the site is a group of its own."""
+    A facility of its own beside the site is a group of its own, and so is a part numbered after the first
+    (``later_ordinals``) when the action is not one of a later part anyway (``later_actions``)."""
     out: dict[tuple[str, ...], list[Event]] = {}
     for key, events in groups.items():
         # (a facility of its own beside the site, "a hydrogen station beside the Changshu plant", is always
@@ -35,6 +42,14 @@ def _by_part(groups: dict[tuple[str, str, str], list[Event]]) -> dict[tuple[str,
             continue
         events = _kinds_as_numbered(events)
         parts = sorted({e.part for e in events if e.part})
+        # (not when the subject is itself a numbered part: "Kawah Seruni 2" is the second unit)
+        if len(parts) == 1 and parts[0].split(" ", 1)[0] in later_ordinals and key[1] not in later_actions \
+                and all(e.part_by == "" for e in events if e.part) and not key[0].rsplit(" ", 1)[-1].isdigit():
+            # ("The plant produced its first MHP in May 2022" and "started producing MHP from the third line at
+            # its Tanjung Mera plant on October 8, 2024": the site's start is no later line's)
+            out[key + ("",)] = [e for e in events if not e.part]
+            out[key + (parts[0],)] = [e for e in events if e.part]
+            continue
         if len(parts) < 2:
             out[key + ("",)] = events
             continue
@@ -80,7 +95,8 @@ def run(rule: Rule, batch: Batch) -> list[Finding]:
     def apart(lo1, hi1, lo2, hi2) -> bool:
         return lo2 - hi1 >= gap_days or lo1 - hi2 >= gap_days
 
-    for key, events in sorted(_by_part(groups).items()):
+    later = frozenset(rule.param("later_part_ordinals")), frozenset(rule.param("later_part_actions"))
+    for key, events in sorted(_by_part(groups, *later).items()):
         events = _superseded(events, old_plans.get(key[:2], []))
         if rule.param("cross_article_only") and len({e.article.id for e in events}) < 2:
             continue
