@@ -1406,7 +1406,10 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
         return
     world = [hit for hit in reading.phrases_in(lo, hi, "global")
              # "taking the total in operation to 9.2 GW": an amount's bare "total" is its subject's, not the world's
-             if frame.is_share or not hit.surface.lower().endswith("the total")]
+             if (frame.is_share or not hit.surface.lower().endswith("the total"))
+             # ("塔吉克斯坦是全球第二大锑矿生产国，湘瑞锑业约三分之一的锑精矿从该国进口": a Chinese comma ends the
+             # clause the world word stands in)
+             and not (CJK.match(hit.surface) and "，" in reading.text[hit.end:frame.quantity.start])]
     if world:
         frame.subject_id = "WORLD"
         return
@@ -1540,6 +1543,9 @@ def _world_measure_before(reading: ClaimReading, start: int, frame: _Frame) -> b
 _WORLD_MEASURE_TAIL = re.compile(r"\s*,?\s*(?:that|which)\b|\s+of\s+", re.I)
 
 
+_ZH_HEDGE_GAP = re.compile(r"[约近逾超过不到大约将近]{0,3}")
+
+
 def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: AlignLexicon, antecedent=None, actor=None) -> None:
     """Owner of a share ("of Turkey's imports", "of new car sales in the US") and its role."""
     if not frame.is_share:
@@ -1553,6 +1559,10 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
             kind = "imports" if frame.metric == "imports" else "of"
             frame.scope = f"{kind}:{frame.left_owner.entity}"
             return
+        if not frame.scope and reading.text.startswith("的", frame.quantity.end) and frame.subject is not None \
+                and CJK.match(frame.subject.surface) and _ZH_HEDGE_GAP.fullmatch(reading.text, frame.subject.end, frame.quantity.start):
+            # "湘瑞锑业约三分之一的锑精矿从该国进口": a part of the owner's own goods, no share of a market's
+            frame.scope = f"local:{reading.article.id}"
         frame.scope = frame.scope or "global"
         return
     text = reading.text
