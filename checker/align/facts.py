@@ -144,6 +144,10 @@ def _that_whole(frames: list[_Frame], reading: ClaimReading, previous_facts) -> 
     # million tonnes in 2023")
     totals = [f for f in previous_facts if f.kind.startswith("amount") and not f.kind.endswith("forecast") and f.dated
               and not _BASELINE_BEFORE.search(f.claim.text, max(0, f.value.start - 12), f.value.start)]
+    if _VOLUME_WHOLE.search(reading.text):
+        # ("fell 11% to 241,000 tonnes in 2023, but their value rose 23% to $1.67 billion. The United States bought
+        # nearly half of last year's volume": a volume is of the goods, not of their money)
+        totals = [f for f in totals if not f.kind.startswith("amount:currency")]
     if len({(f.subject, f.metric, f.commodity, f.period) for f in totals}) != 1 or _ITS_OWN_OPENING.match(reading.text):
         return      # ("Its own ranches supplied 38% of the total": no supplier's, the company's own part; see _resolve_scope)
     if _FRONTED_THAT_WHOLE.match(reading.text):
@@ -244,7 +248,10 @@ _PREVIOUSLY_AFTER = re.compile(r"\s+previously\b", re.I)
 _OF_GROUP = re.compile(r"\s*(?:of\s+)?group\s+[a-z]", re.I)
 _ZH_OF_WHICH = re.compile(r"\s*其中[,，]")
 _BARE_WHOLE = re.compile(r"\s*of\s+(?:all\s+|total\s+)?", re.I)
-_THAT_WHOLE = re.compile(r"\s*of\s+(?:that|this|the\s+same|the)\s+(?:volume|total|amount|quantity|figure|tonnage|sum)\b", re.I)
+_VOLUME_WHOLE = re.compile(r"\bof\s+(?:that|this|the|(?:last|this|the)\s+(?:year|season)['’]s)\s+(?:volume|tonnage|quantity)\b", re.I)
+# ("bought nearly half of last year's volume")
+_THAT_WHOLE = re.compile(r"\s*of\s+(?:that|this|the\s+same|the|(?:last|this|the)\s+(?:year|season)['’]s)\s+"
+                         r"(?:volume|total|amount|quantity|figure|tonnage|sum)\b", re.I)
 
 
 def _weak_verb_measure(frames: list[_Frame], reading: ClaimReading, lexicon: AlignLexicon, previous_facts) -> None:
@@ -310,6 +317,22 @@ def _bare_measures(frames: list[_Frame], reading: ClaimReading, lexicon: AlignLe
     return [frame for frame in frames if frame.subject is None and frame.subject_id is None
             and (not frame.is_share or frame.metric in lexicon.ratio_groups)
             and frame.metric is not None and _measure_opening(reading, frame, lexicon)]
+
+
+def _year_before_previous(reading: ClaimReading, previous_facts) -> str | None:
+    """The period a year before the one the sentence before dated its figures in, when this sentence opens with
+    "A year earlier," and names no other date ("Peru sent 38% of its exports to the US in 2023. A year earlier,
+    America's share had been 55%": 2022, not a year before the article)."""
+    opening = _YEAR_EARLIER_OPENING.match(reading.text)
+    if opening is None or any(d.span_start >= opening.end() for d in reading.dates):
+        return None
+    period = _one_period(previous_facts) if previous_facts else None
+    if period is None or not period[:4].isdigit() or (period[4:] and not period[4:].startswith("-")):
+        return None
+    return f"{int(period[:4]) - 1}{period[4:]}"
+
+
+_YEAR_EARLIER_OPENING = re.compile(r"\W*(?:a\s+year\s+(?:earlier|before)|the\s+(?:year|previous\s+year)\s+before|in\s+the\s+previous\s+year)\s*,", re.I)
 
 
 def _one_period(previous_facts) -> str | None:
@@ -450,7 +473,9 @@ def _figure_end(text: str, q: Quantity) -> int:
 
 
 _TRAILING_OF = re.compile(r"\s+of$")
-_NEXT_OWNER = re.compile(r"\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|just\s+)?$")
+# ("... and Chinese yards 38%": the owner's noun may follow its capitalised words)
+_NEXT_OWNER = re.compile(r"\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?:\s+[a-z]+)?\s+"
+                         r"(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|just\s+)?$")
 
 
 def _of_phrase(text: str, q: Quantity, limit: int) -> tuple[int, int] | None:
@@ -2743,7 +2768,8 @@ _CLAUSE_STOP = re.compile(r"[:;]")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though|where)\s", re.I)
 # a clause break, or a reason told after a figure (", as weak demand dragged down prices")
 _ON_ANOTHER_MEASURE = re.compile(r"\bon\s+(?:[a-z]+\s+)?$")
-_SUBORDINATE_WORD = re.compile(r"\s(?:as|because|while|although|though|whereas)\s", re.I)
+# ("rose 23% to $1.67 billion thanks to higher prices": a cause names no measure of the figure)
+_SUBORDINATE_WORD = re.compile(r"\s(?:as|because|while|although|though|whereas|thanks\s+to|due\s+to|owing\s+to)\s", re.I)
 _OWN_CLAUSE = re.compile(_CLAUSE_BREAK.pattern + r"|,\s+(?:as|because|since|despite|after)\s", re.I)
 
 
@@ -3409,6 +3435,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     opener = lexicon.scope_opener.match(reading.text) or lexicon.scope_widener.search(reading.text)
     widened = f"+{' '.join(opener.group().split()).strip(' ,').lower()}" if opener else ""
     facts: list[Fact] = []
+    year_before = _year_before_previous(reading, previous_facts)
     for frame in frames:
         if frame.change:
             continue
@@ -3496,6 +3523,8 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         period, dated = _period(frame, reading, static or frame.attribute or sized, level=metric is not None and not metric.flow)
         if frame.inherited_period and not dated:
             period, dated = frame.inherited_period, True
+        if year_before is not None and not static:
+            period, dated = year_before, True     # "A year earlier, America's share of Peruvian shipments had been 55%"
         if period == "current" and (later := _after_baseline(reading)) is not None:
             period = later      # "lifts capacity to about 1,010 MW, from 940 MW at the end of 2023": a level after 2023
         if period == "current" and metric is not None and metric.flow \
