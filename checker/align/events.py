@@ -1041,7 +1041,9 @@ _INDEFINITE_RELATIVE = re.compile(r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?[a-z
 # ("below the 114,000 tonnes set for 2024"; "more than the 21,400 tonnes the company produced in all of 2022": a
 # relative clause of its own after the amount)
 _AMOUNT_SET_FOR = re.compile(r"\s+(?:(?:was|were|is|are|been)\s+)?(?:set|planned|earmarked|targeted|budgeted|allocated|allotted)\s+for\s+(?:the\s+)?"
-                             r"|\s+(?:[A-Za-z]+\s+){0,4}?(?:[a-z]+ed|made|sold|grew|built|had|shipped|spent)\s+(?:in|during|over)\s+(?:all\s+of\s+)?(?:the\s+)?", re.I)
+                             r"|\s+(?:[A-Za-z]+\s+){0,4}?(?:[a-z]+ed|made|sold|grew|built|had|shipped|spent)\s+(?:in|during|over)\s+(?:all\s+of\s+)?(?:the\s+)?"
+                             # ("the 2.5 million who used the old airport in 2019")
+                             r"|\s+(?:who|that|which)\s+(?:[a-z]+ed|made|sold|grew|built|had|took|flew|came|went)\s+(?:[a-z-]+\s+){1,3}?(?:in|during)\s+(?:the\s+)?", re.I)
 _SIGNED_TO = re.compile(r"\bsign(?:s|ed|ing)?\b.*\bto\s+[a-z]+", re.I)
 _PARTY_BEFORE = re.compile(r"\b(?:with|to\s+(?:buy|acquire|purchase|take\s+over|supply))\s+(?:[A-Za-z-]+\s+){0,3}?$")
 
