@@ -124,6 +124,11 @@ class Analyzer:
                     unplaced.append(m)
             if unplaced and len({m.entity for m in unplaced}) == 1:
                 names = {unplaced[0].entity}
+        if len(names) == 1 and _FROM_PLACE.search(text, max(0, mentions[0].start - 12), mentions[0].start) \
+                and any(text.lstrip(" \"'“‘(").lower().startswith(a + " ") for a in self.lexicon.cues["company_anaphors"]):
+            # ("The battery recycler from Jingmen in central China plans ...": the company meant is the one before,
+            # the name only where it is from)
+            return None
         if len(names) == 1:
             return EntityMention(names.pop(), "", 0, 0, "name", "implicit")
         if len(mentions) > 1 and (gap := _DESCRIPTION.fullmatch(text, mentions[0].end, mentions[1].start)) is not None \
@@ -275,6 +280,7 @@ _IT_OPENS = re.compile(r"^\W*It\s")
 # a fact-box line: a short label, a colon, its figure ("Stores at end-2022: 6,400 (end-2021: 4,100)")
 _LABEL_LINE = re.compile(r"^\W*[A-Z][\w ,'’()/-]{2,40}:\s*\S")
 _AT_PLACE = re.compile(r"\b(?:at|in|near|via|across|through|to)\s+(?:the\s+)?$")
+_FROM_PLACE = re.compile(r"\b(?:from|in|at|near|based\s+in)\s+(?:the\s+)?$")
 _AND_BEFORE = re.compile(r"(?:,|\band)\s+$")
 # ("Japan's Takamine Machinery, Hengyue's main rival, has lost ground": a place's possessive before the name)
 _LEAD_TO_NAME = re.compile(r"^\W*(?:[Tt]he\s+)?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:'s|’s)\s+)?")

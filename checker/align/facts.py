@@ -2072,6 +2072,13 @@ def _distance(reading: ClaimReading, q: Quantity, before: str, lexicon: AlignLex
 _UNREAD_NAME = re.compile(r"^\W*[A-Z]{2,}\b|(?<=[a-z,;:] )[A-Z][a-z]")
 
 
+def _unread_name(reading: ClaimReading, end: int) -> bool:
+    """Does a capitalised word no lexicon read stand before ``end`` (the goods' own names, "Hom Mali jasmine rice",
+    are read)?"""
+    goods = reading.phrases_in(0, end, "commodity")
+    return any(not any(g.start <= m.start() < g.end for g in goods) for m in _UNREAD_NAME.finditer(reading.text, 0, end))
+
+
 # an opening "of" phrase that points back to a whole ("Of those 9,800 shops, ..."): the figure restates it
 _RESTATED_WHOLE = re.compile(r"\W*of\s+(?:those|these|that|this)\s+(?:some\s+|about\s+|roughly\s+|around\s+)?$", re.I)
 # "times the 430", "than the 1,150": an amount compared with, whose own time may follow it
@@ -3341,7 +3348,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             q = frame.quantity
             # ("Mills sent 51.1% of their cane to ethanol": the part of the place's goods made into a product)
             if frame.subject is None and frame.subject_id is None and (not frame.is_share or _product_made(frame, reading)) \
-                    and not any(e.start < q.start for e in reading.entities) and not _UNREAD_NAME.search(reading.text, 0, q.start):
+                    and not any(e.start < q.start for e in reading.entities) and not _unread_name(reading, q.start):
                 frame.subject = implicit
     previous_share = None
     for frame in frames:
