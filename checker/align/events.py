@@ -314,6 +314,8 @@ _DEADLINE_NOUN_AFTER = re.compile(r"\s+(?:deadline|target\s+date|due\s+date|cut-
 _IN_PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+$", re.I)
 _ITS_ORDINAL_BEFORE = re.compile(r"\b(?:its|their)\s+(?:first|new|second|third)\s+$", re.I)
 _RELATIVE_VERB_BEFORE = re.compile(r",\s+(?:which|that)\s+(?:falls|fall|lands|land|comes|come|is|are)\s+(?:on|in|at)\s+(?:the\s+)?$")
+# (", and expects first ore in the second half of 2023": the same subject's verb of another tense)
+_AND_PLAN_BEFORE = re.compile(r",\s+and\s+(?:expects|plans|aims|hopes|intends|targets|will|is\s+(?:set|expected|due|scheduled))\b[^,;]*$")
 _COMMA_AFTER_DATE = re.compile(r"\s*[,，]?\s*")
 _ITS_ORDINAL_OPENING = re.compile(r"\W*(?:Its|Their)\s+(?:first|new|second|third)\s")
 _WITH_AFTER_DATE = re.compile(r",\s+with\s[^,;]*", re.I)
@@ -454,7 +456,8 @@ def _counts_facilities(text: str, q, rules: EventRules) -> bool:
 
 
 # ("12 new stores", "ten large-format stores", "four more flagship stores")
-_COUNTED_NOUN = re.compile(r"\s+(?:(?:new|more|[A-Za-z]+-[A-Za-z]+)\s+){0,2}([A-Za-z]+)\b")
+# ("opened 27 UK stores": a place's name may describe them too)
+_COUNTED_NOUN = re.compile(r"\s+(?:(?:new|more|[A-Za-z]+-[A-Za-z]+|[A-Z][A-Za-z]*)\s+){0,2}([A-Za-z]+)\b")
 
 
 def _old_plan_after(text: str, start: int, end: int, tense: TenseRules) -> str | None:
@@ -646,7 +649,8 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             may_be_past = published is None or date.start <= published
             # ("China took about 90% of last season's exports, ... ahead of the Lunar New Year, which falls on
             # January 22, 2023": a relative clause right before the date speaks for it, in its own tense)
-            relative = _RELATIVE_VERB_BEFORE.search(text, max(start, date.span_start - 40), date.span_start)
+            relative = _RELATIVE_VERB_BEFORE.search(text, max(start, date.span_start - 40), date.span_start) \
+                or _AND_PLAN_BEFORE.search(text, start, date.span_start)
             mood_from = relative.start() if relative else start
             mood, cue = modality_cue(_without_dated_asides(reading, mood_from, date.span_start), tense, may_be_past=may_be_past)
             if mood == "unknown" and (since := _SINCE_EVENT.search(lead)):

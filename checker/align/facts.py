@@ -441,7 +441,9 @@ _SINCE_AFTER = re.compile(r"(?:\s+[a-z-]+){0,3}\s+(?:since\s+(?:(?:(?:early|late
                           r"|(?:(?:[\w-]+\s+){1,3}(?:began|begun|started|opened|launched|commenced|went\s+live)\b"
                           r"|(?:its\s+)?(?:launch|opening|inception|start-?up)\b)(?![^,.;]{0,25}\b(?:19|20)\d\d\b))"
                           # ("handled 480,000 passengers between its opening on April 28 and the end of June")
-                          r"|between\s+(?:its|the)\s+(?:opening|launch|inauguration|start)\b)", re.I)
+                          r"|between\s+(?:its|the)\s+(?:opening|launch|inauguration|start)\b"
+                          # ("handled 850,000 passengers in its first 12 months of operation": a span of its own, no calendar period)
+                          r"|in\s+(?:its|their)\s+first\s+(?:\d+|six|nine|twelve|eighteen)\s+months\b)", re.I)
 # ("A cup of its best-selling jasmine milk tea costs 12 yuan", "Drinks cost between RM9 and RM14, or roughly 14 to 22 yuan")
 _ITEM_COSTS = re.compile(r"(?:\b(?:a|an|one|each)\s+(?!(?:litre|liter|kilogram|kilo|kg|tonne|ton|pound|gallon|barrel|ounce|bushel|"
                          r"megawatt-hour|kilowatt-hour|unit)\b)(?:[\w'’-]+\s+){0,6}?|^\W*[A-Z][a-z]+s\s+)(?:costs?|sells?\s+for|retails?\s+for|(?:is|are)\s+priced\s+at)"
