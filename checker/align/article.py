@@ -10,7 +10,7 @@ from pathlib import Path
 
 from checker import trie
 from checker.align.counts import CountStatement, GroupCount, counts_of, group_counts_of, load_count_rules
-from checker.align.events import events_of, last_project, load_event_rules
+from checker.align.events import WITH_PARTY, events_of, last_project, load_event_rules
 from checker.align.facts import _POSSESSIVE_END, facts_of
 from checker.align.growth import (BreakdownStatement, GrowthStatement, PartStatement, RemainderStatement, ShareListStatement,
                                   breakdowns_of, share_lists_of,
@@ -413,7 +413,7 @@ def unify_names(analyses: list[ArticleAnalysis]) -> tuple[list[Fact], list[Event
     placed = {item.subject for a in analyses for item in (*a.facts, *a.events) if "-" in item.subject
               and _PLACED_NAME.search(item.claim.text) and _capitalised_parts(item.subject[5:], item.claim.text)}
     # (who a deal was signed with is a name too: "with 飞速出行" is "with Feisu Mobility")
-    parties = {e.part[len(_WITH):] for a in analyses for e in a.events if e.part.startswith(_WITH + "name")}
+    parties = {e.part[len(WITH_PARTY):] for a in analyses for e in a.events if e.part.startswith(WITH_PARTY + "name")}
     subjects = written | parties | {item.subject for a in analyses for item in (*a.facts, *a.events)}
     canon.build(subjects, repeated, placed, _written_as_places(subjects, analyses), _written_with_suffix(analyses))
     facts = [_canonical_fact(f, canon) for a in analyses for f in a.facts if canon.canonical(f.subject)]
@@ -421,15 +421,12 @@ def unify_names(analyses: list[ArticleAnalysis]) -> tuple[list[Fact], list[Event
     return facts, events
 
 
-_WITH = "with "
-
-
 def _canonical_event(event: Event, canon: NameCanon) -> Event:
     """The event with its subject's canonical id, and its counterparty's ("with name:feisu mobility")."""
     subject = canon.canonical(event.subject)
     part = event.part
-    if part.startswith(_WITH + "name"):
-        part = _WITH + (canon.canonical(part[len(_WITH):]) or part[len(_WITH):])
+    if part.startswith(WITH_PARTY + "name"):
+        part = WITH_PARTY + (canon.canonical(part[len(WITH_PARTY):]) or part[len(WITH_PARTY):])
     return event if (subject, part) == (event.subject, event.part) else replace(event, subject=subject, part=part)
 
 

@@ -312,12 +312,13 @@ def _past(word: str) -> bool:
 _DESCRIPTION_HEAD = re.compile(r",\s+(?:the|a|an)\s+(?:[\w$€£.,-]+\s+){0,2}$", re.I)
 _DEADLINE_NOUN_AFTER = re.compile(r"\s+(?:deadline|target\s+date|due\s+date|cut-?off)\b", re.I)
 _IN_PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+$", re.I)
-_ITS_ORDINAL_BEFORE = re.compile(r"\b(?:its|their)\s+(?:first|new|second|third)\s+$", re.I)
+_OWN_ORDINALS = r"(?:first|new|second|third)"
+_ITS_ORDINAL_BEFORE = re.compile(rf"\b(?:its|their)\s+{_OWN_ORDINALS}\s+$", re.I)
 _RELATIVE_VERB_BEFORE = re.compile(r",\s+(?:which|that)\s+(?:falls|fall|lands|land|comes|come|is|are)\s+(?:on|in|at)\s+(?:the\s+)?$")
 # (", and expects first ore in the second half of 2023": the same subject's verb of another tense)
 _AND_PLAN_BEFORE = re.compile(r",\s+and\s+(?:expects|plans|aims|hopes|intends|targets|will|is\s+(?:set|expected|due|scheduled))\b[^,;]*$")
 _COMMA_AFTER_DATE = re.compile(r"\s*[,，]?\s*")
-_ITS_ORDINAL_OPENING = re.compile(r"\W*(?:Its|Their)\s+(?:first|new|second|third)\s")
+_ITS_ORDINAL_OPENING = re.compile(rf"\W*(?:Its|Their)\s+{_OWN_ORDINALS}\s")
 _WITH_AFTER_DATE = re.compile(r",\s+with\s[^,;]*", re.I)
 _APPOSED_AFTER_DATE = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}")
 _DELAY_AFTER = re.compile(r"\s+(?:later|earlier|late|early|behind|ahead)\b", re.I)
@@ -1015,6 +1016,10 @@ def _site_part(reading: ClaimReading, subject: EntityMention | None, start: int,
     return (part, "kind") if found.group("noun").lower() in rules.part_nouns else ("", "")
 
 
+# the part of a signing: who the deal is with ("with name:qilan auto")
+WITH_PARTY = "with "
+
+
 def _counterparty(reading: ClaimReading, subject: EntityMention | None) -> str:
     """ "the 8,000-car supply agreement it signed with Qilan Auto": the one other company the sentence
     names, who signed with the subject ("" when it names none, or several)."""
@@ -1028,9 +1033,9 @@ def _counterparty(reading: ClaimReading, subject: EntityMention | None) -> str:
     # deal is with, or the one it buys, first)
     party = next((e for e in named if _PARTY_BEFORE.search(reading.text, max(0, e.start - 40), e.start)), None)
     if party is not None:
-        return f"with {party.entity}"
+        return f"{WITH_PARTY}{party.entity}"
     others = {e.entity for e in named}
-    return f"with {others.pop()}" if len(others) == 1 else ""
+    return f"{WITH_PARTY}{others.pop()}" if len(others) == 1 else ""
 
 
 _AT_BEFORE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?$", re.I)

@@ -248,10 +248,10 @@ _PREVIOUSLY_AFTER = re.compile(r"\s+previously\b", re.I)
 _OF_GROUP = re.compile(r"\s*(?:of\s+)?group\s+[a-z]", re.I)
 _ZH_OF_WHICH = re.compile(r"\s*其中[,，]")
 _BARE_WHOLE = re.compile(r"\s*of\s+(?:all\s+|total\s+)?", re.I)
-_VOLUME_WHOLE = re.compile(r"\bof\s+(?:that|this|the|(?:last|this|the)\s+(?:year|season)['’]s)\s+(?:volume|tonnage|quantity)\b", re.I)
 # ("bought nearly half of last year's volume")
-_THAT_WHOLE = re.compile(r"\s*of\s+(?:that|this|the\s+same|the|(?:last|this|the)\s+(?:year|season)['’]s)\s+"
-                         r"(?:volume|total|amount|quantity|figure|tonnage|sum)\b", re.I)
+_YEARS_OWN = r"(?:last|this|the)\s+(?:year|season)['’]s"
+_VOLUME_WHOLE = re.compile(rf"\bof\s+(?:that|this|the|{_YEARS_OWN})\s+(?:volume|tonnage|quantity)\b", re.I)
+_THAT_WHOLE = re.compile(rf"\s*of\s+(?:that|this|the\s+same|the|{_YEARS_OWN})\s+(?:volume|total|amount|quantity|figure|tonnage|sum)\b", re.I)
 
 
 def _weak_verb_measure(frames: list[_Frame], reading: ClaimReading, lexicon: AlignLexicon, previous_facts) -> None:
@@ -1572,9 +1572,6 @@ def _world_measure_before(reading: ClaimReading, start: int, frame: _Frame) -> b
 _WORLD_MEASURE_TAIL = re.compile(r"\s*,?\s*(?:that|which)\b|\s+of\s+", re.I)
 
 
-_ZH_HEDGE_GAP = re.compile(r"[约近逾超过不到大约将近]{0,3}")
-
-
 def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: AlignLexicon, antecedent=None, actor=None) -> None:
     """Owner of a share ("of Turkey's imports", "of new car sales in the US") and its role."""
     if not frame.is_share:
@@ -1588,8 +1585,9 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
             kind = "imports" if frame.metric == "imports" else "of"
             frame.scope = f"{kind}:{frame.left_owner.entity}"
             return
+        # (a hedge before the figure is part of it: "约三分之一")
         if not frame.scope and reading.text.startswith("的", frame.quantity.end) and frame.subject is not None \
-                and CJK.match(frame.subject.surface) and _ZH_HEDGE_GAP.fullmatch(reading.text, frame.subject.end, frame.quantity.start):
+                and CJK.match(frame.subject.surface) and frame.subject.end == frame.quantity.start:
             # "湘瑞锑业约三分之一的锑精矿从该国进口": a part of the owner's own goods, no share of a market's
             frame.scope = f"local:{reading.article.id}"
         frame.scope = frame.scope or "global"
