@@ -317,6 +317,7 @@ _ITS_ORDINAL_BEFORE = re.compile(rf"\b(?:its|their)\s+{_OWN_ORDINALS}\s+$", re.I
 _RELATIVE_VERB_BEFORE = re.compile(r",\s+(?:which|that)\s+(?:falls|fall|lands|land|comes|come|is|are)\s+(?:on|in|at)\s+(?:the\s+)?$")
 # (", and expects first ore in the second half of 2023": the same subject's verb of another tense)
 _AND_PLAN_BEFORE = re.compile(r",\s+and\s+(?:expects|plans|aims|hopes|intends|targets|will|is\s+(?:set|expected|due|scheduled))\b[^,;]*$")
+_WHO_ASIDE = re.compile(r",\s+who\s+[^,;]+,")
 _COMMA_AFTER_DATE = re.compile(r"\s*[,，]?\s*")
 _ITS_ORDINAL_OPENING = re.compile(rf"\W*(?:Its|Their)\s+{_OWN_ORDINALS}\s")
 _WITH_AFTER_DATE = re.compile(r",\s+with\s[^,;]*", re.I)
@@ -653,7 +654,9 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             relative = _RELATIVE_VERB_BEFORE.search(text, max(start, date.span_start - 40), date.span_start) \
                 or _AND_PLAN_BEFORE.search(text, start, date.span_start)
             mood_from = relative.start() if relative else start
-            mood, cue = modality_cue(_without_dated_asides(reading, mood_from, date.span_start), tense, may_be_past=may_be_past)
+            # (", who asked not to be named,": an aside about a person says nothing of the date's tense)
+            mood, cue = modality_cue(_WHO_ASIDE.sub(",", _without_dated_asides(reading, mood_from, date.span_start)), tense,
+                                     may_be_past=may_be_past)
             if mood == "unknown" and (since := _SINCE_EVENT.search(lead)):
                 # "has been producing since its first gold pour in September 2023": what a state has
                 # held since is already done
