@@ -144,16 +144,6 @@ class Analyzer:
         named = ((m, facility_nouns(text, m, self.event_rules.facilities)) for m in mentions)
         return {_facility_meant(m, nouns).entity for m, nouns in named if nouns}
 
-    def _facilities_by_noun(self, text: str, mentions: list[EntityMention]) -> dict[str, EntityMention]:
-        """Facility noun -> the name ``text`` gives with it ("its Línea Dorada metro line, ... buses on the Suba
-        corridor": "the line" is the Línea Dorada)."""
-        found: dict[str, EntityMention] = {}
-        for mention in mentions:
-            nouns = facility_nouns(text, mention, self.event_rules.facilities)
-            for noun in nouns:
-                found[noun] = EntityMention(_facility_meant(mention, nouns).entity, "", 0, 0, "name", "implicit")
-        return found
-
     def _place_of(self, facts: list[Fact]) -> EntityMention | None:
         """The one country or bloc a sentence's facts are all about, if there is one."""
         subjects = {f.subject for f in facts}
@@ -233,7 +223,9 @@ class Analyzer:
             one = EntityMention(next(iter(named)), "", 0, 0, "name", "implicit") if len(named) == 1 else None
             lead_name = one if named else (self._one_company(quiet.text, quiet_names) if quiet is not None else None)
             # (when it gives several, "the line" is the one it gives as a line)
-            quiet_facilities = self._facilities_by_noun(quiet.text, quiet_names) if len(named) > 1 else {}
+            # ("its Línea Dorada metro line, ... buses on the Suba corridor": "the line" is the Línea Dorada)
+            quiet_facilities = {noun: EntityMention(m.entity, "", 0, 0, "name", "implicit") for noun, m in
+                                _named_facilities(quiet.text, quiet_names, self.event_rules.facilities).items()} if len(named) > 1 else {}
             facility = one or facility
             quiet = None
             # ("Stores at end-2022: 6,400", a fact box after a sentence about a rival: the article's own company)
@@ -260,7 +252,7 @@ class Analyzer:
             events.extend(events_of(reading, self.tense, self.event_rules, facility, actor))
             facility = last_project(reading, self.event_rules) or facility
             by_noun.update(_facilities_brought_in(reading, self.event_rules.facilities))
-            by_noun.update(_named_facilities(reading, self.event_rules.facilities))
+            by_noun.update(_named_facilities(reading.text, reading.entities, self.event_rules.facilities))
             counts.extend(counts_of(reading, self.count_rules))
             group_counts.extend(group_counts_of(reading, self.count_rules))
             if len(reading.quantities) >= 2:
@@ -557,13 +549,14 @@ def _facility_patterns(facilities: frozenset[str]) -> tuple[re.Pattern, re.Patte
     return indefinite, placed
 
 
-def _named_facilities(reading: ClaimReading, facilities: frozenset[str]) -> dict[str, EntityMention]:
-    """Facility noun -> the name a claim gives it last, for "the airport" in a later sentence."""
+def _named_facilities(text: str, mentions: list[EntityMention], facilities: frozenset[str]) -> dict[str, EntityMention]:
+    """Facility noun -> the name a claim (its ``text`` and entity ``mentions``) gives it last, for "the airport"
+    in a later sentence."""
     found: dict[str, EntityMention] = {}
-    for mention in reading.entities:
+    for mention in mentions:
         if mention.kind != "name" or mention.role == "possessive":
             continue
-        for noun in facility_nouns(reading.text, mention, facilities):
+        for noun in facility_nouns(text, mention, facilities):
             # ("Unit 1 of the Karaburun nuclear power plant": "the plant" is Karaburun, "the unit" its unit 1)
             found[noun] = _facility_meant(mention, [noun])
     return found

@@ -1030,11 +1030,12 @@ _PLACE_END = re.compile(r"(?:\s+as\s+a\s+whole|\s+overall|(?<=s)(?:\s+[a-z-]+){0
 _COMMODITY_SUBJECT = re.compile(r"\s*(?:[A-Za-z-]+\s+){1,3}(?:supplied|generated|provided|produced|accounted\s+for|made\s+up|contributed)\s", re.I)
 
 
-def _fronted_site(reading: ClaimReading) -> EntityMention | None:
-    """The name of an opening "At Cai Mep,", if any: where, not who."""
-    lead = _FRONTED_SITE.match(reading.text)
-    return next((e for e in reading.entities if lead is not None and e.start == lead.end()
-                 and reading.text.startswith(",", e.end)), None)
+def _opening_place(reading: ClaimReading, lead: re.Pattern, kinds: tuple[str, ...] | None = None) -> EntityMention | None:
+    """The entity (of ``kinds``, if given) that an opening ``lead`` ("At", "Outside the") leads to, with a comma
+    after it: "At Cai Mep, ...", "Outside mainland China, ...", if any."""
+    opening = lead.match(reading.text)
+    return next((e for e in reading.entities if opening is not None and e.start == opening.end()
+                 and (kinds is None or e.kind in kinds) and reading.text.startswith(",", e.end)), None)
 
 
 _FRONTED_SITE = re.compile(r"\W*(?:at|near|off)\s+(?:the\s+)?", re.I)
@@ -1059,12 +1060,11 @@ _OUTSIDE_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s+(?:outside(?:\s+of)?|be
 def _outside_place(frame: _Frame, reading: ClaimReading) -> EntityMention | None:
     """The place an amount is told "outside" of, opening its sentence ("Outside mainland China, ...") before
     the amount or right after its goods ("31 stores outside China"), if any."""
-    lead = _OUTSIDE_OPENING.match(reading.text)
+    fronted = _opening_place(reading, _OUTSIDE_OPENING, _PLACE_KINDS)
+    if fronted is not None and fronted.end <= frame.quantity.start:
+        return fronted
     after = _OUTSIDE_AFTER.match(reading.text, _figure_end(reading.text, frame.quantity))
-    starts = {m.end() for m in (lead, after) if m is not None}
-    return next((e for e in reading.entities if e.kind in _PLACE_KINDS and e.start in starts
-                 and (e.start != (lead.end() if lead else -1) or (reading.text.startswith(",", e.end) and e.end <= frame.quantity.start))),
-                None)
+    return next((e for e in reading.entities if after is not None and e.start == after.end() and e.kind in _PLACE_KINDS), None)
 
 
 def _place_after(frame: _Frame, reading: ClaimReading) -> EntityMention | None:
@@ -2137,7 +2137,7 @@ def _joint_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon) 
         # 合计 after a count of items is their total: "公司共交付各类船舶38艘,合计约460万载重吨")
         return True
     # ("In Thailand, Chinese visitors ...", "At Cai Mep, the Sao Bien terminal handled ...": no list)
-    fronted = _fronted_place(reading) or _outside_place(frame, reading) or _fronted_site(reading)
+    fronted = _fronted_place(reading) or _outside_place(frame, reading) or _opening_place(reading, _FRONTED_SITE)
     # ("According to Kestrel, China produced 240,000 tonnes": the source said first is no list either)
     source = _SOURCE_OPENING.match(reading.text)
     listed = _coordinated(reading.text, [e for e in reading.entities if e.end <= subject.start and e is not fronted
