@@ -213,10 +213,10 @@ def _part_pattern(data: dict, path: Path) -> re.Pattern:
     if not nouns or not ordinals:
         return re.compile(r"(?!)")
     # (a name, a size or a kind may stand between: "the second Sundal potline", "the first 200-MW unit",
-    # "the fifth production line")
+    # "the fifth production line", "the third electrolytic tinning line", never a clause's little words)
     # ("the first of 76 turbines": one of a number of them)
     return re.compile(rf"\b(?i:(?P<ordinal>{trie.phrase_alternation(ordinals)}))\s+(?:of\s+(?:the\s+|its\s+|their\s+)?(?:[\d,]+\s+)?)?"
-                      rf"(?:[A-Z][\w-]*\s+|[\d.,]+[- ]?[A-Za-z]{{1,12}}\s+|[a-z]+(?:-[a-z]+)?\s+)?"
+                      rf"(?:[A-Z][\w-]*\s+|[\d.,]+[- ]?[A-Za-z]{{1,12}}\s+|(?:(?!(?:the|an?|its|their|of|and|or|to|in|at|on|for|time|is|was)\s)[a-z]+(?:-[a-z]+)?\s+){{1,2}})?"
                       rf"(?i:(?P<noun>{trie.phrase_alternation(nouns)}))(?:s|es)?\b")
 
 
@@ -716,7 +716,11 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # "X expects to commission the plant in 2024, after the reservoir began filling in July" (but
             # "since the mine produced its first concentrate in October 2024" is the mine named before)
             project = None
+        # ("Cartagena's second cruise pier opened on November 8, 2023, when the Northstar Aurora became the
+        # first ship to tie up there": a facility in a clause with a subject of its own after the date is none
+        # of the date's; "three months after starting up the plant at its Yindi Creek project" has none)
         if project is None and (later := _project(reading, end, rules, after=date.span_end)) is not None \
+                and not ((sub := rules.subordinate.search(text, date.span_end, later.start)) and _CLAUSE_SUBJECT.match(text, sub.end())) \
                 and not (WITH_CLAUSE.search(text, date.span_end, later.start)
                          and any(e.kind == "name" and start <= e.start < date.span_start for e in reading.entities)):
             # ("The Bajío Express ... began commercial service on September 12, 2023, with the first train
@@ -991,7 +995,9 @@ def _part(text: str, start: int, end: int, rules: EventRules) -> str:
     found = rules.part.search(text, start, end)
     # ("would add a second line at its Bayline plant in Texas, which has been producing oxide since February
     # 2025": a relative clause between the part and the date tells of the plant, not the part)
-    if found and not _RELATIVE_HEAD.search(text, found.end(), end):
+    # (but "The second cruise pier, which opened in April 2024": a relative clause right after the part is the part's)
+    relative = _RELATIVE_HEAD.search(text, found.end(), end) if found else None
+    if found and (relative is None or relative.start() == found.end()):
         return f"{found.group('ordinal').lower()} {found.group('noun').lower()}"
     if found:
         return ""
@@ -1120,6 +1126,9 @@ def _unnamed_facility(clause: str, rules: EventRules) -> tuple[str, int]:
 
 
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|of|from|to|on)\s+(?:the\s+)?$", re.I)
+# a subject of another owner opening a subordinate clause ("when the Northstar Aurora became ..."; not "after
+# starting up ...", nor "as its Weda Timur plant ... came on stream", the same owner's)
+_CLAUSE_SUBJECT = re.compile(r"(?:the|an?|this|these)\s|[A-Z]")
 _RELATIVE_HEAD = re.compile(r",\s+(?:which|who)\s+")
 _APPOSITION_OPEN = re.compile(r"\s*,\s*")
 _PLACE_AFTER_FACILITY = re.compile(r"\b(?:between|linking|connecting|from|to|in|at|near|of|outside)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+and\s+(?:the\s+)?)?$")

@@ -2430,10 +2430,13 @@ def _company_in_place(frame: _Frame, reading: ClaimReading, actor: EntityMention
         # (exports and imports are sent abroad anyway)
         frame.scope = "outside:home"
     elif not frame.is_share and subject.kind == "name" \
-            and (((place := _fronted_place(reading)) is not None and place.end <= frame.quantity.start)
+            and (((place := _fronted_place(reading)) is not None and place.end <= frame.quantity.start
+                  and not _RELATIVE_CLAUSE.match(reading.text, subject.end))
                  or (place := _place_after(frame, reading)) is not None):
         # "In Indonesia, Lumora now has 1.6 million subscribers", "Thermaval sold about 61,000 heat
         # pumps in Germany last year": not all of the company's
+        # ("In India, Sahyadri, which sold 0.46 Mt last year, has raised prices": the place is the main
+        # clause's; the relative clause describes the company as a whole)
         frame.scope = f"in:{place.entity}"
 
 
@@ -3456,8 +3459,11 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                 and not (frame.is_share and _owner_after(frame, reading) is not None):
             # "slipped to 18% from 21%": the earlier value of another period; "up about 10% from 31.6
             # million in 2023" states 2023's figure of the measure before it, whose date follows it
-            main = next((f for f in reversed(frames) if f.quantity.end <= frame.quantity.start and f is not frame
-                         and not f.change and f.is_share == frame.is_share), None)
+            earlier = [f for f in reversed(frames) if f.quantity.end <= frame.quantity.start and f is not frame
+                       and not f.change and f.is_share == frame.is_share]
+            # ("498,000 passengers on 241 ship calls in 2024, up from 395,000 passengers": its own noun says whose)
+            main = next((f for f in earlier if frame.metric is not None and _names_own_noun(reading, frame)
+                         and f.metric == frame.metric), earlier[0] if earlier else None)
             if main is None or main.metric is None or _date_right_after(reading, frame.quantity, reading.dates) is None \
                     or (main.subject is not None and main.subject.start > main.quantity.start):
                 continue
@@ -3689,12 +3695,25 @@ def _not_over(period: str, published) -> bool:
 
 
 # ("the roughly $530 paid in June": a participle may stand between)
+def _own_noun_end(reading: ClaimReading, end: int) -> int:
+    """Where a noun of a measure standing right after a figure ending at ``end`` ends ("395,000 passengers"),
+    or ``end`` when none does."""
+    return next((h.end for h in reading.phrases_in(end, min(len(reading.text), end + 40), "metric_noun")
+                 if not reading.text[end:h.start].strip()), end)
+
+
+def _names_own_noun(reading: ClaimReading, frame: _Frame) -> bool:
+    end = _figure_end(reading.text, frame.quantity)
+    return _own_noun_end(reading, end) > end
+
+
 _DATE_LEAD = re.compile(r"\s+(?:(?:[a-z]+ed|paid|sold|made|spent|won|held|seen|bought|set|built)\s+)?(?:in|during|for|of)\s+(?:the\s+)?(?:(?:full|calendar|fiscal)\s+(?:year\s+)?)?", re.I)
 
 
 def _date_right_after(reading: ClaimReading, q: Quantity, dates) -> DateValue | None:
     """The date of its own that follows the figure ("from 31.6 million in 2023"), among ``dates``."""
-    end = _figure_end(reading.text, q)
+    # (the measure's noun may stand between: "up from some 395,000 passengers in 2023")
+    end = _own_noun_end(reading, _figure_end(reading.text, q))
     lead = _DATE_LEAD.match(reading.text, end)
     # (a date may hold its own "the": "from about 74% in the fourth quarter of 2023")
     return next((d for d in dates if end < d.span_start <= lead.end() < d.span_end), None) if lead is not None else None
