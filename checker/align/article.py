@@ -47,6 +47,8 @@ class Analyzer:
         key = str(rules_dir) if rules_dir else None
         self.entities: EntityLexicon = load_entities(key)
         self.lexicon: AlignLexicon = load_align_lexicon(key)
+        # measures of a level at a time, not a flow over a period: one told as of now is of the month of publication
+        self.levels = frozenset(m.group for m in self.lexicon.metrics.values() if not m.flow)
         self.claim_rules = load_claim_rules(key)
         self.tense = load_tense_rules(key)
         self.event_rules = load_event_rules(key)
@@ -263,7 +265,7 @@ class Analyzer:
                 growth.extend(parts_of(reading))
                 growth.extend(broken)
             earlier_shares = tuple(percent_shares(reading))
-        facts = date_undated(facts, article, lead_year)
+        facts = date_undated(facts, article, lead_year, self.levels)
         events = _opening_before_output(events)
         return ArticleAnalysis(article, tuple(claims), tuple(facts), tuple(events), tuple(counts), tuple(growth), tuple(group_counts))
 

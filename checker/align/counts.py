@@ -16,7 +16,8 @@ from checker.model import EntityMention
 _SEP_WORD = r"(?:(?!(?:in|of|at|near|from|to|with|by|on|for|and|or|other|many|several|some)\b)[a-z][a-z-]*\s+)"
 # (a separator, then at most a short description: "and the regional government company X")
 _SEP = re.compile(rf"\.?\s*(?:,\s*and|,\s*or|,|and|or|&)\s*(?:the\s+{_SEP_WORD}{{1,3}}|(?:the\s+)?{_SEP_WORD}{{2}}"
-                  r"|(?:the\s+)?(?:(?!other\b|many\b|several\b|some\b)[a-z0-9][a-z0-9-]*\s+)?"
+                  # (no preposition: "Kwena, Thaba and Mmapula, near Brits" ends the list before the place)
+                  r"|(?:the\s+)?(?:(?!(?:other|many|several|some|in|of|at|near|from|to|with|by|on|for)\b)[a-z0-9][a-z0-9-]*\s+)?"
                   # ("..., Lima-based Grupo Tumbes and ...": a place-based adjective before the name)
                   r"|[A-Z][\w.]*-[a-z]+\s+)$")
 
@@ -119,8 +120,11 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
         return [], False        # "38 cities in six countries: Spain, ...": the list is the nearer count's
     cursor = start + lead.end()
     # "Vantora's four ethylene crackers, in Antwerp, Tarragona and Baytown": one facility in each town listed
-    # (or between dashes: "five mainland terminals — in Xiamen, Fuzhou, ... —")
+    # (or between dashes: "five mainland terminals — in Xiamen, Fuzhou, ... —"; or right after the noun: "three
+    # farms at Naivasha, Nanyuki and Timau")
     towns = _TOWNS_AFTER.match(text, cursor) if lead.group().strip() in (",", "—", "–", "-") else None
+    if towns is None and (right := _TOWNS_RIGHT_AFTER.match(text, start)) is not None:
+        cursor, towns = right.end(), right
     if towns is not None:
         cursor = towns.end()
     opened = rules.enumerator.match(text, cursor)
@@ -206,7 +210,8 @@ _UNNAMED_ITEM_NEXT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:the|a|an|its|their)
 # what an item does, after it: "Helgard Wind (turbines), ...", "Helgard Wind for the turbines, ..."
 _ITEM_ROLE = re.compile(r"^(?:\s*\([^()]{1,40}\)|\s+for\s+(?:the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s*){1,4}(?=,|\s+and\s))")
 _ITEM_SHARE = re.compile(r"^\s+with\s+(?:the\s+remaining\s+|a\s+|an\s+|about\s+|around\s+|some\s+)?[\d.,]+\s*(?:%|per\s*cent|percent)?(?:\s+stake)?")
-_TOWNS_AFTER = re.compile(r"in\s+")
+_TOWNS_AFTER = re.compile(r"(?:in|at)\s+")
+_TOWNS_RIGHT_AFTER = re.compile(r"\s+(?:in|at)\s+(?=[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*,\s+[A-Z])")
 _AND_GAP = re.compile(r"\s+and\s+")
 _AND_BEFORE_LAST = re.compile(r"\band\s+$")
 _FIRST_ITEM_GAP = re.compile(r"\s*(?:[Tt]he\s+)?(?:(?!(?:with|without|while|but|although|though|as|after|before|in|at|across|from|near|on)\s)[a-z]+\s+)?")

@@ -244,12 +244,29 @@ def _lemmas(text: str, rules: EventRules) -> list[str]:
 _FIRST_GOODS_HANDLED = re.compile(r"\bfirst\s+(?:[A-Za-z-]+\s+){1,2}?(?=(?:shipment|shipments|cargo|cargoes|delivery|deliveries)\b)", re.I)
 
 
+_CLAUSE_MARK = re.compile(r",\s|[;:]")
+_BUILDING = re.compile(r"\b(?:began|begun|begin|begins|beginning|start|started|starts|starting)\s+building\s+", re.I)
+
+
+def _built_facility(clause: str, rules: EventRules) -> str:
+    """The clause with the words between "began building" and the facility noun within its phrase left out."""
+    found = _BUILDING.search(clause)
+    if found is None:
+        return clause
+    noun = rules.facility_finder.search(lower_ascii(clause), found.end(), found.end() + 80)
+    if noun is None or _CLAUSE_MARK.search(clause, found.end(), noun.start()):
+        return clause
+    return clause[:found.end()] + "the " + clause[noun.start():]
+
+
 def _action(clauses: list[str], rules: EventRules, facility: bool) -> tuple[str, str]:
     """The event of the first clause that names one: a lexicon phrase in any clause beats a
     generic word ("At the beginning of May, the X potline is due to reach nameplate capacity" is
     full capacity, not a start), and a generic word beats a clause's own verb."""
     # ("made its first MHP shipment": the goods between "first" and what was done say nothing of the event)
-    lemmatised = [_lemmas(_FIRST_GOODS_HANDLED.sub("first ", clause), rules) for clause in clauses]
+    # ("began building a 100,000-tonne-a-year primary magnesium smelter": the size and kind between the building
+    # verb and the facility say nothing of the event either)
+    lemmatised = [_lemmas(_built_facility(_FIRST_GOODS_HANDLED.sub("first ", clause), rules), rules) for clause in clauses]
     for i, words in enumerate(lemmatised):
         hits = [m.group() for m in rules.finder.finditer(" ".join(words))] or rules.cjk_finder.findall(clauses[i])
         if hits:

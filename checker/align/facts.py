@@ -148,6 +148,10 @@ def _that_whole(frames: list[_Frame], reading: ClaimReading, previous_facts) -> 
         # ("fell 11% to 241,000 tonnes in 2023, but their value rose 23% to $1.67 billion. The United States bought
         # nearly half of last year's volume": a volume is of the goods, not of their money)
         totals = [f for f in totals if not f.kind.startswith("amount:currency")]
+    # ("Chile exported 182,000 tonnes of walnuts in 2023, but earnings fell 14% to $470 million. Europe took 38%
+    # of the shipments": a whole named by a measure's noun is the amount of that measure)
+    named = {h.id for f in frames if f.is_share and f.of_phrase for h in reading.phrases_in(*f.of_phrase, "metric_noun")}
+    totals = [f for f in totals if f.metric in named] or totals
     if len({(f.subject, f.metric, f.commodity, f.period) for f in totals}) != 1 or _ITS_OWN_OPENING.match(reading.text):
         return      # ("Its own ranches supplied 38% of the total": no supplier's, the company's own part; see _resolve_scope)
     if _FRONTED_THAT_WHOLE.match(reading.text):
@@ -247,7 +251,7 @@ _COUNTERPARTY_BEFORE = re.compile(r"\b(?:bought|acquired|purchased|borrowed|took
 _PREVIOUSLY_AFTER = re.compile(r"\s+previously\b", re.I)
 _OF_GROUP = re.compile(r"\s*(?:of\s+)?group\s+[a-z]", re.I)
 _ZH_OF_WHICH = re.compile(r"\s*其中[,，]")
-_BARE_WHOLE = re.compile(r"\s*of\s+(?:all\s+|total\s+)?", re.I)
+_BARE_WHOLE = re.compile(r"\s*of\s+(?:all\s+|total\s+)?(?:the\s+|those\s+|these\s+)?", re.I)
 # ("bought nearly half of last year's volume")
 _YEARS_OWN = r"(?:last|this|the)\s+(?:year|season)['’]s"
 _VOLUME_WHOLE = re.compile(rf"\bof\s+(?:that|this|the|{_YEARS_OWN})\s+(?:volume|tonnage|quantity)\b", re.I)
@@ -1736,9 +1740,16 @@ def _unnamed_part(reading: ClaimReading, q: Quantity) -> bool:
     """ "其中碱性电解槽占比超过八成": after "其中" (of which) a share of a kind of goods that names no one
     is a part of the whole, not a subject's share."""
     m = _PART_OPENER.search(reading.text, 0, q.start)
-    # (but "其中，液化天然气(LNG)进口量约6100万吨": goods named with their measure are the whole's owner's)
+    goods = reading.phrases_in(m.start("part"), q.start, "commodity") if m is not None else []
+    # (but "其中，液化天然气(LNG)进口量约6100万吨": goods named with their measure are the whole's owner's;
+    # not after a town or county the lexicon does not know, "其中，榆林市原镁产量约46万吨": that place's part)
     return m is not None and not reading.entities_in(m.start("part"), q.start) \
-        and not (reading.phrases_in(m.start("part"), q.start, "commodity") and reading.phrases_in(m.start("part"), q.start, "metric_noun"))
+        and not (goods and reading.phrases_in(m.start("part"), q.start, "metric_noun")
+                 and not _ZH_ADMIN_PLACE.search(reading.text, m.start("part"), goods[0].start))
+
+
+# a Chinese place by its administrative ending ("榆林市", "府谷县")
+_ZH_ADMIN_PLACE = re.compile(r"[\u4e00-\u9fff]{2,3}(?:市|县|州|盟)(?![场长民])")
 
 
 _TOTAL_AFTER = re.compile(r"\s+(?:total|tally|figure|sum)\b", re.I)
@@ -1912,8 +1923,10 @@ def _bracketed(frames: list[_Frame], reading: ClaimReading, lexicon: AlignLexico
     """ "A (45%), B (40%) and C (36%) led Russia's steel output": each figure belongs to the name before it,
     and the measure comes after the list."""
     text = reading.text
-    bracketed = [f for f in frames if text[max(0, f.quantity.start - 2):f.quantity.start].rstrip().endswith("(")
-                 and text[f.quantity.end:f.quantity.end + 2].lstrip().startswith(")")]
+    # (not a figure's equivalent in brackets: "cost about 1.1 trillion rupiah ($68 million) to build")
+    bracketed = [f for i, f in enumerate(frames) if text[max(0, f.quantity.start - 2):f.quantity.start].rstrip().endswith("(")
+                 and text[f.quantity.end:f.quantity.end + 2].lstrip().startswith(")")
+                 and not (i and text[frames[i - 1].quantity.end:f.quantity.start].strip() == "(")]
     if not bracketed:
         return
     tail_start = text.find(")", bracketed[-1].quantity.end) + 1

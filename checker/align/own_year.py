@@ -58,10 +58,19 @@ def own_year(facts: list[Fact], article: Article, lead_year: int | None = None) 
     return int(top)
 
 
-def date_undated(facts: list[Fact], article: Article, lead_year: int | None = None) -> list[Fact]:
-    """Undated figures of an article about last year (or this year) take that year (still marked undated)."""
+def date_undated(facts: list[Fact], article: Article, lead_year: int | None = None,
+                 levels: frozenset[str] = frozenset()) -> list[Fact]:
+    """Undated figures of an article about last year (or this year) take that year (still marked undated);
+    a level (a measure of ``levels``) told as of now ("Seorin now operates 40 stations") takes the month of
+    publication (a flow told as of now, "now attracts 46.2 million tourists annually", is last year's rate)."""
     if all(f.dated or f.period != "current" for f in facts):
         return facts
+    if article.published is not None:
+        # (not last year's level, which it may have grown from: "ended the year with 37 stations")
+        facts = [replace(f, period=f"{article.published:%Y-%m}") if not f.dated and f.period == "current"
+                 and _PRESENT.search(f.claim.text) and f.kind.startswith("amount") and not f.kind.endswith(":forecast")
+                 and f.metric in levels else f
+                 for f in facts]
     year = own_year(facts, article, lead_year)
     if year is None:
         return facts

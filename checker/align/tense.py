@@ -66,6 +66,9 @@ class TenseRules:
     # a commitment and the infinitive of what it commits to ("signed an agreement to supply", "agreed to
     # deliver"): a later date than the article's is the thing still to do, not the signing
     commitment: re.Pattern = re.compile(r"(?!)")
+    # right after a goal noun, words that tell how it came out ("目标未能如期实现", "the target was missed"): a past
+    # goal, no plan still ahead
+    goal_outcome: re.Pattern = re.compile(r"(?!)")
 
 
 def _phrases(words: list[str]) -> re.Pattern:
@@ -114,6 +117,7 @@ def load_tense_rules(rules_dir: str | None = None) -> TenseRules:
         _phrases(expect_str_list(data, "revised_plan", path, default=[])),
         _phrases(expect_str_list(data, "delay_told_after", path, default=[])),
         _commitment(expect_str_list(data, "commitment_words", path, default=[])),
+        _phrases(expect_str_list(data, "goal_outcome", path, default=[])),
     )
 
 
@@ -238,7 +242,8 @@ def modality_cue(clause: str, rules: TenseRules | None = None, without_date: str
         # "China hit its target of 1,200 GW in July 2024": the goal is what was done ("raised its target
         # for 2030" still states a goal)
         return "done", clause[reached.start():reached.end()]
-    if goals and _HAD_GOAL.search(low, 0, goals[-1].start()):
+    if goals and (_HAD_GOAL.search(low, 0, goals[-1].start()) or rules.goal_outcome.match(low, goals[-1].end())):
+        # ("公司去年初提出的“2023年底建成2000座换电站”目标未能如期实现": a goal whose outcome is told is a past one)
         # "The first season of 2022 had a quota of 2.79 Mt": a goal that was in force then, no plan still ahead
         return "unknown", ""
     if goals and (not verb or goals[-1].start() > at or _GOAL_CLAUSE.match(low, goals[-1].end())):
