@@ -322,6 +322,15 @@ def _actor_of(facts: list[Fact], previous: EntityMention | None, reading: ClaimR
             return None
         names = {opener.entity}
     name = names.pop()
+    opener = next((m for m in reading.entities if m.kind == "name"), None)
+    owned = next((m for m in reading.entities if m.entity == name), None)
+    if opener is not None and owned is not None and opener.entity != name and opener.entity not in named_facilities \
+            and _OPENS_SENTENCE.fullmatch(reading.text, 0, opener.start) \
+            and _OWNED_BEFORE.search(reading.text, max(0, owned.start - 12), owned.start) \
+            and (name in named_facilities or _told_as_facility(facts, name, reading, facilities)):
+        # ("Marula Ridge Platinum ... said it would cut 1,200 jobs at its Mmapula shaft. The company produced ...": the
+        # company that opens the sentence, not the facility it owns)
+        return EntityMention(opener.entity, "", 0, 0, "name", "implicit")
     if previous is not None and previous.entity != name \
             and (name in named_facilities or _told_as_facility(facts, name, reading, facilities)
                  # ("Nkwanta Hill supplied just over half of group output": a part of the company before)

@@ -339,7 +339,9 @@ _COMMA_AFTER_DATE = re.compile(r"\s*[,，]?\s*")
 _ITS_ORDINAL_OPENING = re.compile(rf"\W*(?:Its|Their)\s+{_OWN_ORDINALS}\s")
 _WITH_AFTER_DATE = re.compile(r",\s+with\s[^,;]*", re.I)
 _APPOSED_AFTER_DATE = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}")
-_DELAY_AFTER = re.compile(r"\s+(?:later|earlier|late|early|behind|ahead)\b", re.I)
+# (or a span from another subject's event: "began service in Brazil in March 2023, two months after Anatel granted
+# it a licence"; not "lifted its ban ... more than 14 months after imposing it", the same subject's)
+_DELAY_AFTER = re.compile(r"\s+(?:(?i:later|earlier|late|early|behind|ahead)\b|(?:after|before)\s+(?:the\s|[A-Z]))")
 _INFINITIVE_CUES = frozenset({"to", "will", "would", "finally", "should", "could", "may", "might", "must", "shall", "can"})
 _FUNCTION_WORDS = frozenset({"of", "to", "in", "on", "for", "at", "by", "with", "from", "and", "or", "as",
                              "its", "their", "the", "a", "an", "this", "that", "these", "those", "into", "onto", "over",
@@ -434,7 +436,7 @@ _AND_VERB = re.compile(r"\band\s+(?:is|are|has|have|was|were|will|plans|expects|
                        # after ", and" opens a clause of its own
                        r"|,\s+and\s+(?:then\s+|also\s+)?(?:[a-z]{2,}ed|drew|took|saw|won|sold|made|grew|rose|fell|hit|had|gave|brought|began|sent|spent|paid|kept)\b"
                        # "which began operating in October 2024 and now employs about 1,200 people"
-                       r"|\band\s+(?:now|also|currently)\s+[a-z]+s\b")
+                       r"|\band\s+(?:now|also|currently|already|still)\s+[a-z]+s\b")
 
 
 def _names_after(reading: ClaimReading, end: int) -> bool:
@@ -858,6 +860,8 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                                                     # ("about seven months later than first planned": a delay)
                                                     or (q.kind == "duration" and not _DELAY_AFTER.match(text, q.end)))
                         and not (q.start >= date.span_end and _WITH_AFTER_DATE.fullmatch(text, date.span_end, q.start))
+                        # (", and already has customers in all 26 states": a clause of its own)
+                        and not (q.start >= date.span_end and _AND_VERB.search(text, date.span_end, q.start))
                         for q in reading.quantities):
             # "received 82 ship calls in 2024": a clause's own verb with a count is a measure, no milestone
             # (as is one with a span of time: "ships waited an average of 6.8 days at anchor in 2023")
@@ -1096,7 +1100,14 @@ def _market(reading: ClaimReading, subject: EntityMention | None, start: int, en
                   and e.entity != subject.entity and (reading.text[max(0, e.start - 3):e.start].lower() == "in "
                                                       or (e.role == "demonym" and _ITS_ORDINAL_BEFORE.search(
                                                           reading.text, max(0, e.start - 20), e.start)))), None)
+    if place is None:
+        # ("In Brazil, where Veyra began service in October 2023, ...": the place the relative clause is of)
+        place = next((e for e in reading.entities if e.end <= start and e.kind in kinds and e.entity != subject.entity
+                      and reading.text[max(0, e.start - 3):e.start].lower() == "in " and _WHERE_AFTER.match(reading.text, e.end)), None)
     return f"in {place.entity}" if place is not None else ""
+
+
+_WHERE_AFTER = re.compile(r",\s+where\s")
 
 
 def _without_dated_asides(reading: ClaimReading, start: int, end: int, text: str | None = None) -> str:

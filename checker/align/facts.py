@@ -910,6 +910,7 @@ _ZH_FRONTED_CAUSE = re.compile(r"[^，,。；;]{2,40}?(?:影响|带动|推动|�
 _ZH_CLASSIFIERS = "个部台辆座家项只条艘架"     # measure words after a Chinese count
 _CJK_CLASSIFIER = re.compile(rf"^[{_ZH_CLASSIFIERS}]?的?")
 _WHOLE_PLACE = re.compile(r"\b(?:in|of|across)\s+(?:the\s+)?$", re.I)
+_OWNER_VERB_AFTER = re.compile(r"\s+(?:produced|made|mined|sold|bought|exported|imported|shipped|consumed|used|generated|[a-z]{3,}ed)\b")
 _OF_THE_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?(?:total|whole|them|those|these|it)\b", re.I)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|it|this)\b", re.I)
 
@@ -1297,6 +1298,11 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
             frame.commodity = part
             frame.metric = _as_part(frame.metric, lexicon)
             return
+    seats = [p for p in reading.phrases_in(lo, hi, "company_anaphors") if "," in p.surface]
+    if seats and actor is not None and local and all(any(p.start <= e.start and e.end <= p.end for p in seats) for e in local):
+        # "The company, based in Seattle, ended 2024 with ...": the company before, its seat in an aside
+        frame.subject = EntityMention(actor.entity, seats[0].surface, seats[0].start, seats[0].end, "name", "name")
+        return
     based = local[-1].end + len("-based") if local and reading.text.startswith("-based", local[-1].end) else None
     if local and actor is not None and reading.text[max(0, local[-1].start - 4):local[-1].start].lower() == "the " \
             and ((local[-1].role == "demonym" or based is not None)
@@ -3422,7 +3428,10 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             # Kenya", "... of the 52,000 buses sold in the EU"): a whole a country's name closes is that country's
             place = next((e for e in reading.entities if total.quantity.end < e.start <= total.quantity.end + 90
                           and e.kind in ("country", "bloc") and e.role in ("name", "government")
-                          and _WHOLE_PLACE.search(reading.text, max(0, e.start - 12), e.start)
+                          # ("... of the 1.9 million tonnes of refined copper Chile produced last year": a
+                          # reduced relative clause names the whole's owner too)
+                          and (_WHOLE_PLACE.search(reading.text, max(0, e.start - 12), e.start)
+                               or _OWNER_VERB_AFTER.match(reading.text, e.end))
                           and not _CLAUSE_BREAK.search(reading.text, total.quantity.end, e.start)
                           and "," not in reading.text[total.quantity.end:e.start]), None)
             if place is not None and (share.subject is None or share.subject.entity != place.entity):

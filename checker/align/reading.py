@@ -100,8 +100,11 @@ def _based_pattern(anaphors: frozenset[str]) -> re.Pattern:
     nouns = company_nouns(anaphors)
     if not nouns:
         return re.compile(r"(?!)")
-    # ("The Saskatchewan company's mines": a one-word seat without "-based")
-    return re.compile(rf"\b[Tt]he\s+(?:[A-Z][\w.]*(?:[ -][A-Z][\w.]*)*-based|[A-Z][a-z]+)\s+(?:{'|'.join(map(re.escape, sorted(nouns)))})\b")
+    # ("The Saskatchewan company's mines": a one-word seat without "-based"; "The company, based in Seattle,":
+    # the seat in an aside)
+    alternation = '|'.join(map(re.escape, sorted(nouns)))
+    return re.compile(rf"\b[Tt]he\s+(?:[A-Z][\w.]*(?:[ -][A-Z][\w.]*)*-based|[A-Z][a-z]+)\s+(?:{alternation})\b"
+                      rf"|\b[Tt]he\s+(?:{alternation}),\s+(?:based|headquartered)\s+in\s+[A-Z][\w.]*(?:[ -][A-Z][\w.]*)*,")
 
 
 def company_nouns(anaphors: frozenset[str]) -> frozenset[str]:
