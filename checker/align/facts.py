@@ -87,6 +87,7 @@ class _Frame:
     ability: bool = False         # "could desalinate 4.37 million m3/day": a capacity, not a forecast
     attribute: bool = False       # "the 1.2 GW Ostra Bank wind farm": the facility's size, of no period
     inherited_period: str | None = None   # "56% of that volume": the period of the amount it points back to
+    part_of_previous: bool = False        # "shipped 1.05 million tonnes of it": its period is the whole's, whatever dates follow
     # "the roughly 615,000 bpd Guyana pumped": the subject and verb of the amount's own clause
     own_clause: tuple[EntityMention, PhraseHit] | None = None
     growth: int = 0               # "Same-store sales fell 2.4%": a rate of change that is the value (-1 a fall)
@@ -163,6 +164,15 @@ def _that_whole(frames: list[_Frame], reading: ClaimReading, previous_facts) -> 
                 frame.subject, frame.subject_id = None, totals[0].subject
                 frame.commodity = frame.commodity or totals[0].commodity or None
                 frame.inherited_period = totals[0].period
+    elif any(not f.is_share and _OF_IT_AFTER.match(reading.text, f.quantity.end) for f in frames):
+        # "Brazil exported 2.29 million tonnes of beef in 2023. The country shipped about 1.05 million tonnes of it
+        # to China": a part of the amount before, in its period (not a date of a clause after it)
+        for frame in frames:
+            if not frame.is_share and _OF_IT_AFTER.match(reading.text, frame.quantity.end) \
+                    and not any(d.span_start > frame.quantity.end and not _EITHER_COMMA.search(reading.text, frame.quantity.end, d.span_start)
+                                for d in reading.dates):
+                frame.inherited_period, frame.part_of_previous = totals[0].period, True
+                frame.commodity = frame.commodity or totals[0].commodity or None
     elif _ZH_OF_WHICH.match(reading.text) and not reading.dates:
         # "今年上半年，公司集装箱吞吐量约980万标箱。其中，厦门码头完成吞吐量360万标箱": a part of the total
         # before, in its period
@@ -909,6 +919,7 @@ _DATE_OPENING = re.compile(r"^\W*(?:(?:in|during|by)\s+)?[^,，]{0,25}?(?:\d{4}�
 _ZH_FRONTED_CAUSE = re.compile(r"[^，,。；;]{2,40}?(?:影响|带动|推动|拉动|背景下|情况下)[，,]\s*")
 _ZH_CLASSIFIERS = "个部台辆座家项只条艘架"     # measure words after a Chinese count
 _CJK_CLASSIFIER = re.compile(rf"^[{_ZH_CLASSIFIERS}]?的?")
+_OF_IT_AFTER = re.compile(r"(?:\s+of)?\s+(?:it|that|them|those)\b(?!\s+(?:year|month|quarter|period|time|season))")
 _WHOLE_PLACE = re.compile(r"\b(?:in|of|across)\s+(?:the\s+)?$", re.I)
 _OWNER_VERB_AFTER = re.compile(r"\s+(?:produced|made|mined|sold|bought|exported|imported|shipped|consumed|used|generated|[a-z]{3,}ed)\b")
 _OF_THE_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?(?:total|whole|them|those|these|it)\b", re.I)
@@ -3558,7 +3569,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             and ((frame.subject.surface.lower().split() or [""])[-1] in facilities
                  or _kind_after(reading, frame.subject, facilities))
         period, dated = _period(frame, reading, static or frame.attribute or sized, level=metric is not None and not metric.flow)
-        if frame.inherited_period and not dated:
+        if frame.inherited_period and (not dated or frame.part_of_previous):
             period, dated = frame.inherited_period, True
         if year_before is not None and not static:
             period, dated = year_before, True     # "A year earlier, America's share of Peruvian shipments had been 55%"
