@@ -2745,6 +2745,11 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool, level: bool = Fa
         # "climbed to 83% in the fourth quarter of 2023 from a low of 62% in the second quarter": an earlier
         # part told without its year is of the year the sentence names
         return anchor.iso[:4] + nearest.iso[4:], True
+    if nearest.granularity == "year" and _SAME_PERIOD_OF.search(reading.text, max(0, nearest.span_start - 25), nearest.span_start) \
+            and (part := next((d for d in reading.dates if d is not nearest and d.granularity in ("quarter", "half")), None)) is not None:
+        # "In the first half of 2024, Lingyun made 176,000 flights, double the 88,000 of the same period of 2023": that
+        # part of the year named
+        return str(nearest.start.year) + part.iso[4:], True
     # "in June" is not the year: a month's, a day's or a season's figure is compared only with its like
     # a quarter, a half or the first months of a year are periods of their own, not the year
     if level and nearest.granularity in ("quarter", "half") and _AT_END_OF.search(reading.text, max(0, nearest.span_start - 16), nearest.span_start):
@@ -2774,6 +2779,7 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool, level: bool = Fa
     return str(nearest.start.year), True
 
 
+_SAME_PERIOD_OF = re.compile(r"\bsame\s+(?:period|quarter|half|months)\s+(?:of|in|last)\s+$", re.I)
 _PART_OF_YEAR = re.compile(r"\b(?:first|second|third|fourth|final|last|the)\s+(?:half|quarter)\b|\b(?:three|six|nine)\s+months\b", re.I)
 _PART_PERIOD = re.compile(r"-[QH]\d$|^\d{4}-\d\d/\d{4}-\d\d$")
 _PART_OF_BEFORE = re.compile(r"\b(?:quarter|half|months)\s+of\s+(?:its\s+|the\s+)?$", re.I)
@@ -3112,6 +3118,19 @@ def _included_parts(frames: list[_Frame], reading: ClaimReading) -> None:
             frame.metric, frame.metric_surface, frame.scope = previous.metric, previous.metric_surface, "part:including"
 
 
+def _funding_round(frame: _Frame, reading: ClaimReading) -> None:
+    """ "raised 300 million yuan in a Series B round" and "600 million yuan in a Series C round": money raised in
+    a named round is that round's, no other round's amount."""
+    if frame.is_share or frame.quantity.kind != "currency":
+        return
+    end = _comma_segment(reading.text, frame.quantity)[1]
+    if (found := _ROUND.search(reading.text, frame.quantity.end, end)) is not None:
+        frame.scope = "round:" + " ".join(found.group(1).lower().split())
+
+
+_ROUND = re.compile(r"\b(Series\s+[A-H]\d?(?:\+|\s+extension)?|seed|pre-seed|pre-IPO|Pre-A|angel)\s+(?:funding\s+|financing\s+)?round\b", re.I)
+
+
 def _line_sizes(frames: list[_Frame], reading: ClaimReading, lexicon: AlignLexicon) -> None:
     """ "眉山基地二期2.5万吨/年产线于2023年9月建成投产，基地总产能提升至5万吨/年": a size written right before a line
     (cues.toml line_nouns) is that line's, a part of the site, no size of the whole."""
@@ -3392,6 +3411,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         if not frame.is_share and (part := _part_owner(reading.text, frame.quantity.start)) is not None:
             frame.scope = part      # "would add 20 GWh to the first phase's 40 GWh": a part's, not the whole's
         _company_metric(frame, reading, lexicon)
+        _funding_round(frame, reading)
         _ratio_of_part(frame, reading, lexicon, antecedent)
         _company_in_place(frame, reading, actor, lexicon)
         _company_whole(frame, reading, lexicon, actor)

@@ -467,7 +467,8 @@ def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
         "locative_before": pattern("locative", r"\b(?:{alt})\s+(?:the\s+)?" + (rf"(?:(?:{compass})\s+)?" if compass else "") + "$"),
         "project_money_metrics": frozenset(money),
         "facility_parts": frozenset(w.lower() for w in expect_str_list(data, "facility_parts", path, default=[])),
-        "line_after": pattern("line_nouns", r"(?:/年|\s+a\s+year|-a-year)?\s+(?:{alt})\b"),
+        # ("the 20,000-tonne second line": an ordinal may stand between)
+        "line_after": pattern("line_nouns", r"(?:/年|\s+a\s+year|-a-year)?\s+(?:(?:first|second|third|fourth|fifth|sixth|new)\s+)?(?:{alt})\b"),
         "revision": pattern("revision_verbs", r"\b(?:{alt})\b"),
         "horizon": pattern("horizon", r"\b(?:{alt})\b"),
         "scope_opener": pattern("scope_openers", r"^\W*(?:{alt})\b"),
