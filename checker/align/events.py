@@ -316,7 +316,8 @@ def _own_verb(words: list[str], rules: EventRules, prepositions: frozenset[int] 
     if verbs:
         i = verbs[-1]             # the verb nearest the date is the one the date belongs to
         # the verb and its object, without function words: "ban export palm oil" vs "ban export raw bauxite"
-        kept = [words[i]] + [w for w in words[i + 1:] if w not in _FUNCTION_WORDS][:3]
+        # ("launched its Dutch service" is its launch there, as "launched in the Netherlands" is)
+        kept = [words[i]] + [w for w in words[i + 1:] if w not in _FUNCTION_WORDS and w not in _SERVICE_WORDS][:3]
         phrase = " ".join(w if w in rules.verbs else _stem(w) for w in kept)
         return "verb:" + phrase, " ".join(kept)
     return "", ""
@@ -343,6 +344,7 @@ _APPOSED_AFTER_DATE = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}")
 # it a licence"; not "lifted its ban ... more than 14 months after imposing it", the same subject's)
 _DELAY_AFTER = re.compile(r"\s+(?:(?i:later|earlier|late|early|behind|ahead)\b|(?:after|before)\s+(?:the\s|[A-Z]))")
 _INFINITIVE_CUES = frozenset({"to", "will", "would", "finally", "should", "could", "may", "might", "must", "shall", "can"})
+_SERVICE_WORDS = frozenset({"service", "services"})
 _FUNCTION_WORDS = frozenset({"of", "to", "in", "on", "for", "at", "by", "with", "from", "and", "or", "as",
                              "its", "their", "the", "a", "an", "this", "that", "these", "those", "into", "onto", "over",
                              "during", "throughout", "within", "until", "before", "after", "around"})
@@ -367,6 +369,8 @@ def _facility_before(text: str, end: int, rules: EventRules) -> bool:
 
 _LAST_WORD = re.compile(r"([A-Za-z]+)\s*$")
 _LOCATIVE = re.compile(r"\b(?:at|via|through|from|into)\s+(?:the\s+)?$", re.I)
+_CONDUIT = re.compile(r"\b(?:via|through)\s+(?:the\s+|its\s+)?$", re.I)
+_DESTINATION = re.compile(r"\bto\s+(?:the\s+|its\s+)?$", re.I)
 
 
 def _project(reading: ClaimReading, before: int, rules: EventRules, after: int = 0) -> EntityMention | None:
@@ -393,6 +397,9 @@ def _project(reading: ClaimReading, before: int, rules: EventRules, after: int =
             if locative and reading.entities[0] is not mention and not _facility_before(text, locative.start(), rules) \
                     and not facility_after(text, mention.end, rules.facilities):
                 continue    # "Mount Wirra loaded its first cargo at Port Hedland": where it happened, not who acted
+            if best is not None and _CONDUIT.search(text, max(0, best.start - 14), best.start) \
+                    and _DESTINATION.search(text, max(0, mention.start - 8), mention.start):
+                continue    # "began flowing through the Sefu Link pipeline to the Mtwara plant": the conduit's event
             best = mention
     return best
 
@@ -1098,8 +1105,10 @@ def _market(reading: ClaimReading, subject: EntityMention | None, start: int, en
     # ("its first Polish base": where the company's own new site stands, named by its people's word)
     place = next((e for e in reading.entities if start <= e.start < end and e.kind in kinds
                   and e.entity != subject.entity and (reading.text[max(0, e.start - 3):e.start].lower() == "in "
-                                                      or (e.role == "demonym" and _ITS_ORDINAL_BEFORE.search(
-                                                          reading.text, max(0, e.start - 20), e.start)))), None)
+                                                      # ("its first Polish base", "its Dutch service")
+                                                      or (e.role == "demonym" and (_ITS_ORDINAL_BEFORE.search(
+                                                          reading.text, max(0, e.start - 20), e.start)
+                                                          or _OWNED_RIGHT_BEFORE.search(reading.text, max(0, e.start - 7), e.start))))), None)
     if place is None:
         # ("In Brazil, where Veyra began service in October 2023, ...": the place the relative clause is of)
         place = next((e for e in reading.entities if e.end <= start and e.kind in kinds and e.entity != subject.entity
@@ -1107,6 +1116,7 @@ def _market(reading: ClaimReading, subject: EntityMention | None, start: int, en
     return f"in {place.entity}" if place is not None else ""
 
 
+_OWNED_RIGHT_BEFORE = re.compile(r"\b(?:its|their)\s+$", re.I)
 _WHERE_AFTER = re.compile(r",\s+where\s")
 
 
