@@ -733,6 +733,12 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon,
         # "will start production in June 2024, adding 60,000 tonnes a year of capacity": the participle's
         # clause the figure stands in names its measure, not the clause before
         left_nouns, left_verbs = left_verbs, left_nouns
+    if q.kind == "number" and left_nouns and not counted and _OWN_THINGS.match(reading.text, _figure_end(reading.text, q)) \
+            and any(p.end <= left_nouns[0].start and not reading.text[p.end:left_nouns[0].start].strip() for p in reading.quantities):
+        # "carried 118,000 passengers and 31,000 freight units": the noun before is the figure before's own, and
+        # this one counts its own things (nor does the verb they share name its measure)
+        borrowed = lexicon.metrics[left_nouns[0].id].group
+        left_nouns, left_verbs = [], [h for h in left_verbs if lexicon.metrics[h.id].group != borrowed]
     if counted and left_nouns and _NOUN_TO_FIGURE.fullmatch(reading.text, left_nouns[0].end, q.start):
         # "adding room for 20 million passengers", "takes its capacity to 40 million passengers": the noun
         # right before says what is counted
@@ -1870,6 +1876,10 @@ def _figure_runs(frames: list[_Frame], text: str) -> list[list[_Frame]]:
 
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 # a lower-case noun right after a whole's figure names what it counts ("1.31 million heating systems")
+# the things a count counts, named right after it ("31,000 freight units"; not "the 6 million forecast", "150,000 that")
+_OWN_THINGS = re.compile(r"\s+(?!(?:of|in|at|to|from|for|and|or|by|on|with|a|an|the|was|were|is|are|that|which|who|forecast|forecasts|"
+                         r"target|targets|goal|estimate|estimates|expected|planned|projected|budgeted|per|each|more|less|fewer|"
+                         r"last|this|next|a|year|years|month|months|day|days)\b)[a-z]+")
 _COUNTED_NOUN = re.compile(r"\s+(?!(?:of|in|at|to|from|for|and|or|by|on|with|a|an|the|was|were|is|are)\b)[a-z]+")
 
 
@@ -2019,6 +2029,7 @@ def _carry(frames: list[_Frame], article_commodity: str | None, reading: ClaimRe
             # amount of the same goods, not more of the same measure)
             if frame.metric is None and not lexicon.further_before.search(text, max(0, frame.quantity.start - 20), frame.quantity.start) \
                     and not _counts_other(text, frame.quantity, previous.quantity) \
+                    and not _own_counted_noun(text, frame, previous) \
                     and not _PRICE_PAID_BEFORE.search(text, max(0, frame.quantity.start - 90), frame.quantity.start):
                 frame.metric, frame.metric_surface = previous.metric, previous.metric_surface
             if frame.commodity is None and not (goods and previous.commodity not in goods):
@@ -2078,6 +2089,16 @@ _WHOLE_WHICH = re.compile(r",\s+which\s+(?:rose|fell|grew|climbed|reached|increa
 _PRICE_PAID_BEFORE = re.compile(r"\b(?:buy|buys|bought|acquire|acquires|acquired|purchase|purchases|purchased|take\s+over|took\s+over|sell|sold)\b"
                                 r"[^,;.]{0,70}?\bfor\s+(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+)?$", re.I)
 _CIRCUMSTANCE_BEFORE = re.compile(r"\b(?:at|in|across|from)\s+$", re.I)
+
+
+def _own_counted_noun(text: str, frame: _Frame, previous: _Frame) -> bool:
+    """ "carried 118,000 passengers and 31,000 freight units": a count with a noun of its own after a figure
+    whose own noun named its measure counts other things."""
+    surface = previous.metric_surface.lower()
+    after_previous = text[_figure_end(text, previous.quantity):].lstrip().lower()
+    after = text[_figure_end(text, frame.quantity):].lstrip().lower()
+    return frame.quantity.kind == "number" and bool(surface) and after_previous.startswith(surface) \
+        and not after.startswith(surface) and _OWN_THINGS.match(text, _figure_end(text, frame.quantity)) is not None
 
 
 def _counts_other(text: str, q: Quantity, previous: Quantity) -> bool:
@@ -2709,7 +2730,10 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool, level: bool = Fa
              and not _PERIOD_BOUND.search(reading.text, max(0, d.span_start - 40), d.span_start)
              # ("in the first quarter of fiscal 2024, the three months to December 31": a part of a fiscal year
              # is no fiscal year; the months it spans, if the sentence gives them, date the figure)
-             and not (d.granularity == "season" and _PART_OF_BEFORE.search(reading.text, max(0, d.span_start - 30), d.span_start))]
+             and not (d.granularity == "season" and _PART_OF_BEFORE.search(reading.text, max(0, d.span_start - 30), d.span_start))
+             # ("TMO price: 132 lira/kg, Giresun quality (84 lira in 2023)": a date in a bracket with a figure of its
+             # own is that figure's)
+             and not _other_figure_bracket(reading, frame.quantity, d)]
     q = frame.quantity
     if (label := _YEAR_LABEL_BOUND.search(reading.text)) is not None and q.end <= label.start() < q.end + 60 \
             and not _CLAUSE_BREAK.search(reading.text, q.end, label.start()):
@@ -2780,6 +2804,15 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool, level: bool = Fa
 
 
 _SAME_PERIOD_OF = re.compile(r"\bsame\s+(?:period|quarter|half|months)\s+(?:of|in|last)\s+$", re.I)
+def _other_figure_bracket(reading: ClaimReading, q: Quantity, date: DateValue) -> bool:
+    """Does ``date`` stand in brackets that hold another figure and not ``q``?"""
+    text = reading.text
+    opening, closing = text.rfind("(", 0, date.span_start), text.find(")", date.span_end)
+    if opening < 0 or closing < 0 or text.rfind(")", opening, date.span_start) >= 0 or opening <= q.start < closing:
+        return False
+    return any(opening < p.start and p.end <= closing and p is not q and p.kind != "date" for p in reading.quantities)
+
+
 _PART_OF_YEAR = re.compile(r"\b(?:first|second|third|fourth|final|last|the)\s+(?:half|quarter)\b|\b(?:three|six|nine)\s+months\b", re.I)
 _PART_PERIOD = re.compile(r"-[QH]\d$|^\d{4}-\d\d/\d{4}-\d\d$")
 _PART_OF_BEFORE = re.compile(r"\b(?:quarter|half|months)\s+of\s+(?:its\s+|the\s+)?$", re.I)
