@@ -2737,7 +2737,8 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool, level: bool = Fa
     q = frame.quantity
     if (label := _YEAR_LABEL_BOUND.search(reading.text)) is not None and q.end <= label.start() < q.end + 60 \
             and not _CLAUSE_BREAK.search(reading.text, q.end, label.start()):
-        return label.group(1), True     # "in its 2023 financial year, which ended in June": that year, as labelled
+        # "in its 2023 financial year, which ended in June": that fiscal year, as labelled (ending in 2023)
+        return f"{int(label.group(1)) - 1}/{label.group(1)}", True
     if not dates:
         # ("Management expects 2025 revenue of US$3.0-3.3 billion and aims to reach 2 million subscribers by
         # the end of 2026": a bare year before the measure, beside a deadline that dates another goal)
@@ -3628,7 +3629,9 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             period, dated = year_before, True     # "A year earlier, America's share of Peruvian shipments had been 55%"
         if period == "current" and (later := _after_baseline(reading)) is not None:
             period = later      # "lifts capacity to about 1,010 MW, from 940 MW at the end of 2023": a level after 2023
-        if period == "current" and metric is not None and metric.flow \
+        # (nor a whole year the sentence before named: the part of it is none of its figures)
+        if (period == "current" or (period == frame.inherited_period and not _PART_PERIOD.search(period) and not reading.dates)) \
+                and metric is not None and metric.flow \
                 and _PART_OF_YEAR.search(reading.text, max(0, frame.quantity.start - 60), _figure_end(reading.text, frame.quantity) + 40):
             continue        # "Sales in the second half of the fiscal year reached 2.1 Mt": a part of a year it does not name
         if dated and period.isdigit() and (lexicon.year_before.search(reading.text, max(0, frame.quantity.start - 40), frame.quantity.start)

@@ -155,6 +155,8 @@ def _forms() -> list[tuple[str, str]]:
         # a fiscal year: "FY2023-24", "FY 2024/25", "FY24" and "FY2024" (the fiscal year ending in 2024)
         # ("fiscal 2024", "fiscal year 2024": the same as FY2024)
         ("fy", rf"(?<![a-z])(?:fy|fiscal(?:[ \t]+year)?[ \t]+(?=\d)|financial[ \t]+year[ \t]+(?=\d))[ \t]*(?:(?P<fy_y>{Y0})(?:[/–-](?P<fy_z>\d\d(?:\d\d)?))?|(?P<fy_s>\d\d)(?:[/–-](?P<fy_s2>\d\d))?)(?![\d])"),
+        # ("the 2024 financial year", "its 2024 fiscal year": FY2024 too)
+        ("fyp", rf"(?<![\d./-])(?P<fyp_y>{Y0})[ \t]+(?:fiscal|financial)[ \t]+year(?![a-z])"),
         # a split year: a crop, marketing or fiscal season ("2024/25", "2019-20", "2023/2024")
         ("sea", rf"(?<![\d./-])(?P<sea_y>{Y})(?:[/–-](?P<sea_z>\d\d)|/(?P<sea_z4>\d{{4}}))(?![\d/%]|\.\d)"),
         ("yn", rf"(?<![\d./-])(?P<yn_y>{Y})[-/](?P<yn_m>1[0-2]|0?[1-9])(?![\d/-]|\.\d)"),
@@ -473,6 +475,9 @@ def _hit(m: re.Match, text: str, ref: dt.date | None, t: dict) -> DateHit | None
                     return None
             else:
                 y -= 1            # "FY24" ends in 2024
+        return DateHit(s, e, dt.date(y, 1, 1), dt.date(y + 1, 12, 31), "season", f"{y}/{y + 1}", deadline=_deadline(text, s))
+    if g == "fyp":
+        y = int(G("fyp_y")) - 1     # (the fiscal year ending in the year named)
         return DateHit(s, e, dt.date(y, 1, 1), dt.date(y + 1, 12, 31), "season", f"{y}/{y + 1}", deadline=_deadline(text, s))
     if g == "sea":
         y = int(G("sea_y"))
