@@ -2030,6 +2030,7 @@ def _carry(frames: list[_Frame], article_commodity: str | None, reading: ClaimRe
             if frame.metric is None and not lexicon.further_before.search(text, max(0, frame.quantity.start - 20), frame.quantity.start) \
                     and not _counts_other(text, frame.quantity, previous.quantity) \
                     and not _own_counted_noun(text, frame, previous) \
+                    and not (frame.quantity.kind in ("quantity", "currency") and previous.metric in lexicon.count_groups) \
                     and not _PRICE_PAID_BEFORE.search(text, max(0, frame.quantity.start - 90), frame.quantity.start):
                 frame.metric, frame.metric_surface = previous.metric, previous.metric_surface
             if frame.commodity is None and not (goods and previous.commodity not in goods):

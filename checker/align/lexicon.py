@@ -137,6 +137,7 @@ class AlignLexicon:
     # the metric groups whose percentages are ratios, and those whose company money is all its business
     # (Metric.ratio, Metric.whole_business), gathered once
     ratio_groups: frozenset[str] = frozenset()
+    count_groups: frozenset[str] = frozenset()     # measures only counts carry ("41 cargoes, or about 2.9 million tons")
     whole_business_groups: frozenset[str] = frozenset()
     no_commodity_groups: frozenset[str] = frozenset()       # Metric.no_commodity, gathered once
     part_ratios: dict[str, dict[str, str]] = field(default_factory=dict)   # group -> Metric.parts, gathered once
@@ -353,6 +354,7 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
                         held_as=held_as,
                         place_anaphors=place_anaphors,
                         ratio_groups=frozenset(m.group for m in metrics.values() if m.ratio),
+                        count_groups=frozenset(m.group for m in metrics.values() if m.counts_only),
                         whole_business_groups=frozenset(m.group for m in metrics.values() if m.whole_business),
                         no_commodity_groups=frozenset(m.group for m in metrics.values() if m.no_commodity),
                         part_ratios={m.group: m.parts for m in metrics.values() if m.parts},
