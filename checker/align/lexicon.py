@@ -443,7 +443,8 @@ def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
     compass = alt("compass")
     return {
         "further_before": pattern("further", r"\b(?:{alt})\s+(?:of\s+)?$"),
-        "held_before": pattern("held", r"\b(?:{alt})\s+(?:a\s+fleet\s+of\s+)?$"),
+        # ("ended 2023 with just under 57,000 vehicles": what someone had at a period's end)
+        "held_before": pattern("held", r"\b(?:{alt}|end(?:ed|s)?\s+[^,.;]{{1,25}}?\s+with)\s+(?:a\s+fleet\s+of\s+)?$"),
         "compared_before": pattern("compared", r"\b(?:{alt})\s+(?:the\s+)?$"),
         "together": pattern("together", r"(?:\b|(?<=[\u4e00-\u9fff]))(?:{alt})(?:\b|(?=[\u4e00-\u9fff]))"),
         "combined_before": pattern("combined_before", r"\b(?:{alt})\s+(?:of\s+)?$"),

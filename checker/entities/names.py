@@ -69,6 +69,15 @@ class NameCanon:
                     for name, canon in self._canon.items():
                         if canon == "name:" + short:
                             self._canon[name] = "name:" + longer[0]
+            # a name with a word clipped ("Cordal Moly" = "Cordal Molybdenum") is the one name it clips
+            for short in kept:
+                words = short.split()
+                clipped = [t for t in kept if t != short and len(t.split()) == len(words)
+                           and all(b.startswith(a) and (a == b or len(a) >= 4) for a, b in zip(words, t.split()))]
+                if len(clipped) == 1 and short not in places:
+                    for name, canon in self._canon.items():
+                        if canon == "name:" + short:
+                            self._canon[name] = "name:" + clipped[0]
         self._without_generic_lead(names)
         # "HyDrive's Hamburg-Billbrook truck station" and "its new truck station in Hamburg's Billbrook
         # district": a hyphenated name whose last part the batch names alone is that name, placed
