@@ -925,6 +925,7 @@ _DATE_OPENING = re.compile(r"^\W*(?:(?:in|during|by)\s+)?[^,，]{0,25}?(?:\d{4}�
 _ZH_FRONTED_CAUSE = re.compile(r"[^，,。；;]{2,40}?(?:影响|带动|推动|拉动|背景下|情况下)[，,]\s*")
 _ZH_CLASSIFIERS = "个部台辆座家项只条艘架"     # measure words after a Chinese count
 _CJK_CLASSIFIER = re.compile(rf"^[{_ZH_CLASSIFIERS}]?的?")
+_OF_ITS_AFTER = re.compile(r"\s+of\s+(?:its|their)\s")
 _OF_IT_AFTER = re.compile(r"(?:\s+of)?\s+(?:it|that|them|those)\b(?!\s+(?:year|month|quarter|period|time|season))")
 _WHOLE_PLACE = re.compile(r"\b(?:in|of|across)\s+(?:the\s+)?$", re.I)
 _OWNER_VERB_AFTER = re.compile(r"\s+(?:produced|made|mined|sold|bought|exported|imported|shipped|consumed|used|generated|[a-z]{3,}ed)\b")
@@ -3562,6 +3563,9 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             frame.commodity, frame.scope = main.commodity, main.scope
         if frame.metric is None:
             continue
+        if not frame.is_share and frame.quantity.kind == "number" \
+                and _OF_ITS_AFTER.match(reading.text, _figure_end(reading.text, frame.quantity)):
+            continue              # "said 1,940 of its outlets were qualified": a part of its outlets, no count of them
         if (_CHANGE_BY.search(before) and not lexicon.agent_by.search(before)) \
                 or (frame.quantity.kind != "percentage" and (lexicon.change_amount_before.search(before)
                                                              or _SIGNED.search(before[-3:]))):
