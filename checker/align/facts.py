@@ -1880,7 +1880,7 @@ _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 # the things a count counts, named right after it ("31,000 freight units"; not "the 6 million forecast", "150,000 that")
 _OWN_THINGS = re.compile(r"\s+(?!(?:of|in|at|to|from|for|and|or|by|on|with|a|an|the|was|were|is|are|that|which|who|forecast|forecasts|"
                          r"target|targets|goal|estimate|estimates|expected|planned|projected|budgeted|per|each|more|less|fewer|"
-                         r"last|this|next|a|year|years|month|months|day|days)\b)[a-z]+")
+                         r"last|this|next|year|years|month|months|day|days)\b)[a-z]+")
 _COUNTED_NOUN = re.compile(r"\s+(?!(?:of|in|at|to|from|for|and|or|by|on|with|a|an|the|was|were|is|are)\b)[a-z]+")
 
 
