@@ -21,7 +21,7 @@ from checker.align.reading import ClaimReading, facility_nouns, read_claim
 from checker.align.tense import load_tense_rules
 from checker.claims import load_claim_rules, split_claims
 from checker.entities import EntityLexicon, NameCanon, find_entities, load_entities
-from checker.entities.match import load_name_rules, name_id
+from checker.entities.match import load_name_rules, name_id, site_numbered_parts
 from checker.entities.zh_names import load_zh_name_rules, zh_names
 from checker.fold import CJK
 from checker.model import Article, Claim, EntityMention, Event, Fact
@@ -98,9 +98,10 @@ class Analyzer:
         return EntityMention(names[0].entity, "", 0, 0, "name", "implicit") if names else None
 
     def _latin_name(self, surface: str) -> str:
-        """The id of a Latin name written after a Chinese one, "" for a trade term ("MHP", "HPAL") or
-        goods ("聚氯乙烯（PVC）")."""
-        if surface in self.name_rules.not_names or self.lexicon.commodity_finder.fullmatch(surface.lower()):
+        """The id of a Latin name written after a Chinese one, "" for a trade term ("MHP", "HPAL"), goods
+        ("聚氯乙烯（PVC）") or a measure ("门店终端零售额(GMV)")."""
+        if surface in self.name_rules.not_names or self.lexicon.commodity_finder.fullmatch(surface.lower()) \
+                or "metric_noun" in self.lexicon.matcher.kinds(surface):
             return ""
         return name_id(surface, self.name_rules)
 
@@ -229,6 +230,8 @@ class Analyzer:
             quiet_facilities = {noun: EntityMention(m.entity, "", 0, 0, "name", "implicit") for noun, m in
                                 _named_facilities(quiet.text, quiet_names, self.event_rules.facilities).items()} if len(named) > 1 else {}
             facility = one or facility
+            if facility is not None:
+                reading = replace(reading, entities=site_numbered_parts(reading.entities, facility, self.name_rules))
             quiet = None
             # ("Stores at end-2022: 6,400", a fact box after a sentence about a rival: the article's own company)
             # (the title's name only when the company before is another family: "Qingyue Tea" after "Qingyu Tea")

@@ -107,6 +107,9 @@ _PART_TO_SHARE = re.compile(r"\s*\(?\s*|,\s+|,?\s+(?:or|i\.e\.|that\s+is|equal\s
 # "Of the 2.82 million new cars registered, 380,609 were battery-electric, a share of 23%": the whole first
 _PREDICATE_TO_SHARE = re.compile(r"[^,;%()]{0,60},\s+(?:or|a\s+share\s+of|a\s+proportion\s+of|representing|equal\s+to|"
                                  r"equivalent\s+to|accounting\s+for)\s+", re.I)
+_PART_OF_WHOLE = re.compile(r"\s+of\s+(?:the|its|their)\s+", re.I)
+_WHOLE_TO_SHARE = re.compile(r"[^,;%()]{0,70},\s+(?:or\s+|some\s+|about\s+)?", re.I)
+_OF_THE_TOTAL = re.compile(r"\s+of\s+(?:the\s+total|the\s+whole|all|it|them|that)\b", re.I)
 _FRONTED_WHOLE = re.compile(r"\W*of\s+(?:the|its|their|a|an|all)?\s*(?:total\s+(?:of\s+)?)?$", re.I)
 # ("about 18% of the record 221 million tonnes": one adjective may stand before the whole)
 # ("close to 30% of the EU's 880,000": the whole's owner may stand before it)
@@ -142,6 +145,14 @@ def parts_of(reading: ClaimReading) -> list[PartStatement]:
         if (part.base_unit, part.kind) != (whole.base_unit, whole.kind) or "," not in text[whole.end:part.start]:
             continue
         if _FRONTED_WHOLE.fullmatch(text, 0, whole.start) and _PREDICATE_TO_SHARE.fullmatch(text, part.end, share.start):
+            found.append(PartStatement(part, share, whole, reading))
+    for part, whole, share in zip(quantities, quantities[1:], quantities[2:]):
+        # "Indonesia took 310,000 tonnes of the 1.32 million tonnes of garlic China exported in the first half,
+        # more than a third of the total": the part of the whole, then its share of "the total"
+        if share.kind != "percentage" or share.unit != "percent" or part.kind == "percentage" or whole.kind == "percentage":
+            continue
+        if (part.base_unit, part.kind) == (whole.base_unit, whole.kind) and _PART_OF_WHOLE.fullmatch(text, part.end, whole.start) \
+                and _WHOLE_TO_SHARE.fullmatch(text, whole.end, share.start) and _OF_THE_TOTAL.match(text, share.end):
             found.append(PartStatement(part, share, whole, reading))
     return found
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from checker import trie
@@ -56,15 +56,21 @@ class NameRules:
     # "Iron and Steel": two trade words an "and" joins inside one name, as (first, joiner, second)
     joined_pairs: tuple[tuple[str, str, str], ...] = ()
     part_ordinals: tuple[str, ...] = ()              # "first", "second": "the first unit of X" is "X 1"
+    # "Unit 2" written alone: the numbered part of the site the article is about
+    bare_numbered_part: re.Pattern = re.compile(r"(?!)")
 
 
 def _goods_acronyms(rules_dir: str | None) -> frozenset[str]:
-    """The goods commodities.toml names by an acronym ("PVC", "LNG"): no company, even written alone
-    ("聚氯乙烯（PVC）项目")."""
-    path = Path(rules_dir or default_rules_dir()) / "lexicons" / "commodities.toml"
-    entries = read_toml(path).get("commodity", {}) if path.exists() else {}
-    return frozenset(name for entry in entries.values() if isinstance(entry, dict)
-                     for name in entry.get("names", []) if isinstance(name, str) and name.isupper() and name.isascii())
+    """The goods commodities.toml names by an acronym ("PVC", "LNG") and the measures metrics.toml
+    does ("GMV", "AISC"): no company, even written alone ("聚氯乙烯（PVC）项目", "公司于…开出 … GMV")."""
+    lexicons = Path(rules_dir or default_rules_dir()) / "lexicons"
+    found: set[str] = set()
+    for file, table, field in (("commodities.toml", "commodity", "names"), ("metrics.toml", "metric", "nouns")):
+        path = lexicons / file
+        entries = read_toml(path).get(table, {}) if path.exists() else {}
+        found.update(name for entry in entries.values() if isinstance(entry, dict)
+                     for name in entry.get(field, []) if isinstance(name, str) and name.isupper() and name.isascii())
+    return frozenset(found)
 
 
 @functools.lru_cache(maxsize=4)
@@ -87,6 +93,7 @@ def load_name_rules(rules_dir: str | None = None) -> NameRules:
         frozenset(w.lower() for w in expect_str_list(data, "generic_leads", path, default=[])),
         _joined_pairs(expect_str_list(data, "joined_pairs", path, default=[]), path),
         tuple(ordinals),
+        _bare_numbered_part(expect_str_list(data, "numbered_parts", path, default=[])),
     )
 
 
@@ -104,10 +111,26 @@ def _numbered_part(words: list[str], ordinals: list[str] = ()) -> re.Pattern:
     """ "Unit 1 of the", and "the first unit of the" with ``ordinals`` (the first is 1)."""
     if not words:
         return re.compile(r"(?!)")
-    # (a size may stand between: "the first 35-megawatt unit at the Longonot Ridge plant")
-    by_word = rf"|\b(?P<ordinal>(?i:{trie.alternation(ordinals)}))[ \t]+(?:[\d.,]+[- ]?[a-z]+[ \t]+)?(?i:{trie.alternation(words)})[ \t]+(?:of|at)[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+)?$" \
+    # (a size may stand between: "the first 35-megawatt unit at the Longonot Ridge plant"; and the site's
+    # country: "the second reactor at Turkey's Çamlıbel plant")
+    lead = r"(?:of|at)[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+)?(?:[A-Z][\w.-]*(?:'s|’s)[ \t]+)?$"
+    by_word = rf"|\b(?P<ordinal>(?i:{trie.alternation(ordinals)}))[ \t]+(?:[\d.,]+[- ]?[a-z]+[ \t]+)?(?i:{trie.alternation(words)})[ \t]+{lead}" \
         if ordinals else ""
-    return re.compile(rf"\b(?i:{trie.alternation(words)})[ \t]+(\d{{1,2}})[ \t]+(?:of|at)[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+)?${by_word}")
+    return re.compile(rf"\b(?i:{trie.alternation(words)})[ \t]+(\d{{1,2}})[ \t]+{lead}{by_word}")
+
+
+def _bare_numbered_part(words: list[str]) -> re.Pattern:
+    return re.compile(rf"(?:{trie.alternation(words)})[ \t]+(\d{{1,2}})") if words else re.compile(r"(?!)")
+
+
+def site_numbered_parts(mentions: tuple[EntityMention, ...], site: EntityMention | None, rules: NameRules) -> tuple[EntityMention, ...]:
+    """ "... work at the Çamlıbel nuclear plant. Unit 2, which was connected ...": a numbered part named
+    alone is the part of that number of the site an earlier sentence named (``site``)."""
+    if site is None or not site.entity.startswith("name:"):
+        return mentions
+    whole = re.sub(r" \d{1,2}$", "", site.entity)      # (the site, not its unit named last)
+    return tuple(replace(m, entity=f"{whole} {part.group(1)}")
+                 if m.kind == "name" and (part := rules.bare_numbered_part.fullmatch(m.surface)) else m for m in mentions)
 
 
 def _numbered_parts(text: str, found: list[EntityMention], rules: NameRules) -> list[EntityMention]:
@@ -119,10 +142,13 @@ def _numbered_parts(text: str, found: list[EntityMention], rules: NameRules) -> 
         if part is None:
             out.append(mention)
             continue
+        # (a place between stays a place of its own: "at Turkey's Çamlıbel")
+        places = [m for m in out if m.end > part.start() and m.kind != "name"]
         out = [m for m in out if m.end <= part.start()]
         number = part.group(1) or str(rules.part_ordinals.index(part.group("ordinal").lower()) + 1)
         out.append(EntityMention(f"{mention.entity} {number}", text[part.start():mention.end], part.start(), mention.end,
                                  "name", mention.role))
+        out.extend(places)
     return out
 
 
