@@ -112,7 +112,8 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
                     r"|[a-z]{3,}est|most|worst|least)\s+[^,:;()—–]{1,90}?\s[—–]\s*"
                     # ("Five governments have opened new investigations into Chinese steel since July: Vietnam, ...")
                     # ("Five offshore wind projects won contracts in the UK's sixth round: A, B, ...")
-                    r"|\s+(?:have\s+|has\s+|had\s+)?(?:[a-z]{3,}ed|won|took|got|made|ran|built|sold|bought|began|chose|held|set|struck)"
+                    # ("Five European zinc smelters cut or halted production in 2022: A, B, ...")
+                    r"|\s+(?:have\s+|has\s+|had\s+)?(?:[a-z]{3,}ed|won|took|got|made|ran|built|sold|bought|began|chose|held|set|struck|cut|shut|lost|hit|kept|left|grew|fell|rose)"
                     r"\s+[^,:;()—–]{1,90}?:\s*", text[start:])
     if not lead:
         return [], False

@@ -582,6 +582,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
     events: list[Event] = []
     previous_end = 0
     previous_start = 0
+    aside_end = -1          # the end of a date in a participle's aside ("Coral Aurora, delivered in November, ...")
     for i, date in enumerate(dates):
         if _PERIOD_ADJECTIVE.fullmatch(date.text) or _GOAL_NOUN_AFTER.match(text, date.span_end) \
                 or _PERIOD_BOUNDS_BEFORE.search(text, max(0, date.span_start - 30), date.span_start):
@@ -596,6 +597,8 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             stop = rules.clause_stop.search(text, start, date.span_start)
         if i and _COORDINATED_DATE.fullmatch(text, previous_end, date.span_start):
             start = previous_start      # "models due in 2025 and 2026": the second date shares the clause
+        elif i and aside_end == previous_end:
+            start = previous_start      # the main clause an aside's date interrupted goes on (the aside is cut out)
         elif i and (comma := max(text.rfind(mark, previous_end, date.span_start) for mark in "，；,;")) >= 0 \
                 and CJK.search(text, previous_end, comma) and CJK.search(text, comma, date.span_start):
             # ("…签署…供货协议，相关产品已于今年1月开始交付": after the date before, a Chinese comma opens the next
@@ -763,6 +766,11 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         # third quarter of 2024, came on stream": a relative clause after the date tells of another noun)
         relative_after = _RELATIVE_OPEN.search(text, date.span_end, own_end)
         own_end = relative_after.start() if relative_after else own_end
+        # ("Sestao, idled at the end of September 2022, produced its first zinc ... in March 2024": a date in a
+        # participle's aside between commas is the participle's; the main verb after the aside is none of it)
+        if _PARTICIPLE_ASIDE_OPEN.search(text, max(action_from, date.span_start - 40), date.span_start) \
+                and text.startswith(",", date.span_end):
+            own_end, aside_end = min(own_end, date.span_end), date.span_end
         # ("started cutting in July 2024, eight months after the project broke ground": a span from
         # another event names that event, not the date's)
         other_event = _SPAN_FROM_EVENT.search(text, date.span_end, own_end) or rules.subordinate.search(text, date.span_end, own_end)
@@ -997,6 +1005,7 @@ def _released_thing(event: Event, reading: ClaimReading) -> Event:
 _RELEASE_OBJECT = re.compile(r"\breleas(?:e|es|ed|ing)\s+(?P<obj>[^,.;]{1,80}?)\s+(?:on|in|by|during|for|from|at|early|late|next|this)\s", re.I)
 
 
+_PARTICIPLE_ASIDE_OPEN = re.compile(r",\s+(?:[a-z]{3,}ed|shut|built|begun|cut|held|hit)\s+(?:(?:in|at|on|since|from|until|by|the|end|start|middle|of)\s+){0,4}$")
 _SPAN_FROM_EVENT = re.compile(r",\s+(?:[\w-]+\s+){1,3}(?:after|before|since)\s", re.I)
 
 

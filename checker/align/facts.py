@@ -30,7 +30,7 @@ from checker.align.events import load_event_rules
 from checker.align.growth import load_growth_rules
 from checker.align.lexicon import AlignLexicon
 from checker.align.phrases import PhraseHit
-from checker.align.reading import (WITH_CLAUSE, ClaimReading, company_nouns, described_apposition, described_name, facility_after, facility_named,
+from checker.align.reading import (WITH_CLAUSE, ClaimReading, company_nouns, described_apposition, described_name, facility_after, facility_named, facility_nouns,
                                    figure_of_date, is_baseline, is_compared, is_deadline, is_reference, name_before, parenthesis_around,
                                    year_unsaid)
 from checker.align.tense import TenseRules, modality
@@ -3297,6 +3297,37 @@ def _without_facility_modifiers(reading: ClaimReading, facilities: frozenset[str
     return reading if len(kept) == len(reading.phrases) else replace(reading, phrases=kept)
 
 
+def _group_after_whole(frame: _Frame, reading: ClaimReading) -> None:
+    """ "nearly half of the trips on its app in the financial year ended March 2024 were taken on bike
+    taxis": the part a passive verb after the whole names is the share's subject, as a group (as "Bike
+    taxis accounted for 38% of the trips" is), whoever the sentence says told it."""
+    if not frame.is_share or not frame.of_phrase:
+        return
+    found = _PART_AFTER_WHOLE.match(reading.text, frame.of_phrase[1])
+    if found is None or reading.phrases_in(found.start("np"), found.end("np"), "metric_noun", "commodity", "global") \
+            or reading.entities_in(found.start("np"), found.end("np")):
+        return
+    frame.subject = EntityMention(f"group:{found.group('np').lower()}", found.group("np"), found.start("np"), found.end("np"), "group", "name")
+
+
+_PART_AFTER_WHOLE = re.compile(r"[^,;%]{0,60}?\s(?:were|was)\s+(?:[a-z]{3,}ed|taken|made|done|driven|ridden|sold|bought|grown|flown|held|paid)\s+"
+                               r"(?:on|by|in|through|via|at)\s+(?:the\s+)?(?P<np>(?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+s)\b(?!\s+of\b)")
+
+
+def _stage_of_site(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon, facilities: frozenset[str]) -> None:
+    """ "Cantabrica Zinc's Sestao smelter produced 158,000 tonnes of zinc": what a smelter or a refinery
+    produces is the work of its stage (refining), as "the smelter's refined output" is."""
+    subject = frame.subject
+    if frame.metric != "production" or frame.is_share or subject is None or subject.kind != "name" or subject.end <= subject.start:
+        return
+    for noun in facility_nouns(reading.text, subject, facilities):
+        plural = f"{noun[:-1]}ies" if noun.endswith("y") else f"{noun}s"
+        stage = next((m.group for m in lexicon.metrics.values() if m.group != "production" and plural in m.agents), None)
+        if stage is not None:
+            frame.metric = stage
+            return
+
+
 def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: str | None,
              facilities: frozenset[str] = frozenset(), tense: TenseRules | None = None,
              antecedent=None, implicit: EntityMention | None = None, actor: EntityMention | None = None,
@@ -3381,6 +3412,9 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             if site is not None and not (frame.subject is not None and frame.subject.start == site.start
                                          and frame.subject.entity != site.entity):
                 frame.subject = site
+    for frame in frames:
+        _stage_of_site(frame, reading, lexicon, facilities)
+        _group_after_whole(frame, reading)
     _part_of_total(frames, reading)
     _respectively(frames, reading)
     _bracketed(frames, reading, lexicon)
