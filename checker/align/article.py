@@ -119,11 +119,13 @@ class Analyzer:
         if len(names) > 1:
             # ("The route depends on Dala Rail, Kazakhstan's national railway, which hauls the boxes from the
             # border crossings at Khorgos and Dostyk": the names of places something is at are no company)
+            # ("Tembo Tin Plc, the operator of the Lowa Hills mine in Congo's Maniema province": nor are a
+            # facility's name or a place after a country's possessive)
             unplaced, placed = [], False
             for m in mentions:
-                placed = bool(_AT_PLACE.search(text, max(0, m.start - 12), m.start)
+                placed = bool(_AT_PLACE.search(text, max(0, m.start - 30), m.start)
                               or (placed and _AND_BEFORE.search(text, max(0, m.start - 6), m.start)))
-                if not placed:
+                if not placed and not facility_nouns(text, m, self.event_rules.facilities):
                     unplaced.append(m)
             if unplaced and len({m.entity for m in unplaced}) == 1:
                 names = {unplaced[0].entity}
@@ -276,7 +278,7 @@ class Analyzer:
 _IT_OPENS = re.compile(r"^\W*It\s")
 # a fact-box line: a short label, a colon, its figure ("Stores at end-2022: 6,400 (end-2021: 4,100)")
 _LABEL_LINE = re.compile(r"^\W*[A-Z][\w ,'’()/-]{2,40}:\s*\S")
-_AT_PLACE = re.compile(r"\b(?:at|in|near|via|across|through|to)\s+(?:the\s+)?$")
+_AT_PLACE = re.compile(r"\b(?:at|in|near|via|across|through|to)\s+(?:the\s+)?(?:[A-Z][\w.-]*(?:'s|’s)\s+)?$")
 _FROM_PLACE = re.compile(r"\b(?:from|in|at|near|based\s+in)\s+(?:the\s+)?$")
 _AND_BEFORE = re.compile(r"(?:,|\band)\s+$")
 # ("Japan's Takamine Machinery, Hengyue's main rival, has lost ground": a place's possessive before the name)

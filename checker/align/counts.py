@@ -210,7 +210,7 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
 _UNNAMED_ITEM_NEXT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:the|a|an|its|their)\s+[a-z]")
 # what an item does, after it: "Helgard Wind (turbines), ...", "Helgard Wind for the turbines, ..."
 _ITEM_ROLE = re.compile(r"^(?:\s*\([^()]{1,40}\)|\s+for\s+(?:the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s*){1,4}(?=,|\s+and\s))")
-_ITEM_SHARE = re.compile(r"^\s+with\s+(?:the\s+remaining\s+|a\s+|an\s+|about\s+|around\s+|some\s+)?[\d.,]+\s*(?:%|per\s*cent|percent)?(?:\s+stake)?")
+_ITEM_SHARE = re.compile(r"^,?\s+with\s+(?:the\s+remaining\s+|a\s+|an\s+|about\s+|around\s+|some\s+)?[\d.,]+\s*(?:%|per\s*cent|percent)?(?:\s+stake)?")
 _TOWNS_AFTER = re.compile(r"(?:in|at)\s+")
 _TOWNS_RIGHT_AFTER = re.compile(r"\s+(?:in|at)\s+(?=[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*,\s+[A-Z])")
 _AND_GAP = re.compile(r"\s+and\s+")
@@ -320,6 +320,7 @@ def group_counts_of(reading: ClaimReading, rules: CountRules | None = None) -> l
 
 
 _FIRST_WORD = re.compile(r"([a-z]+|\d+)\b")
+_SELECTION_BEFORE = re.compile(r"\b(?:of|among)\s+(?:the|its|their)\s+(?:(?:top|biggest|largest|leading|main)\s+)?$", re.I)
 _SUBSET_BEFORE = re.compile(r"\b(?:one|two|three|some|any|each|all\s+but\s+one)\s+of\s+(?:the\s+)?$", re.I)
 _QUALIFIED_AFTER = re.compile(r"\s+(?:that|which|who|whose|with|without|under|facing|in\s+breach|[a-z]+ed)\b")
 
@@ -347,8 +348,8 @@ def counts_of(reading: ClaimReading, rules: CountRules | None = None) -> list[Co
         lead = _FIRST_WORD.match(tail.lstrip(" ,:(—–-"))
         if lead is not None and (lead.group(1).isdigit() or lead.group(1) in rules.numbers) and tail.lstrip()[:1] in (":", "—", "–", "(", "-"):
             continue            # "three customers: two US gas distributors and a Japanese chipmaker": groups, no names
-        if re.search(r"\b(?:of|among)\s+(?:the|its|their)\s+$", text[max(0, match.start() - 12):match.start()], re.I):
-            continue            # "Of the five producers, A and B are the best known": a selection
+        if _SELECTION_BEFORE.search(text, max(0, match.start() - 24), match.start()):
+            continue            # "Of the five producers, A and B are the best known", "Three of the top five": a selection
         if re.match(r"\s+(?:include|includes|included|including)\b", text[match.end():]):
             continue
         items, enumerated = _list_after(reading, match.end(), rules)

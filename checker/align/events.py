@@ -82,6 +82,17 @@ class EventRules:
     # kinds of facility that stand beside a site's own works ("The 20 MW solar plant at Swartkop Pan"): a
     # facility of their own at the site, never the site (events.toml ancillary_kinds)
     ancillary_kinds: frozenset[str] = frozenset()
+    # "The domestic pier will open in July 2024", after sentences about the airport: a part the sentence
+    # opens with by its kind alone is that part of the facility the article is about
+    opening_part: re.Pattern = re.compile(r"(?!)")
+
+
+def _opening_part_pattern(part_nouns: list[str], determiners, fresh: list[str]) -> re.Pattern:
+    if not part_nouns:
+        return re.compile(r"(?!)")
+    skip = trie.alternation(sorted({*determiners, *fresh, "its", "their", "a", "an", "the"}))
+    return re.compile(rf"^\W*(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(?:{trie.phrase_alternation(fresh)})\s+)?(?!(?:{skip})\s)(?P<kind>[a-z][a-z-]{{2,}})\s+"
+                      rf"(?P<noun>{trie.alternation(part_nouns)})\b(?!\s+(?:at|of|in|next|beside|near|for)\b)") if fresh else re.compile(r"(?!)")
 
 
 def _owned_part_pattern(nouns: list[str]) -> re.Pattern:
@@ -170,7 +181,9 @@ def load_event_rules(rules_dir: str | None = None) -> EventRules:
                       _owned_part_pattern(expect_str_list(data, "owned_parts", path, default=[])),
                       _deal_relative_pattern(expect_str_list(data, "deal_nouns", path, default=[])),
                       re.compile(rf"\s(?:{trie.alternation({w.lower() for w in subordinators})})\s") if subordinators else re.compile(r"(?!)"),
-                      frozenset(w.lower() for w in expect_str_list(data, "ancillary_kinds", path, default=[])))
+                      frozenset(w.lower() for w in expect_str_list(data, "ancillary_kinds", path, default=[])),
+                      _opening_part_pattern([w.lower() for w in expect_str_list(data, "part_nouns", path, default=[])], determiners,
+                                            expect_str_list(data, "new_facility_words", path, default=[])))
 
 
 def _zh_part_patterns(data: dict, path: Path, facilities: frozenset[str]) -> tuple[dict, re.Pattern, re.Pattern, re.Pattern]:
@@ -227,7 +240,8 @@ def _site_part_patterns(nouns: list[str], determiners, fresh: list[str]) -> tupl
     # (the kind is a word of its own: not an article or "new", "another")
     kind = rf"(?!(?:{trie.alternation(sorted({*determiners, *fresh, 'its', 'their', 'a', 'an', 'the'}))})\s)(?P<kind>[a-z0-9][a-z0-9-]{{2,}})"
     at = r"\s+(?P<at>at|next\s+to|beside|near|adjacent\s+to)\s+(?:the\s+|its\s+|their\s+)?"
-    return (re.compile(rf"\b{kind}\s+(?P<noun>{noun}){at}$"),
+    # ("the new check-in hall at Cartagena's Tierrabomba International Airport": the site's town may stand before it)
+    return (re.compile(rf"\b{kind}\s+(?P<noun>{noun}){at}(?:[A-Z][\w.-]*(?:'s|’s)\s+)?$"),
             re.compile(rf"\b{kind}\s+(?P<noun>{noun}){at}(?:{noun})\b"))
 
 
@@ -777,6 +791,11 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         own_end = other_event.start() if other_event else own_end
         action_id, action_label = _action([_without_dated_asides(reading, action_from, date.span_start, _without_names(reading, action_from, date.span_start)),
                                            _without_names(reading, date.span_end, own_end)], rules, project is not None)
+        if action_id.startswith("verb:") and (counts := [q for q in reading.quantities if q.kind == "number" and any(c.isdigit() for c in q.text)
+                                                         and action_from <= q.start < date.span_start]):
+            # ("expects to deliver about 130 ship-to-shore cranes this year" and "to deliver about 120 cranes in 2024":
+            # so many things is part of what is done; another number is another doing)
+            action_id = f"{action_id} #{'/'.join(f'{q.value:g}' for q in counts)}"
         subject = project or relative_subject or _actor(reading, start, date.span_start) or _actor(reading, date.span_end, end)
         if project is None and relative_subject is None and not reading.entities_in(start, date.span_start) \
                 and (lead := _COMMA_AFTER_DATE.match(text, date.span_end)) is not None \
@@ -1053,7 +1072,9 @@ def _site_part(reading: ClaimReading, subject: EntityMention | None, start: int,
         found = rules.site_part.search(text, max(0, subject.start - 60), subject.start)
     found = found or rules.site_part_at_facility.search(text, start, end)
     if found is None:
-        return "", ""
+        opening = rules.opening_part.match(text) if not reading.entities_in(0, end) else None
+        return (f"{opening.group('kind').lower()} {opening.group('noun').lower()}", "kind") \
+            if opening is not None and opening.end() <= end else ("", "")
     part = f"{found.group('kind').lower()} {found.group('noun').lower()}"
     if found.group("at").split()[0].lower() != "at" or found.group("kind").lower() in rules.ancillary_kinds \
             or found.group("noun").lower() in rules.ancillary_kinds:

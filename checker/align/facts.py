@@ -205,6 +205,28 @@ def _that_whole(frames: list[_Frame], reading: ClaimReading, previous_facts) -> 
                 frame.metric, frame.metric_surface, frame.scope = total.metric, total.metric_surface, f"imports:{total.subject}"
 
 
+def _part_of_dated_total(frames: list[_Frame], reading: ClaimReading, previous_facts) -> None:
+    """ "World olive oil production in 2023/24 is estimated at 2.57 million tonnes. Spain accounted for 0.68 Mt of
+    the 2023/24 total": an amount of no measure of its own that is a part of "the total" of a period is of the
+    measure of the sentence before's total of that period (of its goods, in its period)."""
+    for frame in frames:
+        found = _OF_THE_TOTAL_AMOUNT.match(reading.text, _figure_end(reading.text, frame.quantity))
+        if frame.is_share or frame.metric is not None or found is None:
+            continue
+        named = next((d.iso for d in reading.dates if found.start() <= d.span_start and d.span_end <= found.end()), None)
+        totals = {(f.subject, f.metric, f.commodity, f.period): f for f in previous_facts
+                  if f.kind.startswith("amount") and not f.kind.endswith("forecast") and f.dated and f.metric
+                  and (named is None or f.period == named) and f.value.dimension == frame.quantity.dimension}
+        if len(totals) == 1:
+            total = next(iter(totals.values()))
+            frame.metric, frame.metric_surface = total.metric, total.metric_surface
+            frame.commodity = frame.commodity or total.commodity or None
+            frame.inherited_period = total.period
+
+
+_OF_THE_TOTAL_AMOUNT = re.compile(r"\s+of\s+(?:the|that|this)\s+(?:[\w/-]+\s+){0,2}?(?:total|whole)\b", re.I)
+
+
 def _same_goods_whole(frame: _Frame, reading: ClaimReading, total: Fact) -> bool:
     """ "Chile shipped 413,000 tonnes of cherries in 2023/24. China took 91% of the fruit": a whole that is only
     "the" goods the sentence before stated an amount of (or a word for any goods) is that amount."""
@@ -1598,6 +1620,24 @@ def _world_measure_before(reading: ClaimReading, start: int, frame: _Frame) -> b
 
 
 _WORLD_MEASURE_TAIL = re.compile(r"\s*,?\s*(?:that|which)\b|\s+of\s+", re.I)
+
+
+def _handled_by_group(frame: _Frame, reading: ClaimReading) -> None:
+    """ "38% of the NHS items dispensed by online pharmacies in England": a whole limited to what a kind of
+    business handles is that kind's market, wherever it is, no share of the place's whole (the 1.18 billion
+    items dispensed in England)."""
+    if not frame.is_share or not frame.of_phrase:
+        return
+    found = _BY_GROUP.search(reading.text, frame.of_phrase[0], frame.of_phrase[1])
+    if found is not None and not _CLAUSE_END.search(reading.text, frame.of_phrase[0], found.start()) \
+            and not reading.entities_in(found.start("np"), found.end("np")) \
+            and not reading.phrases_in(found.start("np"), found.end("np"), "commodity", "global"):
+        frame.scope = f"by:{found.group('np').lower()}"
+
+
+_CLAUSE_END = re.compile(r"[,.;:]\s")
+_BY_GROUP = re.compile(r"\b(?:[a-z]{3,}ed|handled|sold|made|run|held|grown|done)\s+by\s+(?:the\s+|all\s+)?"
+                       r"(?P<np>(?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+s)\b(?!\s+of\b)(?![\w-])")
 
 
 def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: AlignLexicon, antecedent=None, actor=None) -> None:
@@ -3475,6 +3515,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     previous_share = None
     for frame in frames:
         _resolve_scope(frame, reading, first_entity, lexicon, antecedent, actor)
+        _handled_by_group(frame, reading)
         _origin_of_amount(frame, reading, antecedent)
         _destination_of_amount(frame, reading, lexicon, antecedent)
         _relative_subject(frame, reading)
@@ -3562,6 +3603,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     if previous_facts:
         _carry_measure(frames, reading, previous_facts)
         _that_whole(frames, reading, previous_facts)
+        _part_of_dated_total(frames, reading, previous_facts)
         _same_period(frames, reading, previous_facts)
         _period_goes_on(frames, reading, lexicon, previous_facts)
         _weak_verb_measure(frames, reading, lexicon, previous_facts)

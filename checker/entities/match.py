@@ -349,12 +349,16 @@ def _add_name(text: str, start: int, end: int, found: list[EntityMention], rules
         word = words[0]
         if word.isupper() and len(word) <= 5 and _LOWER_WORD_AFTER.match(text, b) and role != "possessive":
             return          # "PV module", "LNG imports": an acronym used as a modifier, not a name (but "SAT-3 and ACE")
+        opening = not text[sentence_start:a].strip(" \"'“‘([")
         if (word.endswith(("ing", "ly")) or (word.endswith("ed") and not word.endswith("eed") and len(word) > 4)) \
-                and not text[sentence_start:a].strip(" \"'“‘([") and _LOWER_NEXT.match(text, b) \
-                and not (word.endswith("ing") and text[b:b + 1] == ","):
+                and opening and _LOWER_NEXT.match(text, b) and not (word.endswith(("ing", "ed")) and text[b:b + 1] == ","):
             # "Barring delays, ...", "Fully electric cars ...", "Landed prices ...": a participle or
             # adverb opening the sentence ("Hengjing, which shipped ...": a participle takes no comma)
             return
+        if word.endswith("ed") and opening and text[b:b + 1] == "," and role != "possessive":
+            # "Parcelmed, the market leader, ..." but "Undeterred, the company ...": a name only if the
+            # batch knows it as one elsewhere
+            entity_id = "name?:" + entity_id[5:]
         # A lone capitalised word that also occurs in lower case is an ordinary word.
         if word.lower() in lowercase_words or len(word) < 2:
             return
