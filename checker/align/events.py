@@ -789,8 +789,8 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         # another event names that event, not the date's)
         other_event = _SPAN_FROM_EVENT.search(text, date.span_end, own_end) or rules.subordinate.search(text, date.span_end, own_end)
         own_end = other_event.start() if other_event else own_end
-        action_id, action_label = _action([_without_dated_asides(reading, action_from, date.span_start, _without_names(reading, action_from, date.span_start)),
-                                           _without_names(reading, date.span_end, own_end)], rules, project is not None)
+        action_id, action_label = _action([_without_dated_asides(reading, action_from, date.span_start, _without_names(reading, action_from, date.span_start, rules)),
+                                           _without_names(reading, date.span_end, own_end, rules)], rules, project is not None)
         if action_id.startswith("verb:") and (counts := [q for q in reading.quantities if q.kind == "number" and any(c.isdigit() for c in q.text)
                                                          and action_from <= q.start < date.span_start]):
             # ("expects to deliver about 130 ship-to-shore cranes this year" and "to deliver about 120 cranes in 2024":
@@ -1166,11 +1166,15 @@ def _without_dated_asides(reading: ClaimReading, start: int, end: int, text: str
 _ASIDE = re.compile(r",[^,;]{1,60},")
 
 
-def _without_names(reading: ClaimReading, start: int, end: int) -> str:
+def _without_names(reading: ClaimReading, start: int, end: int, rules: EventRules) -> str:
     """The text between ``start`` and ``end`` with entity names blanked: "the European Commission"
-    names no commissioning, "Launch Minerals" no launch."""
+    names no commissioning, "Launch Minerals" no launch (but "Test runs on the line began ...": a lone
+    capitalised word opening the sentence that starts an event's phrase with the words after it is that phrase)."""
     text = reading.text[start:end]
     for mention in reading.entities:
+        if mention.start == 0 and " " not in mention.surface and (phrase := rules.finder.match(
+                " ".join(_lemmas(reading.text[:mention.end + 40], rules)))) is not None and phrase.end() > len(mention.surface):
+            continue
         if start <= mention.start and mention.end <= end:
             a, b = mention.start - start, mention.end - start
             text = text[:a] + " " * (b - a) + text[b:]

@@ -2100,9 +2100,17 @@ def _carry(frames: list[_Frame], article_commodity: str | None, reading: ClaimRe
                 and frame.metric not in lexicon.no_commodity_groups:
             meant = (_commodity_before(previous_facts, frame.metric) if previous_facts and frame.metric else None) or article_commodity
             frame.commodity = goods[0] if goods and meant not in goods else meant
+            if frame.commodity and f"{frame.commodity}_ore" in lexicon.commodity_labels \
+                    and _OF_ORE.match(reading.text, _figure_end(reading.text, frame.quantity)):
+                # ("Baishuling yielded only about 2.7 Mt of ore", in an article about lithium: the rock mined for
+                # it, many tonnes for one of the product)
+                frame.commodity = f"{frame.commodity}_ore"
         previous = frame
         if frame.subject is not None:
             speaker = frame
+
+
+_OF_ORE = re.compile(r"\s+of\s+(?:raw\s+|mined\s+)?ore\b", re.I)
 
 
 def _describes_subject(reading: ClaimReading, frame: _Frame) -> bool:
@@ -3009,7 +3017,7 @@ def _site(frame: _Frame, reading: ClaimReading, projects: list[EntityMention], l
     if before and all(lexicon.locative_before.search(text, max(0, e.start - 25), e.start)
                       for e in reading.entities if before[-1].end <= e.start < q.start):
         return before[-1]
-    return next((p for p in projects if p.start >= q.end and _AT_SITE.fullmatch(text, q.end, p.start)), None)
+    return next((p for p in projects if p.start >= q.end and (_AT_SITE.fullmatch(text, q.end, p.start) or _AT_SITE_GAP.fullmatch(text, q.end, p.start))), None)
 
 
 # (or a short opening clause: "Once complete, the 1,140 MW farm is expected to generate ...")
@@ -3324,6 +3332,14 @@ def _projects(reading: ClaimReading, facilities: frozenset[str]) -> list[EntityM
     return out
 
 
+def _sites_of_amounts(reading: ClaimReading) -> list[EntityMention]:
+    """ "mined 3.4 million tonnes of lepidolite ore at Baishuling": the name an amount of goods was made at
+    is the site that made it, though no facility noun follows it."""
+    return [m for m in reading.entities if m.kind == "name" and m.role == "name"
+            and any(q.kind == "quantity" and q.end < m.start and _AT_SITE_GAP.fullmatch(reading.text, q.end, m.start) for q in reading.quantities)]
+
+
+_AT_SITE_GAP = re.compile(r"\s+of\s+(?:[a-z][a-z-]*\s+){1,3}at\s+(?:its\s+|the\s+)?")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 
 
@@ -3391,6 +3407,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
     _shared_whole(frames, reading)
     first_entity = reading.entities[0] if reading.entities else None
     projects = _projects(reading, facilities) if facilities else []
+    projects += [m for m in _sites_of_amounts(reading) if m not in projects]
     if projects:
         reading = _without_facility_modifiers(reading, facilities)
     if implicit is not None and antecedent is not None:

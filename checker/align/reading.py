@@ -209,7 +209,7 @@ def is_deadline(reading: ClaimReading, date: DateValue) -> bool:
 
 
 _CHANGE_FROM = re.compile(r"\b(?:up|down|higher|lower|rise|rose|risen|fell|fall|fallen|increase|increased|decrease|decreased|"
-                          r"drop|dropped|gain|gained|growth|jump|jumped|climb|climbed|slip|slipped)\b[^,;.]{0,30}?"
+                          r"drop|dropped|gain|gained|growth|jump|jumped|climb|climbed|slip|slipped)\b(?:[^,;.]|\.(?=\d)){0,30}?"
                           r"\b(?:from|on|over|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+)?"
                           r"(?:same\s+(?:period|month|quarter)\s+(?:of|in|a)\s+)?$", re.I)
 _CHANGED_FROM = re.compile(r"\b(?:up|down)\s+(?:\S+\s+)?from\s+$", re.I)
