@@ -320,7 +320,8 @@ def group_counts_of(reading: ClaimReading, rules: CountRules | None = None) -> l
 
 
 _FIRST_WORD = re.compile(r"([a-z]+|\d+)\b")
-_SELECTION_BEFORE = re.compile(r"\b(?:of|among)\s+(?:the|its|their)\s+(?:(?:top|biggest|largest|leading|main)\s+)?$", re.I)
+# ("each of the five largest destinations: A, B, ..." is all of them)
+_SELECTION_BEFORE = re.compile(r"(?<!each )(?<!all )(?<!both )\b(?:of|among)\s+(?:the|its|their)\s+(?:(?:top|biggest|largest|leading|main)\s+)?$", re.I)
 _SUBSET_BEFORE = re.compile(r"\b(?:one|two|three|some|any|each|all\s+but\s+one)\s+of\s+(?:the\s+)?$", re.I)
 _QUALIFIED_AFTER = re.compile(r"\s+(?:that|which|who|whose|with|without|under|facing|in\s+breach|[a-z]+ed)\b")
 

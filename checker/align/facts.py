@@ -2793,6 +2793,11 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool, level: bool = Fa
         # ("Management expects 2025 revenue of US$3.0-3.3 billion and aims to reach 2 million subscribers by
         # the end of 2026": a bare year before the measure, beside a deadline that dates another goal)
         return _bare_year(reading, q)
+    if (own_year := _YEAR_NOUN_OF.search(reading.text, max(0, q.start - 40), q.start)) is not None \
+            and not any(d.span_start <= own_year.start(1) < d.span_end for d in reading.dates):
+        # ("harvested about 295,000 tonnes in 2024, more than double its 2023 crop of some 125,000 tonnes": the
+        # year of the noun the figure is "of" dates it, not the sentence's date)
+        return own_year.group(1), True
     # the date of a change's earlier value ("from 44.7% in 2023") dates only that value (when its
     # figure is kept: "up 10% from 31.6 million in 2023" states 2023's)
     # "the largest since 2021" compares with a year, it does not date the figure; a date in a later
@@ -2854,6 +2859,7 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool, level: bool = Fa
     return str(nearest.start.year), True
 
 
+_YEAR_NOUN_OF = re.compile(r"\b(?:its|their|the|a)\s+((?:19|20)\d\d)\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?\s+of\s+$")
 _SAME_PERIOD_OF = re.compile(r"\bsame\s+(?:period|quarter|half|months)\s+(?:of|in|last)\s+$", re.I)
 def _other_figure_bracket(reading: ClaimReading, q: Quantity, date: DateValue) -> bool:
     """Does ``date`` stand in brackets that hold another figure and not ``q``?"""
@@ -3080,6 +3086,14 @@ def _facility_subject(frames: list[_Frame], reading: ClaimReading, facility: Cal
             frame.subject = None
     if named is None:
         return
+    # ("Costamar runs the Punta Teatinos plant. The plant near La Serena ... supplied some 19 billion litres": where
+    # the facility named before stands; but "The chloride line in Huelva", with none named before, is the Huelva line)
+    if (near := _LOCATED_AFTER_NOUN.match(reading.text, lead.end("noun"))) is not None:
+        located = [e for e in reading.entities if e.start == near.end() and e.entity != named.entity]
+        described += located
+        for frame in frames:
+            if frame.subject is not None and frame.subject in located:
+                frame.subject = None
     for frame in frames:
         q = frame.quantity
         # ("The plant ran at a load factor of 78%": a ratio is the facility's own; "The hub carried nearly
@@ -3090,6 +3104,7 @@ def _facility_subject(frames: list[_Frame], reading: ClaimReading, facility: Cal
             frame.subject = EntityMention(named.entity, lead.group().strip(), lead.start(), lead.end(), named.kind, "name")
 
 
+_LOCATED_AFTER_NOUN = re.compile(r"\s+(?:near|in|at|outside|off)\s+(?:the\s+)?")
 _CHANNEL_OPENING = re.compile(r"\W*(?P<part>[A-Z][a-z]+(?:-[a-z]+)?)(?:\s+(?:orders|sales|customers|channels?|business|stores|shops|platforms))?\s+"
                               r"(?:accounted\s+for|made\s+up|represented|took|brought\s+in|generated|contributed)\s+$")
 
@@ -3359,15 +3374,17 @@ def _group_after_whole(frame: _Frame, reading: ClaimReading) -> None:
     taxis accounted for 38% of the trips" is), whoever the sentence says told it."""
     if not frame.is_share or not frame.of_phrase:
         return
-    found = _PART_AFTER_WHOLE.match(reading.text, frame.of_phrase[1])
+    found = _PART_AFTER_WHOLE.match(reading.text, frame.of_phrase[1]) or _PART_AFTER_WHOLE.match(reading.text, frame.of_phrase[0])
     if found is None or reading.phrases_in(found.start("np"), found.end("np"), "metric_noun", "commodity", "global") \
             or reading.entities_in(found.start("np"), found.end("np")):
         return
     frame.subject = EntityMention(f"group:{found.group('np').lower()}", found.group("np"), found.start("np"), found.end("np"), "group", "name")
 
 
-_PART_AFTER_WHOLE = re.compile(r"[^,;%]{0,60}?\s(?:were|was)\s+(?:[a-z]{3,}ed|taken|made|done|driven|ridden|sold|bought|grown|flown|held|paid)\s+"
-                               r"(?:on|by|in|through|via|at)\s+(?:the\s+)?(?P<np>(?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+s)\b(?!\s+of\b)")
+# (or came from it: "nearly half of Altitud's billings in 2023 came from co-branded credit cards")
+_PART_AFTER_WHOLE = re.compile(r"[^,;%]{0,60}?\s(?:(?:were|was)\s+(?:[a-z]{3,}ed|taken|made|done|driven|ridden|sold|bought|grown|flown|held|paid)\s+"
+                               r"(?:on|by|in|through|via|at)|came\s+from|come\s+from|comes\s+from)\s+(?:the\s+)?"
+                               r"(?P<np>(?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+s)\b(?!\s+of\b)")
 
 
 def _stage_of_site(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon, facilities: frozenset[str]) -> None:

@@ -343,7 +343,7 @@ _ELLIPTICAL = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Za-z][\
 # ("Sales went 46% to European customers, 39% to Asia and 24% to buyers in the Americas": the part after its
 # share, where the share is no share "of" a whole of its own; "took 51%, 34% and 23% of the 9.51 billion yuan")
 _BARE_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
-_PART_AFTER = re.compile(r"\s+(?:to|in|from)\s")
+_PART_AFTER = re.compile(r"\s+(?:(?:were|was|are|is)\s+)?(?:to|in|from)\s")     # ("74% were in the Azul tier, 19% in Plata")
 
 
 def share_lists_of(reading: ClaimReading, rules: GrowthRules | None = None) -> list[ShareListStatement]:
