@@ -17,7 +17,9 @@ from checker.model import DateValue, EntityMention, Event
 _YEAR_SPAN_AFTER = re.compile(r"[-–/](?:\d{2}|\d{4})\b")
 _PERIOD_BEFORE = re.compile(r"\b(?:for|over|from|covering|between)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$"
                             r"|\bbetween\s+\S+\s+and\s+$", re.I)     # ("... forests between 2021 and 2025")
-_PAST_COPULA_AFTER = re.compile(r"\s+(?:was|were|had\s+been|stood\s+at)\b", re.I)
+_FIGURE_FOR_GAP = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?for\s+(?:the\s+)?(?:full\s+|whole\s+)?(?:year\s+)?$", re.I)
+# ("Beijing's mining quota for 2024 totalled 114,000 tonnes": or another past verb of an amount)
+_PAST_COPULA_AFTER = re.compile(r"\s+(?:was|were|had\s+been|stood\s+at|totalled|totaled|amounted\s+to|came\s+to|reached)\b", re.I)
 _AUXILIARIES = frozenset({"be", "have", "do", "will", "would", "expect", "set", "schedule", "plan", "say", "aim", "go", "get"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # (a unit written into a size, "the 480-km Saryarka bypass", "a 2-GW plant", is no word of the clause)
@@ -741,6 +743,13 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                 mood, cue = "target", "deadline"    # "finished ahead of the March 2024 deadline": no date of the deed
             if mood == "target" and _PAST_COPULA_AFTER.match(text, date.span_end):
                 mood, cue = "unknown", ""   # "the quota for all of 2023 was 255,000 tonnes": a past goal, told as past
+            if mood == "upcoming" and date.granularity in ("year", "quarter", "half", "season") \
+                    and published is not None and date.end < published and (
+                    any(_FIGURE_FOR_GAP.fullmatch(text, q.end, date.span_start) for q in reading.quantities if q.end <= date.span_start)
+                    or any(h.start == date.span_end for h in reading.phrases_in(date.span_end, date.span_end + 8, "metric_noun"))):
+                # "expects to report concentrate output of about 14,500 tonnes for 2023", "预计2024年一季度净利润同比下降",
+                # written after the period ended: the period a forecast figure is of, no date of anything still to happen
+                mood, cue = "unknown", ""
             if mood == "done" and not may_be_past and (
                     _YEAR_SPAN_AFTER.match(text, date.span_end)
                     or (cue.lower() in tense.grant_verbs and _PERIOD_BEFORE.search(text, max(0, date.span_start - 30), date.span_start))):

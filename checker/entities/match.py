@@ -58,6 +58,7 @@ class NameRules:
     part_ordinals: tuple[str, ...] = ()              # "first", "second": "the first unit of X" is "X 1"
     # "Unit 2" written alone: the numbered part of the site the article is about
     bare_numbered_part: re.Pattern = re.compile(r"(?!)")
+    of_heads: frozenset[str] = frozenset()          # "Port": "the Port of San Antonio" is San Antonio's port
 
 
 def _goods_acronyms(rules_dir: str | None) -> frozenset[str]:
@@ -94,6 +95,7 @@ def load_name_rules(rules_dir: str | None = None) -> NameRules:
         _joined_pairs(expect_str_list(data, "joined_pairs", path, default=[]), path),
         tuple(ordinals),
         _bare_numbered_part(expect_str_list(data, "numbered_parts", path, default=[])),
+        frozenset(expect_str_list(data, "of_heads", path, default=[])),
     )
 
 
@@ -214,7 +216,25 @@ def find_entities(text: str, lexicon: EntityLexicon, *, sentence_start: int = 0,
         for part_start, part_end in _split_possessives(text, start, end):
             _add_name(text, part_start, part_end, found, rules, sentence_start, lowercase_words)
     found.sort(key=lambda m: m.start)
+    if rules.of_heads:
+        found = _of_heads(text, found, rules)
     return _numbered_parts(text, found, rules) if rules.numbered_part.pattern != "(?!)" else found
+
+
+def _of_heads(text: str, found: list[EntityMention], rules: NameRules) -> list[EntityMention]:
+    """ "The Port of San Antonio": a facility's word, "of" and a name are one name, the name's, so "San
+    Antonio port" elsewhere is the same (and the facility's word is no name of its own)."""
+    out: list[EntityMention] = []
+    for mention in found:
+        # (the head may have been dropped as an ordinary word the article also writes in lower case: "The port handled")
+        head = next((h for h in rules.of_heads if mention.start >= len(h) + 4 and text.startswith(f"{h} of ", mention.start - len(h) - 4)), None)
+        start = mention.start - len(head) - 4 if head else mention.start
+        if head is not None and mention.kind == "name" and not text[start - 1:start].isalnum():
+            out = [m for m in out if m.end <= start]
+            out.append(replace(mention, surface=text[start:mention.end], start=start))
+            continue
+        out.append(mention)
+    return out
 
 
 # a capitalised word (letters, digits, "&", "-", "+" after its capital), or one CJK character
