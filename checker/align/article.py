@@ -227,6 +227,12 @@ class Analyzer:
             named = self._facilities_named(quiet.text, quiet_names) if quiet is not None else set()
             one = EntityMention(next(iter(named)), "", 0, 0, "name", "implicit") if len(named) == 1 else None
             lead_name = one if named else (self._one_company(quiet.text, quiet_names) if quiet is not None else None)
+            if not named and lead_name is not None and any(
+                    m.entity == lead_name.entity and (_SAYS_AFTER.match(quiet.text, m.end) or _SAID_BEFORE.search(quiet.text, max(0, m.start - 16), m.start))
+                    for m in quiet_names):
+                # ("Forty-one of the 76 turbines were in place, Nordvik Energy said. Once complete, the farm will
+                # produce ...": who told it is not the facility meant)
+                lead_name = None
             # (when it gives several, "the line" is the one it gives as a line)
             # ("its Línea Dorada metro line, ... buses on the Suba corridor": "the line" is the Línea Dorada)
             quiet_facilities = {noun: EntityMention(m.entity, "", 0, 0, "name", "implicit") for noun, m in
@@ -241,7 +247,7 @@ class Analyzer:
                 and actor.entity.split()[0] != title_name.entity.split()[0] else actor
             found = facts_of(reading, self.lexicon, commodity, self.event_rules.facilities, self.tense,
                              functools.partial(self._antecedent, entities, article, claims, claim), implicit, owner, before, market,
-                             lambda noun: lead_name or quiet_facilities.get(noun) or (by_noun[noun] if noun in by_noun else facility or title_name))
+                             functools.partial(_facility_meant_by, one, lead_name, quiet_facilities, dict(by_noun), facility or title_name))
             broken = breakdowns_of(reading, self.growth_rules) if len(reading.quantities) >= 3 else []
             if broken:
                 # the listed parts are measures of their own (knitwear, woven garments), not the total's
@@ -276,6 +282,8 @@ class Analyzer:
 
 
 _IT_OPENS = re.compile(r"^\W*It\s")
+_SAYS_AFTER = re.compile(r"\s+(?:said|says|told|added)\b")
+_SAID_BEFORE = re.compile(r"\b(?:said|according\s+to)\s+$")
 # a fact-box line: a short label, a colon, its figure ("Stores at end-2022: 6,400 (end-2021: 4,100)")
 _LABEL_LINE = re.compile(r"^\W*[A-Z][\w ,'’()/-]{2,40}:\s*\S")
 _AT_PLACE = re.compile(r"\b(?:at|in|near|via|across|through|to)\s+(?:the\s+)?(?:[A-Z][\w.-]*(?:'s|’s)\s+)?$")
@@ -285,6 +293,21 @@ _AND_BEFORE = re.compile(r"(?:,|\band)\s+$")
 _LEAD_TO_NAME = re.compile(r"^\W*(?:[Tt]he\s+)?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:'s|’s)\s+)?")
 # ("Swiss chocolate maker Corvina": lower-case words closing in a noun a company is called by)
 _DESCRIPTION = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}(?P<noun>[a-z]+)\s+")
+
+
+def _facility_meant_by(one: EntityMention | None, lead_name: EntityMention | None, quiet_facilities: dict,
+                       by_noun: dict, fallback: EntityMention | None, noun: str) -> EntityMention | None:
+    """What "the <noun>" of a sentence is: the one facility the sentence before named, else the one it named
+    with that noun, else one the article named with it before ("... to fund the Zefir Baltic offshore wind farm.
+    Nordvik has named four contractors. Once running, the farm ...": not the company the sentence before opens
+    with), else that company, else none when the last one brought in with the noun had no name."""
+    if one is not None:
+        return one
+    if quiet_facilities.get(noun) is not None:
+        return quiet_facilities[noun]
+    if by_noun.get(noun) is not None:
+        return by_noun[noun]
+    return lead_name or (None if noun in by_noun else fallback)
 
 
 def _opening_before_output(events: list[Event]) -> list[Event]:

@@ -1119,7 +1119,8 @@ _AT_BEFORE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?$", re.I)
 _GOAL_NOUN_AFTER = re.compile(r"(?:\s+[a-z-]+){1,2}\s+(?:forecast|forecasts|target|targets|estimate|estimates|guidance|projection|projections|outlook)\b"
                               r"|产季|榨季|采收季|收获季", re.I)
 _CAUSE_AFTER = re.compile(r"\s(?:because|although|though|whereas)\s", re.I)
-_PERIOD_RELATIVE = re.compile(r"\b(?:year|season|quarter|half|period|months)\s*,?\s+(?:which|that)\s+(?:ended|ends|began|begins|"
+# ("in fiscal 2023, which ended in September": a fiscal year named by its number)
+_PERIOD_RELATIVE = re.compile(r"\b(?:year|season|quarter|half|period|months|(?:fiscal|financial|FY)\s*(?:19|20)\d\d(?:/\d\d)?)\s*,?\s+(?:which|that)\s+(?:ended|ends|began|begins|"
                               r"started|starts|ran|runs|closed|closes|opened|opens)\s+(?:in|on|at)?\s*$", re.I)
 _WH_CLAUSE = re.compile(r"\b(?:why|how|whether)\s+", re.I)
 _INDEFINITE_RELATIVE = re.compile(r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?[a-z]+\s+(?:that|which)\s+(?:[a-z]+\s+){1,2}?(?:in|on|at|during)\s+(?:the\s+)?$")

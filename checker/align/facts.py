@@ -3132,6 +3132,16 @@ def _channel_shares(frames: list[_Frame], reading: ClaimReading, actor: EntityMe
             frame.scope = f"part:{opening.group('part').lower()}"
             if not reading.phrases_in(*frame.of_phrase, "commodity"):
                 frame.commodity = ""      # of all the company's sales, whatever goods its article is about
+    for frame in frames:
+        # ("Xinyao, which earned nearly half of its 2023 revenue from overseas customers": the same part, told after
+        # the company's own whole)
+        if frame.is_share and frame.of_phrase and frame.subject is not None and frame.scope == f"of:{frame.subject.entity}" \
+                and (market := _MARKET_AFTER.match(reading.text, frame.of_phrase[1]) or _MARKET_AFTER.match(reading.text, frame.quantity.end)) is not None \
+                and not reading.phrases_in(*frame.of_phrase, "commodity"):
+            frame.scope, frame.commodity = f"part:{market.group('part').lower()}", ""
+
+
+_MARKET_AFTER = re.compile(r"[^,;%]{0,50}?\s+from\s+(?P<part>overseas|foreign|international|domestic|export)\s+(?:customers|buyers|clients|markets|sales)\b", re.I)
 
 
 def _product_line_shares(frames: list[_Frame], reading: ClaimReading, actor: EntityMention | None,
@@ -3784,6 +3794,8 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             kind += ":forecast"   # "expects sales to reach $6.4bn": compared only with other forecasts
             if period == "current" and not dated and lexicon.horizon.search(reading.text):
                 continue          # "expects X to serve 7 million passengers in its first full year": no time to compare at
+            if period == "current" and not dated and lexicon.full_operation.search(reading.text):
+                period = "full operation"     # "Once complete, the farm will produce around 3,700 GWh a year"
             if period == "current" and not dated and reading.article.published is not None \
                     and _FULL_YEAR_BEFORE.search(reading.text, max(0, q.start - 60), q.start):
                 # "kept its full-year sales forecast of €26-29 billion": this year's, no quarter's

@@ -158,6 +158,7 @@ class AlignLexicon:
     revision: re.Pattern = _NEVER                  # "raised its estimate ... to": a revision said as such
     final: re.Pattern = _NEVER                     # "in its final figures": a count done, superseding estimates
     horizon: re.Pattern = _NEVER                   # "in its first full year of operation": no date to compare at
+    full_operation: re.Pattern = _NEVER            # "once complete": a forecast of the facility at full operation
     # a sentence opening with these states a measure with more or less in it ("Including offal, China's
     # imports of pig meat totalled about 2.6 million tonnes"): not the plain measure
     scope_opener: re.Pattern = _NEVER
@@ -474,6 +475,7 @@ def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
         "line_after": pattern("line_nouns", r"(?:/年|\s+a\s+year|-a-year)?\s+(?:(?:first|second|third|fourth|fifth|sixth|new)\s+)?(?:{alt})\b"),
         "revision": pattern("revision_verbs", r"\b(?:{alt})\b"),
         "horizon": pattern("horizon", r"\b(?:{alt})\b"),
+        "full_operation": pattern("full_operation", r"\b(?:{alt})\b"),
         "scope_opener": pattern("scope_openers", r"^\W*(?:{alt})\b"),
         "scope_widener": pattern("scope_wideners", r"\b(?:{alt})\b"),
         **_population_groups(data, path),
