@@ -98,8 +98,10 @@ _NAME_TAIL = re.compile(r"^(?:[ \t]+[a-z][a-z-]*(?![\w-])){1,2}(?=[ \t]*(?:,|&)|
 _NAME_NUMBER = re.compile(r"^[ \t]+\d{1,3}(?![\d.,]\d)")
 
 
-def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[list[EntityMention], bool]:
-    """The items listed after a count, and whether an enumerator ("namely") opened the list."""
+def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[list[EntityMention], bool, bool]:
+    """The items listed after a count, whether an enumerator ("namely") opened the list, and whether the
+    items are only where the counted things stand, several to one (a list longer than the count still
+    disagrees with it: "three sorting hubs — in A, B, C and D")."""
     text = reading.text
     # "the four countries with the largest reserves, Russia, ...", "the five producers are A, B ...",
     # "the four producers (A, B and C)": a short qualifier may come first, then a comma, dash,
@@ -116,16 +118,19 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
                     r"|\s+(?:have\s+|has\s+|had\s+)?(?:[a-z]{3,}ed|won|took|got|made|ran|built|sold|bought|began|chose|held|set|struck|cut|shut|lost|hit|kept|left|grew|fell|rose)"
                     r"\s+[^,:;()—–]{1,90}?:\s*", text[start:])
     if not lead:
-        return [], False
+        return [], False, False
     if rules.pattern.search(lead.group()):
-        return [], False        # "38 cities in six countries: Spain, ...": the list is the nearer count's
+        return [], False, False        # "38 cities in six countries: Spain, ...": the list is the nearer count's
     cursor = start + lead.end()
     # "Vantora's four ethylene crackers, in Antwerp, Tarragona and Baytown": one facility in each town listed
     # (or between dashes: "five mainland terminals — in Xiamen, Fuzhou, ... —"; or right after the noun: "three
     # farms at Naivasha, Nanyuki and Timau")
-    towns = _TOWNS_AFTER.match(text, cursor) if lead.group().strip() in (",", "—", "–", "-") else None
+    # ("added three new sites this year, at Reinøya, Kjølvika, Sandtind and Flatholmen": after when, too; after
+    # where, "14 restaurants in the kingdom, in Riyadh, Jeddah and Dammam", the towns may hold several each)
+    exact = lead.group().strip() in (",", "—", "–", "-") or bool(_WHEN_LEAD.fullmatch(lead.group()))
+    towns = _TOWNS_AFTER.match(text, cursor) if exact or lead.group().strip().endswith(",") else None
     if towns is None and (right := _TOWNS_RIGHT_AFTER.match(text, start)) is not None:
-        cursor, towns = right.end(), right
+        cursor, towns, exact = right.end(), right, True
     if towns is not None:
         cursor = towns.end()
     opened = rules.enumerator.match(text, cursor)
@@ -175,7 +180,7 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
                 # ("four duty-free stores on the island: the Haitang Bay flagship in Sanya, the shops at Sanya
                 # Phoenix and Haikou Meilan airports, and the new Xinhai store": items without one name each
                 # go on; what the names alone list is no count of the items)
-                return [], False
+                return [], False, False
             break
         if not items and not _FIRST_ITEM_GAP.fullmatch(gap):
             # the first item may carry one modifier: "— mainland China, ..." (but ", with India and
@@ -194,8 +199,8 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
     if towns is not None:
         # (towns only, and a full list: "two plants, in Germany and France" tells where, not how many)
         # (a capital is a town too: "in Gdańsk, Porto, Tallinn and Brno")
-        return (items, False) if len(items) >= 2 and all(i.kind == "name" or i.role == "government" for i in items) \
-            and _AND_BEFORE_LAST.search(text, items[-2].end, items[-1].start) else ([], False)
+        return (items, False, not exact) if len(items) >= 2 and all(i.kind == "name" or i.role == "government" for i in items) \
+            and _AND_BEFORE_LAST.search(text, items[-2].end, items[-1].start) else ([], False, False)
     if len(items) >= 2:
         # "Al Bawadi Construction, Hejaz Build and a Korean-led joint venture —": an item without a name
         # ends the list
@@ -204,13 +209,14 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
         if unnamed:
             items.append(EntityMention(f"name?:{unnamed.group('item').lower()}", unnamed.group("item"),
                                        unnamed.start("item"), unnamed.end("item"), "name", "name"))
-    return items, enumerated
+    return items, enumerated, False
 
 
 _UNNAMED_ITEM_NEXT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:the|a|an|its|their)\s+[a-z]")
 # what an item does, after it: "Helgard Wind (turbines), ...", "Helgard Wind for the turbines, ..."
 _ITEM_ROLE = re.compile(r"^(?:\s*\([^()]{1,40}\)|\s+for\s+(?:the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s*){1,4}(?=,|\s+and\s))")
 _ITEM_SHARE = re.compile(r"^,?\s+with\s+(?:the\s+remaining\s+|a\s+|an\s+|about\s+|around\s+|some\s+)?[\d.,]+\s*(?:%|per\s*cent|percent)?(?:\s+stake)?")
+_WHEN_LEAD = re.compile(r"\s+(?:(?:this|last|next)\s+(?:year|month|quarter|season)|in\s+(?:19|20)\d\d|so\s+far)\s*,\s*", re.I)
 _TOWNS_AFTER = re.compile(r"(?:in|at)\s+")
 _TOWNS_RIGHT_AFTER = re.compile(r"\s+(?:in|at)\s+(?=[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*,\s+[A-Z])")
 _AND_GAP = re.compile(r"\s+and\s+")
@@ -353,7 +359,9 @@ def counts_of(reading: ClaimReading, rules: CountRules | None = None) -> list[Co
             continue            # "Of the five producers, A and B are the best known", "Three of the top five": a selection
         if re.match(r"\s+(?:include|includes|included|including)\b", text[match.end():]):
             continue
-        items, enumerated = _list_after(reading, match.end(), rules)
+        items, enumerated, several_each = _list_after(reading, match.end(), rules)
+        if several_each and len(items) <= count:
+            continue            # "14 restaurants in the kingdom, in Riyadh, Jeddah and Dammam": where, not which
         # "the two countries — Ghana — agreed", "the two producers, namely Ghana": a list of one
         single = len(items) == 1 and (enumerated or _enclosed(text, match.end(), items[0]))
         if len(items) < 2 and not single:
