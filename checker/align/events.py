@@ -353,6 +353,7 @@ _RELATIVE_VERB_BEFORE = re.compile(r",\s+(?:which|that)\s+(?:falls|fall|lands|la
 _AND_PLAN_BEFORE = re.compile(r",\s+and\s+(?:expects|plans|aims|hopes|intends|targets|will|is\s+(?:set|expected|due|scheduled))\b[^,;]*$")
 _WHO_ASIDE = re.compile(r",\s+who\s+[^,;]+,")
 _COMMA_AFTER_DATE = re.compile(r"\s*[,，]?\s*")
+_FACILITY_POSSESSIVE = re.compile(r"(?:the|its)\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]+)(?:'s|’s)\s", re.I)
 _ITS_ORDINAL_OPENING = re.compile(rf"\W*(?:Its|Their)\s+{_OWN_ORDINALS}\s")
 _WITH_AFTER_DATE = re.compile(r",\s+with\s[^,;]*", re.I)
 _APPOSED_AFTER_DATE = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}")
@@ -845,7 +846,10 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # (but "a new railway between Jakarta and the West Java port city of Cirebon opened": places)
             unnamed = ""        # "Among the projects that came on line, X made ...": the name is nearer
             # (a name after the date, "..., chief executive Henrik Aas said", is not)
-        if unnamed and antecedent is not None and _DEFINITE_FACILITY.match(unnamed) and not rules.new_facility.search(unnamed) \
+        # ("The station's first 260 MW unit entered commercial operation": a part of the facility named before, new
+        # as the part may be)
+        owned_by_facility = (possessive := _FACILITY_POSSESSIVE.match(unnamed)) is not None and possessive.group("noun").lower() in rules.facilities
+        if unnamed and antecedent is not None and _DEFINITE_FACILITY.match(unnamed) and (owned_by_facility or not rules.new_facility.search(unnamed)) \
                 and not its and not _other_owner(reading, subject, company, start, date.span_start):
             # "The plant, which began series production in September 2024": the facility named before
             subject, unnamed = antecedent, ""
