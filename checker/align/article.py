@@ -247,7 +247,7 @@ class Analyzer:
                 and actor.entity.split()[0] != title_name.entity.split()[0] else actor
             found = facts_of(reading, self.lexicon, commodity, self.event_rules.facilities, self.tense,
                              functools.partial(self._antecedent, entities, article, claims, claim), implicit, owner, before, market,
-                             functools.partial(_facility_meant_by, one, lead_name, quiet_facilities, dict(by_noun), facility or title_name))
+                             functools.partial(_facility_meant_by, one, lead_name, quiet_facilities, by_noun, facility or title_name))
             broken = breakdowns_of(reading, self.growth_rules) if len(reading.quantities) >= 3 else []
             if broken:
                 # the listed parts are measures of their own (knitwear, woven garments), not the total's

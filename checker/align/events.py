@@ -94,7 +94,7 @@ def _opening_part_pattern(part_nouns: list[str], determiners, fresh: list[str]) 
         return re.compile(r"(?!)")
     skip = trie.alternation(sorted({*determiners, *fresh, "its", "their", "a", "an", "the"}))
     return re.compile(rf"^\W*(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(?:{trie.phrase_alternation(fresh)})\s+)?(?!(?:{skip})\s)(?P<kind>[a-z][a-z-]{{2,}})\s+"
-                      rf"(?P<noun>{trie.alternation(part_nouns)})\b(?!\s+(?:at|of|in|next|beside|near|for)\b)") if fresh else re.compile(r"(?!)")
+                      rf"(?P<noun>{trie.alternation(part_nouns)})\b(?!\s+(?:at|of|in|next|beside|near|for)\b)")
 
 
 def _owned_part_pattern(nouns: list[str]) -> re.Pattern:

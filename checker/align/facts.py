@@ -1497,8 +1497,7 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
     if group is not None and not reading.phrases_in(group.start("np"), group.end("np"), "metric_noun", "commodity", "global"):
         # "In 2017, smallholders accounted for 41.3% of Sri Lanka's rubber output": a kind of producer
         # named without a name is the subject, as a group
-        words = group.group("np").lower()
-        frame.subject = EntityMention(f"group:{words}", group.group("np"), group.start("np"), group.end("np"), "group", "name")
+        frame.subject = _group_named(group)
 
 
 def _ratio_of_part(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon, antecedent=None) -> None:
@@ -3378,6 +3377,11 @@ def _without_facility_modifiers(reading: ClaimReading, facilities: frozenset[str
     return reading if len(kept) == len(reading.phrases) else replace(reading, phrases=kept)
 
 
+def _group_named(found: re.Match) -> EntityMention:
+    """A kind of producer or buyer named without a name ("smallholders", "bike taxis"): a subject as a group."""
+    return EntityMention(f"group:{found.group('np').lower()}", found.group("np"), found.start("np"), found.end("np"), "group", "name")
+
+
 def _group_after_whole(frame: _Frame, reading: ClaimReading) -> None:
     """ "nearly half of the trips on its app in the financial year ended March 2024 were taken on bike
     taxis": the part a passive verb after the whole names is the share's subject, as a group (as "Bike
@@ -3388,7 +3392,7 @@ def _group_after_whole(frame: _Frame, reading: ClaimReading) -> None:
     if found is None or reading.phrases_in(found.start("np"), found.end("np"), "metric_noun", "commodity", "global") \
             or reading.entities_in(found.start("np"), found.end("np")):
         return
-    frame.subject = EntityMention(f"group:{found.group('np').lower()}", found.group("np"), found.start("np"), found.end("np"), "group", "name")
+    frame.subject = _group_named(found)
 
 
 # (or came from it: "nearly half of Altitud's billings in 2023 came from co-branded credit cards")
