@@ -238,8 +238,8 @@ class Analyzer:
             quiet_facilities = {noun: EntityMention(m.entity, "", 0, 0, "name", "implicit") for noun, m in
                                 _named_facilities(quiet.text, quiet_names, self.event_rules.facilities).items()} if len(named) > 1 else {}
             facility = one or facility
-            if facility is not None:
-                reading = replace(reading, entities=site_numbered_parts(reading.entities, facility, self.name_rules))
+            if (numbered := site_numbered_parts(reading.entities, facility, self.name_rules)) is not reading.entities:
+                reading = replace(reading, entities=numbered)
             quiet = None
             # ("Stores at end-2022: 6,400", a fact box after a sentence about a rival: the article's own company)
             # (the title's name only when the company before is another family: "Qingyue Tea" after "Qingyu Tea")

@@ -128,7 +128,8 @@ def _bare_numbered_part(words: list[str]) -> re.Pattern:
 def site_numbered_parts(mentions: tuple[EntityMention, ...], site: EntityMention | None, rules: NameRules) -> tuple[EntityMention, ...]:
     """ "... work at the Çamlıbel nuclear plant. Unit 2, which was connected ...": a numbered part named
     alone is the part of that number of the site an earlier sentence named (``site``)."""
-    if site is None or not site.entity.startswith("name:"):
+    if site is None or not site.entity.startswith("name:") \
+            or not any(m.kind == "name" and rules.bare_numbered_part.fullmatch(m.surface) for m in mentions):
         return mentions
     whole = re.sub(r" \d{1,2}$", "", site.entity)      # (the site, not its unit named last)
     return tuple(replace(m, entity=f"{whole} {part.group(1)}")
