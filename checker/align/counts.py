@@ -109,7 +109,7 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
     # ("the three dams that X has built on tributaries of the Mekong since 2019 — A, B, C —": a longer
     # qualifier when a dash sets the list off; "three countries so far this year — A, B, C and D —")
     lead = re.match(r"(?:\s+(?:with|of|in|from|among|that|which|for|to|on|across|at|by|behind|under|within|over|during|since|last|this|so\s+far|[a-z]{3,}ing)\s+[^,:;()]{1,70}?)?(?:\s*[,:—–(]\s*|\s+-\s+|(?<!that)(?<!which)(?<!who)\s+(?:are|were|is|was|comprise|comprised|consist of|being)\s+)"
-                    r"|\s+(?:(?:now|still|currently|already)\s+)?(?:that|which|who|whose|where|it|they|we|[a-z]{3,}ed|[a-z]{3,}ing"
+                    r"|\s+(?:(?:now|still|currently|already)\s+)?(?:that|which|who|whose|where|it|they|we|under|being|[a-z]{3,}ed|[a-z]{3,}ing"
                     # ("the five countries hardest hit — Zambia, ...")
                     r"|[a-z]{3,}est|most|worst|least)\s+[^,:;()—–]{1,90}?\s[—–]\s*"
                     # ("Five governments have opened new investigations into Chinese steel since July: Vietnam, ...")
@@ -127,7 +127,9 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
     # farms at Naivasha, Nanyuki and Timau")
     # ("added three new sites this year, at Reinøya, Kjølvika, Sandtind and Flatholmen": after when, too; after
     # where, "14 restaurants in the kingdom, in Riyadh, Jeddah and Dammam", the towns may hold several each)
-    exact = lead.group().strip() in (",", "—", "–", "-") or bool(_WHEN_LEAD.fullmatch(lead.group()))
+    # ("four plants now under construction — at A, B and C": a qualifier that says no where leaves one each)
+    exact = lead.group().strip() in (",", "—", "–", "-") or bool(_WHEN_LEAD.fullmatch(lead.group())) \
+        or (lead.group().rstrip().endswith(("—", "–")) and not _WHERE_QUALIFIER.match(lead.group()))
     towns = _TOWNS_AFTER.match(text, cursor) if exact or lead.group().strip().endswith(",") else None
     if towns is None and (right := _TOWNS_RIGHT_AFTER.match(text, start)) is not None:
         cursor, towns, exact = right.end(), right, True
@@ -216,6 +218,7 @@ _UNNAMED_ITEM_NEXT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:the|a|an|its|their)
 # what an item does, after it: "Helgard Wind (turbines), ...", "Helgard Wind for the turbines, ..."
 _ITEM_ROLE = re.compile(r"^(?:\s*\([^()]{1,40}\)|\s+for\s+(?:the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s*){1,4}(?=,|\s+and\s))")
 _ITEM_SHARE = re.compile(r"^,?\s+with\s+(?:the\s+remaining\s+|a\s+|an\s+|about\s+|around\s+|some\s+)?[\d.,]+\s*(?:%|per\s*cent|percent)?(?:\s+stake)?")
+_WHERE_QUALIFIER = re.compile(r"\s+(?:in|at|across|within|on|throughout)\s")
 _WHEN_LEAD = re.compile(r"\s+(?:(?:this|last|next)\s+(?:year|month|quarter|season)|in\s+(?:19|20)\d\d|so\s+far)\s*,\s*", re.I)
 _TOWNS_AFTER = re.compile(r"(?:in|at)\s+")
 _TOWNS_RIGHT_AFTER = re.compile(r"\s+(?:in|at)\s+(?=[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*,\s+[A-Z])")

@@ -357,6 +357,10 @@ _FACILITY_POSSESSIVE = re.compile(r"(?:the|its)\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[
 _ITS_ORDINAL_OPENING = re.compile(rf"\W*(?:Its|Their)\s+{_OWN_ORDINALS}\s")
 _WITH_AFTER_DATE = re.compile(r",\s+with\s[^,;]*", re.I)
 _APPOSED_AFTER_DATE = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}")
+# ("... on August 14, 2023, the company said on Tuesday, on schedule and within its $5.4 billion budget": a figure
+# after the sentence's attribution is in a clause of its own)
+_ATTRIBUTION_AFTER_DATE = re.compile(r",\s+(?:the\s+[a-z-]+(?:\s+[a-z-]+)?|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})"
+                                     r"\s+(?:said|says|told|reported|announced)\b")
 # (or a span from another subject's event: "began service in Brazil in March 2023, two months after Anatel granted
 # it a licence"; not "lifted its ban ... more than 14 months after imposing it", the same subject's)
 _DELAY_AFTER = re.compile(r"\s+(?:(?i:later|earlier|late|early|behind|ahead)\b|(?:after|before)\s+(?:the\s|[A-Z]))")
@@ -600,6 +604,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
     previous_end = 0
     previous_start = 0
     aside_end = -1          # the end of a date in a participle's aside ("Coral Aurora, delivered in November, ...")
+    moved_to_end = -1       # the end of the date an event was moved to ("pushed back ... to April 2025")
     for i, date in enumerate(dates):
         if _PERIOD_ADJECTIVE.fullmatch(date.text) or _GOAL_NOUN_AFTER.match(text, date.span_end) \
                 or _PERIOD_BOUNDS_BEFORE.search(text, max(0, date.span_start - 30), date.span_start):
@@ -664,6 +669,10 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                 end = date.span_end       # "The X mine, in operation since 2019, produced 40 kt": an apposition
         elif (old_plan := _old_plan_after(text, date.span_end, end, tense)) is not None:
             mood, cue = "plan_past", old_plan     # "later than the late-2025 start previously targeted"
+        elif i and moved_to_end == previous_end and _FROM_OLD_DATE.fullmatch(text, previous_end, date.span_start):
+            # "has pushed back the opening of X to April 2025 from September 2024": the date it was moved from is
+            # the old plan
+            mood, cue = "plan_past", text[previous_end:date.span_start].strip()
         elif is_baseline(reading, date) or rules.reference_before.search(text, max(0, date.span_start - 40), date.span_start) \
                 or figure_of_date(reading, date) is not None:     # "有望超过2023年的549.1亿元": the figure's period
             # "up from 8.5 GW at the end of 2023": a past value's date; "the largest since 2022",
@@ -868,6 +877,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                # ("shipped its first cargo ... on May 19, 2023, a 9,800 wet-tonne parcel bound for Ningbo": an
                # apposition after the date sizes what the event handled)
                and not (q.start > date.span_end and _APPOSED_AFTER_DATE.fullmatch(text, date.span_end, q.start))
+               and not (q.start > date.span_end and _ATTRIBUTION_AFTER_DATE.match(text, date.span_end, q.start))
                and not (q.start > date.span_end and (_AND_VERB.search(text, date.span_end, q.start)
                                                      # (", and at least 60,000 people visited": a figure
                                                      # opening a clause of its own)
@@ -982,6 +992,8 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             part_by=site_by if site else part_by,
         ))
         previous_end = date.span_end
+        if mood == "rescheduled":
+            moved_to_end = date.span_end
     return [_released_thing(e, reading) for e in _old_plans_of_the_event(events)]
 
 
@@ -1037,6 +1049,7 @@ def _released_thing(event: Event, reading: ClaimReading) -> Event:
 _RELEASE_OBJECT = re.compile(r"\breleas(?:e|es|ed|ing)\s+(?P<obj>[^,.;]{1,80}?)\s+(?:on|in|by|during|for|from|at|early|late|next|this)\s", re.I)
 
 
+_FROM_OLD_DATE = re.compile(r"\s*,?\s+(?:from|rather\s+than|instead\s+of)\s+(?:(?:an?|the)\s+)?(?:(?:earlier|original|previous|planned)\s+)?")
 _PARTICIPLE_ASIDE_OPEN = re.compile(r",\s+(?:[a-z]{3,}ed|shut|built|begun|cut|held|hit)\s+(?:(?:in|at|on|since|from|until|by|the|end|start|middle|of)\s+){0,4}$")
 _SPAN_FROM_EVENT = re.compile(r",\s+(?:[\w-]+\s+){1,3}(?:after|before|since)\s", re.I)
 

@@ -105,10 +105,14 @@ def _as_meant(q: Quantity, commodity: str, lexicon: AlignLexicon) -> Quantity:
 
 
 # ("8.2 million cubic metres of desalinated water a day", "about 70,000 passengers a day")
-_SHORT_RATE = re.compile(r"(?:\s+of\s+[a-z][a-z -]{0,30}?|\s+[a-z][a-z-]{2,20})?\s*(?:\s(?:a|an|per|each|every)\s+(day|week|month|hour)s?\b|/(day|d|wk|week|month|mo|h|hr|hour)\b)", re.I)
+_SHORT_RATE = re.compile(r"(?:\s+of\s+[a-z][a-z -]{0,30}?|\s+[a-z][a-z-]{2,20})?\s*(?:\s(?:a|an|per|each|every)\s+(day|week|month|hour|second)s?\b"
+                         r"|/(day|d|wk|week|month|mo|h|hr|hour|s|sec|second)\b)", re.I)
 _EVENT_SPAN = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+(?:during|over|across)\s+(?:the|a|an|its|this|last)\s+(?:[\w'’-]+\s+){0,3}?"
                          r"(?:festival|holiday|holidays|weekend|week|promotion|sale|sales\s+event|shopping\s+event|break|gala)\b", re.I)
-_RATE_UNITS = {"d": "day", "wk": "week", "mo": "month", "h": "hour", "hr": "hour"}
+_RATE_UNITS = {"d": "day", "wk": "week", "mo": "month", "h": "hour", "hr": "hour", "s": "second", "sec": "second"}
+# a flow told per second is the day's flow of a plant or a river that never stops ("2,500 litres per second" is
+# 216,000 m3 a day); an hour's is not (a line's peak hour is no 24th of its day)
+_SECONDS_A_DAY = 86_400
 _LEADING_WORD = re.compile(r"([A-Za-z]+)\s+[a-z]")
 _HYPHEN_MODIFIER = re.compile(r"[-–][A-Za-z]")
 
@@ -797,7 +801,12 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon,
                      if not reading.text[frame.of_phrase[1]:h.start].strip()] if frame.is_share and frame.of_phrase else []
     # ("nearly a third of the water pumped into the network was lost": the verb after the whole is what
     # happened to the part; a participle inside the whole only describes the whole)
-    candidates = (right + agent_verbs + destination[:1] + left[::-1] + verb_after_of + verbs_in_of) if frame.is_share \
+    # ("produced nearly half of the world's refined tin": a participle of one stage right before the whole's goods
+    # names the whole before a verb any stage uses)
+    staged = [h for h in verbs_in_of if h.kind == "metric_verb" and not lexicon.metrics[h.id].any_stage
+              and any(c.start == h.end + 1 for c in reading.phrases_in(h.end, h.end + 40, "commodity"))
+              and all(lexicon.metrics[v.id].any_stage for v in left_verbs) and not left_nouns]
+    candidates = (right + agent_verbs + destination[:1] + staged + left[::-1] + verb_after_of + verbs_in_of) if frame.is_share \
         else (counted + described + own_clause + passive + named + money_in + left_nouns + left_verbs + right + after[:1])
     candidates = [_modified(_stage_subject(hit, reading, lexicon), reading, lexicon) for hit in candidates]
     for hit in candidates:
@@ -2789,6 +2798,10 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool, level: bool = Fa
         # "in its 2023 financial year, which ended in June": that fiscal year, as labelled (ending in 2023)
         return f"{int(label.group(1)) - 1}/{label.group(1)}", True
     if not dates:
+        if (during := _DURING_NAMED_EVENT.match(reading.text)) is not None and during.end() <= q.start:
+            # ("During the Hangzhou Asian Games, riders made 9.4 million trips", "杭州亚运会期间，累计骑行940万人次"): a
+            # figure of a named event's days is of no year
+            return "during " + (during.group("event") or during.group("zh")).lower(), True
         # ("Management expects 2025 revenue of US$3.0-3.3 billion and aims to reach 2 million subscribers by
         # the end of 2026": a bare year before the measure, beside a deadline that dates another goal)
         return _bare_year(reading, q)
@@ -2858,6 +2871,8 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool, level: bool = Fa
     return str(nearest.start.year), True
 
 
+_DURING_NAMED_EVENT = re.compile(r"\W*(?:(?:During|Throughout)\s+(?:the\s+)?(?P<event>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,5})\s*,"
+                                 r"|(?P<zh>[\u4e00-\u9fff]{2,12})期间[，,])")
 _YEAR_NOUN_OF = re.compile(r"\b(?:its|their|the|a)\s+((?:19|20)\d\d)\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?\s+of\s+$")
 _SAME_PERIOD_OF = re.compile(r"\bsame\s+(?:period|quarter|half|months)\s+(?:of|in|last)\s+$", re.I)
 def _other_figure_bracket(reading: ClaimReading, q: Quantity, date: DateValue) -> bool:
@@ -3325,6 +3340,29 @@ _APPOSED = re.compile(r",\s+(?:a|an|the)\s+")
 _DETERMINED = re.compile(r"\b(?:the|its)\s+$", re.I)
 
 
+def _possessed_by_facility(frames: list[_Frame], reading: ClaimReading, facility: Callable[[str], EntityMention | None],
+                           facilities: frozenset[str]) -> None:
+    """ "The consortium plans a second phase that would lift the plant's total capacity to 2,500 litres per
+    second": a measure a plan gives to "the <facility>'s" is of the facility an earlier sentence named (what a
+    finished work "raises the airport's capacity to" is the level from then on, which no undated figure meets)."""
+    for frame in frames:
+        q = frame.quantity
+        if frame.subject is not None or frame.subject_id is not None or frame.is_share or not frame.metric_surface:
+            continue
+        owner = _FACILITY_OWNS.search(reading.text, max(0, q.start - 80), q.start)
+        if owner is None or owner.group(1).lower() not in facilities \
+                or not _PLANNED_BEFORE.search(reading.text, max(0, owner.start() - 40), owner.start()) \
+                or any(owner.start() <= e.start < q.start for e in reading.entities):
+            continue
+        if (named := facility(owner.group(1).lower())) is not None:
+            frame.subject = EntityMention(named.entity, f"the {owner.group(1)}", owner.start(), owner.end(), named.kind, "name")
+
+
+_PLANNED_BEFORE = re.compile(r"\b(?:will|would|could|should|to)\s+(?:[a-z]+\s+){1,2}$", re.I)
+_FACILITY_OWNS = re.compile(r"\bthe\s+([a-z]+)(?:'s|’s)\s+(?:[a-z-]+\s+){0,3}?(?:to|of|at|was|is|will\s+be|stood\s+at|reached)\s+"
+                            r"(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|up\s+to)\s+)?$", re.I)
+
+
 def _ranked_facility(frames: list[_Frame], reading: ClaimReading, facility: Callable[[str], EntityMention | None],
                      facilities: frozenset[str]) -> None:
     """ "Europe's largest port handled 13.4 million TEU": the place only ranks the facility, which is the
@@ -3546,6 +3584,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                 if _whole_business(frame, lexicon):
                     frame.commodity = ""    # "The canal earned roughly $8.6bn in toll income": all its business
         _ranked_facility(frames, reading, facility, facilities)
+        _possessed_by_facility(frames, reading, facility, facilities)
     _subject_after(frames, reading, actor, antecedent)
     if not reading.phrases_in(0, len(reading.text), "commodity"):
         for frame in frames:
@@ -3748,7 +3787,8 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         # with no date is its size, of no period, as "the 4.2-gigawatt plant" is)
         # (the day of the news, "approved ... on Monday", dates no size; a project the sentence names is a facility)
         sized = frame.metric == "capacity" and frame.subject is not None and frame.subject.kind == "name" \
-            and not any(not _news_day(d, reading) for d in reading.dates) and not frame.is_share and bool(facilities) \
+            and not any(not _news_day(d, reading) and not (d.span_start >= frame.quantity.end and _other_clause(reading.text, frame.quantity, d))
+                        for d in reading.dates) and not frame.is_share and bool(facilities) \
             and ((frame.subject.surface.lower().split() or [""])[-1] in facilities
                  or _kind_after(reading, frame.subject, facilities))
         period, dated = _period(frame, reading, static or frame.attribute or sized, level=metric is not None and not metric.flow)
@@ -3781,8 +3821,12 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             kind = f"amount:currency:{q.unit}"
         if not frame.is_share and (rate := _SHORT_RATE.match(reading.text, _figure_end(reading.text, q))) is not None:
             # "about 8.2 million cubic metres of desalinated water a day": a daily rate, never a year's total
-            unit = (rate.group(1) or rate.group(2)).lower()
-            kind += f":per_{_RATE_UNITS.get(unit, unit)}"
+            unit = _RATE_UNITS.get(unit := (rate.group(1) or rate.group(2)).lower(), unit)
+            if unit == "second":
+                q = replace(q, value=q.value * _SECONDS_A_DAY, low=q.low * _SECONDS_A_DAY, high=q.high * _SECONDS_A_DAY,
+                            notes=(*q.notes, "a rate per second read as a day's flow"))
+                unit = "day"
+            kind += f":per_{unit}"
         if _EVENT_SPAN.match(reading.text, _figure_end(reading.text, q)):
             # "handled about 610 million parcels during the festival": a holiday's or a sale's figure, compared
             # only with figures of such a span, never with the year's
