@@ -177,6 +177,11 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
             gap = _NAME_TAIL.sub("", gap, count=1)       # "the Lindqvist family office and ...": a noun after a name
             gap = _ITEM_SHARE.sub("", gap, count=1)      # "Kaliandra with 51%, ...": what the item holds
             gap = _ITEM_ROLE.sub("", gap, count=1)       # "Helgard Wind (turbines)", "Nordkabel for the export cables"
+        if len(items) >= 2 and gap.lstrip().startswith(",") and _AND_GAP.fullmatch(text, items[-2].end, items[-1].start) \
+                and _CLAUSE_AFTER_ITEMS.match(text, mention.end):
+            # ("two cities, Lagos and Abuja, and Port Harcourt and Kano are due to follow": after an "and" has
+            # closed the list, ", and" opens a clause of its own)
+            break
         if items and not _SEP.fullmatch(gap or " "):
             if enumerated and _UNNAMED_ITEM_NEXT.match(gap):
                 # ("four duty-free stores on the island: the Haitang Bay flagship in Sanya, the shops at Sanya
@@ -218,6 +223,7 @@ _UNNAMED_ITEM_NEXT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:the|a|an|its|their)
 # what an item does, after it: "Helgard Wind (turbines), ...", "Helgard Wind for the turbines, ..."
 _ITEM_ROLE = re.compile(r"^(?:\s*\([^()]{1,40}\)|\s+for\s+(?:the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s*){1,4}(?=,|\s+and\s))")
 _ITEM_SHARE = re.compile(r"^,?\s+with\s+(?:the\s+remaining\s+|a\s+|an\s+|about\s+|around\s+|some\s+)?[\d.,]+\s*(?:%|per\s*cent|percent)?(?:\s+stake)?")
+_CLAUSE_AFTER_ITEMS = re.compile(r"(?:\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?\s+(?:are|is|was|were|will|would|have|has|had|remain|remains|follow|should|could|may|to)\b")
 _WHERE_QUALIFIER = re.compile(r"\s+(?:in|at|across|within|on|throughout)\s")
 _WHEN_LEAD = re.compile(r"\s+(?:(?:this|last|next)\s+(?:year|month|quarter|season)|in\s+(?:19|20)\d\d|so\s+far)\s*,\s*", re.I)
 _TOWNS_AFTER = re.compile(r"(?:in|at)\s+")

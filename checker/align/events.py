@@ -363,7 +363,7 @@ _ATTRIBUTION_AFTER_DATE = re.compile(r",\s+(?:the\s+[a-z-]+(?:\s+[a-z-]+)?|[A-Z]
                                      r"\s+(?:said|says|told|reported|announced)\b")
 # (or a span from another subject's event: "began service in Brazil in March 2023, two months after Anatel granted
 # it a licence"; not "lifted its ban ... more than 14 months after imposing it", the same subject's)
-_DELAY_AFTER = re.compile(r"\s+(?:(?i:later|earlier|late|early|behind|ahead)\b|(?:after|before)\s+(?:the\s|[A-Z]))")
+_DELAY_AFTER = re.compile(r"\s+(?:(?i:later|earlier|late|early|behind|ahead)\b|(?:after|before)\s+(?:the\s|[A-Z]|(?:it|its|they|their|he|she|we)\s))")
 _INFINITIVE_CUES = frozenset({"to", "will", "would", "finally", "should", "could", "may", "might", "must", "shall", "can"})
 _SERVICE_WORDS = frozenset({"service", "services"})
 _FUNCTION_WORDS = frozenset({"of", "to", "in", "on", "for", "at", "by", "with", "from", "and", "or", "as",
@@ -581,6 +581,8 @@ def last_project(reading: ClaimReading, rules: EventRules) -> EntityMention | No
 
 
 _PERIOD_BOUNDS_BEFORE = re.compile(r"(?:榨季|产季|年度|财年|season|year|quarter|half)\s*[(（](?:[^()（）]{0,14}(?:至|到|-|–|to)\s*)?$", re.I)
+# ("began its 2024/25 campaign on 18 September 2024": a period naming what began, dated by the date after it)
+_PERIOD_NOUN_THEN_DATE = re.compile(r"\s+(?:campaign|season|crop|harvest|marketing\s+year|crush|tour)\s+(?:on|in|from)\s+(?:the\s+)?", re.I)
 _PERIOD_ADJECTIVE = re.compile(r"[A-Za-z]+-(?:quarter|half)", re.I)
 _PARTICIPLE_START = re.compile(r"\s*[a-z]{3,}ing\s")
 # ("..., missing an earlier goal to start reprocessing in 2018": the infinitive's own time, a plan)
@@ -607,6 +609,8 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
     moved_to_end = -1       # the end of the date an event was moved to ("pushed back ... to April 2025")
     for i, date in enumerate(dates):
         if _PERIOD_ADJECTIVE.fullmatch(date.text) or _GOAL_NOUN_AFTER.match(text, date.span_end) \
+                or ((named := _PERIOD_NOUN_THEN_DATE.match(text, date.span_end)) is not None
+                    and any(d.span_start == named.end() for d in dates)) \
                 or _PERIOD_BOUNDS_BEFORE.search(text, max(0, date.span_start - 30), date.span_start):
             # ("2023/24榨季(2023年10月至2024年9月)": the bounds of a season, in brackets after it, date no event)
             # "third-quarter profit": the period of a figure, never an event's date; "its end-2024 inflation
@@ -878,6 +882,9 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                # apposition after the date sizes what the event handled)
                and not (q.start > date.span_end and _APPOSED_AFTER_DATE.fullmatch(text, date.span_end, q.start))
                and not (q.start > date.span_end and _ATTRIBUTION_AFTER_DATE.match(text, date.span_end, q.start))
+               # ("launched 5G in Lagos on 12 September 2023, ten months after it paid US$260 million for its licence":
+               # a figure of the event the span is counted from)
+               and not (q.start > date.span_end and _SPAN_FROM_EVENT.match(text, date.span_end, q.start))
                and not (q.start > date.span_end and (_AND_VERB.search(text, date.span_end, q.start)
                                                      # (", and at least 60,000 people visited": a figure
                                                      # opening a clause of its own)
@@ -1261,8 +1268,13 @@ _FRONTED_IN = re.compile(r"\W*(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+(?:the\s+)?")
 _SIZE_BETWEEN = re.compile(r"\s*(?:US)?[$€£]?[\d.,]+[- ]?(?:[A-Za-z]{1,9}\b)?(?:-[a-z]+)?\s*")
 
 
+_ROUTE_END_BEFORE = re.compile(r"\b(?:from|to)\s+(?:the\s+)?$")
+
+
 def _actor(reading: ClaimReading, start: int, end: int) -> EntityMention | None:
-    inside = [e for e in reading.entities if start <= e.start < end] or [e for e in reading.entities if e.start < end]
+    # ("Since its first shipment from Pemba in August 2023": where goods left from or went to acts in nothing)
+    inside = [e for e in reading.entities if start <= e.start < end and not _ROUTE_END_BEFORE.search(reading.text, max(0, e.start - 6), e.start)] \
+        or [e for e in reading.entities if e.start < end and not _ROUTE_END_BEFORE.search(reading.text, max(0, e.start - 6), e.start)]
     if len(inside) > 1 and inside[0].kind in ("country", "region", "bloc") \
             and _FRONTED_IN.fullmatch(reading.text, start, inside[0].start) and reading.text.startswith(",", inside[0].end):
         inside = inside[1:]     # "In Oman, Ras Hamra's new potline 4 produced its first metal": where, not who

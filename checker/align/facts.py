@@ -444,6 +444,13 @@ def _period_goes_on(frames: list[_Frame], reading: ClaimReading, lexicon: AlignL
             # "European grindings fell 5% to 338,000 t in the second quarter. Asian grindings dropped 9% to
             # about 183,000 tonnes": the same measure of another place, in the same period
             frame.inherited_period = period
+        elif frame.inherited_period is None and not reading.dates and _PART_PERIOD.search(period) \
+                and _IT_OPENING.match(reading.text) and frame.subject is not None \
+                and {f.subject for f in previous_facts} == {frame.subject.entity} \
+                and _clause_start(reading.text, frame.quantity.start) == 0:
+            # "X shipped 19.3 million smartphones in the third quarter. Its global market share rose to 6.4%": the
+            # company's next figure, told with no date, is of the quarter the sentence before dated
+            frame.inherited_period = period
 
 
 def _spelt_out_unit(text: str) -> bool:
@@ -699,7 +706,9 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon,
     right = _heads(reading.phrases_in(*frame.of_phrase, "metric_noun"), reading.text) if frame.of_phrase else []
     left_share = reading.phrases_in(lo, hi, "share_words")
     frame.is_share = q.kind == "percentage"
-    if frame.is_share and not frame.of_phrase:
+    if frame.is_share and (q.low < 0 or reading.text[q.start:q.start + 1] in "+−"):
+        frame.change = True     # "Global market: 1.21 billion units (-11%)": a signed percentage is a change
+    elif frame.is_share and not frame.of_phrase:
         frame.change = _is_change(reading, lexicon, q, max(lo, hi - 25), bool(left_share))
     elif frame.is_share and lexicon.reference_of.search(reading.text, *frame.of_phrase):
         frame.change = True     # "about 99% of the pre-pandemic level": a ratio to an earlier value
@@ -719,6 +728,8 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon,
         and not _OWN_CLAUSE.search(reading.text, _figure_end(reading.text, q), h.start)
         # ("fell about 7% to $912 million as prices stayed low": a subordinate clause needs no comma)
         and not _SUBORDINATE_WORD.search(reading.text, _figure_end(reading.text, q), h.start)
+        # ("to 14.2 million and its market share to 9.8%": a coordinated noun of its own)
+        and not _AND_OWN_NOUN.match(reading.text, _figure_end(reading.text, q), h.start)
         and not _passive_participle(reading, h)
         # ("net profit rose 18% to 436 million yuan in 2024 on revenue of 8.4 billion yuan": the measure
         # of the figure after it)
@@ -1016,6 +1027,9 @@ def _is_change(reading: ClaimReading, lexicon: AlignLexicon, q: Quantity, lo: in
         return True
     if q.kind == "percentage" and _SIGNED.search(reading.text, max(0, hi - 3), hi):
         return True         # "38.9 million passengers (+9%)": a signed figure is a change
+    if q.kind == "percentage" and (to := _TO_NEXT.match(reading.text, _figure_end(reading.text, q))) is not None \
+            and any(p.start == to.end() and p.kind not in ("percentage", "date") for p in reading.quantities):
+        return True         # "raising its Indian shipments 20% to 14.2 million": a percentage before the level it led to
     # (a verb that is also a measure's, "revenue grew 28%", is found as the measure's: its surface is a cue too)
     changes = lexicon.cues.get("change", frozenset())
     cues = [h for h in reading.phrases_in(lo, hi, "change", "metric_verb") if h.kind == "change" or h.surface.lower() in changes]
@@ -1027,6 +1041,7 @@ def _is_change(reading: ClaimReading, lexicon: AlignLexicon, q: Quantity, lo: in
     return not share_word and not _LEVEL_AFTER_CUE.search(gap)
 
 
+_TO_NEXT = re.compile(r"\s+to\s+")
 _SIGNED = re.compile(r"(?:^|(?<=[\s(\[:,]))[+±−–-]$")
 _WORLD_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:worldwide|globally|world-wide|across the world|around the world|in the world)\b", re.I)
 _OF_THE_WORLDS = re.compile(r"\s+of\s+(?:the\s+)?(?:world's|world’s|global|worldwide|total\s+world)\s+", re.I)
@@ -1313,6 +1328,9 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
              and not lexicon.compared_before.search(reading.text, max(0, e.start - 14), e.start)
              # ("Tallinn–Helsinki passengers: about 3.4 million": a route's ends are no subject)
              and not _on_route(reading, e)
+             # ("X's plant in Miskolc, Hungary, produced 1.3 GWh": the country of the town just named only places it)
+             and not (e.kind == "country" and reading.text[max(0, e.start - 2):e.start] == ", " and reading.text.startswith(",", e.end)
+                      and any(f.end == e.start - 2 and f.kind == "name" for f in reading.entities))
              # ("Ras Hamra, in which Brimfjord holds a 70% stake, produced 505,000 tonnes": a relative clause
              # between commas, before the figure, tells of another's)
              and _relative_aside(reading.text, e.start, e.end, frame.quantity.start) is None]
@@ -1498,6 +1516,11 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
              # ("塔吉克斯坦是全球第二大锑矿生产国，湘瑞锑业约三分之一的锑精矿从该国进口": a Chinese comma ends the
              # clause the world word stands in)
              and not (CJK.match(hit.surface) and "，" in reading.text[hit.end:frame.quantity.start])]
+    owned = [p for p in pronoun if any(p.end < h.start and not reading.text[p.end:h.start].strip()
+                                       and not _OWN_CLAUSE.search(reading.text, h.end, frame.quantity.start) for h in world)]
+    if owned and actor is not None:
+        frame.subject = _standing_for(actor, owned[-1])     # "Its global market share rose to 6.4%": its share
+        return
     if world:
         frame.subject_id = "WORLD"
         return
@@ -2064,7 +2087,10 @@ def _carry(frames: list[_Frame], article_commodity: str | None, reading: ClaimRe
     # "Haruria's 31.6m handsets in 2016 was equivalent to 9% of worldwide smartphone sales":
     # an amount that names no measure takes the one of the share that follows it
     for cur, nxt in zip(frames, frames[1:]):
-        if cur.metric is None and not cur.is_share and nxt.is_share and nxt.metric is not None:
+        # (but "raising its Indian shipments 20% to 14.2 million and its market share to 9.8%": the noun between
+        # them is the share's alone)
+        if cur.metric is None and not cur.is_share and nxt.is_share and nxt.metric is not None \
+                and not _AND_OWN_NOUN.search(text, cur.quantity.end, nxt.quantity.start):
             cur.metric, cur.metric_surface = nxt.metric, nxt.metric_surface
             cur.commodity = cur.commodity or nxt.commodity
     previous: _Frame | None = None
@@ -2088,6 +2114,7 @@ def _carry(frames: list[_Frame], article_commodity: str | None, reading: ClaimRe
                     and _world_measure_before(reading, _figure_end(text, previous.quantity), frame):
                 frame.subject_id = "WORLD"
             if frame.subject is None and frame.subject_id is None and not _new_topic(frame, previous, reading) \
+                    and not (speaker is not None and _whole_clause_between(speaker, frame, reading)) \
                     and not (previous.subject_id == "WORLD" and _OPENING_OF.match(reading.text[:previous.quantity.start])):
                 # (but "Of the 47000 MW worldwide in 2023, 1.18 GW was in Dutch hands": no part is the whole's)
                 # "X produced 5 kt out of a world total of 191 kt, a share of 2.6%": the share is X's
@@ -2281,6 +2308,14 @@ def _new_topic(frame: _Frame, previous: _Frame, reading: ClaimReading) -> bool:
     return owner is not None and not reading.entities_in(owner.start(1), owner.end(1))
 
 
+def _whole_clause_between(before: _Frame, frame: _Frame, reading: ClaimReading) -> bool:
+    """ "Its share rose to 6.4% from 5.6%, while overall shipments slipped 1% to 302 million": a clause after the
+    figure before that opens with the whole market speaks of no one's figures."""
+    brk = _CLAUSE_BREAK.search(reading.text, before.quantity.end, frame.quantity.start)
+    return brk is not None and _WHOLE_OPENING.match(reading.text, brk.end()) is not None
+
+
+_WHOLE_OPENING = re.compile(r"(?:the\s+)?(?:overall|total|industry-wide|market-wide|industry|sector)\s", re.I)
 _UNREAD_OWNER = re.compile(r"[^,;]*?(?:,\s*|\s)(?:and\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+)?")
 _ALREADY_AFTER = re.compile(r"\s+(?:(?:that|which)\s+(?:has|have|had)\s+)?(?:been\s+)?already\b", re.I)
 _NEXT_NOUN = re.compile(r"\s*([a-z]+)(?:[ -]([a-z]+))?")
@@ -2602,6 +2637,11 @@ def _company_whole(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon, 
             for hit in reading.phrases_in(*frame.of_phrase, "company_anaphors", "pronouns")):
         # "China accounted for 45% of the company's revenue": the whole is the company's before
         frame.scope = f"of:{actor.entity}"
+        if frame.subject is None and frame.subject_id is None and frame.commodity \
+                and reading.phrases_in(frame.of_phrase[1], len(reading.text), "commodity"):
+            # ("nearly a quarter of the operator's customers were on 5G": the goods named after the whole are the
+            # company's own part of it)
+            frame.subject = EntityMention(actor.entity, "", 0, 0, "name", "name")
     if frame.scope.startswith("of:name") and frame.metric in lexicon.whole_business_groups \
             and not reading.phrases_in(0, len(reading.text), "commodity"):
         # "Nearly a third of Kairos Etch Systems' revenue came from Chinese customers": a share of all of
@@ -2655,7 +2695,7 @@ def _destination_of_amount(frame: _Frame, reading: ClaimReading, lexicon: AlignL
 
 
 def _subject_after(frames: list[_Frame], reading: ClaimReading, actor: EntityMention | None = None,
-                   antecedent=None) -> None:
+                   antecedent=None, lexicon: AlignLexicon | None = None) -> None:
     """ "With 6.1 Mt of reserves, Orrulex holds ...": a figure before any subject takes the first one after it
     ("Sales of 196,000 tonnes gave the company about 25%": the company of the sentences before)."""
     for frame in frames:
@@ -2705,6 +2745,10 @@ def _subject_after(frames: list[_Frame], reading: ClaimReading, actor: EntityMen
         limit = zh_comma.start() if zh_comma else limit
         # "..., the Central Statistics Office said": a name right before an attribution verb is the source
         said = reading.phrases_in(after, len(reading.text), "attribution")
+        # ("..., a faster shift than in South Africa or Kenya": the places compared with, and the rest of their list)
+        compared = next((e.start for e in reading.entities if after <= e.start < limit and lexicon is not None
+                         and lexicon.compared_before.search(reading.text, max(0, e.start - 14), e.start)), None)
+        limit = compared if compared is not None else limit
         nxt = next((e for e in reading.entities if after <= e.start < limit and e.entity != "WORLD"
                     and not any(0 <= cue.start - e.end <= 2 for cue in said) and not _on_route(reading, e)
                     # ("和兴全年出口硅片9.2GW，约占全国...的15%": the whole's owner after "占" is no subject)
@@ -2922,6 +2966,7 @@ _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though|wher
 _ON_ANOTHER_MEASURE = re.compile(r"\bon\s+(?:[a-z]+\s+)?$")
 # ("rose 23% to $1.67 billion thanks to higher prices": a cause names no measure of the figure)
 _SUBORDINATE_WORD = re.compile(r"\s(?:as|because|while|although|though|whereas|thanks\s+to|due\s+to|owing\s+to)\s", re.I)
+_AND_OWN_NOUN = re.compile(r"\s+and\s+(?:its|their)\s")     # "... to 14.2 million and its market share to 9.8%"
 _OWN_CLAUSE = re.compile(_CLAUSE_BREAK.pattern + r"|,\s+(?:as|because|since|despite|after)\s", re.I)
 
 
@@ -3585,7 +3630,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                     frame.commodity = ""    # "The canal earned roughly $8.6bn in toll income": all its business
         _ranked_facility(frames, reading, facility, facilities)
         _possessed_by_facility(frames, reading, facility, facilities)
-    _subject_after(frames, reading, actor, antecedent)
+    _subject_after(frames, reading, actor, antecedent, lexicon)
     if not reading.phrases_in(0, len(reading.text), "commodity"):
         for frame in frames:
             if frame.commodity and _whole_business(frame, lexicon):

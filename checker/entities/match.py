@@ -198,6 +198,8 @@ def find_entities(text: str, lexicon: EntityLexicon, *, sentence_start: int = 0,
             continue            # "the Indian Ocean Tuna Commission", "the US Geological Survey": one name, found as a run below
         if role == "government" and (_NAME_GOES_ON.match(text, end) or _particle_goes_on(text, end, rules, lexicon)):
             continue            # "the Riyadh Metro", "the Washington Post": a capital inside a longer name
+        if role in ("name", "government") and _inside_company_name(text, start, end, rules):
+            continue            # "Kora Mobile Nigeria Plc": a country inside a company's name, found as a run below
         possessive = _POSSESSIVE.match(text, end)
         if possessive and role == "name":
             role = "possessive"
@@ -220,6 +222,19 @@ def find_entities(text: str, lexicon: EntityLexicon, *, sentence_start: int = 0,
     if rules.of_heads:
         found = _of_heads(text, found, rules)
     return _numbered_parts(text, found, rules) if rules.numbered_part.pattern != "(?!)" else found
+
+
+def _inside_company_name(text: str, start: int, end: int, rules: NameRules) -> bool:
+    """Does the place at ``start:end`` stand inside a capitalised run that a corporate suffix closes, after
+    the run's first word ("Kora Mobile Nigeria Plc", "Cerro Azul Peru S.A.")?"""
+    if not _WORD_BEFORE.search(text, max(0, start - 40), start):
+        return False
+    suffix = _SUFFIX_CLOSES_RUN.match(text, end)
+    return suffix is not None and suffix.group(1).lower().rstrip(".") in rules.lower_suffixes
+
+
+_WORD_BEFORE = re.compile(rf"[{_UPPER}][\w&.-]*[ \t]+$")
+_SUFFIX_CLOSES_RUN = re.compile(rf"(?:[ \t]+[{_UPPER}][\w&-]*){{0,2}}?,?[ \t]+([A-Za-z.]{{2,6}})(?![\w])")
 
 
 def _of_heads(text: str, found: list[EntityMention], rules: NameRules) -> list[EntityMention]:

@@ -318,6 +318,9 @@ def read(text: str, blocked: list[tuple[int, int]] = (), mentions_mode: bool = F
     return out
 
 
+_GLUED_NAME_LETTER = re.compile(r"[A-Z](?![A-Za-z0-9])")
+
+
 def _context(t, lw, s, e, v, shown, sig, frac, info, st, nr) -> Reading | None:
     """Attach magnitude, unit, currency, hedge to one number core."""
     cj = info if isinstance(info, chinese.CjkNumber) else None
@@ -416,6 +419,8 @@ def _context(t, lw, s, e, v, shown, sig, frac, info, st, nr) -> Reading | None:
             each = float(pm.group("n"))
             kind, unit, dim, end, notes = "quantity", u.pint, u.dimension, pm.end(), (units.table()["package_note"],)
             mult, shown, sig = mult * each, shown * each, sig * each
+    if kind == "number" and info is None and cur is None and mult == 1 and t[s:e].isdigit() and _GLUED_NAME_LETTER.match(t, end):
+        return None     # "5G", "4G", "3D": a digit glued to a capital names a technology, no figure
     if cur is not None:
         kind, unit = "currency", cur
     if kind == "currency":
