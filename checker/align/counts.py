@@ -145,6 +145,8 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
     for mention in _owned_names(reading):
         if mention.start < cursor:
             continue
+        if items and enumerated and (apposed := _ITEM_APPOSITION.match(text, cursor)) is not None and mention.start < apposed.end():
+            continue        # (the places an item's apposition names are no items)
         gap = text[cursor:mention.start]
         if items and mention.kind == "country" and located and gap.strip() == ",":
             # "Baotai's factory in Hai Phong, Vietnam, ...": the country of the place just named
@@ -177,6 +179,8 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
             gap = _NAME_TAIL.sub("", gap, count=1)       # "the Lindqvist family office and ...": a noun after a name
             gap = _ITEM_SHARE.sub("", gap, count=1)      # "Kaliandra with 51%, ...": what the item holds
             gap = _ITEM_ROLE.sub("", gap, count=1)       # "Helgard Wind (turbines)", "Nordkabel for the export cables"
+            if enumerated and (apposed := _ITEM_APPOSITION.match(gap)) is not None:
+                gap = gap[apposed.end():]     # "Fab 1, an 8-inch line in Hefei, and Fab 2": what the item is
         if len(items) >= 2 and gap.lstrip().startswith(",") and _AND_GAP.fullmatch(text, items[-2].end, items[-1].start) \
                 and _CLAUSE_AFTER_ITEMS.match(text, mention.end):
             # ("two cities, Lagos and Abuja, and Port Harcourt and Kano are due to follow": after an "and" has
@@ -222,6 +226,7 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
 _UNNAMED_ITEM_NEXT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:the|a|an|its|their)\s+[a-z]")
 # what an item does, after it: "Helgard Wind (turbines), ...", "Helgard Wind for the turbines, ..."
 _ITEM_ROLE = re.compile(r"^(?:\s*\([^()]{1,40}\)|\s+for\s+(?:the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s*){1,4}(?=,|\s+and\s))")
+_ITEM_APPOSITION = re.compile(r",\s+an?\s+[a-z0-9][^,;:()]{0,60}(?=,)")
 _ITEM_SHARE = re.compile(r"^,?\s+with\s+(?:the\s+remaining\s+|a\s+|an\s+|about\s+|around\s+|some\s+)?[\d.,]+\s*(?:%|per\s*cent|percent)?(?:\s+stake)?")
 _CLAUSE_AFTER_ITEMS = re.compile(r"(?:\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?\s+(?:are|is|was|were|will|would|have|has|had|remain|remains|follow|should|could|may|to)\b")
 _WHERE_QUALIFIER = re.compile(r"\s+(?:in|at|across|within|on|throughout)\s")
