@@ -449,6 +449,10 @@ def _facility_clause(text: str, start: int, end: int, rules: EventRules) -> bool
 # SEK 390 million in"): a change of a measure, no milestone ("after the factory started production in October 2023" is one)
 _PAST_SUBORDINATE = re.compile(r"\b(?:after|because|as)\s+(?:[\w'’-]+\s+){1,4}?(?:fell|rose|grew|slid|sank|shrank|dropped|declined|"
                                r"jumped|climbed|slumped|surged|plunged|increased|decreased|tumbled|soared)\s[^,;:]*$")
+# ("is expected to fall ..., after drought and a hard freeze in 2023 killed young crawfish": a cause's subject, its date,
+# then its past verb)
+_CAUSE_BEFORE_DATE = re.compile(r"\b(?:after|because)\s+(?:[\w'’-]+\s+){1,6}?in\s+$")
+_PAST_VERB_NEXT = re.compile(r"\s+(?:[a-z]{2,}ed|hit|cut|shut|struck|took|fell|rose|left|led|made)\b")
 _COUNT_MODIFIER = re.compile(r"-[a-z]")
 _COUNTED_EVENTS = re.compile(r"\s+(?:[a-z-]+\s+)?(?:launches|missions|flights|openings|deliveries|shipments|launch|orbital\s+launches)\b", re.I)
 _EXPECTS_OBJECT = re.compile(r"\s+(?:expects|expected|wants|wanted|needs|needed|told|asked|ordered|allowed|allows)\s+(?:the\s+)?")
@@ -689,7 +693,9 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # "Licences required from: August 1, 2023": a label's date from which a rule holds tells
             # neither that it has begun nor that it will
             mood, cue = "unknown", ""
-        elif _PAST_SUBORDINATE.search(text, max(start, date.span_start - 90), date.span_start):
+        elif _PAST_SUBORDINATE.search(text, max(start, date.span_start - 90), date.span_start) \
+                or (_CAUSE_BEFORE_DATE.search(text, max(start, date.span_start - 90), date.span_start)
+                    and _PAST_VERB_NEXT.match(text, date.span_end)):
             # "will cut 160 jobs ... after net sales fell 31% to SEK 390 million in the July-September quarter":
             # the date is the past clause's, told as a reason; the main clause's "will" is not its mood
             mood, cue = "unknown", ""

@@ -248,6 +248,9 @@ def is_compared(text: str, start: int) -> bool:
     return load_event_rules().reference_before.search(text, max(0, start - 40), start) is not None
 
 
+_COMMA_FROM = re.compile(r",\s*(?:up\s+|down\s+)?from\s+$")
+
+
 def is_baseline(reading: ClaimReading, date: DateValue) -> bool:
     """ "rose to 47.4% from 44.7% in 2023", "up from 8.5 GW at the end of 2023": the date of the
     earlier value a change is measured from. It dates that value only, never the sentence's other
@@ -267,8 +270,11 @@ def is_baseline(reading: ClaimReading, date: DateValue) -> bool:
             # ("is due to go up to €13.99 a month from €12.99 in June 2024": the one date of a change still
             # ahead is the change's; but "is expected to harvest about 1.8 million tonnes, down from 2.24
             # million tonnes in 2022/23" names the earlier value's)
+            # ("is expected to fall to about 230 million yuan, from 610 million yuan in 2019": an earlier value set
+            # off by a comma is dated by its own date)
             return len(reading.dates) > 1 or not _upcoming_before(text, q.start) \
-                or _CHANGED_FROM.search(text, max(0, q.start - 20), q.start) is not None
+                or _CHANGED_FROM.search(text, max(0, q.start - 20), q.start) is not None \
+                or _COMMA_FROM.search(text, max(0, q.start - 12), q.start) is not None
     if _MORE_THAN_IN.search(text, max(0, date.span_start - 40), date.span_start):
         return True         # "processed 1.08 million tonnes of scrap, 6% more than in 2021"
     if _PACE_FROM.search(text, max(0, date.span_start - 70), date.span_start):
