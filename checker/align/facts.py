@@ -93,6 +93,24 @@ class _Frame:
     growth: int = 0               # "Same-store sales fell 2.4%": a rate of change that is the value (-1 a fall)
 
 
+def _pounds_of_goods(q: Quantity, commodity: str, lexicon: AlignLexicon) -> Quantity:
+    """ "The mine produced 2.35 million pounds in calendar 2024", in an article about uranium: "pounds" of goods
+    weighed in pounds (commodities.toml measured_in) are their weight, no money."""
+    if q.kind != "currency" or q.unit != "GBP" or not _POUNDS_WORD.search(q.text):
+        return q
+    unit = next((u for u, goods in lexicon.unit_commodities.items() if commodity in goods and u.startswith("pound")), None)
+    if unit is None:
+        return q
+    base, per = units.factor(unit, "mass")
+    label = lexicon.commodity_labels.get(commodity, commodity)
+    return replace(q, kind="quantity", unit=unit, dimension="mass", base_unit=base, low=q.low * per, high=q.high * per,
+                   notes=(*q.notes, f"pounds of {label} read as {unit.replace('_', ' ')}s, no money"))
+
+
+_OWNER_ASIDE = re.compile(r",\s+(?:(?:majority-|wholly\s+|jointly\s+)?owned|operated|run|controlled|developed|built)\s+by\s+[^,;]{1,80},")
+_POUNDS_WORD = re.compile(r"\bpounds?\b", re.I)
+
+
 def _as_meant(q: Quantity, commodity: str, lexicon: AlignLexicon) -> Quantity:
     """A unit as written that means another for the commodity ("ounces" of gold are troy ounces)."""
     unit = lexicon.commodity_units.get(commodity, {}).get(q.unit or "")
@@ -1328,6 +1346,8 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
              and not lexicon.compared_before.search(reading.text, max(0, e.start - 14), e.start)
              # ("Tallinn–Helsinki passengers: about 3.4 million": a route's ends are no subject)
              and not _on_route(reading, e)
+             # ("Kuiseb Ridge, owned by Australia's Dunmore Energy Metals, produced ...": who owns the subject, in an aside)
+             and not any(a.start() < e.start < a.end() for a in _OWNER_ASIDE.finditer(reading.text, 0, frame.quantity.start))
              # ("X's plant in Miskolc, Hungary, produced 1.3 GWh": the country of the town just named only places it)
              and not (e.kind == "country" and reading.text[max(0, e.start - 2):e.start] == ", " and reading.text.startswith(",", e.end)
                       and any(f.end == e.start - 2 and f.kind == "name" for f in reading.entities))
@@ -3856,7 +3876,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         if market is not None and not dated and _share_of_market(frame, reading, market, commodity):
             period, dated = market.period, True
             frame.scope = "global" if market.subject == "WORLD" else f"of:{market.subject}"
-        q = _as_meant(frame.quantity, frame.commodity or "", lexicon)
+        q = _as_meant(_pounds_of_goods(frame.quantity, frame.commodity or "", lexicon), frame.commodity or "", lexicon)
         kind = ("ratio" if metric is not None and metric.ratio else "share") if frame.is_share else f"amount:{q.dimension or q.kind}"
         if frame.growth:
             kind = "growth"
