@@ -449,6 +449,9 @@ def _facility_clause(text: str, start: int, end: int, rules: EventRules) -> bool
 # SEK 390 million in"): a change of a measure, no milestone ("after the factory started production in October 2023" is one)
 _PAST_SUBORDINATE = re.compile(r"\b(?:after|because|as)\s+(?:[\w'’-]+\s+){1,4}?(?:fell|rose|grew|slid|sank|shrank|dropped|declined|"
                                r"jumped|climbed|slumped|surged|plunged|increased|decreased|tumbled|soared)\s[^,;:]*$")
+# ("have stepped up purchases ahead of the expiry of the duty-free window in March 2025": the date of what they act
+# ahead of)
+_AHEAD_OF_EVENT = re.compile(r"\b(?:ahead\s+of|prior\s+to|in\s+anticipation\s+of)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){1,7}?(?:in|on|by)\s+$", re.I)
 # ("is expected to fall ..., after drought and a hard freeze in 2023 killed young crawfish": a cause's subject, its date,
 # then its past verb)
 _CAUSE_BEFORE_DATE = re.compile(r"\b(?:after|because)\s+(?:[\w'’-]+\s+){1,6}?in\s+$")
@@ -694,6 +697,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # neither that it has begun nor that it will
             mood, cue = "unknown", ""
         elif _PAST_SUBORDINATE.search(text, max(start, date.span_start - 90), date.span_start) \
+                or _AHEAD_OF_EVENT.search(text, max(start, date.span_start - 90), date.span_start) \
                 or (_CAUSE_BEFORE_DATE.search(text, max(start, date.span_start - 90), date.span_start)
                     and _PAST_VERB_NEXT.match(text, date.span_end)):
             # "will cut 160 jobs ... after net sales fell 31% to SEK 390 million in the July-September quarter":

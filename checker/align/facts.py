@@ -2870,10 +2870,10 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool, level: bool = Fa
         # the end of 2026": a bare year before the measure, beside a deadline that dates another goal)
         return _bare_year(reading, q)
     if (own_year := _YEAR_NOUN_OF.search(reading.text, max(0, q.start - 40), q.start)) is not None \
-            and not any(d.span_start <= own_year.start(1) < d.span_end for d in reading.dates):
+            and not any(d.span_start <= own_year.start(own_year.lastindex) < d.span_end for d in reading.dates):
         # ("harvested about 295,000 tonnes in 2024, more than double its 2023 crop of some 125,000 tonnes": the
         # year of the noun the figure is "of" dates it, not the sentence's date)
-        return own_year.group(1), True
+        return own_year.group(own_year.lastindex), True
     # the date of a change's earlier value ("from 44.7% in 2023") dates only that value (when its
     # figure is kept: "up 10% from 31.6 million in 2023" states 2023's)
     # "the largest since 2021" compares with a year, it does not date the figure; a date in a later
@@ -2937,7 +2937,9 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool, level: bool = Fa
 
 _DURING_NAMED_EVENT = re.compile(r"\W*(?:(?:During|Throughout)\s+(?:the\s+)?(?P<event>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,5})\s*,"
                                  r"|(?P<zh>[\u4e00-\u9fff]{2,12})期间[，,])")
-_YEAR_NOUN_OF = re.compile(r"\b(?:its|their|the|a)\s+((?:19|20)\d\d)\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?\s+of\s+$")
+# (or what an estimate puts "at": "put the 2024 lentil crop at 2.43 million tonnes")
+_YEAR_NOUN_OF = re.compile(r"\b(?:(?:its|their|the|a)\s+((?:19|20)\d\d)\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?\s+of"
+                           r"|(?:put|puts|pegged|pegs|estimated|estimates)\s+(?:its|their|the)\s+((?:19|20)\d\d)\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?\s+at)\s+$")
 _SAME_PERIOD_OF = re.compile(r"\bsame\s+(?:period|quarter|half|months)\s+(?:of|in|last)\s+$", re.I)
 def _other_figure_bracket(reading: ClaimReading, q: Quantity, date: DateValue) -> bool:
     """Does ``date`` stand in brackets that hold another figure and not ``q``?"""
@@ -4054,7 +4056,9 @@ _FROM_AFTER = re.compile(r"(?:\s+of\s+[a-z][a-z ]{0,24}?|(?:\s+[a-z][\w-]*){1,3}
 
 
 _REVISED_AFTER = re.compile(r"(?:\s+[A-Za-z0-9]+)?,?\s+(?:(?:was|were|having\s+been)\s+)?(?:revised|cut|lowered|raised|trimmed|adjusted|restated)"
-                            r"(?:\s+(?:down|up|downwards|upwards))?\s+from\s+(?:an?\s+|the\s+)?(?:previous\s+|earlier\s+)?", re.I)
+                            r"(?:\s+(?:down|up|downwards|upwards))?\s+from\s+(?:an?\s+|the\s+)?(?:previous\s+|earlier\s+)?"
+                            # ("revised up from its August model-based estimate of 2.26 million tonnes")
+                            r"(?:(?:its|their|the|an?)\s+(?:[\w-]+\s+){0,3}?(?:estimate|forecast|figure|projection)\s+of\s+)?", re.I)
 
 
 def _revised_from(reading: ClaimReading, figure: Quantity, meant: Quantity, lexicon: AlignLexicon) -> tuple[float, ...]:
