@@ -354,6 +354,7 @@ _AND_PLAN_BEFORE = re.compile(r",\s+and\s+(?:expects|plans|aims|hopes|intends|ta
 _WHO_ASIDE = re.compile(r",\s+who\s+[^,;]+,")
 _COMMA_AFTER_DATE = re.compile(r"\s*[,，]?\s*")
 _FACILITY_POSSESSIVE = re.compile(r"(?:the|its)\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]+)(?:'s|’s)\s", re.I)
+_ITS_ORDINAL_CLAUSE = re.compile(rf"\b(?:since|after|when)\s+(?:its|their)\s+{_OWN_ORDINALS}\s", re.I)
 _ITS_ORDINAL_OPENING = re.compile(rf"\W*(?:Its|Their)\s+{_OWN_ORDINALS}\s")
 _WITH_AFTER_DATE = re.compile(r",\s+with\s[^,;]*", re.I)
 _APPOSED_AFTER_DATE = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}")
@@ -869,6 +870,12 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # (but "a new railway between Jakarta and the West Java port city of Cirebon opened": places)
             unnamed = ""        # "Among the projects that came on line, X made ...": the name is nearer
             # (a name after the date, "..., chief executive Henrik Aas said", is not)
+        if project is None and (its_clause := _ITS_ORDINAL_CLAUSE.search(text, start, date.span_start)) is not None \
+                and not reading.entities_in(its_clause.start(), date.span_start) \
+                and (opener := next((e for e in reading.entities if e.end <= its_clause.start() and e.kind == "name"), None)) is not None:
+            # ("Tallowin has been exporting through Geraldton since its first cargo left the port in July 2023": a
+            # clause opening with "its first" is of the name the sentence opens with; the port is where it left)
+            subject, unnamed = opener, ""
         # ("The station's first 260 MW unit entered commercial operation": a part of the facility named before, new
         # as the part may be)
         owned_by_facility = (possessive := _FACILITY_POSSESSIVE.match(unnamed)) is not None and possessive.group("noun").lower() in rules.facilities

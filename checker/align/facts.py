@@ -3110,8 +3110,9 @@ def _site(frame: _Frame, reading: ClaimReading, projects: list[EntityMention], l
 # (or a short opening clause: "Once complete, the 1,140 MW farm is expected to generate ...")
 _ZH_TOPIC_OPENING = re.compile(r"[\u4e00-\u9fff]{2,8}[，,]\s*")
 _OPENING_COMMA = re.compile(r",?(?:\s*(?:once|when|after|at|by)\s+(?:[a-z-]+\s+){0,2}[a-z-]+,)?", re.I)
-_WORK_ON_PROJECT = re.compile(r"\s+(expansion|extension|upgrade|revamp|overhaul|refurbishment|debottlenecking|modernisation|modernization|"
-                              r"second\s+phase|third\s+phase|phase|stage)\b", re.I)
+# (or the work the money is spent "on": "will spend A$95 million on a second stage at its Ninghan Flats mine")
+_WORK_ON_PROJECT = re.compile(r"\s+(?:on\s+(?:an?|the|its)\s+)?(expansion|extension|upgrade|revamp|overhaul|refurbishment|debottlenecking|"
+                              r"modernisation|modernization|second\s+phase|third\s+phase|second\s+stage|third\s+stage|phase|stage)\b", re.I)
 
 
 @functools.lru_cache(maxsize=4)
