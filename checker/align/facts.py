@@ -462,6 +462,9 @@ def _period_goes_on(frames: list[_Frame], reading: ClaimReading, lexicon: AlignL
             # "European grindings fell 5% to 338,000 t in the second quarter. Asian grindings dropped 9% to
             # about 183,000 tonnes": the same measure of another place, in the same period
             frame.inherited_period = period
+        elif frame.inherited_period is None and not reading.dates and _PART_OF_BEFORE_OPENING.match(reading.text):
+            # "2024年全国棉花总产量616.4万吨。其中，新疆棉花产量568.6万吨": a part of the total before, of its period
+            frame.inherited_period = period
         elif frame.inherited_period is None and not reading.dates and _PART_PERIOD.search(period) \
                 and _IT_OPENING.match(reading.text) and frame.subject is not None \
                 and {f.subject for f in previous_facts} == {frame.subject.entity} \
@@ -2335,6 +2338,7 @@ def _whole_clause_between(before: _Frame, frame: _Frame, reading: ClaimReading) 
     return brk is not None and _WHOLE_OPENING.match(reading.text, brk.end()) is not None
 
 
+_PART_OF_BEFORE_OPENING = re.compile(r"\W*(?:其中|Of\s+(?:that|this|these|those|which|the\s+total)\s*,)")
 _WHOLE_OPENING = re.compile(r"(?:the\s+)?(?:overall|total|industry-wide|market-wide|industry|sector)\s", re.I)
 _UNREAD_OWNER = re.compile(r"[^,;]*?(?:,\s*|\s)(?:and\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+)?")
 _ALREADY_AFTER = re.compile(r"\s+(?:(?:that|which)\s+(?:has|have|had)\s+)?(?:been\s+)?already\b", re.I)
