@@ -697,8 +697,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # "Licences required from: August 1, 2023": a label's date from which a rule holds tells
             # neither that it has begun nor that it will
             mood, cue = "unknown", ""
-        elif _PAST_SUBORDINATE.search(text, max(start, date.span_start - 90), date.span_start) \
-                or _AHEAD_OF_EVENT.search(text, max(start, date.span_start - 90), date.span_start) \
+        elif any(p.search(text, max(start, date.span_start - 90), date.span_start) for p in (_PAST_SUBORDINATE, _AHEAD_OF_EVENT)) \
                 or (_CAUSE_BEFORE_DATE.search(text, max(start, date.span_start - 90), date.span_start)
                     and _PAST_VERB_NEXT.match(text, date.span_end)):
             # "will cut 160 jobs ... after net sales fell 31% to SEK 390 million in the July-September quarter":
@@ -1290,8 +1289,8 @@ _ROUTE_END_BEFORE = re.compile(r"\b(?:from|to)\s+(?:the\s+)?$")
 
 def _actor(reading: ClaimReading, start: int, end: int) -> EntityMention | None:
     # ("Since its first shipment from Pemba in August 2023": where goods left from or went to acts in nothing)
-    inside = [e for e in reading.entities if start <= e.start < end and not _ROUTE_END_BEFORE.search(reading.text, max(0, e.start - 6), e.start)] \
-        or [e for e in reading.entities if e.start < end and not _ROUTE_END_BEFORE.search(reading.text, max(0, e.start - 6), e.start)]
+    acting = [e for e in reading.entities if e.start < end and not _ROUTE_END_BEFORE.search(reading.text, max(0, e.start - 6), e.start)]
+    inside = [e for e in acting if start <= e.start] or acting
     if len(inside) > 1 and inside[0].kind in ("country", "region", "bloc") \
             and _FRONTED_IN.fullmatch(reading.text, start, inside[0].start) and reading.text.startswith(",", inside[0].end):
         inside = inside[1:]     # "In Oman, Ras Hamra's new potline 4 produced its first metal": where, not who

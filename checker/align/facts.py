@@ -107,7 +107,6 @@ def _pounds_of_goods(q: Quantity, commodity: str, lexicon: AlignLexicon) -> Quan
                    notes=(*q.notes, f"pounds of {label} read as {unit.replace('_', ' ')}s, no money"))
 
 
-_OWNER_ASIDE = re.compile(r",\s+(?:(?:majority-|wholly\s+|jointly\s+)?owned|operated|run|controlled|developed|built)\s+by\s+[^,;]{1,80},")
 _POUNDS_WORD = re.compile(r"\bpounds?\b", re.I)
 
 
@@ -1268,6 +1267,14 @@ def _entity_at(reading: ClaimReading, pos: int) -> EntityMention | None:
 
 
 _APPOSITION_OPEN = re.compile(r",\s*$")
+_OWNER_ASIDE = re.compile(r",\s+(?:(?:majority-|wholly\s+|jointly\s+)?owned|operated|run|controlled|developed|built)\s+by\s+[^,;]{1,80},")
+
+
+def _places_town(reading: ClaimReading, mention: EntityMention) -> bool:
+    """ "X's plant in Miskolc, Hungary, produced 1.3 GWh": a country set off by commas after the town just named
+    only places the town."""
+    return mention.kind == "country" and reading.text[max(0, mention.start - 2):mention.start] == ", " \
+        and reading.text.startswith(",", mention.end) and any(f.end == mention.start - 2 and f.kind == "name" for f in reading.entities)
 
 
 def _ranked_apposition(reading: ClaimReading, mention: EntityMention) -> bool:
@@ -1351,9 +1358,7 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
              and not _on_route(reading, e)
              # ("Kuiseb Ridge, owned by Australia's Dunmore Energy Metals, produced ...": who owns the subject, in an aside)
              and not any(a.start() < e.start < a.end() for a in _OWNER_ASIDE.finditer(reading.text, 0, frame.quantity.start))
-             # ("X's plant in Miskolc, Hungary, produced 1.3 GWh": the country of the town just named only places it)
-             and not (e.kind == "country" and reading.text[max(0, e.start - 2):e.start] == ", " and reading.text.startswith(",", e.end)
-                      and any(f.end == e.start - 2 and f.kind == "name" for f in reading.entities))
+             and not _places_town(reading, e)
              # ("Ras Hamra, in which Brimfjord holds a 70% stake, produced 505,000 tonnes": a relative clause
              # between commas, before the figure, tells of another's)
              and _relative_aside(reading.text, e.start, e.end, frame.quantity.start) is None]
