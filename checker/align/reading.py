@@ -101,9 +101,9 @@ def _based_pattern(anaphors: frozenset[str]) -> re.Pattern:
     if not nouns:
         return re.compile(r"(?!)")
     # ("The Saskatchewan company's mines": a one-word seat without "-based"; "The company, based in Seattle,":
-    # the seat in an aside)
+    # the seat in an aside; "The London-listed company": where its shares trade)
     alternation = '|'.join(map(re.escape, sorted(nouns)))
-    return re.compile(rf"\b[Tt]he\s+(?:[A-Z][\w.]*(?:[ -][A-Z][\w.]*)*-based|[A-Z][a-z]+)\s+(?:{alternation})\b"
+    return re.compile(rf"\b[Tt]he\s+(?:[A-Z][\w.]*(?:[ -][A-Z][\w.]*)*-(?:based|listed|headquartered|registered)|[A-Z][a-z]+)\s+(?:{alternation})\b"
                       rf"|\b[Tt]he\s+(?:{alternation}),\s+(?:based|headquartered)\s+in\s+[A-Z][\w.]*(?:[ -][A-Z][\w.]*)*,")
 
 
