@@ -121,7 +121,7 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
         return [], False, False
     if rules.pattern.search(lead.group()):
         return [], False, False        # "38 cities in six countries: Spain, ...": the list is the nearer count's
-    if (opened := _PLACE_LIST_OPENED.search(lead.group())) is not None and not _TOWN_QUALIFIER.match(lead.group()):
+    if (opened := _PLACE_LIST_OPENED.search(lead.group())) is not None and not _WHERE_QUALIFIER.match(lead.group()):
         # ("five European banks to fund new charging hubs in Germany, Italy and Poland": the places the qualifier
         # opened go on, no list of the counted things)
         place = next((e for e in reading.entities if e.start == start + opened.start("place")), None)
@@ -237,7 +237,6 @@ _ITEM_APPOSITION = re.compile(r",\s+an?\s+[a-z0-9][^,;:()]{0,60}(?=,)")
 _ITEM_SHARE = re.compile(r"^,?\s+with\s+(?:the\s+remaining\s+|a\s+|an\s+|about\s+|around\s+|some\s+)?[\d.,]+\s*(?:%|per\s*cent|percent)?(?:\s+stake)?")
 _CLAUSE_AFTER_ITEMS = re.compile(r"(?:\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?\s+(?:are|is|was|were|will|would|have|has|had|remain|remains|follow|should|could|may|to)\b")
 _PLACE_LIST_OPENED = re.compile(r"\s(?:in|at|to|from|across)\s+(?P<place>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s*,\s*$")
-_TOWN_QUALIFIER = re.compile(r"\s+(?:in|at|across)\s")
 _WHERE_QUALIFIER = re.compile(r"\s+(?:in|at|across|within|on|throughout)\s")
 _WHEN_LEAD = re.compile(r"\s+(?:(?:this|last|next)\s+(?:year|month|quarter|season)|in\s+(?:19|20)\d\d|so\s+far)\s*,\s*", re.I)
 _TOWNS_AFTER = re.compile(r"(?:in|at)\s+")

@@ -1346,6 +1346,8 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
     # the world is never the subject of a share of the world ("Chile, the world's second-largest producer,
     # accounted for 30%"); and "of the world's output" is the whole, not the subject
     # nor in "Vietnam, the world's biggest robusta producer, harvested ...": a ranking names no subject
+    # ("Kuiseb Ridge, owned by Australia's Dunmore Energy Metals, produced ...": who owns the subject, in an aside)
+    asides = [a.span() for a in _OWNER_ASIDE.finditer(reading.text, 0, frame.quantity.start)]
     local = [e for e in reading.entities_in(lo, hi)
              if not (e.entity == "WORLD" and (frame.is_share or re.search(r"\bof\s+$", reading.text[max(0, e.start - 4):e.start])
                                               or _RANKING.match(reading.text, e.end)))
@@ -1356,8 +1358,7 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
              and not lexicon.compared_before.search(reading.text, max(0, e.start - 14), e.start)
              # ("Tallinn–Helsinki passengers: about 3.4 million": a route's ends are no subject)
              and not _on_route(reading, e)
-             # ("Kuiseb Ridge, owned by Australia's Dunmore Energy Metals, produced ...": who owns the subject, in an aside)
-             and not any(a.start() < e.start < a.end() for a in _OWNER_ASIDE.finditer(reading.text, 0, frame.quantity.start))
+             and not any(a < e.start < b for a, b in asides)
              and not _places_town(reading, e)
              # ("Ras Hamra, in which Brimfjord holds a 70% stake, produced 505,000 tonnes": a relative clause
              # between commas, before the figure, tells of another's)
