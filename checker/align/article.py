@@ -166,8 +166,11 @@ class Analyzer:
         """A sentence's one dated total of a place or the world ("Global smartphone shipments rose 7% to
         288 million units in the second quarter of 2024"); companies' shares carry it on, anything else
         ends it."""
+        # (a named place's visitors too: "Bali welcomed 5.27 million foreign visitors in 2023. Australians made up
+        # 23% of foreign arrivals"; measures whose people are told by where they come from)
         totals = [f for f in facts if f.dated and f.kind.startswith("amount") and not f.kind.endswith("forecast")
-                  and (f.subject == "WORLD" or self.entities.kind(f.subject) in ("country", "bloc"))]
+                  and (f.subject == "WORLD" or self.entities.kind(f.subject) in ("country", "bloc")
+                       or (f.subject.startswith("name:") and f.metric in self.lexicon.origin_metrics))]
         if len({(f.subject, f.commodity, f.metric) for f in totals}) == 1:
             # ("rose to 151 million units in 2024, up from 146 million in 2023": the latest period's)
             return max(totals, key=lambda f: f.period)

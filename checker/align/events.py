@@ -343,7 +343,12 @@ def _past(word: str) -> bool:
     return word.endswith("ed") and len(word) > 4
 
 
-_DESCRIPTION_HEAD = re.compile(r",\s+(?:the|a|an)\s+(?:[\w$€£.,-]+\s+){0,2}$", re.I)
+# (the head of a description with a relative clause of its own, "the ... Red Sea plant that Hydralis commissioned";
+# "Tarpon Bay LNG, the Louisiana export terminal, shipped" names the terminal by its place, as later articles may)
+_HEAD_RELATIVE = re.compile(r"(?:\s+[\w'’-]+){1,3}?\s+(?:that|which)\s")
+# (a name that opens its sentence or clause, "Rabigh Crest, the ... plant", not "According to Enliris, the ...")
+_OPENS_CLAUSE = re.compile(r"(?:^|[;:]\s*|\b(?:[Tt]he|[Ii]ts)\s+)$")
+_DESCRIPTION_HEAD = re.compile(r",\s+(?:the|a|an)\s+(?:[\w$€£.,/-]+\s+){0,3}$", re.I)
 _DEADLINE_NOUN_AFTER = re.compile(r"\s+(?:deadline|target\s+date|due\s+date|cut-?off)\b", re.I)
 _IN_PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+$", re.I)
 _OWN_ORDINALS = r"(?:first|new|second|third)"
@@ -406,7 +411,16 @@ def _project(reading: ClaimReading, before: int, rules: EventRules, after: int =
             mention = EntityMention(f"name:{mention.surface.lower()}", mention.surface, mention.start, mention.end, "name", "name")
         if mention.kind != "name" or mention.start > before or mention.start < after:
             continue
-        if described_apposition(reading, mention, before) and not _DESCRIPTION_HEAD.search(text, max(0, mention.start - 30), mention.start):
+        if (head := _DESCRIPTION_HEAD.search(text, max(0, mention.start - 40), mention.start)) is not None \
+                and facility_after(text, mention.end, rules.facilities) and _HEAD_RELATIVE.match(text, mention.end) \
+                and (described := next((e for e in reading.entities if e.kind == "name" and e.start >= after
+                                        and e.end <= head.start() and not text[e.end:head.start()].strip()
+                                        and _OPENS_CLAUSE.search(text, max(0, e.start - 12), e.start)), None)):
+            # "Rabigh Crest, the 600,000 m³/day Red Sea plant that Hydralis commissioned": the name the
+            # description's head describes is the facility
+            best = described
+            continue
+        if described_apposition(reading, mention, before) and not _DESCRIPTION_HEAD.search(text, max(0, mention.start - 40), mention.start):
             # "Alcyon Aqua, the water park built next to its Mundo Alcyon theme park, opened ...": a facility named
             # inside a description of the name before is none of the event's (but "Tarpon Bay LNG, the Louisiana
             # export terminal, shipped ...": the description's own head may be)

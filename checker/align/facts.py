@@ -138,7 +138,10 @@ def _share_of_market(frame: _Frame, reading: ClaimReading, market: Fact, commodi
     """ "Korvana led with 19% of shipments" after "Global smartphone shipments rose to 288 million units
     in the second quarter": a company's share, in a sentence that names no date, place or whole of its
     own, of the market's measure."""
-    return frame.is_share and not reading.dates and frame.subject is not None and frame.subject.kind == "name" \
+    # ("Australians made up 23% of foreign arrivals" after "Bali welcomed 5.27 million foreign visitors": people
+    # named by where they come from are a part of the market's whole too)
+    return frame.is_share and not reading.dates and frame.subject is not None \
+        and (frame.subject.kind == "name" or (frame.subject.role == "demonym" and frame.subject.entity != market.subject)) \
         and frame.scope in ("", "global") and (frame.of_phrase is None or not reading.entities_in(*frame.of_phrase)) \
         and (commodity, frame.metric) == (market.commodity, market.metric) \
         and not reading.phrases_in(0, len(reading.text), "global")
@@ -285,6 +288,9 @@ def _subject_key(frame: _Frame):
 _APPOSITIVE_GAP = re.compile(r"\s*[,(]\s*(?:or\s+|about\s+|roughly\s+)?")
 _NOUN_OF_AMOUNT = re.compile(r"(?:'s|’s)?(?:\s+[a-z][a-z-]*){1,4}\s+of\s+")
 _REGION_SEGMENT = re.compile(r"[ \t]+(?:paid[ \t]+|total[ \t]+)?")
+# a place ranked as a company's market, and the figure that follows it ("is Velorion's largest market, with")
+_RANKED_MARKET = re.compile(r"(?:['’]s?)?\s+(?:(?:single|second|third|[a-z]+-)?(?:largest|biggest|main|top|leading)\s+)(?:[a-z]+\s+)?market,?\s+(?:with|at|where)\b")
+_IS_BETWEEN = re.compile(r"\s+(?:is|was|remains|remained|became|has\s+become)\s+")
 # (lower case: "850 MW of IT load" is no part "of it")
 _OF_THAT_AFTER = re.compile(r"\s+of\s+(?:that|those|it|them|this)(?=\s*(?:[,.;:)—–]|$)|\s+(?:and|while|but|in|during)\b)")
 _FRONTED_THAT_WHOLE = re.compile(r"\s*of\s+(?:that|this|the)\s+(?:volume|total|amount|quantity|figure|tonnage|sum|output|production)\s*,", re.I)
@@ -2570,6 +2576,13 @@ def _company_in_place(frame: _Frame, reading: ClaimReading, actor: EntityMention
         # sales": the company's, in that place
         frame.scope = f"in:{segment.entity}"
         return
+    if subject.kind == "name" and subject.role == "possessive" and not frame.is_share \
+            and (market := _RANKED_MARKET.match(reading.text, subject.end)) is not None and market.end() <= frame.quantity.start \
+            and (place := next((e for e in reading.entities if e.kind in _PLACE_KINDS and e.role == "name"
+                                and _IS_BETWEEN.fullmatch(reading.text, e.end, subject.start)), None)) is not None:
+        # "Brazil is Velorion's largest market, with about 300,000 users": the company's, in that place
+        frame.subject, frame.scope = EntityMention(subject.entity, "", 0, 0, "name", "name"), f"in:{place.entity}"
+        return
     if subject.kind in _PLACE_KINDS and subject.role == "name" \
             and (owner := next((e for e in reading.entities if e.kind == "name" and e.role == "possessive"
                                 and e.end <= subject.start and not reading.text[e.end:subject.start].strip()), None)):
@@ -2827,8 +2840,11 @@ _FALL_NOUN_AFTER = re.compile(r"\s+(?:decline|declines|fall|falls|drop|drops|dec
 def _kind_after(reading: ClaimReading, name: EntityMention, facilities: frozenset[str]) -> bool:
     """Does a facility noun follow the name as its kind ("the Bunya Ridge pumped hydro project"), with no verb
     or determiner between ("X said its plant")?"""
-    found = _KIND_WORDS_AFTER.match(reading.text, name.end) if name.end > name.start else None
-    for word in found.group().split() if found else ():
+    if name.end <= name.start:
+        return False
+    # ("Agadir Bay II, the Hydralis Water plant just south of the city, has ...": the kind in an appositive)
+    found = _KIND_WORDS_AFTER.match(reading.text, name.end) or _KIND_APPOSITIVE.match(reading.text, name.end)
+    for word in found.group(found.lastindex or 0).lower().split() if found else ():
         if word in _NOT_KIND_WORDS:
             return False
         if word in facilities:
@@ -2837,6 +2853,7 @@ def _kind_after(reading: ClaimReading, name: EntityMention, facilities: frozense
 
 
 _KIND_WORDS_AFTER = re.compile(r"(?:[ \t]+[a-z][a-z-]*){1,3}")
+_KIND_APPOSITIVE = re.compile(r",[ \t]+(?:the|a|an)((?:[ \t]+[\w'’-]+){1,5})")
 _NOT_KIND_WORDS = frozenset({"said", "says", "its", "their", "his", "her", "the", "a", "an", "and", "or", "has", "have", "had",
                              "is", "was", "were", "are", "will", "would"})
 

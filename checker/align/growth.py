@@ -179,7 +179,8 @@ _TO_GAP = re.compile(r"\s+to\s+", re.I)
 _FROM_GAP = re.compile(r"\s+from\s+", re.I)
 _WHERE_COUNT = re.compile(r"\b(?:in|across|at)\s+$", re.I)
 _LIST_BREAK = re.compile(r"[,;]")
-_NEW_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s", re.I)
+# (", bringing output for the first nine months to 17,300 tonnes": a running total, another measure)
+_NEW_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas|bringing|taking|putting|lifting|pushing)\s", re.I)
 
 
 @dataclass(frozen=True)

@@ -140,6 +140,7 @@ class AlignLexicon:
     count_groups: frozenset[str] = frozenset()     # measures only counts carry ("41 cargoes, or about 2.9 million tons")
     whole_business_groups: frozenset[str] = frozenset()
     no_commodity_groups: frozenset[str] = frozenset()       # Metric.no_commodity, gathered once
+    origin_metrics: frozenset[str] = frozenset()            # groups of metrics with origin_cues, gathered once
     part_ratios: dict[str, dict[str, str]] = field(default_factory=dict)   # group -> Metric.parts, gathered once
     # the cue patterns below are built from the lists of the same names in cues.toml
     further_before: re.Pattern = _NEVER          # "a further 213 Mt": more of something else
@@ -358,6 +359,7 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
                         count_groups=frozenset(m.group for m in metrics.values() if m.counts_only),
                         whole_business_groups=frozenset(m.group for m in metrics.values() if m.whole_business),
                         no_commodity_groups=frozenset(m.group for m in metrics.values() if m.no_commodity),
+                        origin_metrics=frozenset(m.group for m in metrics.values() if m.origin_cues),
                         part_ratios={m.group: m.parts for m in metrics.values() if m.parts},
                         **_cue_patterns(data, path, set(metrics)))
 

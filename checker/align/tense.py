@@ -69,6 +69,8 @@ class TenseRules:
     # right after a goal noun, words that tell how it came out ("目标未能如期实现", "the target was missed"): a past
     # goal, no plan still ahead
     goal_outcome: re.Pattern = re.compile(r"(?!)")
+    # irregular past forms that are nouns too ("the first rate cut")
+    noun_forms: frozenset[str] = frozenset()
 
 
 def _phrases(words: list[str]) -> re.Pattern:
@@ -118,6 +120,7 @@ def load_tense_rules(rules_dir: str | None = None) -> TenseRules:
         _phrases(expect_str_list(data, "delay_told_after", path, default=[])),
         _commitment(expect_str_list(data, "commitment_words", path, default=[])),
         _phrases(expect_str_list(data, "goal_outcome", path, default=[])),
+        frozenset(w.lower() for w in expect_str_list(data, "noun_forms", path, default=[])),
     )
 
 
@@ -285,6 +288,9 @@ _PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am|being|be)\s+(?:\w+ly\s+)?$")
 
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|its|their)\s+(?:first\s+|second\s+|further\s+|new\s+)?$")
+# ("the first rate cut": after an ordinal, a word between it and a form that is also a noun is the noun's
+# modifier; "its first cargo left the port" is a subject and its verb)
+_ORDINAL_MODIFIER_BEFORE = re.compile(r"\b(?:a|an|the|its|their)\s+(?:first|second|further|new)\s+[a-z]+\s+$")
 
 
 def _past_verb(clause: str, rules: TenseRules, lowered: str) -> tuple[str, int]:
@@ -301,7 +307,9 @@ def _past_verb(clause: str, rules: TenseRules, lowered: str) -> tuple[str, int]:
                 continue        # "as subsidies are scaled back", "to be phased out": nothing done yet
             if _BARE_INFINITIVE.search(lowered, max(0, match.start() - 12), match.start()):
                 continue        # "racing to cut emissions", "will set up": "cut" and "set" are no past tense here
-            if not word.endswith("ed") and _ARTICLE_BEFORE.search(lowered, max(0, match.start() - 12), match.start()):
+            if not word.endswith("ed") and (_ARTICLE_BEFORE.search(lowered, max(0, match.start() - 12), match.start())
+                                            or (word in rules.noun_forms
+                                                and _ORDINAL_MODIFIER_BEFORE.search(lowered, max(0, match.start() - 30), match.start()))):
                 continue        # "markets expect a first cut in early 2025": a noun after an article
             if word.endswith("ed") and _ATTRIBUTIVE.search(lowered, max(0, match.start() - 8), match.start()):
                 continue        # "at least 16% recycled cobalt", "its installed base": an adjective
