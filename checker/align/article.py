@@ -17,7 +17,7 @@ from checker.align.growth import (BreakdownStatement, GrowthStatement, PartState
                                   growth_of, load_growth_rules, parts_of, percent_shares, remainders_of)
 from checker.align.lexicon import AlignLexicon, load_align_lexicon
 from checker.align.own_year import date_undated
-from checker.align.reading import ClaimReading, facility_nouns, read_claim
+from checker.align.reading import WHERE_ASIDE, ClaimReading, facility_nouns, read_claim
 from checker.align.tense import load_tense_rules
 from checker.claims import load_claim_rules, split_claims
 from checker.entities import EntityLexicon, NameCanon, find_entities, load_entities
@@ -134,6 +134,8 @@ class Analyzer:
             # ("The battery recycler from Jingmen in central China plans ...": the company meant is the one before,
             # the name only where it is from)
             return None
+        if len(names) == 1 and any(a.start() < mentions[0].start < a.end() for a in WHERE_ASIDE.finditer(text)):
+            return None     # ("The plant, on the coast near Caldera, pumps ...": where it stands names no company)
         if len(names) == 1:
             return EntityMention(names.pop(), "", 0, 0, "name", "implicit")
         if len(mentions) > 1 and (gap := _DESCRIPTION.fullmatch(text, mentions[0].end, mentions[1].start)) is not None \

@@ -30,7 +30,7 @@ from checker.align.events import load_event_rules
 from checker.align.growth import load_growth_rules
 from checker.align.lexicon import AlignLexicon
 from checker.align.phrases import PhraseHit
-from checker.align.reading import (WITH_CLAUSE, ClaimReading, company_nouns, described_apposition, described_name, facility_after, facility_named, facility_nouns,
+from checker.align.reading import (WHERE_ASIDE, WITH_CLAUSE, ClaimReading, company_nouns, described_apposition, described_name, facility_after, facility_named, facility_nouns,
                                    figure_of_date, is_baseline, is_compared, is_deadline, is_reference, name_before, parenthesis_around,
                                    year_unsaid)
 from checker.align.tense import TenseRules, modality
@@ -1273,6 +1273,8 @@ def _entity_at(reading: ClaimReading, pos: int) -> EntityMention | None:
 
 
 _APPOSITION_OPEN = re.compile(r",\s*$")
+_OUTSIDE_BEFORE = re.compile(r"\b(?:outside|beyond)\s+(?:of\s+)?(?:the\s+)?$", re.I)
+_COPULA_BEFORE = re.compile(r"\b(?:was|is|were|are|stood\s+at|came\s+to|amounted\s+to)\s+$")
 _OWNER_ASIDE = re.compile(r",\s+(?:(?:majority-|wholly\s+|jointly\s+)?owned|operated|run|controlled|developed|built)\s+by\s+[^,;]{1,80},")
 
 
@@ -1303,6 +1305,11 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
         if frame.is_share and not frame.of_phrase:
             frame.scope = f"of:{owner.entity}"
     end = _figure_end(reading.text, frame.quantity)
+    if frame.is_share and lo > 0 and _COPULA_BEFORE.search(reading.text, max(0, frame.quantity.start - 16), frame.quantity.start) \
+            and not reading.phrases_in(lo, hi, "share_words") and reading.phrases_in(0, lo, "share_words"):
+        # "Kestrel Music's share of the world's 667 million subscriptions, as counted by the IFPI, was about
+        # 1.9%": the share named before the whole's figure is this one, and so is its owner
+        lo = 0
     if frame.is_share and actor is not None and (that := _THAT_OPENING.match(reading.text)) is not None \
             and not reading.entities_in(0, frame.quantity.start):
         # "Huachi Bus sold 10,900 buses in 2024. That was about 45% of all buses sold in China last year":
@@ -1353,7 +1360,10 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
     # accounted for 30%"); and "of the world's output" is the whole, not the subject
     # nor in "Vietnam, the world's biggest robusta producer, harvested ...": a ranking names no subject
     # ("Kuiseb Ridge, owned by Australia's Dunmore Energy Metals, produced ...": who owns the subject, in an aside)
-    asides = [a.span() for a in _OWNER_ASIDE.finditer(reading.text, 0, frame.quantity.start)]
+    # ("The plant, on the coast near Caldera, pumps ...": where the subject stands, in an aside)
+    asides = [a.span() for pattern in (_OWNER_ASIDE, WHERE_ASIDE) for a in pattern.finditer(reading.text, 0, frame.quantity.start)]
+    if first_entity is not None and any(a < first_entity.start < b for a, b in asides):
+        first_entity = None
     local = [e for e in reading.entities_in(lo, hi)
              if not (e.entity == "WORLD" and (frame.is_share or re.search(r"\bof\s+$", reading.text[max(0, e.start - 4):e.start])
                                               or _RANKING.match(reading.text, e.end)))
@@ -1639,9 +1649,18 @@ def _measure_opening(reading: ClaimReading, frame: _Frame, lexicon: AlignLexicon
         or _CLAUSE_MEASURE_LEAD.search(reading.text, max(0, h.start - 40), h.start) is not None)), None)
     return opening is not None and _VERB_AFTER_MEASURE.match(reading.text, opening.end) is not None and not _agent_noun(opening, lexicon) \
         and not reading.phrases_in(0, frame.quantity.start, "global", "pronouns", "place_anaphors", "company_anaphors") \
-        and not reading.phrases_in(frame.quantity.start, len(reading.text), "pronouns", "place_anaphors", "company_anaphors")
+        and not reading.phrases_in(frame.quantity.start, _own_clause_end(reading.text, frame.quantity.end),
+                                   "pronouns", "place_anaphors", "company_anaphors")
 
 
+def _own_clause_end(text: str, pos: int) -> int:
+    """Where the figure's clause ends: at a subordinate or relative clause after it too ("Output was up from 2,150
+    tonnes in the 2024 financial year, when the plant was still ramping up after its restart")."""
+    found = _SUBORDINATE_AFTER.search(text, pos)
+    return found.start() if found else len(text)
+
+
+_SUBORDINATE_AFTER = re.compile(r",\s+(?:when|after|before|because|since|which|although|though|where)\s", re.I)
 _VERB_AFTER_MEASURE = re.compile(r"\s+[a-z]")
 _BARE_MEASURE_LEAD = re.compile(r"\W*(?:(?:19|20)\d\d\s+)?(?:the\s+)?(?:(?:new|total|net|[A-Za-z]+-[a-z]+)\s+)?", re.I)
 _CLAUSE_MEASURE_LEAD = re.compile(r"(?:,|;)\s+(?:and\s+|while\s+|but\s+|whereas\s+|with\s+)?(?:the\s+)?(?:(?:new|total|net|[a-z]+-[a-z]+|systemwide)\s+)?$")
@@ -2576,6 +2595,14 @@ def _company_in_place(frame: _Frame, reading: ClaimReading, actor: EntityMention
         # sales": the company's, in that place
         frame.scope = f"in:{segment.entity}"
         return
+    if subject.kind in _PLACE_KINDS and actor is not None \
+            and _OUTSIDE_BEFORE.search(reading.text, max(0, subject.start - 16), subject.start) \
+            and not any(e.kind == "name" for e in reading.entities_in(0, frame.quantity.start)):
+        # "Subscribers outside the Nordic countries made up 38% of the paying base", "nearly half of its paying
+        # subscribers were outside the Nordic region", after sentences about Kestrel Music: the company's,
+        # beyond that place
+        frame.subject, frame.scope = EntityMention(actor.entity, "", 0, 0, "name", "name"), f"outside:{subject.entity}"
+        return
     if subject.kind == "name" and subject.role == "possessive" and not frame.is_share \
             and (market := _RANKED_MARKET.match(reading.text, subject.end)) is not None and market.end() <= frame.quantity.start \
             and (place := next((e for e in reading.entities if e.kind in _PLACE_KINDS and e.role == "name"
@@ -2911,6 +2938,9 @@ def _period(frame: _Frame, reading: ClaimReading, static: bool, level: bool = Fa
     dates = [d for d in dates if figure_of_date(reading, d) in (None, q)]
     in_scope = [d for d, ok in zip(dates, _in_scope(reading.text, q, [d.span_start for d in dates]))
                 if ok and not is_baseline(reading, d) and not (d.span_start >= q.end and _other_clause(reading.text, q, d))]
+    # ("earned $386 million after a loss in 2022": the date of what came before, after the figure)
+    in_scope = [d for d in in_scope
+                if not (d.span_start >= q.end and _AFTER_EVENT_DATE.search(reading.text, max(0, d.span_start - 50), d.span_start))]
     dates = [d for d in in_scope if not _SINCE.search(reading.text, max(0, d.span_start - 40), d.span_start)]
     if not dates and own is None and in_scope and not date_tables()["lookback"].search(
             reading.text, max(0, in_scope[0].span_start - 30), in_scope[0].span_start):
@@ -3037,6 +3067,7 @@ _COMMA = re.compile(r"[,;:]")
 _INFINITIVE_AFTER_INSERT = re.compile(r"to\s+[a-z]+\s+(?:[a-z]+\s+)?$", re.I)
 _RELATIVE_INSERT = re.compile(r",\s+(?:which|who|where|whose)\b[^,;]*,", re.I)
 # "since 2021", "since it opened in December 2023": the start of a running total, not its period
+_AFTER_EVENT_DATE = re.compile(r"\b(?:after|before|following)\s+(?:a|an|the|its|their)\s+(?:[\w'’-]+\s+){1,3}?(?:in|on|during)\s+(?:the\s+)?$", re.I)
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$|\bsince\s+(?:[\w'’-]+\s+){1,5}(?:in|on|at)\s+(?:the\s+)?$", re.I)
 
 
@@ -3811,14 +3842,21 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             # ("498,000 passengers on 241 ship calls in 2024, up from 395,000 passengers": its own noun says whose)
             main = next((f for f in earlier if frame.metric is not None and _names_own_noun(reading, frame)
                          and f.metric == frame.metric), earlier[0] if earlier else None)
-            if main is None or main.metric is None or _date_right_after(reading, frame.quantity, reading.dates) is None \
-                    or (main.subject is not None and main.subject.start > main.quantity.start):
-                continue
-            if main.quantity.kind != "percentage" and lexicon.change_amount_before.search(
-                    reading.text[max(0, main.quantity.start - 20):main.quantity.start]):
-                continue          # "expects to open 430 to 470 restaurants, raised from 420 to 460": the earlier change
-            frame.subject, frame.subject_id, frame.metric, frame.metric_surface = main.subject, main.subject_id, main.metric, main.metric_surface
-            frame.commodity, frame.scope = main.commodity, main.scope
+            if main is None:
+                # "Output was up from 2,150 tonnes in the 2024 financial year", after the sentence that told this
+                # year's: the earlier year's own figure, of the measure its sentence names
+                if frame.metric is None or (frame.subject is None and frame.subject_id is None) \
+                        or _date_right_after(reading, frame.quantity, reading.dates) is None:
+                    continue
+            else:
+                if main.metric is None or _date_right_after(reading, frame.quantity, reading.dates) is None \
+                        or (main.subject is not None and main.subject.start > main.quantity.start):
+                    continue
+                if main.quantity.kind != "percentage" and lexicon.change_amount_before.search(
+                        reading.text[max(0, main.quantity.start - 20):main.quantity.start]):
+                    continue          # "expects to open 430 to 470 restaurants, raised from 420 to 460": the earlier change
+                frame.subject, frame.subject_id, frame.metric, frame.metric_surface = main.subject, main.subject_id, main.metric, main.metric_surface
+                frame.commodity, frame.scope = main.commodity, main.scope
         if frame.metric is None:
             continue
         if not frame.is_share and frame.quantity.kind == "number" \

@@ -37,6 +37,7 @@ class GrowthRules:
     list_share: re.Pattern = re.compile(r"(?!)")  # "accounted for": the verb of a list of shares
     summed: re.Pattern = re.compile(r"(?!)")      # "together": a share that is the sum of the ones listed after it
     out_of: re.Pattern = re.compile(r"(?!)")      # "out of a national total of": the whole the amounts listed before are parts of
+    financed: re.Pattern = re.compile(r"(?!)")    # "plant was financed with": the sources of the amount before
 
 
 @functools.lru_cache(maxsize=4)
@@ -61,7 +62,11 @@ def load_growth_rules(rules_dir: str | None = None) -> GrowthRules:
                        if (summed := expect_str_list(data, "sum_words", path, default=[])) else re.compile(r"(?!)"),
                        # (a word may say whose total it is: "out of a national total of")
                        re.compile(rf"\b(?:{trie.phrase_alternation(out_of)})\s+(?:[a-z-]+\s+)?total\s+of\s+$", re.I)
-                       if (out_of := expect_str_list(data, "out_of_total", path, default=[])) else re.compile(r"(?!)"))
+                       if (out_of := expect_str_list(data, "out_of_total", path, default=[])) else re.compile(r"(?!)"),
+                       # (the total's noun and a passive verb between: "The $540 million plant was financed with")
+                       re.compile(rf"(?:\s+[a-z][\w-]*){{0,2}}\s+(?:was|were|is|are|will\s+be|has\s+been|had\s+been)\s+"
+                                  rf"(?:{trie.phrase_alternation(funded)})\s", re.I)
+                       if (funded := expect_str_list(data, "financed_by", path, default=[])) else re.compile(r"(?!)"))
 
 
 def growth_of(reading: ClaimReading, rules: GrowthRules | None = None) -> list[GrowthStatement]:
@@ -222,7 +227,8 @@ def breakdowns_of(reading: ClaimReading, rules: GrowthRules | None = None) -> li
     for i, total in enumerate(amounts):
         # "Of that £412 million, broadcasting brought in £198m, ...": a fronted total opens the list too
         opener = _COMMA_AFTER.match(text, total.end) if _FRONTED_TOTAL.fullmatch(text, 0, total.start) \
-            else (_COLON_AFTER.match(text, total.end) or rules.breakdown.search(text, total.end))
+            else (_COLON_AFTER.match(text, total.end) or rules.breakdown.search(text, total.end)
+                  or rules.financed.match(text, total.end))
         if opener is None or ";" in text[total.end:opener.start()] or opener.start() - total.end > 80:
             continue
         parts: list[Quantity] = []

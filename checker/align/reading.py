@@ -151,6 +151,8 @@ _WORDS_AFTER_NAME = re.compile(r"(?:[ \t]+\d{1,3}[A-Za-z]?(?![\d.,%]))?(?:,(?=[ 
 
 # ", with the first train leaving Buenavista station": a clause that only tells how something went
 WITH_CLAUSE = re.compile(r",\s+with\s", re.I)
+# where a thing stands, in an aside after it ("The plant, on the coast near Caldera, pumps ..."): no subject
+WHERE_ASIDE = re.compile(r"(?<=\w),\s+(?:just\s+)?(?:on|near|off|along|outside|(?:north|south|east|west)\s+of)\s[^,;]{1,80},")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{1,8}")
 
 
