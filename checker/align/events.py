@@ -230,7 +230,9 @@ def _part_pattern(data: dict, path: Path) -> re.Pattern:
     # (a name, a size or a kind may stand between: "the second Sundal potline", "the first 200-MW unit",
     # "the fifth production line", "the third electrolytic tinning line", never a clause's little words)
     # ("the first of 76 turbines": one of a number of them)
+    # ("the first two 350-MW units": so many of them, a part of its own)
     return re.compile(rf"\b(?i:(?P<ordinal>{trie.phrase_alternation(ordinals)}))\s+(?:of\s+(?:the\s+|its\s+|their\s+)?(?:[\d,]+\s+)?)?"
+                      rf"(?:(?P<count>two|three|four|five|six|[2-9])\s+)?"
                       rf"(?:[A-Z][\w-]*\s+|[\d.,]+[- ]?[A-Za-z]{{1,12}}\s+|(?:(?!(?:the|an?|its|their|of|and|or|to|in|at|on|for|time|is|was)\s)[a-z]+(?:-[a-z]+)?\s+){{1,2}})?"
                       rf"(?i:(?P<noun>{trie.phrase_alternation(nouns)}))(?:s|es)?\b")
 
@@ -648,9 +650,9 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         elif i and aside_end == previous_end:
             start = previous_start      # the main clause an aside's date interrupted goes on (the aside is cut out)
         elif i and (comma := max(text.rfind(mark, previous_end, date.span_start) for mark in "，；,;")) >= 0 \
-                and CJK.search(text, previous_end, comma) and CJK.search(text, comma, date.span_start):
-            # ("…签署…供货协议，相关产品已于今年1月开始交付": after the date before, a Chinese comma opens the next
-            # date's clause)
+                and CJK.search(text, previous_end, comma) and CJK.search(text, comma, date.span_end):
+            # ("…签署…供货协议，相关产品已于今年1月开始交付", "于2019年12月开工建设,2023年12月首台机组投产": after the
+            # date before, a comma in Chinese text opens the next date's clause)
             start = max(start, comma + 1)
         # "The Porto hotel was meant to follow the Solvera Lisboa Tejo, which opened in the third quarter of
         # 2024": a relative clause after a name tells that name's event, in its own tense
@@ -1000,6 +1002,8 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # with no word of plan or goal at a date gone by is done
             mood, cue = "done", action_label
         part, part_by = _part(text, start, date.span_start, rules), ""
+        if not part and (zh_part := rules.zh_part_finder.match(text, date.span_end)) is not None:
+            part = rules.zh_parts[zh_part.group()]      # ("2023年12月首台机组投产发电": the part right after the date)
         if not part and project is None and (owned := rules.owned_part.search(text, start, date.span_start)) is not None:
             # "Its 2.8-million-tonne-a-year hydrocracker was commissioned in November 2023": the owner's unit
             owner = company if owned.group("its") else next(
@@ -1014,14 +1018,19 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             if not part or (published is not None and date.start > published and _SIGNED_TO.search(text, start, date.span_start)):
                 action_id, action_label, part, part_by = "", "", "", ""
         site, site_by = ("", "") if part else _site_part(reading, subject, start, date.span_start, rules)
+        # ("电站于2019年12月开工建设,2023年12月首台机组投产发电": a Chinese clause that names no one goes on with the
+        # subject of the clause before it)
+        chained = events[-1] if subject is None and not unnamed and events and events[-1].claim is reading.claim \
+            and events[-1].subject and CJK.search(text, date.span_start, date.span_end) \
+            and not reading.entities_in(start, own_end) else None
         events.append(Event(
-            subject=subject.entity if subject and not unnamed else "",
+            subject=chained.subject if chained else (subject.entity if subject and not unnamed else ""),
             action=action_id,
             date=date,
             modality=mood,
             claim=reading.claim,
             article=reading.article,
-            subject_surface=unnamed or (subject.surface if subject else ""),
+            subject_surface=chained.subject_surface if chained else (unnamed or (subject.surface if subject else "")),
             action_surface=action_label,
             attributed=attributed,
             cue=cue,
@@ -1116,8 +1125,11 @@ def _part(text: str, start: int, end: int, rules: EventRules) -> str:
     # 2025": a relative clause between the part and the date tells of the plant, not the part)
     # (but "The second cruise pier, which opened in April 2024": a relative clause right after the part is the part's)
     relative = _RELATIVE_HEAD.search(text, found.end(), end) if found else None
-    if found and (relative is None or relative.start() == found.end()):
-        return f"{found.group('ordinal').lower()} {found.group('noun').lower()}"
+    # (nor "the first two 350-MW units of X's Luoxia station in Zhejiang, which went into service in 2023": the
+    # part's own "of" phrase names the whole it is of, and the clause after it is the part's)
+    if found and (relative is None or relative.start() == found.end() or text.startswith(" of ", found.end())):
+        count = f" {found.group('count').lower()}" if found.group("count") else ""
+        return f"{found.group('ordinal').lower()}{count} {found.group('noun').lower()}"
     if found:
         return ""
     zh = rules.zh_part_finder.search(text, start, end)

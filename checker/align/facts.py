@@ -930,6 +930,9 @@ def _resolve_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon,
 
 
 _RELATIVE_OPENING = re.compile(r",\s+(?:which|that|who)\s", re.I)
+# the whole a share is of, told as a total with its own amount ("of China's total generating capacity of")
+# (a total that names its measure, not "of a global total of": the same goods' world total)
+_TOTAL_OF_ALL = re.compile(r"\s+of\s+[^,;%]{0,40}?\btotal\s+(?:(?!of\b)[a-z-]+\s+){1,3}?(?:of\s+)?", re.I)
 _RUN_AT = re.compile(r"\b(?:ran|run|runs|running|operated|operates|operating)\b[^,;]{0,40}?\bat\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|just\s+)?$", re.I)
 
 
@@ -2162,6 +2165,9 @@ def _carry(frames: list[_Frame], article_commodity: str | None, reading: ClaimRe
                     and not (frame.quantity.kind in ("quantity", "currency") and previous.metric in lexicon.count_groups) \
                     and not _PRICE_PAID_BEFORE.search(text, max(0, frame.quantity.start - 90), frame.quantity.start):
                 frame.metric, frame.metric_surface = previous.metric, previous.metric_surface
+            if frame.commodity is None and previous.is_share and _TOTAL_OF_ALL.fullmatch(text, _figure_end(text, previous.quantity), frame.quantity.start) \
+                    and not reading.phrases_in(previous.quantity.end, frame.quantity.start, "commodity"):
+                frame.commodity = ""    # "Pumped storage made up about 1.7% of China's total generating capacity of 2,920 GW": all goods
             if frame.commodity is None and not (goods and previous.commodity not in goods):
                 frame.commodity = previous.commodity
             if frame.subject is None and frame.subject_id is None \
@@ -2483,7 +2489,8 @@ def _part_owner(text: str, start: int) -> str | None:
     rules = load_event_rules()
     found = [m for m in rules.part.finditer(text, max(0, start - 40), start)]
     if found and _PART_TO_FIGURE.fullmatch(text, found[-1].end(), start):
-        return f"part:{found[-1].group('ordinal').lower()} {found[-1].group('noun').lower()}"
+        count = f" {found[-1].group('count').lower()}" if found[-1].group("count") else ""
+        return f"part:{found[-1].group('ordinal').lower()}{count} {found[-1].group('noun').lower()}"
     numbered = _NUMBERED_PART.search(text, max(0, start - 30), start)
     if numbered and numbered.group("noun").lower() in rules.part_nouns:
         return f"part:{numbered.group('noun').lower()} {numbered.group('number')}"
@@ -3377,6 +3384,7 @@ def _funding_round(frame: _Frame, reading: ClaimReading) -> None:
         frame.scope = "round:" + " ".join(found.group(1).lower().split())
 
 
+_NUMBERED_UNIT_ID = re.compile(r"\s\d+$")
 _ROUND = re.compile(r"\b(Series\s+[A-H]\d?(?:\+|\s+extension)?|seed|pre-seed|pre-IPO|Pre-A|angel)\s+(?:funding\s+|financing\s+)?round\b", re.I)
 
 
@@ -3386,7 +3394,10 @@ def _line_sizes(frames: list[_Frame], reading: ClaimReading, lexicon: AlignLexic
     for frame in frames:
         q = frame.quantity
         # (a distance before "line" is the line's own length: "the 34-km line")
+        # (nor a numbered unit named as the subject: "the first 35-megawatt unit at the Longonot Ridge plant" is
+        # Longonot Ridge 1, whose own size it is)
         if not frame.is_share and q.kind == "quantity" and q.dimension != "length" \
+                and not (frame.subject is not None and _NUMBERED_UNIT_ID.search(frame.subject.entity)) \
                 and lexicon.line_after.match(reading.text, _figure_end(reading.text, q)):
             frame.scope = "part:line"
 
