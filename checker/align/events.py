@@ -277,6 +277,9 @@ def _built_facility(clause: str, rules: EventRules) -> str:
     return clause[:found.end()] + "the " + clause[noun.start():]
 
 
+_DURING_LEAD = re.compile(r"\s*,?\s*(?:during|in\s+the\s+course\s+of|as\s+part\s+of)\s", re.I)
+
+
 def _action(clauses: list[str], rules: EventRules, facility: bool) -> tuple[str, str]:
     """The event of the first clause that names one: a lexicon phrase in any clause beats a
     generic word ("At the beginning of May, the X potline is due to reach nameplate capacity" is
@@ -285,6 +288,10 @@ def _action(clauses: list[str], rules: EventRules, facility: bool) -> tuple[str,
     # ("began building a 100,000-tonne-a-year primary magnesium smelter": the size and kind between the building
     # verb and the facility say nothing of the event either)
     lemmatised = [_lemmas(_built_facility(_FIRST_GOODS_HANDLED.sub("first ", clause), rules), rules) for clause in clauses]
+    if len(clauses) > 1 and _DURING_LEAD.match(clauses[1]) \
+            and (during := [m.group() for m in rules.finder.finditer(" ".join(lemmatised[1]))]):
+        # ("produced its first sintered magnets ... in July during trial runs": what was going on then names it)
+        return rules.phrase_class[during[0]]
     for i, words in enumerate(lemmatised):
         hits = [m.group() for m in rules.finder.finditer(" ".join(words))] or rules.cjk_finder.findall(clauses[i])
         if hits:

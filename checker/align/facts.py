@@ -306,7 +306,10 @@ def _passive_participle(reading: ClaimReading, hit) -> bool:
     return hit.kind == "metric_verb" and _BEING_BEFORE.search(reading.text, max(0, hit.start - 8), hit.start) is not None
 _WORD_AFTER = re.compile(r"\s*([\w-]*)")
 # ("just over half of group output": the group's, without its article)
-_COUNTERPARTY_BEFORE = re.compile(r"\b(?:bought|acquired|purchased|borrowed|took\s+over)\s+from\s+(?:the\s+)?$", re.I)
+# ("the A$3.2 billion bought from Pinnacle Home Loans", "a $95 million grant from the Department of Energy": the
+# seller or the giver is no subject)
+_COUNTERPARTY_BEFORE = re.compile(r"\b(?:bought|acquired|purchased|borrowed|took\s+over|grants?|loans?|subsid(?:y|ies)|funding|award)"
+                                  r"\s+from\s+(?:the\s+)?(?:(?:Department|Ministry|Office|Bank|Fund)\s+of\s+(?:the\s+)?)?$", re.I)
 _PREVIOUSLY_AFTER = re.compile(r"\s+previously\b", re.I)
 _OF_GROUP = re.compile(r"\s*(?:of\s+)?group\s+[a-z]", re.I)
 _ZH_OF_WHICH = re.compile(r"\s*其中[,，]")
@@ -443,7 +446,7 @@ def _names_before_own_clause(reading: ClaimReading, after: int) -> bool:
     cause = _CAUSE_CLAUSE.search(reading.text, after)
     end = min(own.start() if own else len(reading.text), cause.start() if cause else len(reading.text))
     # (a seller, "including the A$3.2 billion bought from Pinnacle Home Loans", names no one the figures are of)
-    return any(e.start < end and not _COUNTERPARTY_BEFORE.search(reading.text, max(0, e.start - 20), e.start)
+    return any(e.start < end and not _COUNTERPARTY_BEFORE.search(reading.text, max(0, e.start - 40), e.start)
                for e in reading.entities)
 
 
@@ -2831,7 +2834,7 @@ def _subject_after(frames: list[_Frame], reading: ClaimReading, actor: EntityMen
                     # ("和兴全年出口硅片9.2GW，约占全国...的15%": the whole's owner after "占" is no subject)
                     and not _WHOLE_MARK_BEFORE.search(reading.text, max(0, e.start - 20), e.start)
                     # ("the A$3.2 billion bought from Pinnacle Home Loans": the seller is no subject)
-                    and not _COUNTERPARTY_BEFORE.search(reading.text, max(0, e.start - 20), e.start)), None)
+                    and not _COUNTERPARTY_BEFORE.search(reading.text, max(0, e.start - 40), e.start)), None)
         company = reading.phrases_in(after, nxt.start if nxt is not None else limit, "company_anaphors") \
             if actor is not None else []
         # ("Last year's crop of 1.55 million tonnes gave the country about 18%": the place named before)

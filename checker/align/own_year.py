@@ -22,6 +22,8 @@ THIS_YEAR_FROM_MONTH = 10
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before|through)\s+$", re.I)
 # a figure told as of now ("Lumora now has about 1.6 million subscribers") is no figure of last year
 _PRESENT = re.compile(r"\b(?:now|currently|today|at present|presently|so far this year)\b", re.I)
+_WEEKDAY = re.compile(r"\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported|added|noted|wrote|estimated|forecast)\s+(?:\w+\s+){0,2}$", re.I)
 _YEAR = re.compile(r"(?<![\d/-])((?:19|20)\d\d)(?![\d/-])")
 
 
@@ -67,12 +69,19 @@ def date_undated(facts: list[Fact], article: Article, lead_year: int | None = No
         return facts
     if article.published is not None:
         # (not last year's level, which it may have grown from: "ended the year with 37 stations")
+        # (or on the day of the news: "Farmgate prices in Dak Lak rose to a record 120,000 dong a kilogram on
+        # Tuesday", not the day something was said)
         facts = [replace(f, period=f"{article.published:%Y-%m}") if not f.dated and f.period == "current"
-                 and _PRESENT.search(f.claim.text) and f.kind.startswith("amount") and not f.kind.endswith(":forecast")
-                 and f.metric in levels else f
+                 and (_PRESENT.search(f.claim.text) or _news_day(f.claim.text)) and f.kind.startswith("amount")
+                 and not f.kind.endswith(":forecast") and f.metric in levels else f
                  for f in facts]
     year = own_year(facts, article, lead_year)
     if year is None:
         return facts
     return [replace(f, period=str(year)) if not f.dated and f.period == "current" and not _PRESENT.search(f.claim.text) else f
             for f in facts]
+
+
+def _news_day(text: str) -> bool:
+    """Does the sentence date its figure by the day of the news ("... on Tuesday"), not by when it was said?"""
+    return any(not _SAID_BEFORE.search(text, max(0, m.start() - 30), m.start()) for m in _WEEKDAY.finditer(text))
