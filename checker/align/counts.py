@@ -107,8 +107,9 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
     # "the four producers (A, B and C)": a short qualifier may come first, then a comma, dash,
     # colon, bracket or a copula
     # ("the three dams that X has built on tributaries of the Mekong since 2019 — A, B, C —": a longer
-    # qualifier when a dash sets the list off; "three countries so far this year — A, B, C and D —")
-    lead = re.match(r"(?:\s+(?:with|of|in|from|among|that|which|for|to|on|across|at|by|behind|under|within|over|during|since|last|this|so\s+far|[a-z]{3,}ing)\s+[^,:;()]{1,70}?)?(?:\s*[,:—–(]\s*|\s+-\s+|(?<!that)(?<!which)(?<!who)\s+(?:are|were|is|was|comprise|comprised|consist of|being)\s+)"
+    # qualifier when a dash sets the list off; "three countries so far this year — A, B, C and D —", "six more
+    # Mexican cities before the end of the year — A, B, ...")
+    lead = re.match(r"(?:\s+(?:with|of|in|from|among|that|which|for|to|on|across|at|by|behind|under|within|over|during|since|before|after|until|ahead\s+of|last|this|so\s+far|[a-z]{3,}ing)\s+[^,:;()]{1,70}?)?(?:\s*[,:—–(]\s*|\s+-\s+|(?<!that)(?<!which)(?<!who)\s+(?:are|were|is|was|comprise|comprised|consist of|being)\s+)"
                     r"|\s+(?:(?:now|still|currently|already)\s+)?(?:that|which|who|whose|where|it|they|we|under|being|[a-z]{3,}ed|[a-z]{3,}ing"
                     # ("the five countries hardest hit — Zambia, ...")
                     r"|[a-z]{3,}est|most|worst|least)\s+[^,:;()—–]{1,90}?\s[—–]\s*"

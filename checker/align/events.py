@@ -509,14 +509,16 @@ _NAME_LEAD = re.compile(r"(?:-[a-z]+)?[ \t]+")
 
 # ("a 1,200-bed private hospital", "its 2.8-million-tonne-a-year hydrocracker": the size's unit may be
 # written onto the number)
-_WORDS_AFTER = re.compile(r"(?:-[a-z]+){0,3}[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?(?:[ \t]+([a-z]+))?\b")
+# (a word may be hyphenated: "a 5 GWh sodium-ion cell factory")
+_WORDS_AFTER = re.compile(r"(?:-[a-z]+){0,3}[ \t]+([a-z]+(?:-[a-z]+)*)(?:[ \t]+([a-z]+(?:-[a-z]+)*))?(?:[ \t]+([a-z]+(?:-[a-z]+)*))?\b")
 
 
 def _sizes_facility(text: str, end: int, rules: EventRules) -> bool:
     """Does a facility noun follow a figure, at most two words apart ("$1.4 billion project", "500 MW solar farm",
     "€300 million heat pump factory")?"""
     match = _WORDS_AFTER.match(text, end)
-    return match is not None and any(word in rules.facilities or word in rules.part_nouns for word in match.groups() if word) \
+    words = [w for word in match.groups() if word for w in (word, word.split("-")[0])] if match is not None else []
+    return any(word in rules.facilities or word in rules.part_nouns for word in words) \
         or (CJK.search(text, end, end + 3) is not None and rules.zh_sized.match(text, end) is not None)
 
 
