@@ -277,6 +277,8 @@ def _built_facility(clause: str, rules: EventRules) -> str:
     return clause[:found.end()] + "the " + clause[noun.start():]
 
 
+# (with a subject of its own: "Since it opened in the third quarter of 2024, the bridge has ..." points on to the bridge)
+_FRONTED_SUBORDINATE = re.compile(r"\W*(?:Since|After|When|Before|Once|Until|Although|Though|While|Because)\s+(?!(?:it|they|he|she|we)\b)")
 _DURING_LEAD = re.compile(r"\s*,?\s*(?:during|in\s+the\s+course\s+of|as\s+part\s+of)\s", re.I)
 
 
@@ -820,7 +822,10 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         # ("Cartagena's second cruise pier opened on November 8, 2023, when the Northstar Aurora became the
         # first ship to tie up there": a facility in a clause with a subject of its own after the date is none
         # of the date's; "three months after starting up the plant at its Yindi Creek project" has none)
+        # ("Since the extension opened last year, the park-and-ride lot at Desrochers Park has been full": a name in
+        # the main clause after a fronted subordinate one is none of its event's)
         if project is None and (later := _project(reading, end, rules, after=date.span_end)) is not None \
+                and not (_FRONTED_SUBORDINATE.match(text) and "," in text[date.span_end:later.start]) \
                 and not ((sub := rules.subordinate.search(text, date.span_end, later.start)) and _CLAUSE_SUBJECT.match(text, sub.end())) \
                 and not (WITH_CLAUSE.search(text, date.span_end, later.start)
                          and any(e.kind == "name" and start <= e.start < date.span_start for e in reading.entities)):
@@ -854,7 +859,9 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # ("expects to deliver about 130 ship-to-shore cranes this year" and "to deliver about 120 cranes in 2024":
             # so many things is part of what is done; another number is another doing)
             action_id = f"{action_id} #{'/'.join(f'{q.value:g}' for q in counts)}"
-        subject = project or relative_subject or _actor(reading, start, date.span_start) or _actor(reading, date.span_end, end)
+        fronted = _FRONTED_SUBORDINATE.match(text) is not None and "," in text[date.span_end:end]
+        subject = project or relative_subject or _actor(reading, start, date.span_start) \
+            or _actor(reading, date.span_end, text.index(",", date.span_end) if fronted else end)
         if project is None and relative_subject is None and not reading.entities_in(start, date.span_start) \
                 and (lead := _COMMA_AFTER_DATE.match(text, date.span_end)) is not None \
                 and any(h.start == lead.end() and CJK.match(h.surface) for h in reading.phrases_in(lead.end(), lead.end() + 4, "company_anaphors")):

@@ -215,7 +215,9 @@ _CHANGE_FROM = re.compile(r"\b(?:up|down|higher|lower|rise|rose|risen|fell|fall|
                           r"\b(?:from|on|over|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+)?"
                           r"(?:same\s+(?:period|month|quarter)\s+(?:of|in|a)\s+)?$", re.I)
 _CHANGED_FROM = re.compile(r"\b(?:up|down)\s+(?:\S+\s+)?from\s+$", re.I)
-_MORE_THAN_IN = re.compile(r"\b(?:more|less|fewer|higher|lower|bigger|smaller)\s+than\s+(?:in|during)\s+(?:the\s+)?$", re.I)
+# (or "..., half their level in January": a level compared with)
+_MORE_THAN_IN = re.compile(r"\b(?:(?:more|less|fewer|higher|lower|bigger|smaller)\s+than|(?:its|their)\s+(?:level|peak|high|low))"
+                           r"\s+(?:in|during|of)\s+(?:the\s+)?$", re.I)
 # a pace compared with an earlier one, whose date dates that pace only
 _PACE_FROM = re.compile(r"\b(?:slowing|slowed|slows|easing|eased|eases|cooling|cooled|accelerating|accelerated|quickening|"
                         r"quickened|picking\s+up|down|up)\s+from\s+[^,;.]{0,40}?\b(?:growth|pace|rate|increase|gain|rise|"
