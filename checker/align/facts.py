@@ -3632,8 +3632,10 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             frame.subject, frame.subject_id = frame.own_clause[0], None   # its own clause's, whoever the sentence is about
         if not frame.is_share and _world_total(frame, previous, reading):
             frame.subject, frame.subject_id = None, "WORLD"
-        elif not frame.is_share and (owner := _whole_owner(frame, previous, reading)) is not None:
-            frame.subject = owner       # "14% of Indonesia's output of nickel in MHP, which climbed to 420 kt"
+        elif (not frame.is_share or frame.change) and (owner := _whole_owner(frame, previous, reading)) is not None:
+            # "14% of Indonesia's output of nickel in MHP, which climbed to 420 kt" (and the change it went
+            # through: "less than 3% of China's raw milk output, which rose 6.7% to 41.97 million tonnes")
+            frame.subject = owner
         if frame.metric is None and previous is not None and previous.change and previous.metric \
                 and _CHANGE_TO_LEVEL.fullmatch(reading.text, _figure_end(reading.text, previous.quantity), frame.quantity.start):
             # "operating profit rose 38 per cent to £612 million": the level the change reached, of its measure
