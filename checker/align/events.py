@@ -482,6 +482,7 @@ _AHEAD_OF_EVENT = re.compile(r"\b(?:ahead\s+of|prior\s+to|in\s+anticipation\s+of
 # then its past verb)
 _CAUSE_BEFORE_DATE = re.compile(r"\b(?:after|because)\s+(?:[\w'’-]+\s+){1,6}?in\s+$")
 _PAST_VERB_NEXT = re.compile(r"\s+(?:[a-z]{2,}ed|hit|cut|shut|struck|took|fell|rose|left|led|made)\b")
+_PARTS_OF_ONE = re.compile(r"\s*\b(?:halves|sides|ends|banks|shores)\b", re.I)
 _COUNT_MODIFIER = re.compile(r"-[a-z]")
 _COUNTED_EVENTS = re.compile(r"\s+(?:[a-z-]+\s+)?(?:launches|missions|flights|openings|deliveries|shipments|launch|orbital\s+launches)\b", re.I)
 _EXPECTS_OBJECT = re.compile(r"\s+(?:expects|expected|wants|wanted|needs|needed|told|asked|ordered|allowed|allows)\s+(?:the\s+)?")
@@ -962,6 +963,8 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                # ("the 8,000-car supply agreement it signed with Qilan Auto": a count written into a noun's
                # modifier sizes that noun, no amount of the clause)
                and not (q.kind == "number" and _COUNT_MODIFIER.match(reading.text, q.end))
+               # ("joined the two halves of the main span": the parts of one thing, no amount)
+               and not (_PARTS_OF_ONE.search(q.text) is not None or (q.kind == "number" and q.value < 10 and _PARTS_OF_ONE.match(reading.text, q.end)))
                # ("首座日熔量1200吨的窑炉已于2023年11月点火投产": a figure before 的 sizes the noun it modifies)
                and not (q.end <= date.span_start and reading.text.startswith("的", q.end))
                for q in reading.quantities):

@@ -1280,6 +1280,7 @@ def _entity_at(reading: ClaimReading, pos: int) -> EntityMention | None:
 
 _APPOSITION_OPEN = re.compile(r",\s*$")
 _OUTSIDE_BEFORE = re.compile(r"\b(?:outside|beyond)\s+(?:of\s+)?(?:the\s+)?$", re.I)
+_LONG_AFTER = re.compile(r"\s+long\b")
 _COPULA_BEFORE = re.compile(r"\b(?:was|is|were|are|stood\s+at|came\s+to|amounted\s+to)\s+$")
 _OWNER_ASIDE = re.compile(r",\s+(?:(?:majority-|wholly\s+|jointly\s+)?owned|operated|run|controlled|developed|built)\s+by\s+[^,;]{1,80},")
 
@@ -3421,6 +3422,11 @@ def _lengths(frames: list[_Frame], reading: ClaimReading, lexicon: AlignLexicon,
     text = reading.text
     for frame in frames:
         q = frame.quantity
+        if not frame.is_share and q.dimension == "length" and _LONG_AFTER.match(text, q.end) \
+                and _COPULA_BEFORE.search(text, max(0, q.start - 16), q.start):
+            # "The bridge is 9,870 metres long": the subject's length, of no period
+            frame.metric, frame.metric_surface, frame.attribute, frame.commodity = "length", "long", True, ""
+            continue
         if frame.is_share or q.dimension != "length" or not _HYPHEN_MODIFIER.search(q.text):     # "27.5-km"
             continue
         words = _LENGTH_WORDS.match(text, q.end)
