@@ -825,7 +825,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         # of the date's; "three months after starting up the plant at its Yindi Creek project" has none)
         # ("Since the extension opened last year, the park-and-ride lot at Desrochers Park has been full": a name in
         # the main clause after a fronted subordinate one is none of its event's)
-        if project is None and (later := _project(reading, end, rules, after=date.span_end)) is not None \
+        if project is None and relative_subject is None and (later := _project(reading, end, rules, after=date.span_end)) is not None \
                 and not (_FRONTED_SUBORDINATE.match(text) and "," in text[date.span_end:later.start]) \
                 and not ((sub := rules.subordinate.search(text, date.span_end, later.start)) and _CLAUSE_SUBJECT.match(text, sub.end())) \
                 and not (WITH_CLAUSE.search(text, date.span_end, later.start)

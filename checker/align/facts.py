@@ -3049,7 +3049,8 @@ _ZH_WHOLE = re.compile(r"占(?P<whole>[^，,。；;占比]{1,40}?)(?:的|之)(?:
 _CAUSE_PARTICIPLE = (r",\s+(?:helped|driven|boosted|buoyed|lifted|spurred|fuelled|fueled|propelled|supported|hit|hurt"
                 r"|dragged|weighed|held|led)\s+(?:down\s+|back\s+)?by\b")
 _CAUSE_CLAUSE = re.compile(_CAUSE_PARTICIPLE)
-_MORE_OF_SUBJECT = re.compile(r",\s+(?:[a-z]+ing|which|who|whose)\b|" + _CAUSE_PARTICIPLE)
+# (", enough to supply about 1.5 million Polish households": what the figure is enough for names no subject)
+_MORE_OF_SUBJECT = re.compile(r",\s+(?:[a-z]+ing|which|who|whose|enough\s+(?:to|for))\b|" + _CAUSE_PARTICIPLE)
 _CLAUSE_STOP = re.compile(r"[:;]")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though|where)\s", re.I)
 # a clause break, or a reason told after a figure (", as weak demand dragged down prices")
