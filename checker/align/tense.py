@@ -273,7 +273,9 @@ def modality_cue(clause: str, rules: TenseRules | None = None, without_date: str
 
 
 _AFTER_GERUND = re.compile(r"\b(?:after|since|following)\s+[a-z]{3,}ing\b")
-_RELATIVE = re.compile(r"(?:,\s+(?:which|who)|\b(?:that|which|who))\s")
+# (a subordinate clause with a subject of its own too: "will spend a further $3.5 billion, six months after it
+# switched on the first phase in March 2024")
+_RELATIVE = re.compile(r"(?:,\s+(?:which|who)|\b(?:that|which|who)|\b(?:after|since|when)\s+(?:it|they|we|he|she))\s")
 _NEXT_TO = re.compile(r"next\s+(?:to|door)\b")
 _TO_NOUN = re.compile(r"\s+(?:the|a|an|its|their|his|her|this|that|these|those)\s")
 _NOUN_USE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|these|those|this|of|such|new|other|major|many|several|"
