@@ -279,6 +279,13 @@ def _built_facility(clause: str, rules: EventRules) -> str:
 
 # (with a subject of its own: "Since it opened in the third quarter of 2024, the bridge has ..." points on to the bridge)
 _FRONTED_SUBORDINATE = re.compile(r"\W*(?:Since|After|When|Before|Once|Until|Although|Though|While|Because)\s+(?!(?:it|they|he|she|we)\b)")
+_FIRST_WORD_IN = re.compile(r"\bfirst\b", re.I)
+
+
+@functools.lru_cache(maxsize=4)
+def _opened_outlet(outlets: frozenset[str]) -> re.Pattern:
+    """ "open a 9,000-square-metre flagship", "opened its first store": an outlet a chain opens."""
+    return re.compile(rf"\bopen(?:s|ed|ing)?\s+(?:a|an|its|their)\s+(?:[^\s;]+\s+){{0,4}}?(?P<noun>{trie.alternation(outlets)})s?\b", re.I)
 _DURING_LEAD = re.compile(r"\s*,?\s*(?:during|in\s+the\s+course\s+of|as\s+part\s+of)\s", re.I)
 
 
@@ -1021,6 +1028,11 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # with no word of plan or goal at a date gone by is done
             mood, cue = "done", action_label
         part, part_by = _part(text, start, date.span_start, rules), ""
+        # ("Velaria plans to open a 9,000-square-metre flagship on Milan's Corso ... in September 2023": one more
+        # shop of the chain opening is none of the chain's start; where it opens tells it from the others)
+        # (but "opened its first restaurant in North America" is its start there)
+        outlet = _opened_outlet(rules.outlets).search(text, start, date.span_start) if not part and action_id == "start" else None
+        outlet = None if outlet is not None and _FIRST_WORD_IN.search(outlet.group()) else outlet
         if not part and (zh_part := rules.zh_part_finder.match(text, date.span_end)) is not None:
             part = rules.zh_parts[zh_part.group()]      # ("2023年12月首台机组投产发电": the part right after the date)
         if not part and project is None and (owned := rules.owned_part.search(text, start, date.span_start)) is not None:
@@ -1053,7 +1065,8 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             action_surface=action_label,
             attributed=attributed,
             cue=cue,
-            part=part or site or _market(reading, subject, start, date.span_start, project is not None),
+            part=part or site or " ".join(filter(None, (outlet.group("noun").lower() if outlet else "",
+                                                         _market(reading, subject, start, date.span_start, project is not None)))),
             part_by=site_by if site else part_by,
         ))
         previous_end = date.span_end
