@@ -1280,6 +1280,8 @@ def _entity_at(reading: ClaimReading, pos: int) -> EntityMention | None:
 
 _APPOSITION_OPEN = re.compile(r",\s*$")
 _OUTSIDE_BEFORE = re.compile(r"\b(?:outside|beyond)\s+(?:of\s+)?(?:the\s+)?$", re.I)
+_SO_FAR_AFTER = re.compile(r"(?:\s+(?:season|crop|campaign|harvest|year))?\s*,?\s+(?:(?:through|to|up\s+to|until)\s+(?:the\s+end\s+of\s+)?(?:January|February|March|April|May|June|"
+                           r"July|August|September|October|November|December)\b|so\s+far\b)")
 _LONG_AFTER = re.compile(r"\s+long\b")
 _COPULA_BEFORE = re.compile(r"\b(?:was|is|were|are|stood\s+at|came\s+to|amounted\s+to)\s+$")
 _OWNER_ASIDE = re.compile(r",\s+(?:(?:majority-|wholly\s+|jointly\s+)?owned|operated|run|controlled|developed|built)\s+by\s+[^,;]{1,80},")
@@ -4010,6 +4012,9 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         elif dated and period.isdigit() and metric is not None and metric.flow and _not_over(period, reading.article.published_date) \
                 and any(d.relative and d.granularity == "year" and str(d.start.year) == period for d in reading.dates):
             period += "-to-date"  # "brings its bookings this year to $5.2 billion", in April: the part gone by
+        elif dated and metric is not None and metric.flow \
+                and any(d.iso == period and _SO_FAR_AFTER.match(reading.text, d.span_end) for d in reading.dates):
+            period += "-to-date"  # "crushed 25.9 million tonnes in the 2023/24 season through the end of September"
         elif dated and (earlier := _part_gone_by(period, reading)) is not None:
             period = earlier      # "Same-store sales rose 8.9% in the first half", in November: the half gone by
         if _FULL_YEAR_AFTER.match(reading.text, _figure_end(reading.text, q)) and reading.article.published is not None:
