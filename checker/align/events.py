@@ -1150,6 +1150,12 @@ def _other_owner(reading: ClaimReading, subject: EntityMention | None, company: 
         and start <= subject.start < end and not reading.phrases_in(subject.end, end, "attribution")
 
 
+def part_name(found: re.Match) -> str:
+    """The part a match of ``EventRules.part`` names: "first unit", "first two unit" (so many of them)."""
+    count = f" {found.group('count').lower()}" if found.group("count") else ""
+    return f"{found.group('ordinal').lower()}{count} {found.group('noun').lower()}"
+
+
 def _part(text: str, start: int, end: int, rules: EventRules) -> str:
     """ "restart the first potline at its idled Sundal smelter in ...": the facility's part named before the date."""
     found = rules.part.search(text, start, end)
@@ -1160,8 +1166,7 @@ def _part(text: str, start: int, end: int, rules: EventRules) -> str:
     # (nor "the first two 350-MW units of X's Luoxia station in Zhejiang, which went into service in 2023": the
     # part's own "of" phrase names the whole it is of, and the clause after it is the part's)
     if found and (relative is None or relative.start() == found.end() or text.startswith(" of ", found.end())):
-        count = f" {found.group('count').lower()}" if found.group("count") else ""
-        return f"{found.group('ordinal').lower()}{count} {found.group('noun').lower()}"
+        return part_name(found)
     if found:
         return ""
     zh = rules.zh_part_finder.search(text, start, end)

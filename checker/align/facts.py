@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from checker import trie
-from checker.align.events import load_event_rules
+from checker.align.events import load_event_rules, part_name
 from checker.align.growth import load_growth_rules
 from checker.align.lexicon import AlignLexicon
 from checker.align.phrases import PhraseHit
@@ -1280,8 +1280,14 @@ def _entity_at(reading: ClaimReading, pos: int) -> EntityMention | None:
 
 _APPOSITION_OPEN = re.compile(r",\s*$")
 _OUTSIDE_BEFORE = re.compile(r"\b(?:outside|beyond)\s+(?:of\s+)?(?:the\s+)?$", re.I)
-_SO_FAR_AFTER = re.compile(r"(?:\s+(?:season|crop|campaign|harvest|year))?\s*,?\s+(?:(?:through|to|up\s+to|until)\s+(?:the\s+end\s+of\s+)?(?:January|February|March|April|May|June|"
-                           r"July|August|September|October|November|December)\b|so\s+far\b)")
+
+
+@functools.lru_cache(maxsize=1)
+def _so_far_after() -> re.Pattern:
+    """ "(the 2023/24 season) through the end of September", "so far": a period told up to a month of it."""
+    months = trie.alternation(m for m in date_tables()["months"] if len(m) > 3 or m == "may")
+    return re.compile(rf"(?:\s+(?:season|crop|campaign|harvest|year))?\s*,?\s+(?:(?:through|to|up\s+to|until)\s+"
+                      rf"(?:the\s+end\s+of\s+)?(?i:{months})\b|so\s+far\b)")
 _LONG_AFTER = re.compile(r"\s+long\b")
 _COPULA_BEFORE = re.compile(r"\b(?:was|is|were|are|stood\s+at|came\s+to|amounted\s+to)\s+$")
 _OWNER_ASIDE = re.compile(r",\s+(?:(?:majority-|wholly\s+|jointly\s+)?owned|operated|run|controlled|developed|built)\s+by\s+[^,;]{1,80},")
@@ -2495,8 +2501,7 @@ def _part_owner(text: str, start: int) -> str | None:
     rules = load_event_rules()
     found = [m for m in rules.part.finditer(text, max(0, start - 40), start)]
     if found and _PART_TO_FIGURE.fullmatch(text, found[-1].end(), start):
-        count = f" {found[-1].group('count').lower()}" if found[-1].group("count") else ""
-        return f"part:{found[-1].group('ordinal').lower()}{count} {found[-1].group('noun').lower()}"
+        return f"part:{part_name(found[-1])}"
     numbered = _NUMBERED_PART.search(text, max(0, start - 30), start)
     if numbered and numbered.group("noun").lower() in rules.part_nouns:
         return f"part:{numbered.group('noun').lower()} {numbered.group('number')}"
@@ -4013,7 +4018,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                 and any(d.relative and d.granularity == "year" and str(d.start.year) == period for d in reading.dates):
             period += "-to-date"  # "brings its bookings this year to $5.2 billion", in April: the part gone by
         elif dated and metric is not None and metric.flow \
-                and any(d.iso == period and _SO_FAR_AFTER.match(reading.text, d.span_end) for d in reading.dates):
+                and any(d.iso == period and _so_far_after().match(reading.text, d.span_end) for d in reading.dates):
             period += "-to-date"  # "crushed 25.9 million tonnes in the 2023/24 season through the end of September"
         elif dated and (earlier := _part_gone_by(period, reading)) is not None:
             period = earlier      # "Same-store sales rose 8.9% in the first half", in November: the half gone by
