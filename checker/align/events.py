@@ -831,9 +831,10 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         # first ship to tie up there": a facility in a clause with a subject of its own after the date is none
         # of the date's; "three months after starting up the plant at its Yindi Creek project" has none)
         # ("Since the extension opened last year, the park-and-ride lot at Desrochers Park has been full": a name in
-        # the main clause after a fronted subordinate one is none of its event's)
+        # the main clause after a fronted subordinate one is none of its event's; the comma ends that clause)
+        fronted_end = text.find(",", date.span_end) if _FRONTED_SUBORDINATE.match(text) else -1
         if project is None and relative_subject is None and (later := _project(reading, end, rules, after=date.span_end)) is not None \
-                and not (_FRONTED_SUBORDINATE.match(text) and "," in text[date.span_end:later.start]) \
+                and not 0 <= fronted_end < later.start \
                 and not ((sub := rules.subordinate.search(text, date.span_end, later.start)) and _CLAUSE_SUBJECT.match(text, sub.end())) \
                 and not (WITH_CLAUSE.search(text, date.span_end, later.start)
                          and any(e.kind == "name" and start <= e.start < date.span_start for e in reading.entities)):
@@ -867,9 +868,8 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
             # ("expects to deliver about 130 ship-to-shore cranes this year" and "to deliver about 120 cranes in 2024":
             # so many things is part of what is done; another number is another doing)
             action_id = f"{action_id} #{'/'.join(f'{q.value:g}' for q in counts)}"
-        fronted = _FRONTED_SUBORDINATE.match(text) is not None and "," in text[date.span_end:end]
         subject = project or relative_subject or _actor(reading, start, date.span_start) \
-            or _actor(reading, date.span_end, text.index(",", date.span_end) if fronted else end)
+            or _actor(reading, date.span_end, fronted_end if 0 <= fronted_end < end else end)
         if project is None and relative_subject is None and not reading.entities_in(start, date.span_start) \
                 and (lead := _COMMA_AFTER_DATE.match(text, date.span_end)) is not None \
                 and any(h.start == lead.end() and CJK.match(h.surface) for h in reading.phrases_in(lead.end(), lead.end() + 4, "company_anaphors")):
