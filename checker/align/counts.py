@@ -239,7 +239,10 @@ _ITEM_SHARE = re.compile(r"^,?\s+with\s+(?:the\s+remaining\s+|a\s+|an\s+|about\s
 _CLAUSE_AFTER_ITEMS = re.compile(r"(?:\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?\s+(?:are|is|was|were|will|would|have|has|had|remain|remains|follow|should|could|may|to)\b")
 _PLACE_LIST_OPENED = re.compile(r"\s(?:in|at|to|from|across)\s+(?P<place>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s*,\s*$")
 _WHERE_QUALIFIER = re.compile(r"\s+(?:in|at|across|within|on|throughout)\s")
-_WHEN_LEAD = re.compile(r"\s+(?:(?:this|last|next)\s+(?:year|month|quarter|season)|in\s+(?:19|20)\d\d|so\s+far)\s*[,—–]\s*", re.I)
+# ("opened five experience stores in the quarter, in Chengdu, ...": a period the count is of, then where each stands)
+_WHEN_LEAD = re.compile(r"\s+(?:(?:this|last|next)\s+(?:year|month|quarter|season)|in\s+(?:19|20)\d\d|so\s+far"
+                        r"|(?:in|during)\s+the\s+(?:(?:first|second|third|fourth|latest|same|past)\s+)?(?:year|month|quarter|season|half|period))"
+                        r"\s*[,—–]\s*", re.I)
 _TOWNS_AFTER = re.compile(r"(?:in|at)\s+")
 _TOWNS_RIGHT_AFTER = re.compile(r"\s+(?:in|at)\s+(?=[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*,\s+[A-Z])")
 _AND_GAP = re.compile(r"\s+and\s+")

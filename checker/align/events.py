@@ -496,7 +496,7 @@ _EXPECTS_OBJECT = re.compile(r"\s+(?:expects|expected|wants|wanted|needs|needed|
 _TO_AFTER_NAME = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+to\s")
 _AND_PAST_VERB = re.compile(r"\band\s+(?:has\s+|have\s+|had\s+)?[a-z]{3,}ed\s")
 _AND_FIGURE = re.compile(r",\s+and\s+(?:[a-z]+\s+){0,2}$")
-_AND_VERB = re.compile(r"\band\s+(?:is|are|has|have|was|were|will|plans|expects|aims)\b"
+_AND_VERB = re.compile(r"\band\s+(?:is|are|has|have|had|was|were|will|plans|expects|aims)\b"
                        # "..., and Rheinstahl says it now uses a third less energy": a clause of its own
                        r"|\band\s+(?:[A-Z][\w-]*\s+){1,3}(?:says|said|reports|reported|expects|estimates|believes)\b"
                        # "said that X produced its first carbonate in November 2023, and that output will ..."
@@ -938,6 +938,9 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                # apposition after the date sizes what the event handled)
                and not (q.start > date.span_end and _APPOSED_AFTER_DATE.fullmatch(text, date.span_end, q.start))
                and not (q.start > date.span_end and _ATTRIBUTION_AFTER_DATE.match(text, date.span_end, q.start))
+               # ("Its Xiaozhi AI tutor, launched in October 2023, had 3.2 million paying subscribers": the date is
+               # the participle aside's, the figure the main clause's)
+               and not (q.start > date.span_end and aside_end == date.span_end)
                # ("launched 5G in Lagos on 12 September 2023, ten months after it paid US$260 million for its licence":
                # a figure of the event the span is counted from)
                and not (q.start > date.span_end and _SPAN_FROM_EVENT.match(text, date.span_end, q.start))
@@ -984,6 +987,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                         and not (q.start >= date.span_end and _WITH_AFTER_DATE.fullmatch(text, date.span_end, q.start))
                         # (", and already has customers in all 26 states": a clause of its own)
                         and not (q.start >= date.span_end and _AND_VERB.search(text, date.span_end, q.start))
+                        and not (q.start > date.span_end and aside_end == date.span_end)
                         for q in reading.quantities):
             # "received 82 ship calls in 2024": a clause's own verb with a count is a measure, no milestone
             # (as is one with a span of time: "ships waited an average of 6.8 days at anchor in 2023")

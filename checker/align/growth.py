@@ -55,7 +55,8 @@ def load_growth_rules(rules_dir: str | None = None) -> GrowthRules:
     combined = expect_str_list(data, "combined", path, default=[])
     return GrowthRules(words("rise"), words("fall"), re.compile(rf"\b(?:{remainder})\s+$", re.I),
                        re.compile(rf"\b(?:{rates})\b", re.I), re.compile(rf",\s+(?:{openers})\s", re.I),
-                       re.compile(rf"\b(?:{trie.phrase_alternation(combined)})\s+(?:of\s+)?$", re.I) if combined else re.compile(r"(?!)"),
+                       re.compile(rf"\b(?:{trie.phrase_alternation(combined)})\s+(?:of\s+)?$" + _qualified_totals(combined), re.I)
+                       if combined else re.compile(r"(?!)"),
                        re.compile(rf"\b(?:{trie.phrase_alternation(verbs)})\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?$", re.I)
                        if (verbs := expect_str_list(data, "list_share_verbs", path, default=[])) else re.compile(r"(?!)"),
                        re.compile(rf"\b(?:{trie.phrase_alternation(summed)})\b", re.I)
@@ -67,6 +68,12 @@ def load_growth_rules(rules_dir: str | None = None) -> GrowthRules:
                        re.compile(rf"(?:\s+[a-z][\w-]*){{0,2}}\s+(?:was|were|is|are|will\s+be|has\s+been|had\s+been)\s+"
                                   rf"(?:{trie.phrase_alternation(funded)})\s", re.I)
                        if (funded := expect_str_list(data, "financed_by", path, default=[])) else re.compile(r"(?!)"))
+
+
+def _qualified_totals(combined: list[str]) -> str:
+    """The combined phrases that end in "a total of", with a word saying whose total ("for a group total of")."""
+    leads = [p[:-len(" total of")] for p in combined if p.lower().endswith(" a total of")]
+    return rf"|\b(?:{trie.phrase_alternation(leads)})\s+[a-z-]+\s+total\s+of\s+$" if leads else ""
 
 
 def growth_of(reading: ClaimReading, rules: GrowthRules | None = None) -> list[GrowthStatement]:

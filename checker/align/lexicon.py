@@ -462,7 +462,8 @@ def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
         # ("from a record €9.2 billion", "up from an earlier range of $140 million to $170 million")
         # ("from a pandemic-era record of $15.1 billion": up to two words before the level named)
         # ("the most since the 2015 record of 112.4 million tonnes": a year may name the record)
-        "previous_before": pattern("previous", r"\b(?:{alt})\s+(?:a\s+|an\s+)?(?:record\s+|revised\s+"
+        # ("上年同期盈利14亿元": a Chinese cue runs on into the measure's word, with no space)
+        "previous_before": pattern("previous", r"\b(?:{alt})(?:(?<=[\u4e00-\u9fff])[\u4e00-\u9fff]{{0,2}}$|\s+)(?:a\s+|an\s+)?(?:record\s+|revised\s+"
                                                r"|(?:the\s+)?(?:[a-z-]+\s+|(?:19|20)\d\d\s+){{0,2}}(?:record|high|peak|low)\s+of\s+"
                                                r"|(?:(?:its|the|their)\s+)?(?:earlier|previous|prior|original|initial)\s+(?:range|forecast|estimate|guidance|target|outlook)\s+of\s+)?$"),
         "change_amount_before": pattern("change_amount", r"\b(?:{alt})\s+(?:(?:a|an|another)\s+(?:record\s+|further\s+|net\s+)?)?$"),
