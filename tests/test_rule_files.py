@@ -138,9 +138,11 @@ def test_nested_quantifier_is_refused_on_load(tmp_path, pattern):
     _assert_config_error(run([str(SEEDS)], tmp_path), "bylines.toml", "[digest[2].pattern]", "nested quantifier")
 
 
-@pytest.mark.parametrize("section, index", [("digest", 2), ("dateline", 6)])
+@pytest.mark.parametrize("section", ["digest", "dateline"])
 @pytest.mark.parametrize("pattern", [r"^(?P<outlet>x)?(?P<date>(a|aa)+)$", r"^(?P<date>(a|a)*)$"])
-def test_catastrophic_pattern_that_passes_the_shape_check_is_bounded(tmp_path, section, index, pattern):
+def test_catastrophic_pattern_that_passes_the_shape_check_is_bounded(tmp_path, section, pattern):
+    # (the pattern is appended after the shipped ones of its section: its index is their count)
+    index = sum(1 for line in (ROOT / "rules" / "bylines.toml").read_text(encoding="utf-8").splitlines() if line.strip() == f"[[{section}]]")
     _own_rules(tmp_path, f"[[{section}]]\nname = \"evil\"\npattern = '{pattern}'\n")
     # A digest pattern meets every line, a dateline pattern the lines under a title.
     (tmp_path / "aaa.txt").write_text("Title\n" + ("a" * 250 + "!\n") * 2000)

@@ -364,7 +364,9 @@ def _actor_of(facts: list[Fact], previous: EntityMention | None, reading: ClaimR
         # ("Marula Ridge Platinum ... said it would cut 1,200 jobs at its Mmapula shaft. The company produced ...": the
         # company that opens the sentence, not the facility it owns)
         return EntityMention(opener.entity, "", 0, 0, "name", "implicit")
-    if previous is not None and previous.entity != name \
+    # ("... the nuclear island of Unit 3 at the Longwan station. The Longwan station, whose first two reactors ...":
+    # a facility after one of its own numbered parts is what the sentences after it are about)
+    if previous is not None and previous.entity != name and not previous.entity.startswith(name + " ") \
             and (name in named_facilities or _told_as_facility(facts, name, reading, facilities)
                  # ("Nkwanta Hill supplied just over half of group output": a part of the company before)
                  or all(f.kind == "share" and f.scope == f"of:{previous.entity}" for f in facts if f.subject == name)):

@@ -13,6 +13,7 @@ from checker.align.tense import TenseRules, load_tense_rules, modality_cue
 from checker.data import DataError, default_rules_dir, expect, expect_str_list, read_toml
 from checker.fold import CJK, fold, lower_ascii
 from checker.model import DateValue, EntityMention, Event
+from checker.quantities import extract_quantities
 
 _YEAR_SPAN_AFTER = re.compile(r"[-–/](?:\d{2}|\d{4})\b")
 _PERIOD_BEFORE = re.compile(r"\b(?:for|over|from|covering|between)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$"
@@ -87,6 +88,8 @@ class EventRules:
     # "The domestic pier will open in July 2024", after sentences about the airport: a part the sentence
     # opens with by its kind alone is that part of the facility the article is about
     opening_part: re.Pattern = re.compile(r"(?!)")
+    # part_ordinals, in order ("first", "second", ...): "the first two reactors" are the first and the second
+    part_ordinals: tuple[str, ...] = ()
 
 
 def _opening_part_pattern(part_nouns: list[str], determiners, fresh: list[str]) -> re.Pattern:
@@ -185,7 +188,8 @@ def load_event_rules(rules_dir: str | None = None) -> EventRules:
                       re.compile(rf"\s(?:{trie.alternation({w.lower() for w in subordinators})})\s") if subordinators else re.compile(r"(?!)"),
                       frozenset(w.lower() for w in expect_str_list(data, "ancillary_kinds", path, default=[])),
                       _opening_part_pattern([w.lower() for w in expect_str_list(data, "part_nouns", path, default=[])], determiners,
-                                            expect_str_list(data, "new_facility_words", path, default=[])))
+                                            expect_str_list(data, "new_facility_words", path, default=[])),
+                      tuple(w.lower() for w in expect_str_list(data, "part_ordinals", path, default=[])))
 
 
 def _zh_part_patterns(data: dict, path: Path, facilities: frozenset[str]) -> tuple[dict, re.Pattern, re.Pattern, re.Pattern]:
@@ -195,7 +199,10 @@ def _zh_part_patterns(data: dict, path: Path, facilities: frozenset[str]) -> tup
             raise DataError(path, "expected a string (the part's English name)", key=f"zh_parts.{surface}")
     finder = re.compile(trie.alternation(parts)) if parts else re.compile(r"(?!)")
     nouns = [f for f in facilities if CJK.search(f)]
-    opening = re.compile(rf"(?:该|这座|此|这个)?(?:{trie.alternation(nouns)})") if nouns else re.compile(r"(?!)")
+    # ("电站首台机组于2024年8月投产", "2号机组已于2023年6月并网发电": a sentence that opens with the facility's noun or
+    # with one of its parts is about the facility named before)
+    opening = re.compile(rf"(?:该|这座|此|这个)?(?:{trie.alternation(nouns)})" + (rf"|(?:{trie.alternation(parts)})" if parts else "")) \
+        if nouns else re.compile(r"(?!)")
     sized = re.compile(rf"[^，。；,;]{{0,16}}?(?:{trie.alternation(nouns)})") if nouns else re.compile(r"(?!)")
     return parts, finder, opening, sized
 
@@ -227,13 +234,13 @@ def _part_pattern(data: dict, path: Path) -> re.Pattern:
     ordinals = expect_str_list(data, "part_ordinals", path, default=[])
     if not nouns or not ordinals:
         return re.compile(r"(?!)")
-    # (a name, a size or a kind may stand between: "the second Sundal potline", "the first 200-MW unit",
+    # (a name, a size or a kind may stand between: "the second Sundal potline", "the second Hualong One reactor", "the first 200-MW unit",
     # "the fifth production line", "the third electrolytic tinning line", never a clause's little words)
     # ("the first of 76 turbines": one of a number of them)
     # ("the first two 350-MW units": so many of them, a part of its own)
     return re.compile(rf"\b(?i:(?P<ordinal>{trie.phrase_alternation(ordinals)}))\s+(?:of\s+(?:the\s+|its\s+|their\s+)?(?:[\d,]+\s+)?)?"
                       rf"(?:(?P<count>two|three|four|five|six|[2-9])\s+)?"
-                      rf"(?:[A-Z][\w-]*\s+|[\d.,]+[- ]?[A-Za-z]{{1,12}}\s+|(?:(?!(?:the|an?|its|their|of|and|or|to|in|at|on|for|time|is|was)\s)[a-z]+(?:-[a-z]+)?\s+){{1,2}})?"
+                      rf"(?:(?:[A-Z][\w-]*\s+){{1,2}}|[\d.,]+[- ]?[A-Za-z]{{1,12}}\s+|(?:(?!(?:the|an?|its|their|of|and|or|to|in|at|on|for|time|is|was)\s)[a-z]+(?:-[a-z]+)?\s+){{1,2}})?"
                       rf"(?i:(?P<noun>{trie.phrase_alternation(nouns)}))(?:s|es)?\b")
 
 
@@ -1076,7 +1083,27 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         previous_end = date.span_end
         if mood == "rescheduled":
             moved_to_end = date.span_end
-    return [_released_thing(e, reading) for e in _old_plans_of_the_event(events)]
+    return _parts_respectively([_released_thing(e, reading) for e in _old_plans_of_the_event(events)], reading, rules.part_ordinals)
+
+
+_COUNTED_PART = re.compile(r"(?P<ordinal>\w+)\s+(?P<count>\w+)\s+(?P<noun>.+)")
+_DATES_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:in|on)\s+)?$")
+
+
+def _parts_respectively(events: list[Event], reading: ClaimReading, ordinals: tuple[str, ...]) -> list[Event]:
+    """ "whose first two reactors entered commercial operation in February 2023 and January 2024": as many
+    dates listed as the parts counted date each part in turn (the first reactor's, the second's), not all of them."""
+    counted = [e for e in events if ordinals and (m := _COUNTED_PART.fullmatch(e.part)) is not None and m.group("ordinal") == ordinals[0]]
+    if not counted or len({e.part for e in counted}) != 1:
+        return events
+    found = _COUNTED_PART.fullmatch(counted[0].part)
+    count = next((q.value for q in extract_quantities(found.group("count")) if q.kind == "number"), None)
+    counted.sort(key=lambda e: e.date.span_start)
+    if count != len(counted) or len(counted) > len(ordinals) or not all(
+            _DATES_JOINED.fullmatch(reading.text, a.date.span_end, b.date.span_start) for a, b in zip(counted, counted[1:])):
+        return events
+    renamed = {id(e): replace(e, part=f"{ordinals[i]} {found.group('noun')}") for i, e in enumerate(counted)}
+    return [renamed.get(id(e), e) for e in events]
 
 
 _REDUCED_PAST = re.compile(r"\b(?P<prev>[a-z]{3,})\s+(?:elected|appointed|formed|founded|established|created|acquired|bought|"

@@ -1070,6 +1070,8 @@ def _is_change(reading: ClaimReading, lexicon: AlignLexicon, q: Quantity, lo: in
     gap = reading.text[cues[-1].end:hi]
     if not _LEVEL_AFTER_CUE.search(gap) and len(gap.strip()) <= 3:
         return True
+    if gap.strip().lower() == "of" and cues[-1].surface.lower() in lexicon.cues.get("change_nouns", frozenset()):
+        return True         # "expects revenue growth of 15% to 20%": a noun of change, then its size
     return not share_word and not _LEVEL_AFTER_CUE.search(gap)
 
 
@@ -3885,7 +3887,13 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                 if main.quantity.kind != "percentage" and lexicon.change_amount_before.search(
                         reading.text[max(0, main.quantity.start - 20):main.quantity.start]):
                     continue          # "expects to open 430 to 470 restaurants, raised from 420 to 460": the earlier change
-                frame.subject, frame.subject_id, frame.metric, frame.metric_surface = main.subject, main.subject_id, main.metric, main.metric_surface
+                # ("swung to a net profit of 455 million yuan, from a loss of 160 million yuan": a noun of its own
+                # right before the earlier value names its measure)
+                own_before = frame.metric is not None and bool(frame.metric_surface) and " ".join(
+                    reading.text[max(0, frame.quantity.start - 60):frame.quantity.start].lower().split()).endswith(f"{frame.metric_surface.lower()} of")
+                frame.subject, frame.subject_id = main.subject, main.subject_id
+                if not own_before:
+                    frame.metric, frame.metric_surface = main.metric, main.metric_surface
                 frame.commodity, frame.scope = main.commodity, main.scope
         if frame.metric is None:
             continue

@@ -341,6 +341,7 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
         cues[key] = frozenset(w.lower() for w in words)
         for word in words:
             matcher.add(word, key, key)
+    cues["change_nouns"] = frozenset(w.lower() for w in expect_str_list(data, "change_nouns", path, default=[]))
     cues["supply_verbs"] = frozenset(w.lower() for w in expect_str_list(data, "supply_verbs", path, default=[]))
     cues["not_agent_nouns"] = frozenset(w.lower() for w in expect_str_list(data, "not_agent_nouns", path, default=[]))
     return AlignLexicon(matcher, metrics, labels, cues, commodity_finder, commodity_of, same_metric,
@@ -465,7 +466,9 @@ def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
         # ("上年同期盈利14亿元": a Chinese cue runs on into the measure's word, with no space)
         "previous_before": pattern("previous", r"\b(?:{alt})(?:(?<=[\u4e00-\u9fff])[\u4e00-\u9fff]{{0,2}}$|\s+)(?:a\s+|an\s+)?(?:record\s+|revised\s+"
                                                r"|(?:the\s+)?(?:[a-z-]+\s+|(?:19|20)\d\d\s+){{0,2}}(?:record|high|peak|low)\s+of\s+"
-                                               r"|(?:(?:its|the|their)\s+)?(?:earlier|previous|prior|original|initial)\s+(?:range|forecast|estimate|guidance|target|outlook)\s+of\s+)?$"),
+                                               r"|(?:(?:its|the|their)\s+)?(?:earlier|previous|prior|original|initial)\s+(?:range|forecast|estimate|guidance|target|outlook)\s+of\s+"
+                                               # ("swung to a net profit of 455 million yuan, from a loss of 160 million yuan")
+                                               r"|(?:(?:net|operating|pre-tax)\s+)?(?:loss|profit|deficit|surplus)\s+of\s+)?$"),
         "change_amount_before": pattern("change_amount", r"\b(?:{alt})\s+(?:(?:a|an|another)\s+(?:record\s+|further\s+|net\s+)?)?$"),
         "per_unit_after": _per_unit(expect_str_list(data, "per_unit", path, default=[]), modifiers),
         "per_area_after": _per_area(expect_str_list(data, "per_area", path, default=[])),

@@ -22,11 +22,24 @@ PARAMS = {
     "later_part_ordinals": (list, []),
     # ...except for actions that are always of a later part ("expansion": the second phase, named or not)
     "later_part_actions": (list, []),
+    # part nouns that name one kind of part ({ reactor = "unit" }: "the second reactor" is "2号机组", "the second unit")
+    "same_part_nouns": (dict, {}),
 }
 
 
+def _same_part_nouns(events: list[Event], same_nouns: dict[str, str]) -> list[Event]:
+    """Parts named with nouns of one kind of part, under one noun ("second reactor" is "second unit")."""
+    if not same_nouns:
+        return events
+    out = []
+    for e in events:
+        head, _, noun = e.part.rpartition(" ")
+        out.append(replace(e, part=f"{head} {same_nouns[noun]}") if head and noun in same_nouns else e)
+    return out
+
+
 def _by_part(groups: dict[tuple[str, str, str], list[Event]], later_ordinals: frozenset[str] = frozenset(),
-             later_actions: frozenset[str] = frozenset()) -> dict[tuple[str, ...], list[Event]]:
+             later_actions: frozenset[str] = frozenset(), same_nouns: dict[str, str] | None = None) -> dict[tuple[str, ...], list[Event]]:
     """Split a group whose events name different parts of the facility ("the first potline", "the
     second potline"): one group per part; an event that names no part could be either's, and is left out.
     A facility of its own beside the site is a group of its own, and so is a part numbered after the first
@@ -40,7 +53,7 @@ def _by_part(groups: dict[tuple[str, str, str], list[Event]], later_ordinals: fr
         events = [e for e in events if e.part_by != "beside"]
         if not events:
             continue
-        events = _kinds_as_numbered(events)
+        events = _kinds_as_numbered(_same_part_nouns(events, same_nouns))
         parts = sorted({e.part for e in events if e.part})
         # (not when the subject is itself a numbered part: "Kawah Seruni 2" is the second unit)
         if len(parts) == 1 and parts[0].split(" ", 1)[0] in later_ordinals and key[1] not in later_actions \
@@ -96,7 +109,7 @@ def run(rule: Rule, batch: Batch) -> list[Finding]:
         return lo2 - hi1 >= gap_days or lo1 - hi2 >= gap_days
 
     later = frozenset(rule.param("later_part_ordinals")), frozenset(rule.param("later_part_actions"))
-    for key, events in sorted(_by_part(groups, *later).items()):
+    for key, events in sorted(_by_part(groups, *later, rule.param("same_part_nouns")).items()):
         events = _superseded(events, old_plans.get(key[:2], []))
         if rule.param("cross_article_only") and len({e.article.id for e in events}) < 2:
             continue
