@@ -1405,6 +1405,10 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
         # "of India's palm oil imports", "of the shrinking German market": the whole's owner
         whole = next((e for e in local if e.start >= word.end and e.entity != "WORLD"
                       and (e.role == "possessive" or _SHARE_OF_GAP.fullmatch(reading.text, word.end, e.start))), None)
+        if whole is None and antecedent is not None and (national := _NATIONAL_WHOLE.match(reading.text, word.end)) is not None \
+                and lexicon.national.fullmatch(national.group("word")) and (country := antecedent("country")) is not None:
+            # ("That puts Tianheng's share of national output at just over 9%": the country named before)
+            whole = EntityMention(country.entity, national.group("word"), national.start("word"), national.end("word"), "country", "name")
         if owners_before:
             frame.subject = owners_before[-1]
             frame.left_owner = whole
@@ -1569,6 +1573,11 @@ def _resolve_subject(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon
         # "Domestic output rose about 9% to 38.9 million tonnes", after sentences about China's starch
         frame.subject = _standing_for(country, national)
         return
+    if antecedent is not None and (national := _national_whole(reading, frame, lexicon)) is not None \
+            and not reading.entities_in(national.start, frame.quantity.start) and (country := antecedent("country")) is not None:
+        # "That was nearly 40% of national output of 3.16 million tonnes": the whole is the country's, named before
+        frame.subject = _standing_for(country, national)
+        return
     if local and not _world_measure_before(reading, local[-1].end, frame):
         frame.subject = local[-1]
         return
@@ -1706,6 +1715,21 @@ def _national_opening(reading: ClaimReading, lo: int, hi: int, lexicon: AlignLex
     if noun is None or reading.text[opening.end():noun.start].strip():
         return None
     return PhraseHit(opening.start(), opening.end(), "national", "national", opening.group())
+
+
+_NOUN_OF_BEFORE = re.compile(r"\b(?P<word>[a-z-]+)\s+(?P<noun>(?:[a-z-]+\s+){0,2}?[a-z-]+)\s+of\s+$", re.I)
+
+
+def _national_whole(reading: ClaimReading, frame: _Frame, lexicon: AlignLexicon):
+    """The national word before a whole's measure noun and "of" right before the amount ("of national output of
+    3.16 million tonnes"), as a phrase hit, if any."""
+    pos = max(0, frame.quantity.start - 50)
+    while (found := _NOUN_OF_BEFORE.search(reading.text, pos, frame.quantity.start)) is not None:
+        if lexicon.national.fullmatch(found.group("word")) \
+                and any(h.start == found.start("noun") for h in reading.phrases_in(found.start("noun"), found.end("noun"), "metric_noun")):
+            return PhraseHit(found.start("word"), found.end("word"), "national", "national", found.group("word"))
+        pos = found.end("word")
+    return None
 
 
 def _world_measure_before(reading: ClaimReading, start: int, frame: _Frame) -> bool:
@@ -1885,6 +1909,7 @@ def _resolve_scope(frame: _Frame, reading: ClaimReading, first_entity, lexicon: 
 _MODIFIER_GAP = re.compile(r"\s+(?:[a-z-]+\s+)?")
 _ZH_CLAUSE_COMMA = re.compile(r"[，,；;]")
 _CJK_MODIFIER_GAP = re.compile(r"[\u4e00-\u9fff]{0,4}")
+_NATIONAL_WHOLE = re.compile(r"\s+of\s+(?:the\s+)?(?P<word>[a-z-]+)\s", re.I)
 _SHARE_OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}")
 
 
@@ -3061,7 +3086,8 @@ _CAUSE_CLAUSE = re.compile(_CAUSE_PARTICIPLE)
 # (", enough to supply about 1.5 million Polish households": what the figure is enough for names no subject)
 _MORE_OF_SUBJECT = re.compile(r",\s+(?:[a-z]+ing|which|who|whose|enough\s+(?:to|for))\b|" + _CAUSE_PARTICIPLE)
 _CLAUSE_STOP = re.compile(r"[:;]")
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though|where)\s", re.I)
+# (or a Chinese contrast: "公司2023年实现净利润6.2亿元，而2022年亏损13亿元")
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though|where)\s|[，,；]\s*(?:而|但是?|然而)", re.I)
 # a clause break, or a reason told after a figure (", as weak demand dragged down prices")
 _ON_ANOTHER_MEASURE = re.compile(r"\bon\s+(?:[a-z]+\s+)?$")
 # ("rose 23% to $1.67 billion thanks to higher prices": a cause names no measure of the figure)
