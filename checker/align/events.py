@@ -90,6 +90,10 @@ class EventRules:
     opening_part: re.Pattern = re.compile(r"(?!)")
     # part_ordinals, in order ("first", "second", ...): "the first two reactors" are the first and the second
     part_ordinals: tuple[str, ...] = ()
+    # "截至", "as of": right before a date, they make a count in its clause a level at that date
+    as_of: re.Pattern = re.compile(r"(?!)")
+    # "had", "operated": right before a count of facilities before the date, they make it a level at that date
+    held_count_verbs: re.Pattern = re.compile(r"(?!)")
 
 
 def _opening_part_pattern(part_nouns: list[str], determiners, fresh: list[str]) -> re.Pattern:
@@ -189,7 +193,9 @@ def load_event_rules(rules_dir: str | None = None) -> EventRules:
                       frozenset(w.lower() for w in expect_str_list(data, "ancillary_kinds", path, default=[])),
                       _opening_part_pattern([w.lower() for w in expect_str_list(data, "part_nouns", path, default=[])], determiners,
                                             expect_str_list(data, "new_facility_words", path, default=[])),
-                      tuple(w.lower() for w in expect_str_list(data, "part_ordinals", path, default=[])))
+                      tuple(w.lower() for w in expect_str_list(data, "part_ordinals", path, default=[])),
+                      _words_right_before_any(expect_str_list(data, "as_of_words", path, default=[])),
+                      _words_right_before(expect_str_list(data, "held_count_verbs", path, default=[])))
 
 
 def _zh_part_patterns(data: dict, path: Path, facilities: frozenset[str]) -> tuple[dict, re.Pattern, re.Pattern, re.Pattern]:
@@ -205,6 +211,11 @@ def _zh_part_patterns(data: dict, path: Path, facilities: frozenset[str]) -> tup
         if nouns else re.compile(r"(?!)")
     sized = re.compile(rf"[^，。；,;]{{0,16}}?(?:{trie.alternation(nouns)})") if nouns else re.compile(r"(?!)")
     return parts, finder, opening, sized
+
+
+def _words_right_before_any(words: list[str]) -> re.Pattern:
+    """Any of ``words``, Latin or Chinese, right before the end of the searched stretch."""
+    return re.compile(rf"(?:{trie.phrase_alternation(words)})\s*$", re.I) if words else re.compile(r"(?!)")
 
 
 def _words_right_before(words: list[str]) -> re.Pattern:
@@ -380,6 +391,7 @@ _OWN_ORDINALS = r"(?:first|new|second|third)"
 _ITS_ORDINAL_BEFORE = re.compile(rf"\b(?:its|their)\s+{_OWN_ORDINALS}\s+$", re.I)
 _RELATIVE_VERB_BEFORE = re.compile(r",\s+(?:which|that)\s+(?:falls|fall|lands|land|comes|come|is|are)\s+(?:on|in|at)\s+(?:the\s+)?$")
 # (", and expects first ore in the second half of 2023": the same subject's verb of another tense)
+_AND_PARTICIPLE = re.compile(r"\s*,?\s*and\s+(?:then\s+)?[a-z]+(?:ed|en|t)(?:\s+(?:over|out|up|off|into\s+service))?\s+(?:in|on|by|during|from)\s+(?:the\s+)?", re.I)
 _AND_PLAN_BEFORE = re.compile(r",\s+and\s+(?:expects|plans|aims|hopes|intends|targets|will|is\s+(?:set|expected|due|scheduled))\b[^,;]*$")
 _WHO_ASIDE = re.compile(r",\s+who\s+[^,;]+,")
 _COMMA_AFTER_DATE = re.compile(r"\s*[,，]?\s*")
@@ -546,12 +558,14 @@ def _zh_facility_cost(facilities: frozenset[str]) -> re.Pattern:
     return re.compile(rf"(?:{trie.alternation(nouns)})(?:总)?投资(?:约|近|超过|逾)?$") if nouns else re.compile(r"(?!)")
 
 
-def _counts_facilities(text: str, q, rules: EventRules) -> bool:
-    """Does a count name facilities ("four hotels", "12 new stores")?"""
+def _counts_facilities(text: str, q, rules: EventRules, held: bool = False) -> bool:
+    """Does a count name facilities opened ("four hotels", "12 new stores"), or, when ``held``, facilities
+    held ("had 34 UHV lines in operation")?"""
     match = _COUNTED_NOUN.match(text, q.end)
     noun = match.group(1).lower() if match else ""
+    verbs = rules.held_count_verbs if held else rules.opening_count_verbs
     return noun.endswith("s") and any(noun in words or noun[:-1] in words or noun[:-2] in words for words in (rules.facilities, rules.outlets)) \
-        and rules.opening_count_verbs.search(text, max(0, q.start - 30), q.start) is not None
+        and verbs.search(text, max(0, q.start - 30), q.start) is not None
 
 
 # ("12 new stores", "ten large-format stores", "four more flagship stores")
@@ -790,6 +804,10 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                 # (an aside before the date with a date of its own speaks for that date only)
                 kept = _without_dated_asides(reading, mood_from, date.span_start) + text[date.span_start:stop]
                 mood, cue = modality_cue(kept, tense, _without_date(text, mood_from, date, stop), may_be_past)
+            if mood == "done" and events and events[-1].modality == "upcoming" and _AND_PARTICIPLE.fullmatch(text, start, date.span_start):
+                # "is due to be floated out in June 2024 and handed over in March 2025", "will be completed in June
+                # and commissioned in March": a participle after "and" shares the plan's "be" before it
+                mood, cue = "upcoming", events[-1].cue
             if mood == "unknown" and start > 0 and _PARTICIPLE_START.match(text, start) \
                     and not _INFINITIVE_BEFORE.search(text, start, date.span_start):
                 # "has started up the new furnace, tapping the first heat in November 2024": a participle
@@ -1003,9 +1021,14 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
                  for q in reading.quantities):
             # "is targeting 12 launches in 2024": a count of the events, never one of them
             action_id, action_label = "", ""
-        elif any(start <= q.start < end and q.kind == "number" and _counts_facilities(text, q, rules) for q in reading.quantities):
+        elif any(start <= q.start < end and q.kind == "number" and _counts_facilities(text, q, rules) for q in reading.quantities) \
+                or any(start <= q.start and q.end <= date.span_start and q.kind == "number" and _counts_facilities(text, q, rules, held=True)
+                       for q in reading.quantities) \
+                or (rules.as_of.search(text, max(0, date.span_start - 8), date.span_start)
+                    and any(date.span_end <= q.start < end and q.kind == "number" for q in reading.quantities)):
             # "The group opened four hotels in the quarter": a count of facilities opened is a measure of
-            # the subject's growth, no milestone of its own
+            # the subject's growth, no milestone of its own; "China had 34 UHV lines in operation at the end of
+            # 2022", "截至2023年底，我国已建成投运特高压线路37条": a count held at a date is a level
             action_id, action_label = "", ""
         if mood == "done" and published is not None and date.start > published \
                 and rules.effect_from.search(text, max(0, date.span_start - 25), date.span_start):

@@ -2569,6 +2569,26 @@ def _company_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
         frame.metric = metric.company_metric
 
 
+def _whole_amount_owner(frames: list[_Frame], reading: ClaimReading) -> None:
+    """ "France accounted for nearly 29% of the European Union's 2023/24 output of 15.5 million tonnes": an amount
+    right after the whole's measure noun and "of", inside a share's whole, is the whole's owner's."""
+    for share in frames:
+        if not share.is_share or share.of_phrase is None or not share.scope.startswith("of:"):
+            continue
+        owner = next((e for e in reading.entities_in(*share.of_phrase) if e.entity == share.scope[3:]), None)
+        for frame in frames:
+            if frame.is_share or not share.of_phrase[0] <= frame.quantity.start <= share.of_phrase[1] \
+                    or frame.subject is None or frame.subject.entity == share.scope[3:]:
+                continue
+            noun = next((h for h in reading.phrases_in(share.of_phrase[0], frame.quantity.start, "metric_noun")
+                         if _OF_GAP.fullmatch(reading.text, h.end, frame.quantity.start)), None)
+            if noun is not None and owner is not None and owner.end <= noun.start:
+                frame.subject = owner
+
+
+_OF_GAP = re.compile(r"\s+of\s+")
+
+
 def _whole_of_a_share(frame: _Frame, frames: list[_Frame], reading: ClaimReading) -> bool:
     """ "Overseas sales were about 40 per cent of Ruixiang's total of 152,000 vehicles": an amount inside a
     share's whole that names no measure of its own is the whole, not the part's measure ("overseas sales")."""
@@ -3807,6 +3827,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
             if frame.of_phrase is None and previous_share is not None and previous_share.scope and frame.scope in ("", "global"):
                 frame.scope = previous_share.scope
             previous_share = frame
+    _whole_amount_owner(frames, reading)
     for i, (total, share) in enumerate(zip(frames, frames[1:])):
         # "shipped 48 GW of panels in 2024, with overseas markets taking about 40%": a share the sentence
         # gives of the amount it just stated is of that whole, no market's

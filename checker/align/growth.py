@@ -352,7 +352,8 @@ class ShareListStatement:
 # (", dry bulk carriers for 33%", "and remortgaging for 38%": the verb left out, its "for" kept)
 # (", dry bulk carriers for 33%", or bare: ", people of working age (15 to 59) 68.35%")
 # ("Container ships accounted for 42% of transits, dry bulk carriers for 33%": the part before its share)
-_ELLIPTICAL = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Za-z][\w'’-]*"
+# (a part's name may open with any letter: "Île-de-France for 17%")
+_ELLIPTICAL = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[^\W\d_][\w'’-]*"
                          r"(?:(?:\s+[\w'’-]+){0,3}\s+(?:for|with|on|at)|(?:\s+[\w'’()-]+){0,7})\s+$")
 # ("Sales went 46% to European customers, 39% to Asia and 24% to buyers in the Americas": the part after its
 # share, where the share is no share "of" a whole of its own; "took 51%, 34% and 23% of the 9.51 billion yuan")
