@@ -3936,8 +3936,9 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                     continue          # "expects to open 430 to 470 restaurants, raised from 420 to 460": the earlier change
                 # ("swung to a net profit of 455 million yuan, from a loss of 160 million yuan": a noun of its own
                 # right before the earlier value names its measure)
-                own_before = frame.metric is not None and bool(frame.metric_surface) and " ".join(
-                    reading.text[max(0, frame.quantity.start - 60):frame.quantity.start].lower().split()).endswith(f"{frame.metric_surface.lower()} of")
+                told = " ".join(reading.text[max(0, frame.quantity.start - 60):frame.quantity.start].lower().split())
+                own_before = frame.metric is not None and bool(frame.metric_surface) \
+                    and told.endswith((f"{frame.metric_surface.lower()} of", f" {frame.metric_surface.lower()}"))
                 frame.subject, frame.subject_id = main.subject, main.subject_id
                 if not own_before:
                     frame.metric, frame.metric_surface = main.metric, main.metric_surface

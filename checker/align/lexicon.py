@@ -468,7 +468,9 @@ def _cue_patterns(data: dict, path: Path, metric_ids: set[str]) -> dict:
                                                r"|(?:the\s+)?(?:[a-z-]+\s+|(?:19|20)\d\d\s+){{0,2}}(?:record|high|peak|low)\s+of\s+"
                                                r"|(?:(?:its|the|their)\s+)?(?:earlier|previous|prior|original|initial)\s+(?:range|forecast|estimate|guidance|target|outlook)\s+of\s+"
                                                # ("swung to a net profit of 455 million yuan, from a loss of 160 million yuan")
-                                               r"|(?:(?:net|operating|pre-tax)\s+)?(?:loss|profit|deficit|surplus)\s+of\s+)?$"),
+                                               r"|(?:(?:net|operating|pre-tax)\s+)?(?:loss|profit|deficit|surplus)\s+of\s+"
+                                               # ("earning 3.1 billion yuan after losing 2.6 billion yuan a year earlier")
+                                               r"|(?:losing|earning|making)\s+)?$"),
         "change_amount_before": pattern("change_amount", r"\b(?:{alt})\s+(?:(?:a|an|another)\s+(?:record\s+|further\s+|net\s+)?)?$"),
         "per_unit_after": _per_unit(expect_str_list(data, "per_unit", path, default=[]), modifiers),
         "per_area_after": _per_area(expect_str_list(data, "per_area", path, default=[])),
