@@ -1717,19 +1717,17 @@ def _national_opening(reading: ClaimReading, lo: int, hi: int, lexicon: AlignLex
     return PhraseHit(opening.start(), opening.end(), "national", "national", opening.group())
 
 
-_NOUN_OF_BEFORE = re.compile(r"\b(?P<word>[a-z-]+)\s+(?P<noun>(?:[a-z-]+\s+){0,2}?[a-z-]+)\s+of\s+$", re.I)
+_WORD_BEFORE = re.compile(r"\b(?P<word>[a-z-]+)\s+$", re.I)
 
 
 def _national_whole(reading: ClaimReading, frame: _Frame, lexicon: AlignLexicon):
     """The national word before a whole's measure noun and "of" right before the amount ("of national output of
     3.16 million tonnes"), as a phrase hit, if any."""
-    pos = max(0, frame.quantity.start - 50)
-    while (found := _NOUN_OF_BEFORE.search(reading.text, pos, frame.quantity.start)) is not None:
-        if lexicon.national.fullmatch(found.group("word")) \
-                and any(h.start == found.start("noun") for h in reading.phrases_in(found.start("noun"), found.end("noun"), "metric_noun")):
-            return PhraseHit(found.start("word"), found.end("word"), "national", "national", found.group("word"))
-        pos = found.end("word")
-    return None
+    noun = _noun_of_before(reading, max(0, frame.quantity.start - 50), frame.quantity.start)
+    word = _WORD_BEFORE.search(reading.text, max(0, noun.start - 20), noun.start) if noun is not None else None
+    if word is None or not lexicon.national.fullmatch(word.group("word")):
+        return None
+    return PhraseHit(word.start("word"), word.end("word"), "national", "national", word.group("word"))
 
 
 def _world_measure_before(reading: ClaimReading, start: int, frame: _Frame) -> bool:
@@ -2580,10 +2578,14 @@ def _whole_amount_owner(frames: list[_Frame], reading: ClaimReading) -> None:
             if frame.is_share or not share.of_phrase[0] <= frame.quantity.start <= share.of_phrase[1] \
                     or frame.subject is None or frame.subject.entity == share.scope[3:]:
                 continue
-            noun = next((h for h in reading.phrases_in(share.of_phrase[0], frame.quantity.start, "metric_noun")
-                         if _OF_GAP.fullmatch(reading.text, h.end, frame.quantity.start)), None)
+            noun = _noun_of_before(reading, share.of_phrase[0], frame.quantity.start)
             if noun is not None and owner is not None and owner.end <= noun.start:
                 frame.subject = owner
+
+
+def _noun_of_before(reading: ClaimReading, lo: int, figure_start: int):
+    """A measure's noun between ``lo`` and a figure, with only "of" between it and the figure ("output of 15.5 Mt")."""
+    return next((h for h in reading.phrases_in(lo, figure_start, "metric_noun") if _OF_GAP.fullmatch(reading.text, h.end, figure_start)), None)
 
 
 _OF_GAP = re.compile(r"\s+of\s+")
