@@ -130,6 +130,9 @@ def _list_after(reading: ClaimReading, start: int, rules: CountRules) -> tuple[l
         if place is not None and first is not None and place.kind == first.kind and place.kind != "name":
             return [], False, False
     cursor = start + lead.end()
+    if (first := _OF_FIRST_ITEM.fullmatch(lead.group())) is not None:
+        # ("named after its four main towns of Sambava, Antalaha, Vohemar and Andapa": "of" opens the list itself)
+        cursor = start + first.start("first")
     # "Vantora's four ethylene crackers, in Antwerp, Tarragona and Baytown": one facility in each town listed
     # (or between dashes: "five mainland terminals — in Xiamen, Fuzhou, ... —"; or right after the noun: "three
     # farms at Naivasha, Nanyuki and Timau")
@@ -238,6 +241,7 @@ _ITEM_APPOSITION = re.compile(r",\s+an?\s+[a-z0-9][^,;:()]{0,60}(?=,)")
 _ITEM_SHARE = re.compile(r"^,?\s+with\s+(?:the\s+remaining\s+|a\s+|an\s+|about\s+|around\s+|some\s+)?[\d.,]+\s*(?:%|per\s*cent|percent)?(?:\s+stake)?")
 _CLAUSE_AFTER_ITEMS = re.compile(r"(?:\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?\s+(?:are|is|was|were|will|would|have|has|had|remain|remains|follow|should|could|may|to)\b")
 _PLACE_LIST_OPENED = re.compile(r"\s(?:in|at|to|from|across)\s+(?P<place>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s*,\s*$")
+_OF_FIRST_ITEM = re.compile(r"\s+of\s+(?P<first>[A-Z][\w'’-]*)\s*,\s*")
 _WHERE_QUALIFIER = re.compile(r"\s+(?:in|at|across|within|on|throughout)\s")
 # ("opened five experience stores in the quarter, in Chengdu, ...": a period the count is of, then where each stands)
 _WHEN_LEAD = re.compile(r"\s+(?:(?:this|last|next)\s+(?:year|month|quarter|season)|in\s+(?:19|20)\d\d|so\s+far"
