@@ -216,6 +216,8 @@ class Analyzer:
             if lead_year is None and (years := [d.start.year for d in reading.dates if d.granularity == "year" and not d.relative]):
                 lead_year = years[0]      # (the first sentence that names a year: the lead)
             quiet_names = self._proper_names(entities, quiet.text, lowercase) if quiet is not None else []
+            # ("Work began in March 2023 with Unit 1, ...": a numbered part named alone is the site's part)
+            quiet_names = list(site_numbered_parts(tuple(quiet_names), facility, self.name_rules))
             if quiet is not None and (reading.phrases_in(0, len(reading.text), "company_anaphors") or any(
                     _POSSESSIVE_END.sub("", hit.surface.lower()) in self.lexicon.cues.get("company_anaphors", ())
                     for hit in reading.phrases_in(0, len(reading.text), "pronouns"))
@@ -231,6 +233,12 @@ class Analyzer:
             # which opened in March 2024, ...": the facility a sentence without figures names is the one meant)
             named = self._facilities_named(quiet.text, quiet_names) if quiet is not None else set()
             one = EntityMention(next(iter(named)), "", 0, 0, "name", "implicit") if len(named) == 1 else None
+            if one is not None and _IT_OPENS.match(reading.text) and quiet_names \
+                    and not _LEAD_TO_NAME.sub("", quiet.text[:quiet_names[0].start]).strip() \
+                    and facility_nouns(quiet.text, quiet_names[0], self.event_rules.facilities):
+                # ("The Kaldvatn station, owned by Nordfjell Kraft, is among the hardest hit. It produced ...":
+                # "It" is the facility the sentence before opens with, not the owner in its aside)
+                actor = one
             lead_name = one if named else (self._one_company(quiet.text, quiet_names) if quiet is not None else None)
             if not named and lead_name is not None and any(
                     m.entity == lead_name.entity and (_SAYS_AFTER.match(quiet.text, m.end) or _SAID_BEFORE.search(quiet.text, max(0, m.start - 16), m.start))

@@ -59,7 +59,8 @@ def read_claim(claim: Claim, article: Article, entities: EntityLexicon, lexicon:
     # "Growers in X picked ...", "Cocoa accounted for ...": a capitalised word opening the sentence
     # that is exactly a lexicon word (a metric, a commodity) is that word, not a name
     lexical = {(p.start, p.end) for p in found if p.kind in _NAMEABLE}
-    opening = {p.start: p.end for p in found if p.kind in _NAMEABLE and not text[:p.start].strip(_OPENERS)}
+    opening = {p.start: p.end for p in found if p.kind in _NAMEABLE and not text[:p.start].strip(_OPENERS)
+               and not (p.kind == "commodity" and _counts_other_goods(text, p, found, quantities))}
     mentions = tuple(m for m in mentions
                      if not (m.kind == "name" and (
                          ((m.start, m.end) in lexical and m.entity.startswith("name?:"))
@@ -86,6 +87,18 @@ def read_claim(claim: Claim, article: Article, entities: EntityLexicon, lexicon:
 
 
 _VERB_NEXT = re.compile(r"[ \t]+[a-z]")
+# a count, then at most two capitalised words (a maker's name), then goods: "about 480 Aerovance aircraft"
+_COUNT_THEN_GOODS = re.compile(r"[ \t]+(?:[A-Z][\w-]*[ \t]+){0,2}$")
+
+
+def _counts_other_goods(text: str, opening: PhraseHit, found: tuple[PhraseHit, ...], quantities: tuple[Quantity, ...]) -> bool:
+    """ "Saffron already had about 480 Aerovance aircraft on order": goods that open a sentence whose first
+    figure counts other goods own nothing; the capitalised word is a name (an airline)."""
+    first = next((q for q in quantities if q.start > opening.end), None)
+    if first is None or first.kind != "number":
+        return False
+    return any(p.kind == "commodity" and p.surface.lower() != opening.surface.lower() and p.start > first.end
+               and _COUNT_THEN_GOODS.fullmatch(text, first.end, p.start) for p in found)
 
 
 def _based_company(text: str, lexicon: AlignLexicon) -> list[PhraseHit]:

@@ -114,8 +114,8 @@ def _numbered_part(words: list[str], ordinals: list[str] = ()) -> re.Pattern:
     if not words:
         return re.compile(r"(?!)")
     # (a size may stand between: "the first 35-megawatt unit at the Longonot Ridge plant"; and the site's
-    # country: "the second reactor at Turkey's Çamlıbel plant")
-    lead = r"(?:of|at)[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+)?(?:[A-Z][\w.-]*(?:'s|’s)[ \t]+)?$"
+    # country or owner: "the second reactor at Turkey's Çamlıbel plant", "Unit 2 at Nordfjell Kraft's Kaldvatn station")
+    lead = r"(?:of|at)[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+)?(?:[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?(?:'s|’s)[ \t]+)?$"
     by_word = rf"|\b(?P<ordinal>(?i:{trie.alternation(ordinals)}))[ \t]+(?:[\d.,]+[- ]?[a-z]+[ \t]+)?(?i:{trie.alternation(words)})[ \t]+{lead}" \
         if ordinals else ""
     return re.compile(rf"\b(?i:{trie.alternation(words)})[ \t]+(\d{{1,2}})[ \t]+{lead}{by_word}")
