@@ -598,7 +598,8 @@ def _facilities_brought_in(reading: ClaimReading, facilities: frozenset[str]) ->
 def _facility_patterns(facilities: frozenset[str]) -> tuple[re.Pattern, re.Pattern]:
     nouns = trie.alternation(sorted(f for f in facilities if f.isascii() and f.isalpha()))
     # ("a 100,000-tonne-a-year polysilicon plant": up to four words between the article and the noun)
-    indefinite = re.compile(rf"\b(?:a|an)\s+(?:[\w$€£.,%-]+\s+){{0,4}}?(?P<noun>{nouns})\b")
+    # ("joined the two halves of its main bridge across the Huai River": a part of its own it names nowhere)
+    indefinite = re.compile(rf"\b(?:(?:a|an)\s+(?:[\w$€£.,%-]+\s+){{0,4}}?|(?:its|their)\s+(?:[a-z][\w-]*\s+){{1,3}}?)(?P<noun>{nouns})\b")
     placed = re.compile(rf"\b(?P<noun>{nouns})\s+(?:in|at)\s+(?:the\s+)?")
     return indefinite, placed
 

@@ -348,7 +348,10 @@ def group_counts_of(reading: ClaimReading, rules: CountRules | None = None) -> l
             after = text[match.end():bloc.start]
             # "the Quad's four members" / "the four members of the Quad" / "the four Quad countries"
             if (bloc.role == "possessive" and not before.strip()) or re.fullmatch(r"\s+of\s+(?:the\s+)?", after) \
-                    or (bloc.start > match.start() and bloc.end <= match.end() and bloc.role != "demonym"):
+                    or (bloc.start > match.start() and bloc.end <= match.end() and bloc.role != "demonym"
+                        # ("bids for projects in five EU countries": without "the", "all" or "its" a count of
+                        # the bloc's countries is some of them)
+                        and _WHOLE_GROUP_BEFORE.search(text, max(0, match.start() - 12), match.start())):
                 # ("the four Southeast Asian countries" are four of the region's, not its whole membership)
                 found.append(GroupCount(bloc.entity, count, match.group(), match.start(), match.end(), reading))
                 break
@@ -358,6 +361,7 @@ def group_counts_of(reading: ClaimReading, rules: CountRules | None = None) -> l
 _FIRST_WORD = re.compile(r"([a-z]+|\d+)\b")
 # ("each of the five largest destinations: A, B, ..." is all of them)
 _SELECTION_BEFORE = re.compile(r"(?<!each )(?<!all )(?<!both )\b(?:of|among)\s+(?:the|its|their)\s+(?:(?:top|biggest|largest|leading|main)\s+)?$", re.I)
+_WHOLE_GROUP_BEFORE = re.compile(r"\b(?:the|all|its|their|all\s+the)\s+$", re.I)
 _SUBSET_BEFORE = re.compile(r"\b(?:one|two|three|some|any|each|all\s+but\s+one)\s+of\s+(?:the\s+)?$", re.I)
 _QUALIFIED_AFTER = re.compile(r"\s+(?:that|which|who|whose|with|without|under|facing|in\s+breach|[a-z]+ed)\b")
 

@@ -304,7 +304,21 @@ _FIRST_WORD_IN = re.compile(r"\bfirst\b", re.I)
 def _opened_outlet(outlets: frozenset[str]) -> re.Pattern:
     """ "open a 9,000-square-metre flagship", "opened its first store": an outlet a chain opens."""
     return re.compile(rf"\bopen(?:s|ed|ing)?\s+(?:a|an|its|their)\s+(?:[^\s;]+\s+){{0,4}}?(?P<noun>{trie.alternation(outlets)})s?\b", re.I)
+_DATE_LEAD = re.compile(r"(?:\s+(?:in|on|at|from|by|during)(?:\s+the)?)?\s*$")
 _DURING_LEAD = re.compile(r"\s*,?\s*(?:during|in\s+the\s+course\s+of|as\s+part\s+of)\s", re.I)
+
+
+# ("during joint commissioning that began in August"; "Track-laying on the line was completed on June 28, ...
+# nine months after it began in October 2023": what began is the work, not the facility's operations)
+_GERUND_THAT_BEGAN = re.compile(r"\b[a-z]+ing\s+(?:that|which)\s+(?:had\s+|has\s+)?(?:began|begun|started|commenced)\s*$")
+_IT_BEGAN = re.compile(r"\bit\s+(?:had\s+|has\s+)?(?:began|begun|started|commenced)\s*$")
+_GERUND_OPENS = re.compile(r"^\W*(?:[A-Z][a-z]+-[a-z]+ing|[A-Z][a-z]+ing)\b")
+
+
+def _activity_began(text: str, start: int, date_start: int) -> bool:
+    """A generic 'began' whose subject is an activity: no start of the facility's operations."""
+    lead = _DATE_LEAD.sub("", text[start:date_start])
+    return bool(_GERUND_THAT_BEGAN.search(lead) or (_IT_BEGAN.search(lead) and _GERUND_OPENS.match(text)))
 
 
 def _action(clauses: list[str], rules: EventRules, facility: bool) -> tuple[str, str]:
@@ -887,7 +901,8 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         other_event = _SPAN_FROM_EVENT.search(text, date.span_end, own_end) or rules.subordinate.search(text, date.span_end, own_end)
         own_end = other_event.start() if other_event else own_end
         action_id, action_label = _action([_without_dated_asides(reading, action_from, date.span_start, _without_names(reading, action_from, date.span_start, rules)),
-                                           _without_names(reading, date.span_end, own_end, rules)], rules, project is not None)
+                                           _without_names(reading, date.span_end, own_end, rules)], rules,
+                                          project is not None and not _activity_began(text, action_from, date.span_start))
         if action_id.startswith("verb:") and (counts := [q for q in reading.quantities if q.kind == "number" and any(c.isdigit() for c in q.text)
                                                          and action_from <= q.start < date.span_start]):
             # ("expects to deliver about 130 ship-to-shore cranes this year" and "to deliver about 120 cranes in 2024":

@@ -133,20 +133,32 @@ _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 _COMPARED_BEFORE = re.compile(r"\b(?:from|than|versus|vs\.?|compared\s+(?:with|to)|against)\s+(?:[^,;.()]|\.(?=\d)){0,30}$", re.I)
 
 
+_AFTER_BETWEEN = re.compile(r"\bafter\b", re.I)
+
+
+def _before_what_came_after(bare, dated, text: str) -> bool:
+    """ "was completed on June 28, ..., about nine months after it began in October 2023": the dated time
+    an 'after' clause later in the sentence names came first, so a day in that year before it is none."""
+    return any(d.start >= bare.end and _AFTER_BETWEEN.search(text, bare.end, d.start)
+               and (bare.first.month, bare.first.day) < (d.first.month, d.first.day) for d in dated)
+
+
 def _date_values(text: str, hits) -> list[DateValue]:
     out: list[DateValue] = []
     # "Hronov 3 produced 2.9 TWh in 2023 after it was connected to the grid in early February": a
     # month without its year in a sentence that names one earlier year is in that year
     # ("from June 1, its first increase there since 2022": a year a span starts from is no year the sentence
     # is in)
-    years = {h.first.year for h in hits if h.first and "XXXX" not in h.iso and not h.relative and h.granularity != "season"
+    dated = [h for h in hits if h.first and "XXXX" not in h.iso and not h.relative and h.granularity != "season"
              and not _SINCE_BEFORE.search(text, max(0, h.start - 8), h.start)
-             and not _COMPARED_BEFORE.search(text, max(0, h.start - 45), h.start)}
+             and not _COMPARED_BEFORE.search(text, max(0, h.start - 45), h.start)]
+    years = {h.first.year for h in dated}
     anchor = years.pop() if len(years) == 1 else None
     for h in hits:
         if h.first is None or h.last is None:
             continue
-        if anchor is not None and "XXXX" in h.iso and h.first.year > anchor and h.first.year == h.last.year:
+        if anchor is not None and "XXXX" in h.iso and h.first.year > anchor and h.first.year == h.last.year \
+                and not _before_what_came_after(h, dated, text):
             try:
                 h = replace(h, first=h.first.replace(year=anchor), last=h.last.replace(year=anchor))
             except ValueError:
