@@ -3089,6 +3089,7 @@ _NEXT_AND_CLAUSE = re.compile(r",\s+and\s+|;")
 _PARTICIPLE_CLAUSE = re.compile(r"[^,;]*,\s+(?:and\s+)?")
 _BASELINE_BEFORE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?$", re.I)
 _ITS_OWN_OPENING = re.compile(r"^\W*(Its|Their)\s+own\s")
+_ITS_TOTAL = re.compile(r"\s*(?:of\s+)?(?:its|their)\s+(?:[a-z]+\s+){0,2}total\b", re.I)
 _MEASURE_TO_ITS = re.compile(r"\s+(?:(?:at|on|from|of|in|across|along|through)\s+)?")
 # (the whole an own unit's share is of: "the total", its own, or the goods the sentence names ("44% of the
 # milk", "of that milk", "of the raw milk it took in"), no market's, nation's or the world's)
@@ -3854,6 +3855,9 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
                 and not (share.of_phrase and reading.entities_in(*share.of_phrase)) \
                 and not _CLAUSE_BREAK.search(reading.text, total.quantity.end, share.quantity.start):
             share.subject, share.scope = total.subject, "of:" + total.scope[3:]
+            if share.of_phrase and _ITS_TOTAL.match(reading.text, *share.of_phrase):
+                # ("sold 3.1 million tickets in Poland last year, about a tenth of its group total": its own whole)
+                share.scope = f"of:{total.subject.entity}"
     for share, total in zip(frames, frames[1:]):
         # "roughly a quarter of the 600,000 tonnes of capacity installed on the continent": a share of an
         # amount the sentence states (not the world's) is of that whole, which no other article names

@@ -242,7 +242,7 @@ _CHANGE_FROM_ENDS = ("from", " on", "over", "than", "with", " to", "versus", "vs
 _BASELINE_LEAD = re.compile(r"\b(?:from|than|compared with|compared to|versus|vs\.?|against|(?:above|below)\s+the(?:\s+[\w-]+){0,3}\s+of)\s+$"
                             r"|\b(?:above|below)\s+the\s+$"
                             # ("swung to a net profit of 455 million yuan, from a loss of 160 million yuan in fiscal 2023")
-                            r"|\b(?:from|compared\s+with|after)\s+an?\s+(?:(?:net|operating|pre-tax)\s+)?(?:loss|profit|deficit|surplus)\s+of\s+$", re.I)
+                            r"|\b(?:from|compared\s+with|after|against)\s+an?\s+(?:(?:net|operating|pre-tax)\s+)?(?:loss|profit|deficit|surplus)\s+of\s+$", re.I)
 # ("was set at 62,000 tonnes, the same as in 2023", "unchanged from 2023": a date the figure is compared with)
 _SAME_AS_BEFORE = re.compile(r"\b(?:the\s+same\s+as|same\s+as|unchanged\s+from|level\s+with|in\s+line\s+with)\s+(?:(?:in|at|for)\s+)?(?:the\s+)?$", re.I)
 # "44.7% in 2023", "27.5 million bags in 2023/24", "8.5 GW at the end of 2023", "$290/kg a year ago"
