@@ -304,6 +304,7 @@ _FIRST_WORD_IN = re.compile(r"\bfirst\b", re.I)
 def _opened_outlet(outlets: frozenset[str]) -> re.Pattern:
     """ "open a 9,000-square-metre flagship", "opened its first store": an outlet a chain opens."""
     return re.compile(rf"\bopen(?:s|ed|ing)?\s+(?:a|an|its|their)\s+(?:[^\s;]+\s+){{0,4}}?(?P<noun>{trie.alternation(outlets)})s?\b", re.I)
+_RELATIVE_PLAN = re.compile(r"\b(?:that|which)\s+(?:is|are|was|were)\s+(?:due|scheduled|set|expected|slated|planned|on\s+track)\s+to\s", re.I)
 _DATE_LEAD = re.compile(r"(?:\s+(?:in|on|at|from|by|during)(?:\s+the)?)?\s*$")
 _DURING_LEAD = re.compile(r"\s*,?\s*(?:during|in\s+the\s+course\s+of|as\s+part\s+of)\s", re.I)
 
@@ -900,7 +901,11 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         # another event names that event, not the date's)
         other_event = _SPAN_FROM_EVENT.search(text, date.span_end, own_end) or rules.subordinate.search(text, date.span_end, own_end)
         own_end = other_event.start() if other_event else own_end
-        action_id, action_label = _action([_without_dated_asides(reading, action_from, date.span_start, _without_names(reading, action_from, date.span_start, rules)),
+        # ("broke ground ..., starting construction of an 11.8-mile line that is due to open in late 2028": a
+        # relative clause of plan right before the date names its event, not the main clause's)
+        plan = [m for m in _RELATIVE_PLAN.finditer(text, action_from, date.span_start)]
+        clause_from = plan[-1].start() if plan else action_from
+        action_id, action_label = _action([_without_dated_asides(reading, clause_from, date.span_start, _without_names(reading, clause_from, date.span_start, rules)),
                                            _without_names(reading, date.span_end, own_end, rules)], rules,
                                           project is not None and not _activity_began(text, action_from, date.span_start))
         if action_id.startswith("verb:") and (counts := [q for q in reading.quantities if q.kind == "number" and any(c.isdigit() for c in q.text)

@@ -132,6 +132,8 @@ _RATE_UNITS = {"d": "day", "wk": "week", "mo": "month", "h": "hour", "hr": "hour
 _SECONDS_A_DAY = 86_400
 _LEADING_WORD = re.compile(r"([A-Za-z]+)\s+[a-z]")
 _HYPHEN_MODIFIER = re.compile(r"[-–][A-Za-z]")
+_COIN_RATE = re.compile(r"[-–](?:cents?|penny|pence)$", re.I)
+_NOUN_NEXT = re.compile(r"[ \t]+[a-z]")
 
 
 def _share_of_market(frame: _Frame, reading: ClaimReading, market: Fact, commodity: str) -> bool:
@@ -497,6 +499,8 @@ def _figures(reading: ClaimReading, lexicon: AlignLexicon) -> list[Quantity]:
             continue                       # "the four producers": a count of things, not a measure
         if q.kind == "number" and _HYPHEN_MODIFIER.match(reading.text, q.end):
             continue                       # "a new 500-kilovolt line": a number in a modifier, no amount
+        if q.kind == "currency" and _COIN_RATE.search(q.text) and _NOUN_NEXT.match(reading.text, q.end):
+            continue                       # "Wake County's half-cent transit sales tax": a rate in a modifier, no amount
         if q.kind == "percentage" and q.unit != "percent":
             continue                       # percentage points are changes, never shares
         if reading.text[max(0, q.start - 1):q.start] == "(" and _spelt_out_unit(q.text):
