@@ -132,6 +132,7 @@ _RATE_UNITS = {"d": "day", "wk": "week", "mo": "month", "h": "hour", "hr": "hour
 _SECONDS_A_DAY = 86_400
 _LEADING_WORD = re.compile(r"([A-Za-z]+)\s+[a-z]")
 _HYPHEN_MODIFIER = re.compile(r"[-–][A-Za-z]")
+_WORD_RUN = re.compile(r"[A-Za-z]+")
 _COIN_RATE = re.compile(r"[-–](?:cents?|penny|pence)$", re.I)
 _NOUN_NEXT = re.compile(r"[ \t]+[a-z]")
 
@@ -2571,6 +2572,18 @@ def _company_metric(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon)
         frame.metric = metric.company_metric
 
 
+def _sold_abroad(frame: _Frame, reading: ClaimReading, lexicon: AlignLexicon) -> None:
+    """ "Laos sold more than 33,000 GWh of electricity abroad in 2023": a place's amount its clause sends
+    abroad (cues.toml ``abroad_words``) is of its metric's ``place_metric`` (sales abroad are exports)."""
+    metric = lexicon.metrics.get(frame.metric or "")
+    if metric is None or not metric.place_metric or frame.is_share or frame.subject is None or frame.subject.kind == "name":
+        return
+    end = _comma_segment(reading.text, frame.quantity)[1]
+    words = {w.lower() for w in _WORD_RUN.findall(reading.text[frame.quantity.end:end])}
+    if words & lexicon.cues.get("abroad_words", frozenset()):
+        frame.metric = metric.place_metric
+
+
 def _whole_amount_owner(frames: list[_Frame], reading: ClaimReading) -> None:
     """ "France accounted for nearly 29% of the European Union's 2023/24 output of 15.5 million tonnes": an amount
     right after the whole's measure noun and "of", inside a share's whole, is the whole's owner's."""
@@ -3820,6 +3833,7 @@ def facts_of(reading: ClaimReading, lexicon: AlignLexicon, article_commodity: st
         if not frame.is_share and (part := _part_owner(reading.text, frame.quantity.start)) is not None:
             frame.scope = part      # "would add 20 GWh to the first phase's 40 GWh": a part's, not the whole's
         _company_metric(frame, reading, lexicon)
+        _sold_abroad(frame, reading, lexicon)
         _funding_round(frame, reading)
         _ratio_of_part(frame, reading, lexicon, antecedent)
         _company_in_place(frame, reading, actor, lexicon)
