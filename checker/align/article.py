@@ -141,7 +141,7 @@ class Analyzer:
         if len(mentions) > 1 and (gap := _DESCRIPTION.fullmatch(text, mentions[0].end, mentions[1].start)) is not None \
                 and f"the {gap.group('noun').lower()}" in self.lexicon.cues["company_anaphors"]:
             mentions = mentions[1:]
-        if mentions and not _LEAD_TO_NAME.sub("", text[:mentions[0].start]).strip():
+        if mentions and _opens_with(text, mentions[0]):
             return EntityMention(mentions[0].entity, "", 0, 0, "name", "implicit")
         return None
 
@@ -234,7 +234,7 @@ class Analyzer:
             named = self._facilities_named(quiet.text, quiet_names) if quiet is not None else set()
             one = EntityMention(next(iter(named)), "", 0, 0, "name", "implicit") if len(named) == 1 else None
             if one is not None and _IT_OPENS.match(reading.text) and quiet_names \
-                    and not _LEAD_TO_NAME.sub("", quiet.text[:quiet_names[0].start]).strip() \
+                    and _opens_with(quiet.text, quiet_names[0]) \
                     and facility_nouns(quiet.text, quiet_names[0], self.event_rules.facilities):
                 # ("The Kaldvatn station, owned by Nordfjell Kraft, is among the hardest hit. It produced ...":
                 # "It" is the facility the sentence before opens with, not the owner in its aside)
@@ -306,6 +306,11 @@ _AND_BEFORE = re.compile(r"(?:,|\band)\s+$")
 _LEAD_TO_NAME = re.compile(r"^\W*(?:[Tt]he\s+)?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:'s|’s)\s+)?")
 # ("Swiss chocolate maker Corvina": lower-case words closing in a noun a company is called by)
 _DESCRIPTION = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}(?P<noun>[a-z]+)\s+")
+
+
+def _opens_with(text: str, mention: EntityMention) -> bool:
+    """Does ``mention`` open ``text`` as its subject (past "The" and a place's possessive)?"""
+    return not _LEAD_TO_NAME.sub("", text[:mention.start]).strip()
 
 
 def _facility_meant_by(one: EntityMention | None, lead_name: EntityMention | None, quiet_facilities: dict,

@@ -903,7 +903,7 @@ def events_of(reading: ClaimReading, tense: TenseRules | None = None, rules: Eve
         own_end = other_event.start() if other_event else own_end
         # ("broke ground ..., starting construction of an 11.8-mile line that is due to open in late 2028": a
         # relative clause of plan right before the date names its event, not the main clause's)
-        plan = [m for m in _RELATIVE_PLAN.finditer(text, action_from, date.span_start)]
+        plan = list(_RELATIVE_PLAN.finditer(text, action_from, date.span_start))
         clause_from = plan[-1].start() if plan else action_from
         action_id, action_label = _action([_without_dated_asides(reading, clause_from, date.span_start, _without_names(reading, clause_from, date.span_start, rules)),
                                            _without_names(reading, date.span_end, own_end, rules)], rules,

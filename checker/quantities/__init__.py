@@ -132,11 +132,10 @@ _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 # compared with is no year the sentence is in)
 _COMPARED_BEFORE = re.compile(r"\b(?:from|than|versus|vs\.?|compared\s+(?:with|to)|against)\s+(?:[^,;.()]|\.(?=\d)){0,30}$", re.I)
 
-
 _AFTER_BETWEEN = re.compile(r"\bafter\b", re.I)
 
 
-def _before_what_came_after(bare, dated, text: str) -> bool:
+def _before_what_came_after(bare: _dates.DateHit, dated: list[_dates.DateHit], text: str) -> bool:
     """ "was completed on June 28, ..., about nine months after it began in October 2023": the dated time
     an 'after' clause later in the sentence names came first, so a day in that year before it is none."""
     return any(d.start >= bare.end and _AFTER_BETWEEN.search(text, bare.end, d.start)
