@@ -133,7 +133,6 @@ _SECONDS_A_DAY = 86_400
 _LEADING_WORD = re.compile(r"([A-Za-z]+)\s+[a-z]")
 _HYPHEN_MODIFIER = re.compile(r"[-–][A-Za-z]")
 _WORD_RUN = re.compile(r"[A-Za-z]+")
-_COIN_RATE = re.compile(r"[-–](?:cents?|penny|pence)$", re.I)
 _NOUN_NEXT = re.compile(r"[ \t]+[a-z]")
 
 
@@ -485,6 +484,12 @@ def _period_goes_on(frames: list[_Frame], reading: ClaimReading, lexicon: AlignL
             frame.inherited_period = period
 
 
+def _coin_rate(text: str, lexicon: AlignLexicon) -> bool:
+    """Does a money figure end in "-" and a coin's name (cues.toml ``coin_words``: "half-cent")?"""
+    head, dash, coin = text.replace("–", "-").rpartition("-")
+    return bool(head and dash) and coin.lower() in lexicon.cues.get("coin_words", frozenset())
+
+
 def _spelt_out_unit(text: str) -> bool:
     """Does a figure's text open with a bare scale word ("million board feet"): a unit spelt out, no amount?"""
     lead = _LEADING_WORD.match(text)
@@ -500,7 +505,7 @@ def _figures(reading: ClaimReading, lexicon: AlignLexicon) -> list[Quantity]:
             continue                       # "the four producers": a count of things, not a measure
         if q.kind == "number" and _HYPHEN_MODIFIER.match(reading.text, q.end):
             continue                       # "a new 500-kilovolt line": a number in a modifier, no amount
-        if q.kind == "currency" and _COIN_RATE.search(q.text) and _NOUN_NEXT.match(reading.text, q.end):
+        if q.kind == "currency" and _coin_rate(q.text, lexicon) and _NOUN_NEXT.match(reading.text, q.end):
             continue                       # "Wake County's half-cent transit sales tax": a rate in a modifier, no amount
         if q.kind == "percentage" and q.unit != "percent":
             continue                       # percentage points are changes, never shares

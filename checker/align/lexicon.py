@@ -344,6 +344,7 @@ def load_align_lexicon(rules_dir: str | None = None) -> AlignLexicon:
     cues["change_nouns"] = frozenset(w.lower() for w in expect_str_list(data, "change_nouns", path, default=[]))
     cues["supply_verbs"] = frozenset(w.lower() for w in expect_str_list(data, "supply_verbs", path, default=[]))
     cues["abroad_words"] = frozenset(w.lower() for w in expect_str_list(data, "abroad_words", path, default=[]))
+    cues["coin_words"] = frozenset(w.lower() for w in expect_str_list(data, "coin_words", path, default=[]))
     cues["not_agent_nouns"] = frozenset(w.lower() for w in expect_str_list(data, "not_agent_nouns", path, default=[]))
     return AlignLexicon(matcher, metrics, labels, cues, commodity_finder, commodity_of, same_metric,
                         change_after=_words_after(data, "change_after", path),
